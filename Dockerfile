@@ -1,0 +1,28 @@
+# Parley in one image: API + realtime + SMTP edge + workers (`npm start`), or one role per
+# container with `npm run start:api` / `npm run start:workers`.
+FROM node:20-bookworm-slim
+
+ENV NODE_ENV=production \
+    DATA_DIR=/var/lib/parley \
+    PORT=3000 \
+    SMTP_INBOUND_PORT=2525
+WORKDIR /app
+
+# Dependencies first (cached while only sources change). postinstall runs `prisma generate`,
+# which needs the schema, its config and the small wrapper script.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY src ./src
+COPY channels ./channels
+COPY workers ./workers
+
+RUN mkdir -p /var/lib/parley && chown node:node /var/lib/parley
+USER node
+VOLUME ["/var/lib/parley"]
+EXPOSE 3000 2525
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["npm", "start"]

@@ -1,0 +1,15 @@
+// The email channel: inbound over SMTP or IMAP (see smtp-inbound.ts, imap-poll.ts), out over SMTP.
+import type { ChannelAdapter } from '../types.ts';
+import { normalizeEmail } from './normalize.ts';
+import { prepareEmailMessageId, sendEmail } from './send.ts';
+
+export function createEmailAdapter(): ChannelAdapter {
+  return {
+    kind: 'email',
+    threading: 'per-topic',
+    contactFields: (address) => ({ email: address }),
+    normalize: (raw) => normalizeEmail(raw),
+    prepareExternalId: prepareEmailMessageId,
+    send: sendEmail,
+  };
+}

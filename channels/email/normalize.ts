@@ -1,0 +1,142 @@
+// Raw RFC 822 bytes -> NormalizedInbound. Pure over its input: the SMTP/IMAP ingest, the parse
+// command and the tests all call this. mailparser decodes MIME; the rest is ours.
+import { createHash } from 'node:crypto';
+import { convert as htmlToText } from 'html-to-text';
+import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { ParseError, type InboundKind, type NormalizedInbound } from '../types.ts';
+import { normalizeAttachments } from './attachments.ts';
+import { isAutoReply } from './detect-auto-reply.ts';
+import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header-lookup.ts';
+import { extractMessageIds, threadRefs } from './message-ids.ts';
+import { normaliseSubject } from './normalize-subject.ts';
+import { isBounce, parseBounce, type BounceDetails } from './parse-bounce.ts';
+import { sanitizeEmailHtml } from './sanitize-html.ts';
+import { trimReply } from './trim-reply.ts';
+
+function toBytes(raw: unknown): Buffer {
+  if (Buffer.isBuffer(raw)) return raw;
+  if (raw instanceof Uint8Array) return Buffer.from(raw);
+  if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+  throw new ParseError('expected the raw email as bytes or a string');
+}
+
+async function parseMime(bytes: Buffer): Promise<ParsedMail> {
+  try {
+    // keepCidLinks: inline images stay cid: references to their attachment instead of data: URLs.
+    // keepDeliveryStatus: a DSN's machine-readable part stays a part we can read, not body text.
+    return await simpleParser(bytes, { keepCidLinks: true, keepDeliveryStatus: true });
+  } catch (err) {
+    throw new ParseError(`unreadable MIME structure: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function flatten(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const flat = (a: EmailAddress): EmailAddress[] => (a.group ? a.group.flatMap(flat) : [a]);
+  return objects.flatMap((o) => o.value.flatMap(flat));
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const USABLE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+
+function addressesOf(entries: readonly EmailAddress[]): string[] {
+  return entries.map((e) => (e.address ?? '').trim().toLowerCase()).filter((a) => USABLE_ADDRESS.test(a));
+}
+
+function senderOf(mail: ParsedMail): NormalizedInbound['from'] {
+  if (!mail.from) throw new ParseError('message has no From header');
+  const sender = flatten(mail.from).find((e) => addressesOf([e]).length > 0);
+  if (!sender?.address) throw new ParseError(`From header has no usable address: ${oneLine(mail.from.text)}`);
+  return { address: sender.address.trim().toLowerCase(), name: sender.name.trim() || null };
+}
+
+/** To and Cc; when there is no To, the envelope recipient that delivery agents record instead. */
+function recipientsOf(mail: ParsedMail, headers: HeaderLookup): string[] {
+  const to = addressesOf(flatten(mail.to));
+  const envelope = to.length > 0 ? [] : [...headers.all('delivered-to'), ...headers.all('x-original-to')];
+  const fromEnvelope = envelope.flatMap((value) => addressesOf(parseAddressHeader(value, { flatten: true }).value));
+  return [...new Set([...to, ...addressesOf(flatten(mail.cc)), ...fromEnvelope])];
+}
+
+function sentAtOf(headers: HeaderLookup): Date | null {
+  // Not mail.date: mailparser substitutes the current time for a Date header it cannot parse.
+  const value = headers.first('date');
+  if (value === null) return null;
+  const date = new Date(value.replace(/\([^)]*\)/g, '').trim());
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function externalIdOf(headers: HeaderLookup, bytes: Buffer): string {
+  const messageId = extractMessageIds(headers.all('message-id'))[0];
+  return messageId ?? `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** The text part, or text made from the HTML when mailparser made none (it only does for a root HTML part). */
+function bodyTextOf(mail: ParsedMail): string {
+  if (mail.text && mail.text.trim() !== '') return mail.text;
+  if (typeof mail.html === 'string' && mail.html.trim() !== '') return htmlToText(mail.html);
+  return mail.text ?? '';
+}
+
+function contentTypeOf(mail: ParsedMail): { value: string | null; reportType: string | null } {
+  const header = mail.headers.get('content-type');
+  if (typeof header !== 'object' || header === null || !('params' in header)) return { value: null, reportType: null };
+  const structured = header as { value: string; params: Record<string, string> };
+  return { value: structured.value, reportType: structured.params['report-type'] ?? null };
+}
+
+function classify(input: {
+  mail: ParsedMail;
+  headers: HeaderLookup;
+  fromAddress: string;
+  externalId: string;
+  text: string;
+  bytes: Buffer;
+}): { kind: InboundKind; bounce: BounceDetails | null } {
+  const { mail, headers } = input;
+  const contentType = contentTypeOf(mail);
+  const subject = mail.subject ?? null;
+  if (isBounce({ contentType: contentType.value, reportType: contentType.reportType, fromAddress: input.fromAddress, subject })) {
+    const source = input.bytes.toString('latin1');
+    const bounce = parseBounce({ attachments: mail.attachments, text: input.text, headers, source, ownMessageId: input.externalId });
+    return { kind: 'bounce', bounce };
+  }
+  return { kind: isAutoReply({ headers, subject }) ? 'auto_reply' : 'message', bounce: null };
+}
+
+function assertLooksLikeEmail(bytes: Buffer, headers: HeaderLookup): void {
+  if (bytes.toString('latin1').trim() === '') throw new ParseError('empty message');
+  if (headers.size === 0) throw new ParseError('not an email: no header fields found');
+}
+
+/** Parses one raw email. Throws ParseError (one-line reason) for input that is not a usable email. */
+export async function normalizeEmail(raw: unknown): Promise<NormalizedInbound> {
+  const bytes = toBytes(raw);
+  const mail = await parseMime(bytes);
+  const headers = headerLookup(fieldsFromHeaderLines(mail.headerLines ?? []));
+  assertLooksLikeEmail(bytes, headers);
+  const from = senderOf(mail);
+  const externalId = externalIdOf(headers, bytes);
+  const inReplyTo = extractMessageIds(headers.all('in-reply-to'))[0] ?? null;
+  const references = extractMessageIds(headers.all('references'));
+  const bodyText = bodyTextOf(mail);
+  const reply = trimReply(bodyText);
+  const subject = mail.subject ?? null;
+  return {
+    channel: 'email',
+    externalId,
+    ...classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes }),
+    from,
+    to: recipientsOf(mail, headers),
+    subject,
+    text: reply.text,
+    quotedText: reply.quotedText,
+    html: typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null,
+    sentAt: sentAtOf(headers),
+    inReplyTo,
+    references,
+    thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
+    attachments: normalizeAttachments(mail.attachments),
+  };
+}

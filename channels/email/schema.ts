@@ -1,0 +1,34 @@
+// Settings of an email channel: where we send from (SMTP) and, optionally, a mailbox we poll (IMAP).
+import { z } from 'zod';
+
+const tlsOptions = z.object({ rejectUnauthorized: z.boolean().default(true) }).default({ rejectUnauthorized: true });
+
+export const smtpSettingsSchema = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(587),
+  secure: z.boolean().default(false),
+  requireTLS: z.boolean().default(false),
+  ignoreTLS: z.boolean().default(false),
+  auth: z.object({ user: z.string().min(1), pass: z.string() }).optional(),
+  tls: tlsOptions,
+});
+
+export const imapSettingsSchema = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(993),
+  secure: z.boolean().default(true),
+  auth: z.object({ user: z.string().min(1), pass: z.string() }),
+  mailbox: z.string().default('INBOX'),
+  tls: tlsOptions,
+});
+
+export const emailSettingsSchema = z.object({
+  /** Display name on outbound mail, e.g. "Acme Support". */
+  fromName: z.string().optional(),
+  smtp: smtpSettingsSchema,
+  imap: imapSettingsSchema.optional(),
+});
+
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
+export type ImapSettings = z.infer<typeof imapSettingsSchema>;

@@ -1,0 +1,70 @@
+// Outbound email over SMTP with nodemailer. The Message-ID is decided before the first attempt
+// (prepareEmailMessageId) so retries reuse it and the customer's reply threads back to us.
+import nodemailer from 'nodemailer';
+import type { ChannelConfig, OutboundMessage, SendResult } from '../types.ts';
+import { emailSettingsSchema, type SmtpSettings } from './schema.ts';
+
+export function prepareEmailMessageId(msg: { messageId: string }, channel: ChannelConfig): string {
+  const domain = channel.address.split('@')[1] ?? 'parley.invalid';
+  return `<${msg.messageId}@${domain}>`;
+}
+
+function transportFor(smtp: SmtpSettings) {
+  return nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: smtp.requireTLS,
+    ignoreTLS: smtp.ignoreTLS,
+    auth: smtp.auth,
+    tls: { rejectUnauthorized: smtp.tls.rejectUnauthorized },
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}
+
+export async function sendEmail(msg: OutboundMessage, channel: ChannelConfig): Promise<SendResult> {
+  const settings = emailSettingsSchema.safeParse(channel.settings);
+  if (!settings.success) {
+    return { ok: false, permanent: true, error: `email channel settings are invalid: ${settings.error.issues[0]?.message ?? 'unknown'}`, code: 'invalid_settings' };
+  }
+  const messageId = msg.externalId ?? prepareEmailMessageId(msg, channel);
+  const transport = transportFor(settings.data.smtp);
+  try {
+    await transport.sendMail({
+      messageId,
+      from: { name: settings.data.fromName ?? '', address: channel.address },
+      to: { name: msg.to.name ?? '', address: msg.to.address },
+      subject: msg.subject ?? '',
+      text: msg.text,
+      html: msg.html ?? undefined,
+      inReplyTo: msg.inReplyTo ?? undefined,
+      references: msg.references.length > 0 ? msg.references : undefined,
+      attachments: msg.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      headers: { 'X-Parley-Message-Id': msg.messageId },
+    });
+    return { ok: true, externalId: messageId, status: 'sent' };
+  } catch (err) {
+    return classifySmtpError(err);
+  } finally {
+    transport.close();
+  }
+}
+
+interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  responseCode?: number;
+  response?: string;
+}
+
+/** 5xx replies and rejected credentials or envelopes will not change on retry; the rest may. */
+export function classifySmtpError(err: unknown): SendResult & { ok: false } {
+  const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as SmtpErrorLike;
+  const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
+  const permanentCodes = new Set(['EAUTH', 'EENVELOPE', 'EMESSAGE']);
+  const permanent = (responseCode !== null && responseCode >= 500) || (e.code !== undefined && permanentCodes.has(e.code));
+  const detail = e.response ?? e.message ?? 'unknown SMTP error';
+  return { ok: false, permanent, error: detail, code: responseCode !== null ? String(responseCode) : (e.code ?? null) };
+}

@@ -1,0 +1,66 @@
+// Environment parsed once at boot. Nothing else in Parley reads process.env.
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const serverSchema = z.object({
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  COOKIE_SECURE: boolish.default(false),
+});
+
+const storageSchema = z.object({
+  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/parley'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('parley'),
+  DATA_DIR: z.string().min(1).default('./data'),
+});
+
+const emailSchema = z.object({
+  SMTP_INBOUND_ENABLED: boolish.default(true),
+  SMTP_INBOUND_HOST: z.string().default('0.0.0.0'),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
+});
+
+const workerSchema = z.object({
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(30),
+  SWEEP_STALE_SECONDS: z.coerce.number().int().positive().default(60),
+  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+});
+
+const miscSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: boolish.default(true),
+  DEMO_PASSWORD: z.string().min(8).default('parley-demo'),
+  /** Where the demo channel sends mail: a local catcher such as Mailpit (localhost:1025). */
+  DEMO_SMTP_HOST: z.string().default('127.0.0.1'),
+  DEMO_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+});
+
+export const configSchema = serverSchema
+  .extend(storageSchema.shape)
+  .extend(emailSchema.shape)
+  .extend(workerSchema.shape)
+  .extend(miscSchema.shape);
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; a bad variable fails with a message naming it and why. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,18 @@
+// What domain operations need from the outside world, passed explicitly (no module singletons).
+import type { ChannelAdapter, ChannelKind } from '../channels/types.ts';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/client.ts';
+import type { Logger } from './log.ts';
+import type { Queues } from './queues.ts';
+import type { RealtimePublisher } from './realtime/events.ts';
+import type { AttachmentStore } from './storage/attachment-store.ts';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  queues: Queues;
+  publisher: RealtimePublisher;
+  store: AttachmentStore;
+  adapterFor(kind: ChannelKind): ChannelAdapter;
+}

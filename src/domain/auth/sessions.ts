@@ -1,0 +1,50 @@
+// Login sessions: a random token handed to the browser (cookie) or API client (bearer); only its
+// sha256 is stored, so a database leak does not leak live sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../conversations/visibility.ts';
+import { verifyPassword } from './password.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  agent: { id: string; name: string; email: string; role: string; workspaceId: string };
+}
+
+export async function login(db: Db, input: { email: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
+  const agent = await db.agent.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  // Same answer for unknown email and wrong password, so accounts cannot be enumerated.
+  const ok = agent?.active && (await verifyPassword(input.password, agent.passwordHash));
+  if (!agent || !ok) throw new AppError('unauthenticated', 'Email or password is incorrect');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
+  await db.session.create({ data: { agentId: agent.id, tokenHash: hashToken(token), expiresAt, lastSeenAt: input.now } });
+  return { token, expiresAt, agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, workspaceId: agent.workspaceId } };
+}
+
+export interface AuthenticatedAgent extends Viewer {
+  name: string;
+  email: string;
+  sessionId: string;
+}
+
+export async function authenticate(db: Db, token: string, now: Date): Promise<AuthenticatedAgent | null> {
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { agent: { include: { teams: { select: { teamId: true } } } } },
+  });
+  if (!session || session.expiresAt <= now || !session.agent.active) return null;
+  // Touch at most once a minute to keep the hot path read-only.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const a = session.agent;
+  return { agentId: a.id, workspaceId: a.workspaceId, role: a.role, teamIds: a.teams.map((t) => t.teamId), name: a.name, email: a.email, sessionId: session.id };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}

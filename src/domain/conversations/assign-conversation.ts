@@ -1,0 +1,55 @@
+// Assigns a conversation to an agent and/or team. Agents may take an unassigned conversation or
+// hand back their own; moving someone else's work is for supervisors. Always audited.
+import type { Deps } from '../../deps.ts';
+import { AppError, forbidden } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { publishConversation } from './publish-conversation.ts';
+import { isSupervisor, loadVisibleConversation, type Viewer } from './visibility.ts';
+
+export interface AssignInput {
+  conversationId: string;
+  /** null unassigns; undefined leaves the assignee as it is. */
+  assigneeId?: string | null;
+  teamId?: string | null;
+}
+
+export async function assignConversation(deps: Deps, viewer: Viewer, input: AssignInput) {
+  const { db } = deps;
+  const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
+  if (!isSupervisor(viewer)) assertAgentMayAssign(viewer, conversation.assigneeId, input);
+  if (input.assigneeId) {
+    const agent = await db.agent.findFirst({ where: { id: input.assigneeId, workspaceId: viewer.workspaceId } });
+    if (!agent) throw new AppError('validation_failed', 'No such agent in this workspace');
+    if (!agent.active) throw new AppError('validation_failed', `${agent.name} is deactivated and cannot take conversations`);
+  }
+  if (input.teamId) {
+    const team = await db.team.findFirst({ where: { id: input.teamId, workspaceId: viewer.workspaceId } });
+    if (!team) throw new AppError('validation_failed', 'No such team in this workspace');
+  }
+  const previousAssignee = conversation.assigneeId;
+  await db.$transaction(async (tx) => {
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: {
+        ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
+        ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: conversation.workspaceId,
+      actorAgentId: viewer.agentId,
+      action: 'conversation.assign',
+      targetType: 'conversation',
+      targetId: conversation.id,
+      data: { fromAssigneeId: previousAssignee, toAssigneeId: input.assigneeId, fromTeamId: conversation.teamId, toTeamId: input.teamId },
+    });
+  });
+  return publishConversation(deps, conversation.id, 'conversation.assigned', { alsoAgentIds: previousAssignee ? [previousAssignee] : [] });
+}
+
+function assertAgentMayAssign(viewer: Viewer, currentAssignee: string | null, input: AssignInput): void {
+  if (input.teamId !== undefined) throw forbidden('Only supervisors and admins may move conversations between teams');
+  const takesUnassigned = currentAssignee === null && input.assigneeId === viewer.agentId;
+  const handsBackOwn = currentAssignee === viewer.agentId && input.assigneeId === null;
+  if (!takesUnassigned && !handsBackOwn) throw forbidden("Agents may take unassigned conversations or hand back their own; ask a supervisor to move someone else's");
+}

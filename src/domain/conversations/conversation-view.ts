@@ -1,0 +1,76 @@
+// The shapes of conversations and messages as the API and realtime events present them.
+import type { Prisma } from '../../db/client.ts';
+
+export const conversationSummaryInclude = {
+  contact: { select: { id: true, name: true, email: true, phone: true } },
+  channel: { select: { id: true, kind: true, name: true, address: true } },
+  assignee: { select: { id: true, name: true, email: true } },
+  team: { select: { id: true, name: true } },
+  messages: {
+    where: { kind: { in: ['message', 'note'] } },
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+    select: { id: true, direction: true, kind: true, text: true, createdAt: true },
+  },
+} satisfies Prisma.ConversationInclude;
+
+export type ConversationWithSummary = Prisma.ConversationGetPayload<{ include: typeof conversationSummaryInclude }>;
+
+export function toConversationSummary(c: ConversationWithSummary) {
+  const last = c.messages[0];
+  return {
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    priority: c.priority,
+    subject: c.subject,
+    channel: c.channel,
+    contact: c.contact,
+    assignee: c.assignee,
+    team: c.team,
+    messageCount: c.messageCount,
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
+    waitingSince: c.waitingSince?.toISOString() ?? null,
+    firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+    snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    lastMessage: last ? { ...last, text: last.text.slice(0, 200), createdAt: last.createdAt.toISOString() } : null,
+  };
+}
+
+export type ConversationSummary = ReturnType<typeof toConversationSummary>;
+
+export const messageViewInclude = {
+  attachments: { select: { id: true, filename: true, contentType: true, size: true, inline: true, contentId: true } },
+  authorAgent: { select: { id: true, name: true } },
+  authorContact: { select: { id: true, name: true } },
+} satisfies Prisma.MessageInclude;
+
+export type MessageWithView = Prisma.MessageGetPayload<{ include: typeof messageViewInclude }>;
+
+export function toMessageView(m: MessageWithView) {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    channelId: m.channelId,
+    direction: m.direction,
+    kind: m.kind,
+    author: m.authorAgent ? { type: 'agent' as const, ...m.authorAgent } : m.authorContact ? { type: 'contact' as const, ...m.authorContact } : null,
+    subject: m.subject,
+    text: m.text,
+    quotedText: m.quotedText,
+    html: m.html,
+    externalId: m.externalId,
+    deliveryStatus: m.deliveryStatus,
+    deliveryError: m.deliveryError,
+    sentAt: m.sentAt?.toISOString() ?? null,
+    deliveredAt: m.deliveredAt?.toISOString() ?? null,
+    createdAt: m.createdAt.toISOString(),
+    attachments: m.attachments,
+    metadata: m.metadata,
+  };
+}
+
+export type MessageView = ReturnType<typeof toMessageView>;

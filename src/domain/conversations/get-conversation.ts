@@ -1,0 +1,19 @@
+// One conversation with its whole timeline, for the conversation view.
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { conversationSummaryInclude, messageViewInclude, toConversationSummary, toMessageView } from './conversation-view.ts';
+import { visibleConversationsWhere, type Viewer } from './visibility.ts';
+
+export async function getConversation(db: Db, viewer: Viewer, conversationId: string) {
+  const c = await db.conversation.findFirst({
+    where: { AND: [{ id: conversationId }, visibleConversationsWhere(viewer)] },
+    include: conversationSummaryInclude,
+  });
+  if (!c) throw notFound('Conversation');
+  const messages = await db.message.findMany({
+    where: { conversationId: c.id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: messageViewInclude,
+  });
+  return { ...toConversationSummary(c), messages: messages.map(toMessageView) };
+}

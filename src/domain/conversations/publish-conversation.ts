@@ -1,0 +1,25 @@
+// Loads a conversation's summary and tells everyone who may see it, after the change committed.
+import type { Deps } from '../../deps.ts';
+import type { RealtimeEventName } from '../../realtime/events.ts';
+import { conversationSummaryInclude, messageViewInclude, toConversationSummary, toMessageView, type ConversationSummary } from './conversation-view.ts';
+
+export async function publishConversation(
+  deps: Pick<Deps, 'db' | 'publisher'>,
+  conversationId: string,
+  event: Extract<RealtimeEventName, 'conversation.created' | 'conversation.updated' | 'conversation.assigned'>,
+  opts: { alsoAgentIds?: string[] } = {},
+): Promise<ConversationSummary> {
+  const c = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: conversationSummaryInclude });
+  const summary = toConversationSummary(c);
+  deps.publisher.publish(event, { workspaceId: c.workspaceId, conversationId: c.id, teamId: c.teamId, assigneeId: c.assigneeId, alsoAgentIds: opts.alsoAgentIds }, summary);
+  return summary;
+}
+
+export async function publishMessage(deps: Pick<Deps, 'db' | 'publisher'>, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
+  const m = await deps.db.message.findUniqueOrThrow({ where: { id: messageId }, include: { ...messageViewInclude, conversation: { select: { teamId: true, assigneeId: true } } } });
+  deps.publisher.publish(
+    event,
+    { workspaceId: m.workspaceId, conversationId: m.conversationId, teamId: m.conversation.teamId, assigneeId: m.conversation.assigneeId },
+    toMessageView(m),
+  );
+}

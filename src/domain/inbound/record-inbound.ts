@@ -1,0 +1,157 @@
+// Steps 3-5 of the inbound flow: the contact, the conversation and the message, written in one
+// transaction. Auto-replies and bounces are kept but never treated as a new customer request.
+import type { NormalizedInbound } from '../../../channels/types.ts';
+import type { Channel, Conversation, Db, Tx } from '../../db/client.ts';
+import { conversationSettings } from '../conversations/conversation-settings.ts';
+import { findThread } from '../conversations/find-thread.ts';
+import { openConversation } from '../conversations/open-conversation.ts';
+import type { AttachmentRow } from './store-attachments.ts';
+
+export interface RecordInboundInput {
+  inboundEventId: string;
+  channel: Channel;
+  contactId: string;
+  normalized: NormalizedInbound;
+  threading: 'per-topic' | 'per-contact';
+  attachments: AttachmentRow[];
+  now: Date;
+}
+
+export type RecordOutcome =
+  | { status: 'processed'; messageId: string; conversationId: string; conversationCreated: boolean; reopened: boolean }
+  | { status: 'ignored'; reason: string; conversationId?: string; messageId?: string };
+
+export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
+  return db.$transaction(async (tx) => {
+    // One inbound at a time per contact and channel, so two quick messages cannot open two conversations.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.contactId + input.channel.id}))`;
+    const outcome = await recordByKind(tx, input);
+    await tx.inboundEvent.update({
+      where: { id: input.inboundEventId },
+      data: {
+        status: outcome.status,
+        error: outcome.status === 'ignored' ? outcome.reason : null,
+        processedAt: input.now,
+        messageId: outcome.messageId ?? null,
+      },
+    });
+    return outcome;
+  });
+}
+
+async function recordByKind(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+  const already = await tx.message.findUnique({
+    where: { channelId_externalId: { channelId: input.channel.id, externalId: input.normalized.externalId } },
+    select: { id: true, conversationId: true },
+  });
+  if (already) return { status: 'ignored', reason: 'already recorded as a message', messageId: already.id, conversationId: already.conversationId };
+  switch (input.normalized.kind) {
+    case 'message':
+      return recordCustomerMessage(tx, input);
+    case 'auto_reply':
+      return recordAutoReply(tx, input);
+    case 'bounce':
+      return recordBounce(tx, input);
+    case 'status':
+    case 'call_event':
+      throw new UnsupportedInboundKind(input.normalized.kind);
+  }
+}
+
+function threadFor(tx: Tx, input: RecordInboundInput) {
+  const { channel, normalized: n } = input;
+  return findThread(tx, {
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
+    contactId: input.contactId,
+    refs: n.thread.refs,
+    topic: n.thread.topic,
+    threading: input.threading,
+    now: input.now,
+    settings: conversationSettings(channel.settings),
+  });
+}
+
+export class UnsupportedInboundKind extends Error {
+  override readonly name = 'UnsupportedInboundKind';
+  constructor(kind: string) {
+    super(`Parley cannot ingest "${kind}" items on this channel yet`);
+  }
+}
+
+async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+  const { channel, normalized: n, now } = input;
+  const decision = await threadFor(tx, input);
+  const conversation =
+    decision.action === 'new'
+      ? await openConversation(tx, { workspaceId: channel.workspaceId, channelId: channel.id, contactId: input.contactId, subject: n.subject, topic: n.thread.topic, now })
+      : decision.conversation;
+  const message = await createInboundMessage(tx, input, conversation, 'message');
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: {
+      status: 'open',
+      resolvedAt: null,
+      snoozedUntil: null,
+      lastMessageAt: now,
+      lastInboundAt: now,
+      waitingSince: conversation.waitingSince ?? now,
+      messageCount: { increment: 1 },
+    },
+  });
+  return {
+    status: 'processed',
+    messageId: message.id,
+    conversationId: conversation.id,
+    conversationCreated: decision.action === 'new',
+    reopened: decision.action === 'reopen',
+  };
+}
+
+async function recordAutoReply(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+  const { channel, normalized: n, now } = input;
+  const decision = await threadFor(tx, input);
+  if (decision.action === 'new') return { status: 'ignored', reason: 'auto-reply that answers no open conversation' };
+  // Shown in the timeline, but it neither reopens the case nor makes anyone wait for an answer.
+  const message = await createInboundMessage(tx, input, decision.conversation, 'auto_reply');
+  await tx.conversation.update({ where: { id: decision.conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
+  return { status: 'processed', messageId: message.id, conversationId: decision.conversation.id, conversationCreated: false, reopened: false };
+}
+
+async function recordBounce(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+  const { channel, normalized: n, now } = input;
+  const originalId = n.bounce?.originalMessageId;
+  const original = originalId
+    ? await tx.message.findFirst({ where: { workspaceId: channel.workspaceId, externalId: originalId, direction: 'out' }, include: { conversation: true } })
+    : null;
+  if (!original) return { status: 'ignored', reason: 'bounce for a message Parley did not send' };
+  const reason = [n.bounce?.status, n.bounce?.diagnostic].filter(Boolean).join(' ') || 'message bounced';
+  await tx.message.update({ where: { id: original.id }, data: { deliveryStatus: 'failed', deliveryError: `bounced: ${reason}` } });
+  const message = await createInboundMessage(tx, { ...input, contactId: original.conversation.contactId }, original.conversation, 'bounce', null);
+  await tx.conversation.update({ where: { id: original.conversationId }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
+  return { status: 'processed', messageId: message.id, conversationId: original.conversationId, conversationCreated: false, reopened: false };
+}
+
+async function createInboundMessage(tx: Tx, input: RecordInboundInput, conversation: Conversation, kind: 'message' | 'auto_reply' | 'bounce', author: string | null = input.contactId) {
+  const n = input.normalized;
+  return tx.message.create({
+    data: {
+      workspaceId: input.channel.workspaceId,
+      conversationId: conversation.id,
+      channelId: input.channel.id,
+      direction: 'in',
+      kind,
+      authorContactId: author,
+      subject: n.subject,
+      text: n.text,
+      quotedText: n.quotedText,
+      html: n.html,
+      externalId: n.externalId,
+      inReplyTo: n.inReplyTo,
+      references: n.references,
+      sentAt: n.sentAt,
+      metadata: { from: n.from, to: n.to, ...(n.bounce ? { bounce: n.bounce } : {}) },
+      attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) },
+    },
+  });
+}

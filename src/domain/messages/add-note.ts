@@ -1,0 +1,27 @@
+// A private note: visible to agents in the timeline, never sent to the customer.
+import type { Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { publishMessage } from '../conversations/publish-conversation.ts';
+import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
+
+export async function addNote(deps: Deps, viewer: Viewer, input: { conversationId: string; text: string }) {
+  const conversation = await loadVisibleConversation(deps.db, viewer, input.conversationId);
+  const note = await deps.db.$transaction(async (tx) => {
+    const note = await tx.message.create({
+      data: {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        channelId: conversation.channelId,
+        direction: 'out',
+        kind: 'note',
+        authorAgentId: viewer.agentId,
+        text: input.text,
+      },
+    });
+    await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 } } });
+    await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.note', targetType: 'message', targetId: note.id, data: { conversationId: conversation.id } });
+    return note;
+  });
+  await publishMessage(deps, note.id, 'message.created');
+  return note;
+}

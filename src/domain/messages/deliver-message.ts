@@ -1,0 +1,60 @@
+// The deliver worker's one domain call: send a queued outbound message through its channel
+// adapter and record the result. Safe to run twice: a message already sent is not sent again.
+import type { Deps } from '../../deps.ts';
+import { toChannelConfig } from '../inbound/process-inbound-event.ts';
+import { publishMessage } from '../conversations/publish-conversation.ts';
+import { loadOutboundAttachments } from './load-outbound-attachments.ts';
+
+export type DeliverOutcome =
+  | { status: 'sent'; externalId: string }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; permanent: boolean; error: string };
+
+export async function deliverMessage(deps: Deps, messageId: string, opts: { finalAttempt: boolean }): Promise<DeliverOutcome> {
+  const { db } = deps;
+  const message = await db.message.findUnique({ where: { id: messageId }, include: { channel: true, attachments: true } });
+  if (!message) return { status: 'skipped', reason: 'no such message' };
+  if (message.direction !== 'out' || message.kind !== 'message') return { status: 'skipped', reason: 'not an outbound message' };
+  if (message.deliveryStatus !== 'queued' && message.deliveryStatus !== 'sending') {
+    return { status: 'skipped', reason: `already ${message.deliveryStatus}` };
+  }
+  const to = (message.metadata as { to?: { address: string; name: string | null } }).to;
+  if (!to?.address) return recordFailure(deps, messageId, { permanent: true, error: 'message has no recipient' });
+
+  await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', deliveryAttempts: { increment: 1 } } });
+  const adapter = deps.adapterFor(message.channel.kind);
+  const result = await adapter.send(
+    {
+      messageId: message.id,
+      externalId: message.externalId,
+      to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      inReplyTo: message.inReplyTo,
+      references: message.references,
+      attachments: await loadOutboundAttachments(deps.store, message.attachments),
+    },
+    toChannelConfig(message.channel),
+  );
+  if (result.ok) {
+    await db.message.update({
+      where: { id: messageId },
+      data: { deliveryStatus: result.status, externalId: result.externalId, sentAt: deps.clock.now(), deliveryError: null },
+    });
+    await publishMessage(deps, messageId, 'message.updated');
+    return { status: 'sent', externalId: result.externalId };
+  }
+  const error = result.code ? `${result.error} (${result.code})` : result.error;
+  if (result.permanent || opts.finalAttempt) return recordFailure(deps, messageId, { permanent: result.permanent, error });
+  // Transient: back to queued with the reason visible; the worker retries with backoff.
+  await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'queued', deliveryError: error } });
+  return { status: 'failed', permanent: false, error };
+}
+
+async function recordFailure(deps: Deps, messageId: string, f: { permanent: boolean; error: string }): Promise<DeliverOutcome> {
+  await deps.db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'failed', deliveryError: f.error } });
+  await publishMessage(deps, messageId, 'message.updated');
+  deps.log.warn({ messageId, ...f }, 'outbound message failed');
+  return { status: 'failed', ...f };
+}

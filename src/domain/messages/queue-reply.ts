@@ -1,0 +1,82 @@
+// An agent's reply: written as a queued outbound message on the conversation's channel, threaded
+// onto the customer's last message, then handed to the deliver worker.
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { messageViewInclude, toMessageView } from '../conversations/conversation-view.ts';
+import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
+import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
+import { replySubject } from './reply-subject.ts';
+
+export interface ReplyInput {
+  conversationId: string;
+  text: string;
+  html?: string | null;
+}
+
+export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) {
+  const { db } = deps;
+  const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
+  const identity = await db.contactIdentity.findFirst({ where: { contactId: conversation.contactId, channelKind: channel.kind } });
+  if (!identity) throw new AppError('unprocessable', `This contact has no ${channel.kind} address to reply to`);
+  if (identity.optedOutAt) throw new AppError('unprocessable', `The contact opted out of ${channel.kind} messages on ${identity.optedOutAt.toISOString()}`);
+  const adapter = deps.adapterFor(channel.kind);
+  const lastInbound = await db.message.findFirst({
+    where: { conversationId: conversation.id, direction: 'in', kind: 'message' },
+    orderBy: { createdAt: 'desc' },
+    select: { externalId: true, references: true },
+  });
+  const now = deps.clock.now();
+
+  const message = await db.$transaction(async (tx) => {
+    const created = await tx.message.create({
+      data: {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        channelId: channel.id,
+        direction: 'out',
+        kind: 'message',
+        authorAgentId: viewer.agentId,
+        subject: replySubject(conversation.subject),
+        text: input.text,
+        html: input.html ?? null,
+        inReplyTo: lastInbound?.externalId ?? null,
+        references: threadReferences(lastInbound),
+        deliveryStatus: 'queued',
+        metadata: { to: { address: identity.address, name: identity.displayName } },
+      },
+    });
+    const externalId = adapter.prepareExternalId?.({ messageId: created.id }, { ...channel, settings: channel.settings }) ?? null;
+    const message = externalId ? await tx.message.update({ where: { id: created.id }, data: { externalId } }) : created;
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: {
+        firstResponseAt: conversation.firstResponseAt ?? now,
+        lastOutboundAt: now,
+        lastMessageAt: now,
+        waitingSince: null,
+        messageCount: { increment: 1 },
+      },
+    });
+    await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: created.id, data: { conversationId: conversation.id } });
+    return message;
+  });
+  // The view as written (queued), before a worker can move it on.
+  const view = toMessageView(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageViewInclude }));
+  await deps.queues.enqueue('deliver', { messageId: message.id }).catch((err: unknown) => {
+    // The message stays `queued` in the database; the deliver sweep picks it up when Redis is back.
+    deps.log.warn({ err, messageId: message.id }, 'deliver queue unavailable');
+  });
+  await publishMessage(deps, message.id, 'message.created');
+  await publishConversation(deps, conversation.id, 'conversation.updated');
+  return view;
+}
+
+/** References of a reply: the customer's chain plus the message we answer, capped as mail clients do. */
+export function threadReferences(lastInbound: { externalId: string | null; references: string[] } | null): string[] {
+  if (!lastInbound) return [];
+  const chain = [...lastInbound.references, ...(lastInbound.externalId ? [lastInbound.externalId] : [])];
+  const unique = [...new Set(chain)];
+  return unique.length > 20 ? [unique[0]!, ...unique.slice(-19)] : unique;
+}

@@ -1,0 +1,35 @@
+// The HTTP application: REST API under /api, health check, one error renderer.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../errors.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { errorHandler } from './error-handler.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
+import { authRoutes } from './routes/auth.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { inboundEventRoutes } from './routes/inbound-events.ts';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(deps.log));
+  app.use('*', secureHeaders());
+  app.get('/healthz', async (c) => {
+    await deps.db.$queryRaw`SELECT 1`;
+    return c.json({ ok: true });
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body is larger than 2 MB'); } }));
+  api.route('/', authRoutes(deps));
+  api.route('/', conversationRoutes(deps));
+  api.route('/', contactRoutes(deps));
+  api.route('/', attachmentRoutes(deps));
+  api.route('/', inboundEventRoutes(deps));
+  api.all('*', () => {
+    throw new AppError('not_found', 'No such API endpoint');
+  });
+  app.route('/api', api);
+  return app;
+}

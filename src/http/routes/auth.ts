@@ -1,0 +1,36 @@
+// POST /api/auth/login, POST /api/auth/logout, GET /api/me.
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { login, logout } from '../../domain/auth/sessions.ts';
+import { requireAuth } from '../auth-middleware.ts';
+import { SESSION_COOKIE, type AppDeps, type AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+
+const loginSchema = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.post('/auth/login', validate('json', loginSchema), async (c) => {
+    const body = c.req.valid('json');
+    const result = await login(deps.db, { ...body, now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
+    setCookie(c, SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.COOKIE_SECURE,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return c.json({ token: result.token, expiresAt: result.expiresAt.toISOString(), agent: result.agent });
+  });
+  app.post('/auth/logout', requireAuth(deps), async (c) => {
+    await logout(deps.db, c.get('token'));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+  app.get('/me', requireAuth(deps), (c) => {
+    const v = c.get('viewer');
+    return c.json({ id: v.agentId, name: v.name, email: v.email, role: v.role, workspaceId: v.workspaceId, teamIds: v.teamIds });
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+// The agent's conversation endpoints: list, view, reply, note, status, assign.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { assignConversation } from '../../domain/conversations/assign-conversation.ts';
+import { changeConversationStatus } from '../../domain/conversations/change-status.ts';
+import { toMessageView, messageViewInclude } from '../../domain/conversations/conversation-view.ts';
+import { getConversation } from '../../domain/conversations/get-conversation.ts';
+import { listConversations } from '../../domain/conversations/list-conversations.ts';
+import { addNote } from '../../domain/messages/add-note.ts';
+import { queueReply } from '../../domain/messages/queue-reply.ts';
+import { requireAuth } from '../auth-middleware.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+
+const statuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
+
+const listQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+    .pipe(z.array(z.enum(statuses)).optional()),
+  assignee: z.enum(['me', 'unassigned', 'all']).default('all'),
+  channelId: z.string().optional(),
+  teamId: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const idParam = z.object({ id: z.string().min(1) });
+const textBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(100_000) });
+const replyBody = textBody.extend({ html: z.string().max(500_000).nullish() });
+const statusBody = z.object({
+  status: z.enum(statuses),
+  snoozedUntil: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).nullish(),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+});
+const assignBody = z
+  .object({ assigneeId: z.string().min(1).nullable().optional(), teamId: z.string().min(1).nullable().optional() })
+  .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, 'give assigneeId and/or teamId');
+
+export function conversationRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/conversations/*', requireAuth(deps));
+  app.use('/conversations', requireAuth(deps));
+
+  app.get('/conversations', validate('query', listQuery), async (c) => {
+    return c.json(await listConversations(deps.db, c.get('viewer'), c.req.valid('query')));
+  });
+  app.get('/conversations/:id', validate('param', idParam), async (c) => {
+    return c.json(await getConversation(deps.db, c.get('viewer'), c.req.valid('param').id));
+  });
+  app.post('/conversations/:id/messages', validate('param', idParam), validate('json', replyBody), async (c) => {
+    return c.json(await queueReply(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }), 202);
+  });
+  app.post('/conversations/:id/notes', validate('param', idParam), validate('json', textBody), async (c) => {
+    const note = await addNote(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, text: c.req.valid('json').text });
+    return c.json(await messageView(note.id), 201);
+  });
+  app.post('/conversations/:id/status', validate('param', idParam), validate('json', statusBody), async (c) => {
+    return c.json(await changeConversationStatus(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }));
+  });
+  app.post('/conversations/:id/assign', validate('param', idParam), validate('json', assignBody), async (c) => {
+    return c.json(await assignConversation(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }));
+  });
+
+  const messageView = async (id: string) => toMessageView(await deps.db.message.findUniqueOrThrow({ where: { id }, include: messageViewInclude }));
+  return app;
+}

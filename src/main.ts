@@ -1,0 +1,54 @@
+// Entry point. `npm start` runs everything in one process (migrate, seed, API + realtime, SMTP
+// edge, workers); `start:api` and `start:workers` run the same code as separate processes.
+import { ConfigError, loadConfig } from './config.ts';
+import { ensureDatabase, migrate } from './db/migrate.ts';
+import { createLogger } from './log.ts';
+import { createRuntime, startApi, startSmtpEdge, startWorkerSet } from './runtime.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+type Mode = 'all' | 'api' | 'workers';
+
+function parseMode(arg: string | undefined): Mode {
+  if (arg === undefined || arg === 'all') return 'all';
+  if (arg === 'api' || arg === 'workers') return arg;
+  console.error(`parley: unknown mode "${arg}" (use all, api or workers)`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const mode = parseMode(process.argv[2]);
+  const config = loadConfig(process.env);
+  const log = createLogger(config.LOG_LEVEL);
+  if (mode !== 'workers') {
+    await ensureDatabase(config.DATABASE_URL);
+    const migrated = await migrate(config.DATABASE_URL);
+    if (migrated.applied.length) log.info({ applied: migrated.applied }, 'migrations applied');
+  }
+  const rt = createRuntime(config, log);
+  const closers: (() => Promise<void>)[] = [];
+  if (mode !== 'api') closers.push((await startWorkerSet(rt)).close);
+  if (mode !== 'workers') {
+    closers.push((await startApi(rt)).close);
+    if (config.SMTP_INBOUND_ENABLED) closers.push((await startSmtpEdge(rt)).close);
+    if (config.SEED_DEMO) await seedDemo(rt.deps, { password: config.DEMO_PASSWORD, smtpHost: config.DEMO_SMTP_HOST, smtpPort: config.DEMO_SMTP_PORT });
+  }
+  log.info({ mode, url: config.PUBLIC_URL }, 'Parley is running');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    for (const close of closers.reverse()) await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(`parley: ${err.message}`);
+  else console.error('parley: failed to start:', err);
+  process.exit(1);
+});

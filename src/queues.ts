@@ -1,0 +1,81 @@
+// The queue catalog: every queue's payload schema, retry policy and job id, in one place.
+// Payloads carry ids only: the database row is the truth, the job id the idempotency key.
+import { Queue, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+import type { Redis } from './redis.ts';
+
+export const queueCatalog = {
+  ingest: {
+    payload: z.object({ inboundEventId: z.string() }),
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1_000 },
+    jobId: (p: { inboundEventId: string }) => `ingest-${p.inboundEventId}`,
+  },
+  deliver: {
+    payload: z.object({ messageId: z.string() }),
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2_000 },
+    jobId: (p: { messageId: string }) => `deliver-${p.messageId}`,
+  },
+  maintenance: {
+    payload: z.object({ task: z.enum(['sweep-inbound', 'poll-imap']) }),
+    attempts: 1,
+    backoff: { type: 'fixed', delay: 1_000 },
+    jobId: (p: { task: string }) => `maintenance-${p.task}-${Date.now()}`,
+  },
+} as const;
+
+export type QueueName = keyof typeof queueCatalog;
+export type QueuePayload<N extends QueueName> = z.infer<(typeof queueCatalog)[N]['payload']>;
+export const queueNames = Object.keys(queueCatalog) as QueueName[];
+
+export interface Queues {
+  enqueue<N extends QueueName>(name: N, payload: QueuePayload<N>, opts?: Pick<JobsOptions, 'delay'>): Promise<void>;
+  /**
+   * Queues the work again unless a job for it is still waiting or running; a finished (failed or
+   * completed) job with the same id is dropped first, since BullMQ would otherwise ignore the add.
+   * Returns whether a job was added.
+   */
+  requeue<N extends QueueName>(name: N, payload: QueuePayload<N>): Promise<boolean>;
+  raw(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const queues = new Map<QueueName, Queue>(queueNames.map((n) => [n, new Queue(n, { connection, prefix })]));
+  const get = (name: QueueName): Queue => {
+    const q = queues.get(name);
+    if (!q) throw new Error(`unknown queue ${name}`);
+    return q;
+  };
+  const api: Queues = {
+    async enqueue(name, payload, opts = {}) {
+      const spec = queueCatalog[name];
+      const data = spec.payload.parse(payload);
+      await get(name).add(name, data, {
+        jobId: (spec.jobId as (p: unknown) => string)(data),
+        attempts: spec.attempts,
+        backoff: spec.backoff,
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+        ...opts,
+      });
+    },
+    async requeue(name, payload) {
+      const jobId = (queueCatalog[name].jobId as (p: unknown) => string)(payload);
+      const job = await get(name).getJob(jobId);
+      if (job) {
+        const finished = (await job.isFailed()) || (await job.isCompleted());
+        if (!finished) return false;
+        await job.remove();
+      }
+      await api.enqueue(name, payload);
+      return true;
+    },
+    raw: get,
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+  return api;
+}

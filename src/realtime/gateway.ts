@@ -1,0 +1,74 @@
+// The socket.io gateway: authenticates with the same session as the API, puts each socket in the
+// rooms its agent may hear, and shares events across nodes through the Redis adapter.
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { authenticate, type AuthenticatedAgent } from '../domain/auth/sessions.ts';
+import { loadVisibleConversation, isSupervisor } from '../domain/conversations/visibility.ts';
+import { SESSION_COOKIE } from '../http/context.ts';
+import { sessionToken } from '../http/auth-middleware.ts';
+import type { Logger } from '../log.ts';
+import type { Redis } from '../redis.ts';
+import { rooms } from './events.ts';
+import { realtimeKey } from './redis-publisher.ts';
+
+export interface GatewayDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  pubClient: Redis;
+  subClient: Redis;
+  prefix: string;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  return header
+    ?.split(';')
+    .map((p) => p.trim().split('='))
+    .find(([k]) => k === name)?.[1];
+}
+
+export function roomsForAgent(a: AuthenticatedAgent): string[] {
+  if (isSupervisor(a)) return [rooms.agent(a.agentId), rooms.supervisors(a.workspaceId)];
+  return [rooms.agent(a.agentId), rooms.unteamed(a.workspaceId), ...a.teamIds.map((t) => rooms.team(a.workspaceId, t))];
+}
+
+const joinSchema = z.object({ conversationId: z.string().min(1) });
+
+export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
+  const io = new Server(server, { path: '/socket.io', serveClient: false });
+  io.adapter(createAdapter(deps.pubClient, deps.subClient, { key: realtimeKey(deps.prefix) }));
+
+  io.use(async (socket, next) => {
+    const authToken = typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined;
+    const token = authToken ?? sessionToken(socket.handshake.headers.authorization, cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
+    const agent = token ? await authenticate(deps.db, token, deps.clock.now()).catch(() => null) : null;
+    if (!agent) return next(new Error('unauthenticated'));
+    socket.data.agent = agent;
+    next();
+  });
+
+  io.on('connection', (socket: Socket) => {
+    const agent = socket.data.agent as AuthenticatedAgent;
+    void socket.join(roomsForAgent(agent));
+    socket.on('conversation.join', async (raw: unknown, ack?: (r: { ok: boolean; error?: string }) => void) => {
+      const parsed = joinSchema.safeParse(raw);
+      if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });
+      try {
+        await loadVisibleConversation(deps.db, agent, parsed.data.conversationId);
+        await socket.join(rooms.conversation(parsed.data.conversationId));
+        ack?.({ ok: true });
+      } catch {
+        ack?.({ ok: false, error: 'Conversation not found' });
+      }
+    });
+    socket.on('conversation.leave', (raw: unknown) => {
+      const parsed = joinSchema.safeParse(raw);
+      if (parsed.success) void socket.leave(rooms.conversation(parsed.data.conversationId));
+    });
+  });
+  return io;
+}

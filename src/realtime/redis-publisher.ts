@@ -1,0 +1,18 @@
+// Publishes realtime events from any process (API or worker) through Redis; every gateway node
+// subscribed with the socket.io Redis adapter under the same key delivers them to its sockets.
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from '../redis.ts';
+import { roomsFor, type RealtimePublisher } from './events.ts';
+
+export function realtimeKey(prefix: string): string {
+  return `${prefix}:socket.io`;
+}
+
+export function createRedisPublisher(redis: Redis, prefix: string): RealtimePublisher {
+  const emitter = new Emitter(redis, { key: realtimeKey(prefix) });
+  return {
+    publish(name, audience, payload) {
+      emitter.to(roomsFor(audience)).emit(name, payload);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// Builds Parley's parts from the config: database, queues, realtime, HTTP + socket.io, SMTP edge
+// and workers. `main.ts` starts some or all of them; tests start them on ephemeral ports.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { SMTPServer } from 'smtp-server';
+import type { Server as IoServer } from 'socket.io';
+import { pollImapChannels } from '../channels/email/imap-poll.ts';
+import { createSmtpInbound } from '../channels/email/smtp-inbound.ts';
+import { adapterFor } from '../channels/registry.ts';
+import { startWorkers, type RunningWorkers } from '../workers/index.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createDb } from './db/client.ts';
+import type { Deps } from './deps.ts';
+import { createApp } from './http/app.ts';
+import type { Logger } from './log.ts';
+import { createQueues } from './queues.ts';
+import { createGateway } from './realtime/gateway.ts';
+import { createRedisPublisher } from './realtime/redis-publisher.ts';
+import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
+import { createFsAttachmentStore } from './storage/attachment-store.ts';
+import path from 'node:path';
+
+export interface Runtime {
+  deps: Deps;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock } = {}): Runtime {
+  const db = createDb(config.DATABASE_URL);
+  const producer = createProducerRedis(config.REDIS_URL);
+  const queues = createQueues(producer, config.QUEUE_PREFIX);
+  const deps: Deps = {
+    db,
+    clock: opts.clock ?? systemClock,
+    log,
+    queues,
+    publisher: createRedisPublisher(producer, config.QUEUE_PREFIX),
+    store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
+    adapterFor,
+  };
+  return {
+    deps,
+    config,
+    async close() {
+      await queues.close();
+      producer.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+export interface ApiServer {
+  http: HttpServer;
+  io: IoServer;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startApi(rt: Runtime): Promise<ApiServer> {
+  const { config, deps } = rt;
+  const app = createApp({ ...deps, config });
+  const http = createServer(getRequestListener(app.fetch));
+  const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
+  const subClient: Redis = pubClient.duplicate();
+  const io = createGateway(http, { db: deps.db, clock: deps.clock, log: deps.log, pubClient, subClient, prefix: config.QUEUE_PREFIX });
+  await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const port = (http.address() as AddressInfo).port;
+  deps.log.info({ port }, 'API and realtime listening');
+  return {
+    http,
+    io,
+    port,
+    async close() {
+      await io.close(); // also closes the HTTP server
+      pubClient.disconnect();
+      subClient.disconnect();
+    },
+  };
+}
+
+export interface SmtpEdge {
+  server: SMTPServer;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpEdge(rt: Runtime): Promise<SmtpEdge> {
+  const { config, deps } = rt;
+  const server = createSmtpInbound({ db: deps.db, queues: deps.queues, log: deps.log, maxBytes: config.SMTP_INBOUND_MAX_BYTES });
+  await new Promise<void>((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(config.SMTP_INBOUND_PORT, config.SMTP_INBOUND_HOST, () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  deps.log.info({ port }, 'SMTP inbound listening');
+  return { server, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { connection: Redis }> {
+  const { config, deps } = rt;
+  const connection = createWorkerRedis(config.REDIS_URL);
+  const workers = await startWorkers(deps, {
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    ingestConcurrency: config.INGEST_CONCURRENCY,
+    deliverConcurrency: config.DELIVER_CONCURRENCY,
+    sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+    imapPollSeconds: config.IMAP_POLL_SECONDS,
+    staleSeconds: config.SWEEP_STALE_SECONDS,
+    pollImap: async () => {
+      await pollImapChannels(deps);
+    },
+  });
+  return {
+    connection,
+    async close() {
+      await workers.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The migration runner against real Postgres: it must record migrations exactly as Prisma's
+// `migrate deploy` does, and the SQL must match schema.prisma.
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../../src/db/client.ts';
+import { defaultMigrationsDir, ensureDatabase, migrate, MigrationError, readMigrations } from '../../../src/db/migrate.ts';
+import { dbUrl, testDbPrefix } from '../../support/env.ts';
+
+const created: string[] = [];
+const freshDbUrl = async () => {
+  const name = `${testDbPrefix}${Math.floor(Date.now() / 1000)}_mig_${randomBytes(4).toString('hex')}`;
+  created.push(name);
+  const url = dbUrl(name);
+  await ensureDatabase(url);
+  return url;
+};
+const query = async <T extends pg.QueryResultRow>(url: string, sql: string) => {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql)).rows;
+  } finally {
+    await c.end();
+  }
+};
+
+describe('migrate', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), 'parley-mig-'));
+  });
+  afterAll(async () => {
+    for (const name of created) await query(dbUrl('postgres'), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('records every migration in _prisma_migrations as Prisma does, and applies nothing twice', async () => {
+    const url = await freshDbUrl();
+    const files = await readMigrations();
+    expect(files.length).toBeGreaterThan(0);
+    const first = await migrate(url);
+    expect(first.applied).toEqual(files.map((f) => f.name));
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>(
+      url,
+      'SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    for (const [i, f] of files.entries()) {
+      const sql = await readFile(path.join(defaultMigrationsDir, f.name, 'migration.sql'));
+      expect(rows[i]).toMatchObject({ migration_name: f.name, checksum: createHash('sha256').update(sql).digest('hex'), applied_steps_count: 1, rolled_back_at: null });
+      expect(rows[i]!.finished_at).toBeInstanceOf(Date);
+    }
+    const second = await migrate(url);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toEqual(files.map((f) => f.name));
+  });
+
+  it('matches schema.prisma: every model can be read and written through the Prisma client', async () => {
+    const url = await freshDbUrl();
+    await migrate(url);
+    const db = createDb(url);
+    try {
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent'] as const;
+      for (const m of models) {
+        // findFirst selects every scalar column: a column missing from the SQL fails here.
+        await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
+      }
+      const ws = await db.workspace.create({ data: { name: 'W', slug: 'w' } });
+      const channel = await db.channel.create({ data: { workspaceId: ws.id, kind: 'email', name: 'E', address: 'e@x' } });
+      const contact = await db.contact.create({ data: { workspaceId: ws.id, attributes: { tier: 'gold' } } });
+      const conv = await db.conversation.create({ data: { workspaceId: ws.id, number: 1, channelId: channel.id, contactId: contact.id, priority: 'urgent', status: 'snoozed' } });
+      const msg = await db.message.create({ data: { workspaceId: ws.id, conversationId: conv.id, channelId: channel.id, direction: 'in', kind: 'bounce', references: ['<a>', '<b>'], deliveryStatus: 'read' } });
+      expect(msg.references).toEqual(['<a>', '<b>']);
+      const ev = await db.inboundEvent.create({ data: { workspaceId: ws.id, channelId: channel.id, externalId: 'x', raw: new Uint8Array([0, 1, 2]), payload: { a: 1 } } });
+      expect(Buffer.from(ev.raw!)).toEqual(Buffer.from([0, 1, 2]));
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('refuses a migration that was edited after it was applied', async () => {
+    const url = await freshDbUrl();
+    const dir = path.join(tmp, 'edited');
+    await cp(defaultMigrationsDir, dir, { recursive: true });
+    await migrate(url, dir);
+    const [first] = await readMigrations(dir);
+    await writeFile(path.join(dir, first!.name, 'migration.sql'), `${first!.sql}\n-- edited\n`);
+    await expect(migrate(url, dir)).rejects.toThrow(/edited after it was applied/);
+  });
+
+  it('records a failing migration with its error and blocks later runs until it is resolved', async () => {
+    const url = await freshDbUrl();
+    const dir = path.join(tmp, 'failing');
+    await cp(defaultMigrationsDir, dir, { recursive: true });
+    await mkdir(path.join(dir, '29990101000000_broken'));
+    await writeFile(path.join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "Ok" (id int);\nSELECT * FROM "NoSuchTable";\n');
+    await expect(migrate(url, dir)).rejects.toBeInstanceOf(MigrationError);
+    const rows = await query<{ finished_at: Date | null; logs: string | null }>(url, `SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+    expect(rows[0]!.finished_at).toBeNull();
+    expect(rows[0]!.logs).toContain('NoSuchTable');
+    // The failed migration's statements were rolled back together.
+    expect(await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'Ok'`)).toHaveLength(0);
+    await expect(migrate(url, dir)).rejects.toThrow(/failed earlier/);
+  });
+
+  it('lets concurrent boots migrate the same database once', async () => {
+    const url = await freshDbUrl();
+    const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
+    expect(results.reduce((n, r) => n + r.applied.length, 0)).toBe((await readMigrations()).length);
+  });
+});

@@ -1,0 +1,126 @@
+// A whole Parley (API + socket.io + SMTP edge + workers) on ephemeral ports, against a fresh
+// database and its own queue prefix, plus a customer mailbox (SMTP sink). Everything is real.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { createRuntime, startApi, startSmtpEdge, startWorkerSet, type Runtime } from '../../src/runtime.ts';
+import { createWorkspace } from '../../src/seed/create-workspace.ts';
+import { createTestDb, type TestDb } from './db.ts';
+import { testRedisUrl } from './env.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+
+export const PASSWORD = 'correct horse battery';
+export const INBOX = 'help@acme.test';
+
+export interface Harness {
+  rt: Runtime;
+  testDb: TestDb;
+  sink: SmtpSink;
+  apiUrl: string;
+  smtpPort: number;
+  workspace: Awaited<ReturnType<typeof createWorkspace>>;
+  login(email: string): Promise<string>;
+  api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  sendCustomerMail(mail: SendMailOptions): Promise<string>;
+  socket(token: string): Promise<Socket>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { channelSettings?: Record<string, unknown> } = {}): Promise<Harness> {
+  const testDb = await createTestDb();
+  const sink = await startSmtpSink();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
+  const prefix = `t-${randomBytes(5).toString('hex')}`;
+  const config = loadConfig({
+    DATABASE_URL: testDb.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SMTP_INBOUND_PORT: '0',
+    SMTP_INBOUND_HOST: '127.0.0.1',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
+  const workspace = await createWorkspace(testDb.db, {
+    name: 'Acme',
+    slug: `acme-${prefix}`,
+    teams: ['Support', 'Billing'],
+    agents: [
+      { email: `admin-${prefix}@acme.test`, name: 'Alex Admin', role: 'admin', password: PASSWORD },
+      { email: `ada-${prefix}@acme.test`, name: 'Ada Agent', role: 'agent', password: PASSWORD, teams: ['Support'] },
+      { email: `bob-${prefix}@acme.test`, name: 'Bob Agent', role: 'agent', password: PASSWORD, teams: ['Billing'] },
+    ],
+    channels: [
+      {
+        kind: 'email',
+        name: 'Help',
+        address: INBOX,
+        settings: { fromName: 'Acme Help', smtp: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true }, ...opts.channelSettings },
+      },
+    ],
+  });
+  const rt = createRuntime(config, createLogger(config.LOG_LEVEL));
+  const workers = await startWorkerSet(rt);
+  const api = await startApi(rt);
+  const smtp = await startSmtpEdge(rt);
+  const apiUrl = `http://127.0.0.1:${api.port}`;
+  const sockets: Socket[] = [];
+
+  const call: Harness['api'] = async (token, method, p, body) => {
+    const res = await fetch(`${apiUrl}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+
+  return {
+    rt,
+    testDb,
+    sink,
+    apiUrl,
+    smtpPort: smtp.port,
+    workspace,
+    async login(email) {
+      const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+    api: call,
+    async sendCustomerMail(mail) {
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+      const info = await transport.sendMail({ to: INBOX, ...mail });
+      transport.close();
+      return info.messageId;
+    },
+    async socket(token) {
+      const s = ioClient(apiUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
+      sockets.push(s);
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+      return s;
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await smtp.close();
+      await api.close();
+      await workers.close();
+      for (const q of ['ingest', 'deliver', 'maintenance'] as const) await rt.deps.queues.raw(q).obliterate({ force: true }).catch(() => undefined);
+      await rt.close();
+      await sink.close();
+      await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('fills defaults for an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.SMTP_INBOUND_PORT).toBe(2525);
+    expect(c.QUEUE_PREFIX).toBe('parley');
+    expect(c.SEED_DEMO).toBe(true);
+  });
+
+  it('coerces numbers and booleans from strings', () => {
+    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', COOKIE_SECURE: '1' });
+    expect(c.PORT).toBe(8080);
+    expect(c.SEED_DEMO).toBe(false);
+    expect(c.COOKIE_SECURE).toBe(true);
+  });
+
+  it('names every bad variable and the value it got', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as Error).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('"eighty"');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('LOG_LEVEL');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,45 @@
+// Starts every worker of this process against the shared Redis, with periodic maintenance jobs.
+import { Worker } from 'bullmq';
+import type { Deps } from '../src/deps.ts';
+import type { Redis } from '../src/redis.ts';
+import { deliverProcessor } from './deliver.ts';
+import { ingestProcessor, onIngestFailed } from './ingest.ts';
+import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts';
+
+export interface WorkerOptions extends MaintenanceOptions {
+  connection: Redis;
+  prefix: string;
+  ingestConcurrency: number;
+  deliverConcurrency: number;
+  sweepIntervalSeconds: number;
+  imapPollSeconds: number;
+}
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<RunningWorkers> {
+  const common = { connection: opts.connection, prefix: opts.prefix };
+  const workers = [
+    new Worker('ingest', ingestProcessor(deps), { ...common, concurrency: opts.ingestConcurrency }),
+    new Worker('deliver', deliverProcessor(deps), { ...common, concurrency: opts.deliverConcurrency }),
+    new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
+  ];
+  const [ingest] = workers;
+  ingest?.on('failed', (job, err) => {
+    onIngestFailed(deps, job, err).catch((e: unknown) => deps.log.error({ err: e }, 'could not record ingest failure'));
+  });
+  for (const w of workers) {
+    w.on('error', (err) => deps.log.error({ err, queue: w.name }, 'worker error'));
+    w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+  }
+  const maintenance = deps.queues.raw('maintenance');
+  await maintenance.upsertJobScheduler('sweep-inbound', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'sweep-inbound' } });
+  await maintenance.upsertJobScheduler('poll-imap', { every: opts.imapPollSeconds * 1000 }, { name: 'maintenance', data: { task: 'poll-imap' } });
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
