@@ -41,8 +41,15 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, prefix: string): Queues {
-  const queues = new Map<QueueName, Queue>(queueNames.map((n) => [n, new Queue(n, { connection, prefix })]));
+export function createQueues(connection: Redis, prefix: string, onError: (err: Error) => void = () => undefined): Queues {
+  const queues = new Map<QueueName, Queue>(
+    queueNames.map((n) => {
+      const q = new Queue(n, { connection, prefix });
+      // Without a listener a lost Redis connection would crash the process; callers log and carry on.
+      q.on('error', onError);
+      return [n, q];
+    }),
+  );
   const get = (name: QueueName): Queue => {
     const q = queues.get(name);
     if (!q) throw new Error(`unknown queue ${name}`);

@@ -31,7 +31,8 @@ export interface Runtime {
 export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock } = {}): Runtime {
   const db = createDb(config.DATABASE_URL);
   const producer = createProducerRedis(config.REDIS_URL);
-  const queues = createQueues(producer, config.QUEUE_PREFIX);
+  producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
+  const queues = createQueues(producer, config.QUEUE_PREFIX, (err) => log.warn({ err: err.message }, 'queue error'));
   const deps: Deps = {
     db,
     clock: opts.clock ?? systemClock,

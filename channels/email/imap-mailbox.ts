@@ -66,11 +66,13 @@ export async function planFetch(client: ImapFlow, mailbox: MailboxObject, cursor
   // A new UIDVALIDITY means every UID was renumbered: start over (the Message-ID key dedupes).
   const startAfter = cursor === null ? null : cursor.uidValidity === uidValidity ? cursor.lastUid : 0;
   const query = startAfter === null ? { seen: false } : { uid: `${startAfter + 1}:*` };
-  const found = await client.search(query, { uid: true });
+  const found = mailbox.exists === 0 ? [] : await client.search(query, { uid: true });
   if (!Array.isArray(found)) throw new Error(`IMAP SEARCH failed in ${mailbox.path}`);
   // "n:*" always matches the highest UID, even when it is below n (RFC 3501 6.4.8).
   const fresh = found.filter((uid) => uid > (startAfter ?? 0)).sort((a, b) => a - b);
-  return { uidValidity, startAfter, uids: fresh.slice(0, limit), truncated: fresh.length > limit, lastExistingUid: mailbox.uidNext - 1 };
+  // UIDNEXT is optional in a SELECT response (RFC 3501 6.3.1); without it we only trust fetched UIDs.
+  const lastExistingUid = Number.isSafeInteger(mailbox.uidNext) ? mailbox.uidNext - 1 : 0;
+  return { uidValidity, startAfter, uids: fresh.slice(0, limit), truncated: fresh.length > limit, lastExistingUid };
 }
 
 /** Streams each planned message to `store` in turn; stops at the first failure and reports it. */

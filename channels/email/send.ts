@@ -64,7 +64,8 @@ export function classifySmtpError(err: unknown): SendResult & { ok: false } {
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as SmtpErrorLike;
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
   const permanentCodes = new Set(['EAUTH', 'EENVELOPE', 'EMESSAGE']);
-  const permanent = (responseCode !== null && responseCode >= 500) || (e.code !== undefined && permanentCodes.has(e.code));
+  // The server's reply code decides when there is one (451 at end of DATA is still temporary).
+  const permanent = responseCode !== null ? responseCode >= 500 : e.code !== undefined && permanentCodes.has(e.code);
   const detail = e.response ?? e.message ?? 'unknown SMTP error';
   return { ok: false, permanent, error: detail, code: responseCode !== null ? String(responseCode) : (e.code ?? null) };
 }

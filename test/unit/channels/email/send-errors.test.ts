@@ -9,6 +9,9 @@ describe('classifySmtpError', () => {
   it('treats a 4xx reply as transient', () => {
     expect(classifySmtpError({ responseCode: 451, response: '451 try later' }).permanent).toBe(false);
   });
+  it('lets a 4xx reply win over a generic message error code', () => {
+    expect(classifySmtpError({ responseCode: 451, code: 'EMESSAGE', response: '451 4.3.0 later' }).permanent).toBe(false);
+  });
   it('treats a refused connection as transient', () => {
     const r = classifySmtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:1' });
     expect(r.permanent).toBe(false);
