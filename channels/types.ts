@@ -107,6 +107,8 @@ export interface ChannelAdapter {
    * chat) continue the contact's latest conversation on the channel.
    */
   readonly threading: 'per-topic' | 'per-contact';
+  /** Live channels (calls, chat) need someone present: they are re-routed when their agent goes offline. */
+  readonly live: boolean;
   /** Contact fields an identity's address fills in (an email address, a phone number). */
   contactFields?(address: string): { email?: string; phone?: string };
   /** Pure over data (async only because some parsers are). Throws ParseError. */

@@ -33,6 +33,7 @@ const workerSchema = z.object({
   SWEEP_STALE_SECONDS: z.coerce.number().int().positive().default(60),
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
   DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(4),
 });
 
 const miscSchema = z.object({

@@ -17,8 +17,26 @@ export const queueCatalog = {
     backoff: { type: 'exponential', delay: 2_000 },
     jobId: (p: { messageId: string }) => `deliver-${p.messageId}`,
   },
+  route: {
+    payload: z.discriminatedUnion('kind', [
+      /** Route one conversation from `step` (escalation and offer timeouts name the step they came from). */
+      z.object({ kind: z.literal('conversation'), conversationId: z.string(), reason: z.enum(['new', 'escalate', 'offer-timeout', 'reroute']), step: z.number().int().min(0).optional(), token: z.string().optional() }),
+      /** Try to place waiting conversations of a workspace (capacity freed, an agent came online). */
+      z.object({ kind: z.literal('dispatch'), workspaceId: z.string() }),
+    ]),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 500 },
+    jobId: (p: { kind: 'conversation'; conversationId: string; reason: string; step?: number; token?: string } | { kind: 'dispatch'; workspaceId: string }) =>
+      p.kind === 'dispatch' ? `dispatch-${p.workspaceId}-${Math.floor(Date.now() / 1000)}` : `route-${p.conversationId}-${p.reason}-${p.step ?? 0}-${p.token ?? ''}`,
+  },
+  sla: {
+    payload: z.object({ clockId: z.string(), version: z.number().int(), kind: z.enum(['warn', 'breach']), beforeSeconds: z.number().int().optional() }),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    jobId: (p: { clockId: string; version: number; kind: string; beforeSeconds?: number }) => `sla-${p.clockId}-${p.version}-${p.kind}-${p.beforeSeconds ?? 0}`,
+  },
   maintenance: {
-    payload: z.object({ task: z.enum(['sweep-inbound', 'poll-imap']) }),
+    payload: z.object({ task: z.enum(['sweep-inbound', 'poll-imap', 'status-timers', 'dispatch-all']) }),
     attempts: 1,
     backoff: { type: 'fixed', delay: 1_000 },
     jobId: (p: { task: string }) => `maintenance-${p.task}-${Date.now()}`,

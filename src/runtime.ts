@@ -108,6 +108,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     prefix: config.QUEUE_PREFIX,
     ingestConcurrency: config.INGEST_CONCURRENCY,
     deliverConcurrency: config.DELIVER_CONCURRENCY,
+    routeConcurrency: config.ROUTE_CONCURRENCY,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
     staleSeconds: config.SWEEP_STALE_SECONDS,

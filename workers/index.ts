@@ -5,12 +5,15 @@ import type { Redis } from '../src/redis.ts';
 import { deliverProcessor } from './deliver.ts';
 import { ingestProcessor, onIngestFailed } from './ingest.ts';
 import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts';
+import { routeProcessor } from './route.ts';
+import { slaProcessor } from './sla.ts';
 
 export interface WorkerOptions extends MaintenanceOptions {
   connection: Redis;
   prefix: string;
   ingestConcurrency: number;
   deliverConcurrency: number;
+  routeConcurrency: number;
   sweepIntervalSeconds: number;
   imapPollSeconds: number;
 }
@@ -24,6 +27,8 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   const workers = [
     new Worker('ingest', ingestProcessor(deps), { ...common, concurrency: opts.ingestConcurrency }),
     new Worker('deliver', deliverProcessor(deps), { ...common, concurrency: opts.deliverConcurrency }),
+    new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
+    new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];
   const [ingest] = workers;
@@ -36,6 +41,8 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   }
   const maintenance = deps.queues.raw('maintenance');
   await maintenance.upsertJobScheduler('sweep-inbound', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'sweep-inbound' } });
+  await maintenance.upsertJobScheduler('status-timers', { every: 60_000 }, { name: 'maintenance', data: { task: 'status-timers' } });
+  await maintenance.upsertJobScheduler('dispatch-all', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'dispatch-all' } });
   await maintenance.upsertJobScheduler('poll-imap', { every: opts.imapPollSeconds * 1000 }, { name: 'maintenance', data: { task: 'poll-imap' } });
   return {
     async close() {

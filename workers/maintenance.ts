@@ -1,10 +1,13 @@
-// Periodic housekeeping: re-queue inbound events and replies that never reached a worker, and
-// poll IMAP mailboxes.
+// Periodic housekeeping: re-queue inbound events and replies that never reached a worker, poll
+// IMAP mailboxes, move statuses on by time, catch overdue SLA clocks and place waiting work.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
 import { sweepQueuedMessages } from '../src/domain/messages/sweep-queued-messages.ts';
 import { assertNever } from '../src/errors.ts';
+import { runStatusTimers } from '../src/domain/conversations/run-status-timers.ts';
+import { dispatchWaiting } from '../src/domain/routing/dispatch-waiting.ts';
+import { sweepOverdueClocks } from '../src/domain/sla/sweep-overdue-clocks.ts';
 import { queueCatalog } from '../src/queues.ts';
 
 export interface MaintenanceOptions {
@@ -24,6 +27,16 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
       case 'poll-imap':
         await opts.pollImap();
         return { polled: true };
+      case 'status-timers': {
+        const moved = await runStatusTimers(deps);
+        const breached = await sweepOverdueClocks(deps, { graceSeconds: 60 });
+        return { moved, breached };
+      }
+      case 'dispatch-all': {
+        const workspaces = await deps.db.conversation.findMany({ where: { status: 'open', assigneeId: null }, distinct: ['workspaceId'], select: { workspaceId: true } });
+        for (const w of workspaces) await dispatchWaiting(deps, w.workspaceId);
+        return { workspaces: workspaces.length };
+      }
       default:
         return assertNever(task, 'maintenance task');
     }

@@ -3,15 +3,19 @@
 import type { HeaderLookup } from './header-lookup.ts';
 
 const AUTO_PRECEDENCE = /^(?:auto_reply|bulk|junk)$/i;
-const AUTO_SUBJECT =
-  /^\s*(?:auto:|automatic reply|auto[- ]?reply|autoresponse|out of (?:the )?office|abwesenheitsnotiz|automatische antwort|réponse automatique|risposta automatica|respuesta automática)/iu;
+const AUTO_SUBJECT_PREFIXES = [
+  'auto:', 'automatic reply', 'auto[- ]?reply', 'autoresponse', 'out of (?:the )?office', 'abwesenheitsnotiz',
+  'automatische antwort', 'réponse automatique', 'risposta automatica', 'respuesta automática',
+];
+const AUTO_SUBJECT = new RegExp(`^\\s*(?:${AUTO_SUBJECT_PREFIXES.join('|')})`, 'iu');
 // Outlook puts X-Auto-Response-Suppress on many ordinary mails (meeting requests, some clients'
 // every message), so on its own it proves nothing.
 const SUPPRESS_VALUES = /\b(?:oof|all|autoreply)\b/i;
 
+/** "Auto-Submitted: no (manual)" -> "no": the value before any parameters, without comments. */
 function headerToken(headers: HeaderLookup, name: string): string | null {
   const value = headers.first(name);
-  return value === null ? null : (value.split(';')[0] ?? '').trim().toLowerCase();
+  return value === null ? null : (value.replace(/\([^)]*\)/g, '').split(';')[0] ?? '').trim().toLowerCase();
 }
 
 /** Signals that alone mark a message as automatic. */

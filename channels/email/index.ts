@@ -7,6 +7,7 @@ export function createEmailAdapter(): ChannelAdapter {
   return {
     kind: 'email',
     threading: 'per-topic',
+    live: false,
     contactFields: (address) => ({ email: address }),
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,

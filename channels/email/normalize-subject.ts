@@ -4,10 +4,14 @@
 const PREFIX_WORDS = [
   're', 'aw', 'sv', 'vs', 'antw', 'antwort', 'rif', 'réf', 'res', 'odp', 'fwd', 'fw', 'wg', 'tr', 'enc', 'rv',
   '回复', '答复', '转发', '回覆', '轉寄',
+  // Auto-replies quote the subject after their own prefix; stripping it threads them by topic too.
+  'automatic reply', 'automatische antwort', 'réponse automatique', 'risposta automatica', 'respuesta automática',
+  'abwesenheitsnotiz', 'out of office', 'autoreply', 'auto-reply',
 ];
 
+const PREFIX_ALTERNATION = PREFIX_WORDS.map((word) => word.replace(/ /g, '\\s+')).join('|');
 // "Re:", "RE :", "Re[2]:", "Re(3):", "回复：" (full-width colon); the counter is what some clients add.
-const REPLY_PREFIX = new RegExp(`^\\s*(?:${PREFIX_WORDS.join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*`, 'iu');
+const REPLY_PREFIX = new RegExp(`^\\s*(?:${PREFIX_ALTERNATION})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*`, 'iu');
 const LEADING_TICKET_TAG = /^\s*\[#[^\]\s]+\]\s*/u;
 const TRAILING_TICKET_TAG = /\s*\[#[^\]\s]+\]\s*$/u;
 

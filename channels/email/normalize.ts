@@ -1,13 +1,13 @@
 // Raw RFC 822 bytes -> NormalizedInbound. Pure over its input: the SMTP/IMAP ingest, the parse
 // command and the tests all call this. mailparser decodes MIME; the rest is ours.
-import { createHash } from 'node:crypto';
 import { convert as htmlToText } from 'html-to-text';
 import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { ParseError, type InboundKind, type NormalizedInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
+import { extractMessageId } from './message-id.ts';
 import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header-lookup.ts';
-import { extractMessageIds, threadRefs } from './message-ids.ts';
+import { extractMessageIds, threadRefs } from './thread-refs.ts';
 import { normaliseSubject } from './normalize-subject.ts';
 import { isBounce, parseBounce, type BounceDetails } from './parse-bounce.ts';
 import { sanitizeEmailHtml } from './sanitize-html.ts';
@@ -67,15 +67,11 @@ function sentAtOf(headers: HeaderLookup): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function externalIdOf(headers: HeaderLookup, bytes: Buffer): string {
-  const messageId = extractMessageIds(headers.all('message-id'))[0];
-  return messageId ?? `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /** The text part, or text made from the HTML when mailparser made none (it only does for a root HTML part). */
 function bodyTextOf(mail: ParsedMail): string {
   if (mail.text && mail.text.trim() !== '') return mail.text;
-  if (typeof mail.html === 'string' && mail.html.trim() !== '') return htmlToText(mail.html);
+  // Bounded nesting, as mailparser bounds its own conversion: crafted deep HTML must not blow the stack.
+  if (typeof mail.html === 'string' && mail.html.trim() !== '') return htmlToText(mail.html, { limits: { maxDepth: 200 } });
   return mail.text ?? '';
 }
 
@@ -117,26 +113,29 @@ export async function normalizeEmail(raw: unknown): Promise<NormalizedInbound> {
   const headers = headerLookup(fieldsFromHeaderLines(mail.headerLines ?? []));
   assertLooksLikeEmail(bytes, headers);
   const from = senderOf(mail);
-  const externalId = externalIdOf(headers, bytes);
+  // The same key the SMTP/IMAP edges give the InboundEvent: Message-ID, else sha256 of the bytes.
+  const externalId = extractMessageId(bytes);
   const inReplyTo = extractMessageIds(headers.all('in-reply-to'))[0] ?? null;
   const references = extractMessageIds(headers.all('references'));
   const bodyText = bodyTextOf(mail);
   const reply = trimReply(bodyText);
   const subject = mail.subject ?? null;
+  const { kind, bounce } = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
   return {
     channel: 'email',
     externalId,
-    ...classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes }),
+    kind,
     from,
     to: recipientsOf(mail, headers),
     subject,
     text: reply.text,
     quotedText: reply.quotedText,
-    html: typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null,
+    html: typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) || null : null,
     sentAt: sentAtOf(headers),
     inReplyTo,
     references,
     thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
     attachments: normalizeAttachments(mail.attachments),
+    bounce,
   };
 }

@@ -1,6 +1,6 @@
 // Delivery failure reports (RFC 3464 DSNs, and the older mailer-daemon notices) -> which of our
 // messages failed, for whom and why, so the domain can mark the outbound message failed.
-import { extractMessageIds } from './message-ids.ts';
+import { extractMessageIds } from './thread-refs.ts';
 import { headerLookup, parseHeaderBlock, type HeaderLookup } from './header-lookup.ts';
 
 export interface BounceDetails {
@@ -16,14 +16,23 @@ export interface BounceAttachment {
 }
 
 const DAEMON_LOCAL_PARTS = new Set(['mailer-daemon', 'mailerdaemon', 'mail-daemon', 'postmaster']);
-const FAILURE_SUBJECT =
-  /undeliver|delivery (?:status notification|failure|failed|has failed|problem|incomplete)|failure notice|returned mail|mail delivery (?:failed|failure|subsystem|system)|could not be delivered|not delivered|non[- ]?delivery|unzustellbar|nicht zugestellt|non remis|non distribuable/i;
+const FAILURE_SUBJECT_PHRASES = [
+  'undeliver', 'delivery (?:status notification|failure|failed|has failed|problem|incomplete)', 'failure notice',
+  'returned mail', 'mail delivery (?:failed|failure|subsystem|system)', 'could not be delivered', 'not delivered',
+  'non[- ]?delivery', 'unzustellbar', 'nicht zugestellt', 'non remis', 'non distribuable',
+];
+const FAILURE_SUBJECT = new RegExp(FAILURE_SUBJECT_PHRASES.join('|'), 'i');
 const DSN_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const ORIGINAL_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers']);
 const STATUS_CODE = /\b([245]\.\d{1,3}\.\d{1,3})\b/;
 
 /** A DSN by content type, or a typical mailer-daemon/postmaster sender with a delivery-failure subject. */
-export function isBounce(input: { contentType: string | null; reportType: string | null; fromAddress: string; subject: string | null }): boolean {
+export function isBounce(input: {
+  contentType: string | null;
+  reportType: string | null;
+  fromAddress: string;
+  subject: string | null;
+}): boolean {
   const isReport = input.contentType?.toLowerCase() === 'multipart/report';
   if (isReport && /^(?:global-)?delivery-status$/i.test(input.reportType?.trim() ?? '')) return true;
   const localPart = input.fromAddress.split('@')[0]?.toLowerCase() ?? '';
@@ -94,8 +103,8 @@ export function parseBounce(input: {
   source: string;
   ownMessageId: string | null;
 }): BounceDetails {
-  const report = input.attachments.find((a) => DSN_TYPES.has(a.contentType));
-  const original = input.attachments.find((a) => ORIGINAL_TYPES.has(a.contentType));
+  const report = input.attachments.find((a) => DSN_TYPES.has(a.contentType.toLowerCase()));
+  const original = input.attachments.find((a) => ORIGINAL_TYPES.has(a.contentType.toLowerCase()));
   const details = (report && fromDeliveryStatus(report.content.toString('utf8'))) ?? fromNoticeText(input.text, input.headers);
   const fromOriginal = original ? originalIdFromHeaders(headerLookup(parseHeaderBlock(original.content.toString('utf8')))) : null;
   return { ...details, originalMessageId: fromOriginal ?? originalIdFromSource(input.source, input.ownMessageId) };

@@ -5,11 +5,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorHandler } from './error-handler.ts';
+import { agentRoutes } from './routes/agents.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { cannedResponseRoutes } from './routes/canned-responses.ts';
+import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
+import { mountWebUi } from './static.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -27,9 +32,14 @@ export function createApp(deps: AppDeps) {
   api.route('/', contactRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
+  api.route('/', agentRoutes(deps));
+  api.route('/', channelRoutes(deps));
+  api.route('/', cannedResponseRoutes(deps));
+  api.route('/', conversationUpdateRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
   app.route('/api', api);
+  mountWebUi(app);
   return app;
 }

@@ -30,6 +30,14 @@ export function roomsFor(a: ConversationAudience): string[] {
   return [...new Set(list)];
 }
 
+/** Events meant for one agent only, wherever they are looking (mentions, offers). */
+export type AgentEventName = 'notification.created' | 'conversation.offered';
+
+/** Events for the supervisor board of a workspace. */
+export type SupervisorEventName = 'agent.presence' | 'queues.changed';
+
 export interface RealtimePublisher {
   publish(name: RealtimeEventName, audience: ConversationAudience, payload: unknown): void;
+  publishToAgent(agentId: string, name: AgentEventName, payload: unknown): void;
+  publishToSupervisors(workspaceId: string, name: SupervisorEventName, payload: unknown): void;
 }

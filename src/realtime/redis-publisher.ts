@@ -2,7 +2,7 @@
 // subscribed with the socket.io Redis adapter under the same key delivers them to its sockets.
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from '../redis.ts';
-import { roomsFor, type RealtimePublisher } from './events.ts';
+import { rooms, roomsFor, type RealtimePublisher } from './events.ts';
 
 export function realtimeKey(prefix: string): string {
   return `${prefix}:socket.io`;
@@ -13,6 +13,12 @@ export function createRedisPublisher(redis: Redis, prefix: string): RealtimePubl
   return {
     publish(name, audience, payload) {
       emitter.to(roomsFor(audience)).emit(name, payload);
+    },
+    publishToAgent(agentId, name, payload) {
+      emitter.to(rooms.agent(agentId)).emit(name, payload);
+    },
+    publishToSupervisors(workspaceId, name, payload) {
+      emitter.to(rooms.supervisors(workspaceId)).emit(name, payload);
     },
   };
 }

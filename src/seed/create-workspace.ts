@@ -1,6 +1,8 @@
 // Creates a workspace with its agents, teams and channels in one go (demo seed, tests, onboarding).
 import type { ChannelKind, Db, Role } from '../db/client.ts';
 import { hashPassword } from '../domain/auth/password.ts';
+import { seedStatusDefinitions } from '../domain/conversations/status-definitions.ts';
+import { GENERAL_QUEUE } from '../domain/routing/load-workflow.ts';
 
 export interface WorkspaceSpec {
   name: string;
@@ -15,6 +17,8 @@ export async function createWorkspace(db: Db, spec: WorkspaceSpec) {
   const hashes = await Promise.all(spec.agents.map((a) => hashPassword(a.password)));
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: spec.name, slug: spec.slug, timeZone: spec.timeZone ?? 'UTC' } });
+    await seedStatusDefinitions(tx, workspace.id);
+    await tx.queue.create({ data: { workspaceId: workspace.id, name: GENERAL_QUEUE } });
     const teams = new Map<string, string>();
     for (const name of spec.teams ?? []) {
       const team = await tx.team.create({ data: { workspaceId: workspace.id, name } });

@@ -8,6 +8,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import { queueNames } from '../../src/queues.ts';
 import { createRuntime, startApi, startSmtpEdge, startWorkerSet, type Runtime } from '../../src/runtime.ts';
 import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { createTestDb, type TestDb } from './db.ts';
@@ -116,7 +117,7 @@ export async function startHarness(opts: { channelSettings?: Record<string, unkn
       await smtp.close();
       await api.close();
       await workers.close();
-      for (const q of ['ingest', 'deliver', 'maintenance'] as const) await rt.deps.queues.raw(q).obliterate({ force: true }).catch(() => undefined);
+      for (const q of queueNames) await rt.deps.queues.raw(q).obliterate({ force: true }).catch(() => undefined);
       await rt.close();
       await sink.close();
       await testDb.drop();

@@ -4,6 +4,9 @@ import type { Deps } from '../../deps.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts';
+import { recomputeSla } from '../sla/apply-sla.ts';
+import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { isSupervisor, loadVisibleConversation, type Viewer } from './visibility.ts';
 
 export interface AssignInput {
@@ -27,14 +30,17 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
     if (!team) throw new AppError('validation_failed', 'No such team in this workspace');
   }
   const previousAssignee = conversation.assigneeId;
-  await db.$transaction(async (tx) => {
+  const now = deps.clock.now();
+  const timers = await db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
       data: {
-        ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
+        // A manual assignment always wins over routing: any pending offer is withdrawn.
+        ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId, offeredAgentId: null, offerExpiresAt: null } : {}),
         ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
       },
     });
+    if (input.assigneeId) await tx.agent.update({ where: { id: input.assigneeId }, data: { lastAssignedAt: now } });
     await recordAudit(tx, {
       workspaceId: conversation.workspaceId,
       actorAgentId: viewer.agentId,
@@ -43,7 +49,13 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
       targetId: conversation.id,
       data: { fromAssigneeId: previousAssignee, toAssigneeId: input.assigneeId, fromTeamId: conversation.teamId, toTeamId: input.teamId },
     });
+    // The team can decide the SLA policy.
+    return input.teamId !== undefined && input.teamId !== conversation.teamId ? recomputeSla(tx, { conversationId: conversation.id, now }) : [];
   });
+  await scheduleSlaTimers(deps, timers);
+  const assigneeChanged = input.assigneeId !== undefined && input.assigneeId !== previousAssignee;
+  if (assigneeChanged && previousAssignee && conversation.status === 'open') await requestDispatch(deps, conversation.workspaceId);
+  if (assigneeChanged && input.assigneeId === null && conversation.status === 'open') await requestRouting(deps, conversation.id, 'reroute');
   return publishConversation(deps, conversation.id, 'conversation.assigned', { alsoAgentIds: previousAssignee ? [previousAssignee] : [] });
 }
 

@@ -1,43 +1,84 @@
-// Moves a conversation between open, pending (waiting on the customer), snoozed and resolved.
-import type { ConversationStatus } from '../../db/client.ts';
+// Moves a conversation between statuses (open, pending on the customer, snoozed, resolved, or a
+// workspace's own). SLA clocks follow the status's rule; routing hears about freed capacity.
+import type { Conversation, ConversationStatus } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts';
+import { recomputeSla, slaOnStatusChange } from '../sla/apply-sla.ts';
+import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { statusForCategory, type StatusDef } from './status-definitions.ts';
 import { loadVisibleConversation, type Viewer } from './visibility.ts';
 
 export interface ChangeStatusInput {
   conversationId: string;
-  status: ConversationStatus;
+  status?: ConversationStatus;
+  /** A workspace status by key; takes precedence over `status`. */
+  statusKey?: string;
   snoozedUntil?: Date | null;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
 
 export async function changeConversationStatus(deps: Deps, viewer: Viewer, input: ChangeStatusInput) {
   const conversation = await loadVisibleConversation(deps.db, viewer, input.conversationId);
+  const def = await resolveStatus(deps, conversation.workspaceId, input);
   const now = deps.clock.now();
-  if (input.status === 'snoozed') {
+  if (def.category === 'snoozed') {
     if (!input.snoozedUntil) throw new AppError('validation_failed', 'Snoozing needs a snoozedUntil time');
     if (input.snoozedUntil <= now) throw new AppError('validation_failed', 'snoozedUntil must be in the future');
   }
-  await deps.db.$transaction(async (tx) => {
-    await tx.conversation.update({
-      where: { id: conversation.id },
+  return transitionStatus(deps, { conversation, def, snoozedUntil: input.snoozedUntil ?? null, priority: input.priority, actorAgentId: viewer.agentId });
+}
+
+async function resolveStatus(deps: Deps, workspaceId: string, input: ChangeStatusInput): Promise<StatusDef> {
+  if (input.statusKey) {
+    const row = await deps.db.statusDefinition.findUnique({ where: { workspaceId_key: { workspaceId, key: input.statusKey } } });
+    if (!row) throw new AppError('validation_failed', `statusKey: no status "${input.statusKey}" in this workspace`);
+    return row;
+  }
+  if (!input.status) throw new AppError('validation_failed', 'give status or statusKey');
+  return statusForCategory(deps.db, workspaceId, input.status);
+}
+
+export interface TransitionInput {
+  conversation: Conversation;
+  def: StatusDef;
+  snoozedUntil: Date | null;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  actorAgentId: string | null;
+}
+
+/** The status change itself, shared by agents and the status timers (actor null). */
+export async function transitionStatus(deps: Deps, i: TransitionInput) {
+  const { conversation: c, def } = i;
+  const now = deps.clock.now();
+  const timers = await deps.db.$transaction(async (tx) => {
+    const updated = await tx.conversation.update({
+      where: { id: c.id },
       data: {
-        status: input.status,
-        snoozedUntil: input.status === 'snoozed' ? input.snoozedUntil : null,
-        resolvedAt: input.status === 'resolved' ? (conversation.status === 'resolved' ? conversation.resolvedAt : now) : null,
-        ...(input.priority ? { priority: input.priority } : {}),
+        status: def.category,
+        statusKey: def.key,
+        ...(c.statusKey !== def.key ? { statusChangedAt: now } : {}),
+        snoozedUntil: def.category === 'snoozed' ? i.snoozedUntil : null,
+        resolvedAt: def.category === 'resolved' ? (c.status === 'resolved' ? c.resolvedAt : now) : null,
+        ...(i.priority ? { priority: i.priority } : {}),
       },
     });
+    const statusTimers = await slaOnStatusChange(tx, { conversation: updated, now });
+    const priorityTimers = i.priority && i.priority !== c.priority ? await recomputeSla(tx, { conversationId: c.id, now }) : [];
     await recordAudit(tx, {
-      workspaceId: conversation.workspaceId,
-      actorAgentId: viewer.agentId,
+      workspaceId: c.workspaceId,
+      actorAgentId: i.actorAgentId,
       action: 'conversation.status',
       targetType: 'conversation',
-      targetId: conversation.id,
-      data: { from: conversation.status, to: input.status, snoozedUntil: input.snoozedUntil?.toISOString() ?? null, priority: input.priority ?? null },
+      targetId: c.id,
+      data: { from: c.statusKey, to: def.key, snoozedUntil: i.snoozedUntil?.toISOString() ?? null, priority: i.priority ?? null },
     });
+    return [...statusTimers, ...priorityTimers];
   });
-  return publishConversation(deps, conversation.id, 'conversation.updated');
+  await scheduleSlaTimers(deps, timers);
+  if (c.assigneeId && c.status === 'open' && def.category !== 'open') await requestDispatch(deps, c.workspaceId);
+  if (!c.assigneeId && def.category === 'open' && c.status !== 'open') await requestRouting(deps, c.id);
+  return publishConversation(deps, c.id, 'conversation.updated');
 }

@@ -23,6 +23,7 @@ export function toConversationSummary(c: ConversationWithSummary) {
     number: c.number,
     status: c.status,
     priority: c.priority,
+    tags: c.tags,
     subject: c.subject,
     channel: c.channel,
     contact: c.contact,

@@ -3,6 +3,7 @@
 import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from './conversation-view.ts';
+import { unreadFlags } from './mark-conversation-read.ts';
 import { visibleConversationsWhere, type Viewer } from './visibility.ts';
 
 export interface ListConversationsQuery {
@@ -33,7 +34,7 @@ function decodeCursor(raw: string): Cursor {
   }
 }
 
-export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
+export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<{ items: (ConversationSummary & { unread: boolean })[]; nextCursor: string | null }> {
   const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer)];
   if (q.status?.length) filters.push({ status: { in: q.status } });
   if (q.assignee === 'me') filters.push({ assigneeId: viewer.agentId });
@@ -54,5 +55,6 @@ export async function listConversations(db: Db, viewer: Viewer, q: ListConversat
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null;
-  return { items: page.map(toConversationSummary), nextCursor };
+  const unread = await unreadFlags(db, viewer.agentId, page);
+  return { items: page.map((c) => ({ ...toConversationSummary(c), unread: unread.get(c.id) ?? false })), nextCursor };
 }

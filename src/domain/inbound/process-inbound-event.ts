@@ -7,6 +7,8 @@ import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts'
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import { recordInbound, UnsupportedInboundKind, type RecordOutcome } from './record-inbound.ts';
 import { storeAttachments } from './store-attachments.ts';
+import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
+import { requestRouting } from '../routing/dispatch-waiting.ts';
 
 export type IngestOutcome = RecordOutcome | { status: 'failed'; error: string } | { status: 'skipped'; reason: string };
 
@@ -51,8 +53,12 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   if (outcome.status === 'processed') {
     await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated');
     await publishMessage(deps, outcome.messageId, 'message.created');
+    await scheduleSlaTimers(deps, outcome.slaTimers);
+    // If Redis is away the periodic dispatch routes it: an open unassigned conversation is on the waiting list.
+    if (outcome.needsRouting) await requestRouting(deps, outcome.conversationId);
   }
-  deps.log.info({ inboundEventId, ...outcome }, 'inbound event recorded');
+  const { slaTimers: _timers, ...logged } = outcome.status === 'processed' ? outcome : { ...outcome, slaTimers: [] };
+  deps.log.info({ inboundEventId, ...logged }, 'inbound event recorded');
   return outcome;
 }
 

@@ -6,6 +6,9 @@ import { conversationSettings } from '../conversations/conversation-settings.ts'
 import { findThread } from '../conversations/find-thread.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
 import type { AttachmentRow } from './store-attachments.ts';
+import { slaOnCustomerMessage } from '../sla/apply-sla.ts';
+import type { ClockTimer } from '../sla/sla-clocks.ts';
+import { statusForCategory } from '../conversations/status-definitions.ts';
 
 export interface RecordInboundInput {
   inboundEventId: string;
@@ -18,7 +21,7 @@ export interface RecordInboundInput {
 }
 
 export type RecordOutcome =
-  | { status: 'processed'; messageId: string; conversationId: string; conversationCreated: boolean; reopened: boolean }
+  | { status: 'processed'; messageId: string; conversationId: string; conversationCreated: boolean; reopened: boolean; needsRouting: boolean; slaTimers: ClockTimer[] }
   | { status: 'ignored'; reason: string; conversationId?: string; messageId?: string };
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
@@ -87,10 +90,13 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise
       ? await openConversation(tx, { workspaceId: channel.workspaceId, channelId: channel.id, contactId: input.contactId, subject: n.subject, topic: n.thread.topic, now })
       : decision.conversation;
   const message = await createInboundMessage(tx, input, conversation, 'message');
+  const openStatus = await statusForCategory(tx, channel.workspaceId, 'open');
   await tx.conversation.update({
     where: { id: conversation.id },
     data: {
       status: 'open',
+      statusKey: openStatus.key,
+      ...(conversation.status !== 'open' ? { statusChangedAt: now } : {}),
       resolvedAt: null,
       snoozedUntil: null,
       lastMessageAt: now,
@@ -99,12 +105,15 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise
       messageCount: { increment: 1 },
     },
   });
+  const slaTimers = await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: message.id, now });
   return {
     status: 'processed',
     messageId: message.id,
     conversationId: conversation.id,
     conversationCreated: decision.action === 'new',
     reopened: decision.action === 'reopen',
+    needsRouting: conversation.assigneeId === null,
+    slaTimers,
   };
 }
 
@@ -115,7 +124,7 @@ async function recordAutoReply(tx: Tx, input: RecordInboundInput): Promise<Recor
   // Shown in the timeline, but it neither reopens the case nor makes anyone wait for an answer.
   const message = await createInboundMessage(tx, input, decision.conversation, 'auto_reply');
   await tx.conversation.update({ where: { id: decision.conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
-  return { status: 'processed', messageId: message.id, conversationId: decision.conversation.id, conversationCreated: false, reopened: false };
+  return { status: 'processed', messageId: message.id, conversationId: decision.conversation.id, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
 }
 
 async function recordBounce(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
@@ -129,7 +138,7 @@ async function recordBounce(tx: Tx, input: RecordInboundInput): Promise<RecordOu
   await tx.message.update({ where: { id: original.id }, data: { deliveryStatus: 'failed', deliveryError: `bounced: ${reason}` } });
   const message = await createInboundMessage(tx, { ...input, contactId: original.conversation.contactId }, original.conversation, 'bounce', null);
   await tx.conversation.update({ where: { id: original.conversationId }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
-  return { status: 'processed', messageId: message.id, conversationId: original.conversationId, conversationCreated: false, reopened: false };
+  return { status: 'processed', messageId: message.id, conversationId: original.conversationId, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
 }
 
 async function createInboundMessage(tx: Tx, input: RecordInboundInput, conversation: Conversation, kind: 'message' | 'auto_reply' | 'bounce', author: string | null = input.contactId) {

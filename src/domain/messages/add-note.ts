@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
+import { notifyMentions } from './notify-mentions.ts';
 
 export async function addNote(deps: Deps, viewer: Viewer, input: { conversationId: string; text: string }) {
   const conversation = await loadVisibleConversation(deps.db, viewer, input.conversationId);
@@ -23,5 +24,6 @@ export async function addNote(deps: Deps, viewer: Viewer, input: { conversationI
     return note;
   });
   await publishMessage(deps, note.id, 'message.created');
+  await notifyMentions(deps, note);
   return note;
 }

@@ -7,6 +7,7 @@ import { messageViewInclude, toMessageView } from '../conversations/conversation
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
 import { replySubject } from './reply-subject.ts';
+import { slaOnAgentReply } from '../sla/apply-sla.ts';
 
 export interface ReplyInput {
   conversationId: string;
@@ -59,6 +60,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) 
         messageCount: { increment: 1 },
       },
     });
+    await slaOnAgentReply(tx, { conversationId: conversation.id, now });
     await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: created.id, data: { conversationId: conversation.id } });
     return message;
   });

@@ -31,10 +31,11 @@ const idParam = z.object({ id: z.string().min(1) });
 const textBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(100_000) });
 const replyBody = textBody.extend({ html: z.string().max(500_000).nullish() });
 const statusBody = z.object({
-  status: z.enum(statuses),
+  status: z.enum(statuses).optional(),
+  statusKey: z.string().min(1).optional(),
   snoozedUntil: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).nullish(),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
-});
+}).refine((b) => b.status !== undefined || b.statusKey !== undefined, 'give status or statusKey');
 const assignBody = z
   .object({ assigneeId: z.string().min(1).nullable().optional(), teamId: z.string().min(1).nullable().optional() })
   .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, 'give assigneeId and/or teamId');

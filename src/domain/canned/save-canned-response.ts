@@ -1,0 +1,42 @@
+// Creates or edits a canned response. Writing them is for supervisors and admins; audited.
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireSupervisor, type Viewer } from '../conversations/visibility.ts';
+import { duplicateShortcut, toCannedResponseView, type CannedResponseView } from './canned-response-view.ts';
+
+export interface CannedResponseInput {
+  shortcut: string;
+  title: string;
+  body: string;
+}
+
+export async function createCannedResponse(db: Db, viewer: Viewer, input: CannedResponseInput): Promise<CannedResponseView> {
+  requireSupervisor(viewer, 'write canned responses');
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const row = await tx.cannedResponse.create({ data: { workspaceId: viewer.workspaceId, ...input } });
+      await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'canned_response.create', targetType: 'canned_response', targetId: row.id, data: { shortcut: row.shortcut } });
+      return row;
+    });
+    return toCannedResponseView(row);
+  } catch (err) {
+    throw duplicateShortcut(err, input.shortcut) ?? err;
+  }
+}
+
+export async function updateCannedResponse(db: Db, viewer: Viewer, id: string, input: Partial<CannedResponseInput>): Promise<CannedResponseView> {
+  requireSupervisor(viewer, 'write canned responses');
+  const existing = await db.cannedResponse.findFirst({ where: { id, workspaceId: viewer.workspaceId } });
+  if (!existing) throw notFound('Canned response');
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const row = await tx.cannedResponse.update({ where: { id }, data: input });
+      await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'canned_response.update', targetType: 'canned_response', targetId: id, data: { fields: Object.keys(input) } });
+      return row;
+    });
+    return toCannedResponseView(row);
+  } catch (err) {
+    throw duplicateShortcut(err, input.shortcut) ?? err;
+  }
+}

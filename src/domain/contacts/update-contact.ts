@@ -1,0 +1,49 @@
+// Edits what agents know about a contact: name, lifecycle stage, tier, tags and custom
+// attributes. Audited; the contact's recent conversations are re-published so inbox rows update.
+import type { Prisma } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { publishConversation } from '../conversations/publish-conversation.ts';
+import { visibleConversationsWhere, type Viewer } from '../conversations/visibility.ts';
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface UpdateContactInput {
+  contactId: string;
+  name?: string | null;
+  lifecycleStage?: string | null;
+  tier?: string | null;
+  tags?: string[];
+  /** Replaces the whole attribute map. */
+  attributes?: Record<string, AttributeValue>;
+}
+
+const REPUBLISH_LIMIT = 50;
+
+export async function updateContact(deps: Deps, viewer: Viewer, input: UpdateContactInput): Promise<void> {
+  const { contactId, ...fields } = input;
+  const contact = await deps.db.contact.findFirst({ where: { id: contactId, workspaceId: viewer.workspaceId } });
+  if (!contact) throw notFound('Contact');
+  const data: Prisma.ContactUpdateInput = {
+    ...(fields.name !== undefined ? { name: fields.name } : {}),
+    ...(fields.lifecycleStage !== undefined ? { lifecycleStage: fields.lifecycleStage } : {}),
+    ...(fields.tier !== undefined ? { tier: fields.tier } : {}),
+    ...(fields.tags !== undefined ? { tags: fields.tags } : {}),
+    ...(fields.attributes !== undefined ? { attributes: fields.attributes } : {}),
+  };
+  await deps.db.$transaction(async (tx) => {
+    await tx.contact.update({ where: { id: contact.id }, data });
+    const before = Object.fromEntries(Object.keys(fields).map((k) => [k, contact[k as keyof typeof fields] ?? null]));
+    await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'contact.update', targetType: 'contact', targetId: contact.id, data: { from: before, to: fields } });
+  });
+  if (fields.name === undefined) return;
+  // The contact's name shows in every inbox row of theirs.
+  const conversations = await deps.db.conversation.findMany({
+    where: { AND: [{ contactId: contact.id }, visibleConversationsWhere(viewer)] },
+    orderBy: { lastMessageAt: 'desc' },
+    take: REPUBLISH_LIMIT,
+    select: { id: true },
+  });
+  for (const c of conversations) await publishConversation(deps, c.id, 'conversation.updated');
+}

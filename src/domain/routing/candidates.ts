@@ -1,0 +1,65 @@
+// Agents as routing sees them: presence, skills, teams, and current load in capacity units (open
+// assigned conversations plus live offers, weighted by channel kind).
+import type { ChannelKind } from '../../../channels/types.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { capacityWeights } from './capacity.ts';
+import type { Candidate } from './pick-agent.ts';
+
+export async function workspaceWeights(db: Db | Tx, workspaceId: string) {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { capacityWeights: true } });
+  return capacityWeights(ws.capacityWeights);
+}
+
+/** Load per agent in units; `agentIds` narrows the count (one agent under lock). */
+export async function agentLoads(db: Db | Tx, workspaceId: string, now: Date, agentIds?: string[]): Promise<Map<string, number>> {
+  const weights = await workspaceWeights(db, workspaceId);
+  const rows = await db.conversation.findMany({
+    where: {
+      workspaceId,
+      status: 'open',
+      OR: [
+        { assigneeId: agentIds ? { in: agentIds } : { not: null } },
+        { assigneeId: null, offeredAgentId: agentIds ? { in: agentIds } : { not: null }, offerExpiresAt: { gt: now } },
+      ],
+    },
+    select: { assigneeId: true, offeredAgentId: true, channel: { select: { kind: true } } },
+  });
+  const loads = new Map<string, number>();
+  for (const r of rows) {
+    const agent = r.assigneeId ?? r.offeredAgentId!;
+    loads.set(agent, (loads.get(agent) ?? 0) + weights[r.channel.kind as ChannelKind]);
+  }
+  return loads;
+}
+
+export async function loadCandidates(db: Db | Tx, workspaceId: string, now: Date): Promise<Candidate[]> {
+  const [agents, loads] = await Promise.all([
+    db.agent.findMany({
+      where: { workspaceId, active: true },
+      include: { skills: { include: { skill: { select: { name: true } } } }, teams: { select: { teamId: true } } },
+    }),
+    agentLoads(db, workspaceId, now),
+  ]);
+  return agents.map((a) => ({
+    agentId: a.id,
+    online: a.presence === 'online',
+    capacity: a.capacity,
+    load: loads.get(a.id) ?? 0,
+    skills: new Map(a.skills.map((s) => [s.skill.name, s.level])),
+    teamIds: a.teams.map((t) => t.teamId),
+    lastAssignedAt: (a.lastAssignedAt ?? a.presenceChangedAt).getTime(),
+  }));
+}
+
+/**
+ * Claims an agent for this transaction: locks the agent row (skipping it if another router holds
+ * it) and re-counts the load under the lock, so two routers can never both fill the last slot.
+ */
+export async function claimAgent(tx: Tx, input: { workspaceId: string; agentId: string; cost: number; now: Date }): Promise<boolean> {
+  const locked = await tx.$queryRaw<{ id: string; capacity: number; presence: string }[]>`
+    SELECT id, capacity, presence::text AS presence FROM "Agent" WHERE id = ${input.agentId} FOR UPDATE SKIP LOCKED`;
+  const row = locked[0];
+  if (!row || row.presence !== 'online') return false;
+  const load = (await agentLoads(tx, input.workspaceId, input.now, [input.agentId])).get(input.agentId) ?? 0;
+  return load + input.cost <= row.capacity;
+}

@@ -1,0 +1,52 @@
+// Offer mode: the chosen agent accepts or declines within the queue's timeout; a decline or a
+// timeout moves the offer on to the next agent.
+import type { Tx } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { publishConversation } from '../conversations/publish-conversation.ts';
+import type { Viewer } from '../conversations/visibility.ts';
+import { routeConversation } from './route-conversation.ts';
+
+async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, tx: Tx) {
+  await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
+  const conv = await tx.conversation.findFirst({ where: { id: conversationId, workspaceId: viewer.workspaceId } });
+  if (!conv) throw new AppError('not_found', 'Conversation not found');
+  const now = deps.clock.now();
+  if (conv.offeredAgentId !== viewer.agentId || conv.assigneeId) throw new AppError('conflict', 'This conversation is not offered to you (any more)');
+  if (!conv.offerExpiresAt || conv.offerExpiresAt <= now) throw new AppError('conflict', 'The offer has expired');
+  return { conv, now };
+}
+
+export async function acceptOffer(deps: Deps, viewer: Viewer, conversationId: string) {
+  await deps.db.$transaction(async (tx) => {
+    const { conv, now } = await lockedOffer(deps, viewer, conversationId, tx);
+    await tx.conversation.update({ where: { id: conv.id }, data: { assigneeId: viewer.agentId, offeredAgentId: null, offerExpiresAt: null, declinedAgentIds: [] } });
+    await tx.agent.update({ where: { id: viewer.agentId }, data: { lastAssignedAt: now } });
+    await recordAudit(tx, { workspaceId: conv.workspaceId, actorAgentId: viewer.agentId, action: 'offer.accept', targetType: 'conversation', targetId: conv.id });
+  });
+  return publishConversation(deps, conversationId, 'conversation.assigned');
+}
+
+export async function declineOffer(deps: Deps, viewer: Viewer, conversationId: string) {
+  await deps.db.$transaction(async (tx) => {
+    const { conv } = await lockedOffer(deps, viewer, conversationId, tx);
+    await tx.conversation.update({ where: { id: conv.id }, data: { offeredAgentId: null, offerExpiresAt: null, declinedAgentIds: { push: viewer.agentId } } });
+    await recordAudit(tx, { workspaceId: conv.workspaceId, actorAgentId: viewer.agentId, action: 'offer.decline', targetType: 'conversation', targetId: conv.id });
+  });
+  return routeConversation(deps, { conversationId });
+}
+
+/** Timeout of an offer; `token` names the agent and expiry it was armed for. True if it expired now. */
+export async function expireOffer(deps: Deps, input: { conversationId: string; token: string }): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${input.conversationId} FOR UPDATE`;
+    const conv = await tx.conversation.findUnique({ where: { id: input.conversationId } });
+    if (!conv?.offeredAgentId || conv.assigneeId || !conv.offerExpiresAt) return false;
+    if (input.token !== `${conv.offeredAgentId}-${conv.offerExpiresAt.getTime()}` || conv.offerExpiresAt > now) return false;
+    await tx.conversation.update({ where: { id: conv.id }, data: { offeredAgentId: null, offerExpiresAt: null, declinedAgentIds: { push: conv.offeredAgentId } } });
+    await recordAudit(tx, { workspaceId: conv.workspaceId, actorAgentId: null, action: 'offer.timeout', targetType: 'conversation', targetId: conv.id, data: { agentId: conv.offeredAgentId } });
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+// The assignment policy, pure so the route worker and the simulation share it: among agents who
+// meet the requirement, are online and have room for this conversation's cost, prefer the agent
+// who last helped the contact, then the least loaded, ties to the one idle longest.
+import type { Requirement } from './workflow-schema.ts';
+
+export interface Candidate {
+  agentId: string;
+  online: boolean;
+  capacity: number;
+  load: number;
+  skills: ReadonlyMap<string, number>;
+  teamIds: readonly string[];
+  /** When the agent last got work (or came online); older means idle longer. */
+  lastAssignedAt: number | null;
+}
+
+export interface PickInput {
+  candidates: readonly Candidate[];
+  requirement: Requirement;
+  cost: number;
+  /** The agent who last helped this contact within the preference window, if any. */
+  lastAgentId: string | null;
+  exclude?: ReadonlySet<string>;
+}
+
+export function meetsRequirement(c: Candidate, r: Requirement, lastAgentId: string | null): boolean {
+  if (r.teamId && !c.teamIds.includes(r.teamId)) return false;
+  if (r.lastAgent && c.agentId !== lastAgentId) return false;
+  return r.skills.every((s) => (c.skills.get(s.skill) ?? 0) >= s.minLevel);
+}
+
+export const hasRoom = (c: Candidate, cost: number) => c.load + cost <= c.capacity;
+
+/** Agents who could take it if they had room: used for "skip if nobody available". */
+export function qualified(input: PickInput): Candidate[] {
+  return input.candidates.filter((c) => c.online && !input.exclude?.has(c.agentId) && meetsRequirement(c, input.requirement, input.lastAgentId));
+}
+
+export function pickAgent(input: PickInput): Candidate | null {
+  const eligible = qualified(input).filter((c) => hasRoom(c, input.cost));
+  if (eligible.length === 0) return null;
+  const previous = input.lastAgentId ? eligible.find((c) => c.agentId === input.lastAgentId) : undefined;
+  if (previous) return previous;
+  return eligible.reduce((best, c) => (compare(c, best) < 0 ? c : best));
+}
+
+function compare(a: Candidate, b: Candidate): number {
+  const ratio = a.load / a.capacity - b.load / b.capacity;
+  if (Math.abs(ratio) > 1e-9) return ratio;
+  const idleA = a.lastAssignedAt ?? -Infinity;
+  const idleB = b.lastAssignedAt ?? -Infinity;
+  if (idleA !== idleB) return idleA - idleB;
+  return a.agentId < b.agentId ? -1 : 1;
+}

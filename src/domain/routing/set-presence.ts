@@ -1,0 +1,35 @@
+// Agent presence. Coming online asks routing to place waiting work; going offline hands live
+// conversations (chat, calls) back to routing, while emails stay and supervisors are told.
+import type { Presence } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { notifyAgents } from '../notifications/notify-agents.ts';
+import { publishConversation } from '../conversations/publish-conversation.ts';
+import { requestDispatch } from './dispatch-waiting.ts';
+
+export async function setPresence(deps: Deps, input: { agentId: string; presence: Presence; actorAgentId: string | null; reason: string }) {
+  const before = await deps.db.agent.findUniqueOrThrow({ where: { id: input.agentId } });
+  if (before.presence === input.presence) return before;
+  const now = deps.clock.now();
+  const agent = await deps.db.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
+  await recordAudit(deps.db, { workspaceId: agent.workspaceId, actorAgentId: input.actorAgentId, action: 'agent.presence', targetType: 'agent', targetId: agent.id, data: { from: before.presence, to: input.presence, reason: input.reason } });
+  deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', { agentId: agent.id, presence: agent.presence, at: now.toISOString() });
+  if (input.presence === 'online') await requestDispatch(deps, agent.workspaceId);
+  if (input.presence === 'offline') await releaseLiveWork(deps, agent.id, agent.workspaceId);
+  return agent;
+}
+
+async function releaseLiveWork(deps: Deps, agentId: string, workspaceId: string): Promise<void> {
+  const open = await deps.db.conversation.findMany({ where: { assigneeId: agentId, status: 'open' }, include: { channel: { select: { kind: true } } } });
+  const live = open.filter((c) => deps.adapterFor(c.channel.kind).live);
+  const held = open.filter((c) => !deps.adapterFor(c.channel.kind).live);
+  for (const c of live) {
+    await deps.db.conversation.update({ where: { id: c.id }, data: { assigneeId: null } });
+    await recordAudit(deps.db, { workspaceId, actorAgentId: null, action: 'conversation.released', targetType: 'conversation', targetId: c.id, data: { agentId, reason: 'agent went offline' } });
+    await publishConversation(deps, c.id, 'conversation.updated', { alsoAgentIds: [agentId] });
+    await deps.queues.enqueue('route', { kind: 'conversation', conversationId: c.id, reason: 'reroute', token: `offline-${Date.now()}` });
+  }
+  if (held.length > 0) {
+    await notifyAgents(deps, { workspaceId, agentIds: null, kind: 'agent.offline-with-work', conversationId: null, data: { agentId, conversationIds: held.map((c) => c.id), count: held.length } });
+  }
+}

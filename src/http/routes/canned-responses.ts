@@ -1,0 +1,41 @@
+// /api/canned-responses: everyone reads; supervisors and admins create, edit and delete.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listCannedResponses } from '../../domain/canned/list-canned-responses.ts';
+import { deleteCannedResponse } from '../../domain/canned/delete-canned-response.ts';
+import { createCannedResponse, updateCannedResponse } from '../../domain/canned/save-canned-response.ts';
+import { requireAuth } from '../auth-middleware.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+
+const shortcut = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^\//, '').toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'use 1-40 letters, digits, - or _'));
+const fields = {
+  shortcut,
+  title: z.string().trim().min(1, 'must not be empty').max(200),
+  body: z.string().min(1, 'must not be empty').max(20_000),
+};
+const createBody = z.object(fields);
+const updateBody = z.object(fields).partial().refine((b) => Object.keys(b).length > 0, 'give shortcut, title and/or body');
+const idParam = z.object({ id: z.string().min(1) });
+
+export function cannedResponseRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/canned-responses', requireAuth(deps));
+  app.use('/canned-responses/*', requireAuth(deps));
+  app.get('/canned-responses', async (c) => c.json({ items: await listCannedResponses(deps.db, c.get('viewer')) }));
+  app.post('/canned-responses', validate('json', createBody), async (c) => {
+    return c.json(await createCannedResponse(deps.db, c.get('viewer'), c.req.valid('json')), 201);
+  });
+  app.patch('/canned-responses/:id', validate('param', idParam), validate('json', updateBody), async (c) => {
+    return c.json(await updateCannedResponse(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
+  });
+  app.delete('/canned-responses/:id', validate('param', idParam), async (c) => {
+    await deleteCannedResponse(deps.db, c.get('viewer'), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,148 @@
+// The day's conversations: arrivals from a Poisson rate that follows the time of day, per channel,
+// with bursts (an outage, a campaign ...) on top, and what each conversation is about.
+import { channelKinds, type ChannelKind } from '../../channels/types.ts';
+import type { Priority } from '../domain/sla/policy-schema.ts';
+import { HOUR_MS, MINUTE_MS, type SimAgent, type SimConversation, type Topic } from './model.ts';
+import { createRng, type Rng } from './prng.ts';
+
+/** Relative arrival rate per hour of the day (00..23). */
+const hourlyRate = [0.25, 0.2, 0.15, 0.15, 0.2, 0.35, 0.8, 1.6, 2.6, 3.2, 3.4, 3.3, 2.8, 3.0, 3.1, 3.0, 2.7, 2.2, 1.8, 1.5, 1.2, 0.9, 0.5, 0.35];
+const channelMix: Record<ChannelKind, number> = { email: 0.3, webchat: 0.25, voice: 0.16, whatsapp: 0.14, sms: 0.08, telegram: 0.07 };
+/** Phone lines and the chat widget open 06:00-22:00; outside those hours customers can only write. */
+const liveChannels: readonly ChannelKind[] = ['voice', 'webchat'];
+const liveHours = { start: 6 * HOUR_MS, end: 22 * HOUR_MS };
+/** Mean minutes a conversation occupies its agent, per channel; complaints take half as long again. */
+const meanHandleMinutes: Record<ChannelKind, number> = { voice: 6, webchat: 8, email: 5, sms: 8, whatsapp: 10, telegram: 10 };
+const handleSigma = 0.6;
+
+export interface Burst {
+  name: string;
+  start: number;
+  end: number;
+  channels: readonly ChannelKind[];
+  /** The rate on those channels is multiplied by this during the burst. */
+  factor: number;
+  /** What the extra conversations are about, and how many are complaints. */
+  topic: Topic | null;
+  complaintShare: number;
+}
+
+const at = (hours: number, minutes = 0) => hours * HOUR_MS + minutes * MINUTE_MS;
+export const bursts: readonly Burst[] = [
+  { name: 'monday email backlog', start: at(8), end: at(9), channels: ['email'], factor: 2, topic: null, complaintShare: 0.06 },
+  { name: 'outage', start: at(10, 30), end: at(11, 10), channels: ['webchat', 'voice'], factor: 3, topic: 'tech', complaintShare: 0.25 },
+  { name: 'sms campaign replies', start: at(13), end: at(13, 45), channels: ['sms', 'whatsapp'], factor: 2.5, topic: 'sales', complaintShare: 0.02 },
+  { name: 'tv advert', start: at(19, 15), end: at(19, 45), channels: ['voice', 'webchat'], factor: 2, topic: 'sales', complaintShare: 0 },
+];
+
+const languageMix = { en: 0.72, de: 0.14, fr: 0.08, ru: 0.06 } as const;
+const priorityMix: Record<Priority, number> = { urgent: 0.03, high: 0.12, normal: 0.6, low: 0.25 };
+const topicMix: Record<Topic, number> = { billing: 0.38, tech: 0.42, sales: 0.2 };
+/** Words customers use; routing knows most of them but not all ("receipt", "slow", "demo"). */
+const vocabulary: Record<Topic, readonly string[]> = {
+  billing: ['invoice', 'refund', 'charged', 'payment', 'receipt'],
+  tech: ['error', 'crash', 'login', 'bug', 'slow'],
+  sales: ['price', 'upgrade', 'plan', 'quote', 'demo'],
+};
+
+export function buildTraffic({ seed, count, agents }: { seed: number; count: number; agents: readonly SimAgent[] }): SimConversation[] {
+  const rng = createRng(seed);
+  const arrivals = drawArrivals(rng, count);
+  return arrivals.map((arrival, i) => describe(rng, `conv-${String(i + 1).padStart(5, '0')}`, arrival, agents));
+}
+
+interface Arrival {
+  at: number;
+  channel: ChannelKind;
+  burst: Burst | null;
+}
+
+/** `count` arrivals of a non-homogeneous Poisson process conditioned on its total: i.i.d. draws from the rate. */
+function drawArrivals(rng: Rng, count: number): Arrival[] {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let minute = 0; minute < 24 * 60; minute++) {
+    for (const channel of channelKinds) {
+      total += rateAt(minute * MINUTE_MS, channel);
+      cumulative.push(total);
+    }
+  }
+  const arrivals: Arrival[] = [];
+  for (let i = 0; i < count; i++) {
+    const cell = lowerBound(cumulative, rng.next() * total);
+    const channel = channelKinds[cell % channelKinds.length]!;
+    const time = (Math.floor(cell / channelKinds.length) + rng.next()) * MINUTE_MS;
+    const burst = burstAt(time, channel);
+    const caused = burst !== null && rng.chance((burst.factor - 1) / burst.factor);
+    arrivals.push({ at: time, channel, burst: caused ? burst : null });
+  }
+  return arrivals.sort((a, b) => a.at - b.at);
+}
+
+function rateAt(time: number, channel: ChannelKind): number {
+  const closed = liveChannels.includes(channel) && (time < liveHours.start || time >= liveHours.end);
+  if (closed) return 0;
+  const hourly = hourlyRate[Math.floor(time / HOUR_MS)]!;
+  return hourly * channelMix[channel] * (burstAt(time, channel)?.factor ?? 1);
+}
+
+function burstAt(time: number, channel: ChannelKind): Burst | null {
+  return bursts.find((b) => time >= b.start && time < b.end && b.channels.includes(channel)) ?? null;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function describe(rng: Rng, id: string, arrival: Arrival, agents: readonly SimAgent[]): SimConversation {
+  const { channel, burst } = arrival;
+  const topic = burst?.topic ?? rng.weighted(topicMix);
+  const complaint = rng.chance(burst ? burst.complaintShare : 0.06);
+  const language = rng.weighted(languageMix);
+  const contactTier = rng.chance(0.1) ? 'vip' : 'standard';
+  const tags = complaint ? ['complaint'] : [];
+  const live = liveChannels.includes(channel);
+  const priority = rng.weighted(priorityMix);
+  return {
+    id,
+    arrivalMs: arrival.at,
+    channel,
+    priority,
+    topic,
+    routing: {
+      channel,
+      teamId: null,
+      language,
+      firstMessageText: live ? '' : firstMessage(rng, topic),
+      contactTier,
+      contactTags: contactTier === 'vip' ? ['vip'] : [],
+      conversationTags: tags,
+      priority,
+      // The voice menu choice or the chat pre-chat form; some callers skip it.
+      attributes: live && rng.chance(0.9) ? { topic } : {},
+    },
+    policy: { channel, contactTier, tags, teamId: null },
+    previousAgent: previousAgent(rng, arrival.at, topic, agents),
+    handleMs: rng.lognormal(meanHandleMinutes[channel] * MINUTE_MS * (complaint ? 1.5 : 1), handleSigma),
+  };
+}
+
+function firstMessage(rng: Rng, topic: Topic): string {
+  if (rng.chance(0.12)) return 'Hello, could someone get back to me please?';
+  return `Hi, I have a question about the ${rng.pick(vocabulary[topic])} on my account.`;
+}
+
+/** A quarter of contacts wrote before, to someone who knows the topic, within the last week. */
+function previousAgent(rng: Rng, arrivalMs: number, topic: Topic, agents: readonly SimAgent[]): SimConversation['previousAgent'] {
+  if (!rng.chance(0.25) || agents.length === 0) return null;
+  const knowing = agents.filter((a) => a.skills.has(topic));
+  const agent = rng.pick(knowing.length > 0 ? knowing : agents);
+  return { agentId: agent.id, at: arrivalMs - rng.int(1, 168) * HOUR_MS };
+}

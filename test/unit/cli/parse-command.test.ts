@@ -1,0 +1,106 @@
+// `parley parse` run as a real child process: JSON on success, one `parley: ...` line and the
+// right exit code on failure, never a stack trace.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { channelAdapters } from '../../../channels/registry.ts';
+import { channelKinds } from '../../../channels/types.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+// A channel kind the registry has no adapter for yet, while there is one.
+const kindWithoutAdapter = channelKinds.find((kind) => channelAdapters[kind] === undefined);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function parley(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/parley.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function expectOneLineFailure(run: Run, code: number, reason: RegExp): void {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^parley: /);
+  expect(lines[0]).toMatch(reason);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe.concurrent('parley parse', { timeout: 60_000 }, () => {
+  it('prints the normalized email as one JSON object with an ISO sentAt', async () => {
+    const run = await parley('parse', 'email', 'test/fixtures/email/gmail-reply.eml');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      channel: 'email',
+      externalId: '<CAHx2reply@mail.gmail.com>',
+      kind: 'message',
+      from: { address: 'sam.lee@gmail.com', name: 'Sam Lee' },
+      to: ['support@acme.test'],
+      subject: 'Re: [#1042] CSV export broken',
+      text: 'Thanks, that fixed it! The export works again.\n\nOne more thing: can I schedule it weekly?',
+      sentAt: '2025-03-04T11:05:12.000Z',
+      inReplyTo: '<1741018800.abc@acme.test>',
+      references: ['<CAHx1original@mail.gmail.com>', '<1741018800.abc@acme.test>'],
+      thread: { refs: ['<1741018800.abc@acme.test>', '<CAHx1original@mail.gmail.com>'], topic: 'csv export broken' },
+      attachments: [],
+      bounce: null,
+    });
+    expect(json.quotedText).toContain('Please clear the cache');
+    expect(json.html).toContain('One more thing');
+  });
+
+  it('describes attachments without their bytes', async () => {
+    const run = await parley('parse', 'email', 'test/fixtures/email/multipart-related-inline-image.eml');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).attachments).toEqual([
+      { filename: 'logo.png', contentType: 'image/png', size: 70, contentId: 'logo@globex.example', inline: true },
+    ]);
+  });
+
+  it('prints bounce details for a DSN', async () => {
+    const run = await parley('parse', 'email', 'test/fixtures/email/bounce-dsn.eml');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      kind: 'bounce',
+      bounce: { originalMessageId: '<msg_01HQ8Z@acme.test>', recipient: 'nobody@example.org', status: '5.1.1' },
+    });
+  });
+
+  it('exits 1 with the parse reason for a message without From', async () => {
+    const run = await parley('parse', 'email', 'test/fixtures/email/no-from.eml');
+    expectOneLineFailure(run, 1, /no-from\.eml.*no From header/);
+  });
+
+  it('exits 1 for a missing file', async () => {
+    expectOneLineFailure(await parley('parse', 'email', 'test/fixtures/email/does-not-exist.eml'), 1, /cannot read .*no such file/);
+  });
+
+  it('exits 2 for an unknown channel kind', async () => {
+    expectOneLineFailure(await parley('parse', 'pigeon', 'x.eml'), 2, /unknown channel kind 'pigeon'/);
+  });
+
+  it.skipIf(kindWithoutAdapter === undefined)('exits 2 for a known kind that has no adapter yet (skipped once every kind has one)', async () => {
+    const run = await parley('parse', kindWithoutAdapter ?? '', 'x.json');
+    expectOneLineFailure(run, 2, new RegExp(`no ${kindWithoutAdapter} channel adapter`));
+  });
+
+  it('exits 2 for an unknown sub-command', async () => {
+    expectOneLineFailure(await parley('frobnicate', 'email'), 2, /unknown command 'frobnicate'/);
+  });
+
+  it('exits 2 with usage when arguments are missing', async () => {
+    expectOneLineFailure(await parley('parse', 'email'), 2, /usage: parley parse <kind> FILE/);
+    expectOneLineFailure(await parley(), 2, /usage: parley parse <kind> FILE/);
+  });
+});

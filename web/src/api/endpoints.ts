@@ -1,0 +1,62 @@
+// One typed function per API call the inbox makes.
+import { request } from './client.ts';
+import type {
+  Agent,
+  AttributeValue,
+  CannedResponse,
+  Channel,
+  ContactDetail,
+  ConversationDetail,
+  ConversationStatus,
+  ConversationSummary,
+  Me,
+  Message,
+  Page,
+  Priority,
+  Team,
+} from './types.ts';
+
+export interface ListParams {
+  status: ConversationStatus[];
+  assignee: 'me' | 'unassigned' | 'all';
+  teamId?: string;
+  channelId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+function listSearch(p: ListParams): string {
+  const q = new URLSearchParams({ status: p.status.join(','), assignee: p.assignee, limit: String(p.limit ?? 30) });
+  if (p.teamId) q.set('teamId', p.teamId);
+  if (p.channelId) q.set('channelId', p.channelId);
+  if (p.cursor) q.set('cursor', p.cursor);
+  return q.toString();
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (email: string, password: string) => request<{ agent: { id: string } }>('POST', '/api/auth/login', { email, password }, { quiet401: true }),
+  logout: () => request<{ ok: true }>('POST', '/api/auth/logout', undefined, { quiet401: true }),
+  me: () => request<Me>('GET', '/api/me', undefined, { quiet401: true }),
+  agents: () => request<{ items: Agent[] }>('GET', '/api/agents'),
+  teams: () => request<{ items: Team[] }>('GET', '/api/teams'),
+  channels: () => request<{ items: Channel[] }>('GET', '/api/channels'),
+  cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
+
+  listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
+  conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
+  reply: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/messages`, { text }),
+  note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
+  setStatus: (id: string, status: ConversationStatus, snoozedUntil?: string) =>
+    request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}) }),
+  assign: (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/assign`, body),
+  updateConversation: (id: string, body: { priority?: Priority; tags?: string[] }) => request<ConversationSummary>('PATCH', `/api/conversations/${enc(id)}`, body),
+  markRead: (id: string) => request<{ conversationId: string; lastReadAt: string }>('POST', `/api/conversations/${enc(id)}/read`),
+
+  contact: (id: string, signal?: AbortSignal) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}?limit=1`, undefined, { signal }),
+  updateContact: (id: string, body: { name?: string | null; lifecycleStage?: string | null; tier?: string | null; tags?: string[]; attributes?: Record<string, AttributeValue> }) =>
+    request<ContactDetail>('PATCH', `/api/contacts/${enc(id)}`, body),
+};
+
+export const attachmentUrl = (id: string) => `/api/attachments/${enc(id)}`;

@@ -1,0 +1,145 @@
+// The API's JSON shapes as the browser receives them (dates are ISO strings). Mirrors
+// src/domain/*/…-view.ts on the server.
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type ChannelKind = 'email' | 'sms' | 'whatsapp' | 'voice' | 'telegram' | 'webchat';
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type MessageKind = 'message' | 'note' | 'event' | 'auto_reply' | 'bounce';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
+export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  workspaceId: string;
+  teamIds: string[];
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  teamIds: string[];
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  leadAgentId: string | null;
+  memberIds: string[];
+}
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  address: string;
+  active: boolean;
+}
+
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+}
+
+export interface Sla {
+  state: 'green' | 'amber' | 'red';
+  dueAt: string | null;
+  metric: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  number: number;
+  status: ConversationStatus;
+  priority: Priority;
+  tags?: string[];
+  subject: string | null;
+  channel: { id: string; kind: ChannelKind; name: string; address: string };
+  contact: { id: string; name: string | null; email: string | null; phone: string | null };
+  assignee: { id: string; name: string; email: string } | null;
+  team: { id: string; name: string } | null;
+  messageCount: number;
+  lastMessageAt: string;
+  lastInboundAt: string | null;
+  waitingSince: string | null;
+  snoozedUntil: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  lastMessage: { id: string; direction: 'in' | 'out'; kind: MessageKind; text: string; createdAt: string } | null;
+  /** Present once the server computes SLA state for summaries. */
+  sla?: Sla | null;
+  /** Only on list items: whether the viewer has unread customer messages here. */
+  unread?: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  inline: boolean;
+  contentId: string | null;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  channelId: string;
+  direction: 'in' | 'out';
+  kind: MessageKind;
+  author: { type: 'agent' | 'contact'; id: string; name: string | null } | null;
+  subject: string | null;
+  text: string;
+  quotedText: string | null;
+  html: string | null;
+  externalId: string | null;
+  deliveryStatus: DeliveryStatus | null;
+  deliveryError: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  attachments: Attachment[];
+  metadata: Record<string, unknown>;
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  messages: Message[];
+}
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface ContactDetail {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  tier: string | null;
+  lifecycleStage: string | null;
+  tags: string[];
+  attributes: Record<string, AttributeValue>;
+  createdAt: string;
+  identities: { id: string; channelKind: ChannelKind; address: string; displayName: string | null; optedOutAt: string | null }[];
+  conversations: { id: string; number: number; subject: string | null; status: ConversationStatus; channel: { id: string; kind: ChannelKind; name: string }; createdAt: string; lastMessageAt: string }[];
+}
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  conversationId: string | null;
+  data: { noteId?: string; by?: { id: string; name: string } | null; conversationNumber?: number; subject?: string | null; excerpt?: string };
+  createdAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

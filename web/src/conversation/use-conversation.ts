@@ -1,0 +1,159 @@
+// One open conversation: loaded from the API, subscribed to its socket room, kept live from
+// message and conversation events, with the agent's own sends shown at once (and their failure
+// shown on the message itself, with a retry).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { ConversationDetail, ConversationSummary, Message } from '../api/types.ts';
+import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
+import { useSession } from '../state/session.tsx';
+
+export type SendKind = 'reply' | 'note';
+
+export interface TimelineMessage extends Message {
+  local?: { state: 'sending' | 'failed'; error?: string; kind: SendKind };
+}
+
+export interface OpenConversation {
+  detail: ConversationDetail | null;
+  messages: TimelineMessage[];
+  error: string | null;
+  loading: boolean;
+  send(kind: SendKind, text: string): Promise<boolean>;
+  retry(localId: string): void;
+  discard(localId: string): void;
+  applySummary(s: ConversationSummary): void;
+  reload(): void;
+}
+
+let localSeq = 0;
+
+function upsert(list: TimelineMessage[], m: TimelineMessage): TimelineMessage[] {
+  const at = list.findIndex((x) => x.id === m.id);
+  if (at === -1) return [...list, m];
+  const next = list.slice();
+  next[at] = m;
+  return next;
+}
+
+export function useConversation(id: string | null, onInbound: () => void): OpenConversation {
+  const { me } = useSession();
+  const { socket, epoch } = useRealtime();
+  const [detail, setDetail] = useState<ConversationDetail | null>(null);
+  const [messages, setMessages] = useState<TimelineMessage[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const inbound = useRef(onInbound);
+  inbound.current = onInbound;
+
+  useEffect(() => {
+    setDetail((d) => (d?.id === id ? d : null));
+    if (!id) return;
+    const ctl = new AbortController();
+    setLoading(true);
+    setError(null);
+    api.conversation(id, ctl.signal).then(
+      (c) => {
+        setDetail(c);
+        // Keep what is still being sent or failed locally; the server's list is the truth otherwise.
+        setMessages((prev) => [...c.messages, ...prev.filter((m) => m.local)]);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (ctl.signal.aborted) return;
+        setError(errorMessage(err));
+        setLoading(false);
+      },
+    );
+    return () => ctl.abort();
+  }, [id, epoch, reloads]);
+
+  useEffect(() => {
+    if (!socket || !id) return;
+    const join = () => socket.emit('conversation.join', { conversationId: id }, () => undefined);
+    join();
+    socket.on('connect', join);
+    return () => {
+      socket.off('connect', join);
+      socket.emit('conversation.leave', { conversationId: id });
+    };
+  }, [socket, id]);
+
+  const onMessage = (m: Message) => {
+    if (m.conversationId !== id) return;
+    setMessages((list) => upsert(list, m));
+    if (m.direction === 'in' && m.kind === 'message') inbound.current();
+  };
+  useSocketEvent('message.created', onMessage);
+  useSocketEvent('message.updated', onMessage);
+
+  const applySummary = useCallback(
+    (s: ConversationSummary) => setDetail((d) => (d && d.id === s.id ? { ...d, ...s, messages: d.messages } : d)),
+    [],
+  );
+  useSocketEvent('conversation.updated', applySummary);
+  useSocketEvent('conversation.assigned', applySummary);
+
+  const deliver = useCallback(
+    async (localId: string, kind: SendKind, text: string, conversationId: string): Promise<boolean> => {
+      try {
+        const saved = kind === 'reply' ? await api.reply(conversationId, text) : await api.note(conversationId, text);
+        setMessages((list) => upsert(list.filter((m) => m.id !== localId), list.find((m) => m.id === saved.id) ?? saved));
+        return true;
+      } catch (err) {
+        setMessages((list) => list.map((m) => (m.id === localId ? { ...m, local: { state: 'failed', error: errorMessage(err), kind } } : m)));
+        return false;
+      }
+    },
+    [],
+  );
+
+  const send = useCallback(
+    async (kind: SendKind, text: string) => {
+      if (!id) return false;
+      const localId = `local-${++localSeq}`;
+      const now = new Date().toISOString();
+      const local: TimelineMessage = {
+        id: localId,
+        conversationId: id,
+        channelId: detail?.channel.id ?? '',
+        direction: 'out',
+        kind: kind === 'note' ? 'note' : 'message',
+        author: { type: 'agent', id: me.id, name: me.name },
+        subject: null,
+        text,
+        quotedText: null,
+        html: null,
+        externalId: null,
+        deliveryStatus: null,
+        deliveryError: null,
+        sentAt: null,
+        deliveredAt: null,
+        createdAt: now,
+        attachments: [],
+        metadata: {},
+        local: { state: 'sending', kind },
+      };
+      setMessages((list) => [...list, local]);
+      return deliver(localId, kind, text, id);
+    },
+    [id, detail?.channel.id, me.id, me.name, deliver],
+  );
+
+  const retry = useCallback(
+    (localId: string) => {
+      const m = messages.find((x) => x.id === localId);
+      if (!m?.local) return;
+      const kind = m.local.kind;
+      setMessages((list) => list.map((x) => (x.id === localId ? { ...x, local: { state: 'sending', kind } } : x)));
+      void deliver(localId, kind, m.text, m.conversationId);
+    },
+    [messages, deliver],
+  );
+
+  const discard = useCallback((localId: string) => setMessages((list) => list.filter((m) => m.id !== localId)), []);
+
+  const visible = id ? messages.filter((m) => m.conversationId === id) : [];
+  return { detail: detail?.id === id ? detail : null, messages: visible, error, loading, send, retry, discard, applySummary, reload: () => setReloads((n) => n + 1) };
+}

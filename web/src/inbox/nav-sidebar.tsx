@@ -1,0 +1,108 @@
+// The left column: inbox views, the supervisor board slot, and the agent's own corner
+// (desktop notifications, shortcuts, log out).
+import type { ReactNode } from 'react';
+import { useRealtime } from '../realtime/socket.tsx';
+import { inboxPath, navigate, type InboxView } from '../router.ts';
+import { isSupervisor, useSession } from '../state/session.tsx';
+import { Avatar } from '../ui/avatar.tsx';
+import { useDesktopNotifications } from './notify.ts';
+
+interface Props {
+  active: InboxView | 'supervisor';
+  onHelp(): void;
+}
+
+function sameView(a: InboxView | 'supervisor', b: InboxView | 'supervisor'): boolean {
+  if (a === 'supervisor' || b === 'supervisor') return a === b;
+  return a.kind === b.kind && (a.kind !== 'team' || (b.kind === 'team' && a.teamId === b.teamId));
+}
+
+export function NavSidebar({ active, onHelp }: Props) {
+  const { me, teams, logout } = useSession();
+  const { state } = useRealtime();
+  const notifications = useDesktopNotifications();
+  const myTeams = teams.filter((t) => me.teamIds.includes(t.id));
+
+  const item = (view: InboxView, label: ReactNode, key: string) => (
+    <li key={key}>
+      <a
+        href={inboxPath({ view, status: 'open', channelId: null, conversationId: null })}
+        className={sameView(active, view) ? 'nav-item nav-active' : 'nav-item'}
+        aria-current={sameView(active, view) ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(inboxPath({ view, status: 'open', channelId: null, conversationId: null }));
+        }}
+      >
+        {label}
+      </a>
+    </li>
+  );
+
+  return (
+    <nav className="nav-column" aria-label="Views">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          P
+        </span>
+        Parley
+      </div>
+      <div className="nav-section">Inbox</div>
+      <ul className="nav-list">
+        {item({ kind: 'mine' }, 'Mine', 'mine')}
+        {item({ kind: 'unassigned' }, 'Unassigned', 'unassigned')}
+        {item({ kind: 'all' }, 'All', 'all')}
+      </ul>
+      {myTeams.length > 0 && (
+        <>
+          <div className="nav-section">{myTeams.length === 1 ? 'My team' : 'My teams'}</div>
+          <ul className="nav-list">{myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, t.id))}</ul>
+        </>
+      )}
+      {isSupervisor(me) && (
+        <>
+          <div className="nav-section">Supervise</div>
+          <ul className="nav-list">
+            <li>
+              <a
+                href="/supervisor"
+                className={active === 'supervisor' ? 'nav-item nav-active' : 'nav-item'}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/supervisor');
+                }}
+              >
+                Supervisor board
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
+      <div className="nav-footer">
+        {state !== 'connected' && (
+          <div className="connection" role="status">
+            <span className="connection-dot" /> {state === 'connecting' ? 'Connecting…' : 'Offline: reconnecting…'}
+          </div>
+        )}
+        {notifications.permission === 'default' && (
+          <button type="button" className="nav-button" onClick={notifications.request}>
+            Enable desktop alerts
+          </button>
+        )}
+        <button type="button" className="nav-button" onClick={onHelp}>
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+        <div className="me">
+          <Avatar name={me.name} size={26} />
+          <div className="me-text">
+            <div className="me-name">{me.name}</div>
+            <div className="me-role">{me.role}</div>
+          </div>
+          <button type="button" className="button-quiet" onClick={() => void logout()}>
+            Log out
+          </button>
+        </div>
+      </div>
+    </nav>
+  );
+}

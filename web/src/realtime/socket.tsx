@@ -1,0 +1,74 @@
+// One socket.io connection per logged-in tab (same origin, the session cookie authenticates it),
+// with a tiny subscribe API and the connection state for the "reconnecting" banner.
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface Realtime {
+  socket: Socket | null;
+  state: ConnectionState;
+  /** Bumps on every (re)connect after the first, so views refetch what they may have missed. */
+  epoch: number;
+}
+
+export const RealtimeContext = createContext<Realtime>({ socket: null, state: 'connecting', epoch: 0 });
+
+/** `stillLoggedIn` is asked when the gateway refuses the handshake: false ends the session, true retries. */
+export function useRealtimeConnection(enabled: boolean, stillLoggedIn: () => Promise<boolean>): Realtime {
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const [epoch, setEpoch] = useState(0);
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const check = useRef(stillLoggedIn);
+  check.current = stillLoggedIn;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+    let connectedOnce = false;
+    s.on('connect', () => {
+      setState('connected');
+      if (connectedOnce) setEpoch((e) => e + 1);
+      connectedOnce = true;
+    });
+    s.on('disconnect', () => setState('disconnected'));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    s.on('connect_error', (err) => {
+      setState('disconnected');
+      // A refused handshake is not retried by socket.io itself: ask the API whether the session
+      // is gone (then the app returns to the login page) or the refusal was a passing failure.
+      if (s.active) return;
+      void check.current().then((ok) => {
+        if (ok) retry = setTimeout(() => s.connect(), 3000);
+      });
+      void err;
+    });
+    setSocket(s);
+    return () => {
+      clearTimeout(retry);
+      s.removeAllListeners();
+      s.disconnect();
+      setSocket(null);
+    };
+  }, [enabled]);
+  return { socket, state, epoch };
+}
+
+export function useRealtime(): Realtime {
+  return useContext(RealtimeContext);
+}
+
+/** Subscribes to one server event for the lifetime of the component; the handler may change freely. */
+export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+  const { socket } = useRealtime();
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    if (!socket) return;
+    const listener = (payload: T) => ref.current(payload);
+    socket.on(event, listener);
+    return () => {
+      socket.off(event, listener);
+    };
+  }, [socket, event]);
+}
