@@ -10,6 +10,8 @@ const serverSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  /** How long an agent with no open socket stays online (survives page reloads). */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
   COOKIE_SECURE: boolish.default(false),
 });
 

@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { createDb } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { createApp } from './http/app.ts';
+import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
@@ -66,7 +67,24 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
-  const io = createGateway(http, { db: deps.db, clock: deps.clock, log: deps.log, pubClient, subClient, prefix: config.QUEUE_PREFIX });
+  const io = createGateway(http, {
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    pubClient,
+    subClient,
+    prefix: config.QUEUE_PREFIX,
+    presence: {
+      offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
+      onConnected: async (a) => {
+        const agent = await deps.db.agent.findUnique({ where: { id: a.agentId }, select: { presence: true } });
+        if (agent?.presence === 'offline') await setPresence(deps, { agentId: a.agentId, presence: 'online', actorAgentId: null, reason: 'connected' });
+      },
+      onGone: async (a) => {
+        await setPresence(deps, { agentId: a.agentId, presence: 'offline', actorAgentId: null, reason: 'disconnected' });
+      },
+    },
+  });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
@@ -118,6 +136,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
   });
   return {
     connection,
+    onCompleted: workers.onCompleted,
     async close() {
       await workers.close();
       connection.disconnect();

@@ -19,6 +19,8 @@ export interface WorkerOptions extends MaintenanceOptions {
 }
 
 export interface RunningWorkers {
+  /** Observes completed jobs of one queue (tests, metrics). */
+  onCompleted(queue: string, listener: (result: unknown) => void): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,9 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await maintenance.upsertJobScheduler('dispatch-all', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'dispatch-all' } });
   await maintenance.upsertJobScheduler('poll-imap', { every: opts.imapPollSeconds * 1000 }, { name: 'maintenance', data: { task: 'poll-imap' } });
   return {
+    onCompleted(queue, listener) {
+      for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (_job, result) => listener(result));
+    },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
     },

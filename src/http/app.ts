@@ -14,6 +14,8 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
+import { routingRoutes } from './routes/routing.ts';
+import { slaRoutes } from './routes/sla.ts';
 import { mountWebUi } from './static.ts';
 
 export function createApp(deps: AppDeps) {
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', contactRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
+  api.route('/', routingRoutes(deps));
+  api.route('/', slaRoutes(deps));
   api.route('/', agentRoutes(deps));
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));

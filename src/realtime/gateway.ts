@@ -22,6 +22,8 @@ export interface GatewayDeps {
   pubClient: Redis;
   subClient: Redis;
   prefix: string;
+  /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
+  presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -54,6 +56,19 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
   io.on('connection', (socket: Socket) => {
     const agent = socket.data.agent as AuthenticatedAgent;
     void socket.join(roomsForAgent(agent));
+    if (deps.presence) {
+      const presence = deps.presence;
+      presence.onConnected(agent).catch((err: unknown) => deps.log.warn({ err, agentId: agent.agentId }, 'could not set presence on connect'));
+      socket.on('disconnect', () => {
+        const timer = setTimeout(() => {
+          io.in(rooms.agent(agent.agentId))
+            .fetchSockets()
+            .then((left) => (left.length === 0 ? presence.onGone(agent) : undefined))
+            .catch((err: unknown) => deps.log.warn({ err, agentId: agent.agentId }, 'could not set presence on disconnect'));
+        }, presence.offlineGraceMs);
+        timer.unref();
+      });
+    }
     socket.on('conversation.join', async (raw: unknown, ack?: (r: { ok: boolean; error?: string }) => void) => {
       const parsed = joinSchema.safeParse(raw);
       if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });

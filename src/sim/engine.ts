@@ -15,7 +15,8 @@ import type { SimConfig } from './workflow.ts';
 export interface AgentState extends Candidate {
   readonly agent: SimAgent;
   inShift: boolean;
-  onBreak: boolean;
+  /** Breaks currently running (a counter, so touching or overlapping breaks stay correct). */
+  breaksRunning: number;
 }
 
 export interface ConvState {
@@ -92,7 +93,7 @@ class Engine {
       teamIds: agent.teamIds,
       lastAssignedAt: null,
       inShift: false,
-      onBreak: false,
+      breaksRunning: 0,
     }));
     for (const a of this.agents) this.byId.set(a.agentId, a);
     this.conversations = scenario.conversations.map((conv) => this.admit(conv));
@@ -193,9 +194,9 @@ class Engine {
 
   private changePresence(agent: AgentState, kind: 'shift-start' | 'shift-end' | 'break-start' | 'break-end'): boolean {
     if (kind === 'shift-start' || kind === 'shift-end') agent.inShift = kind === 'shift-start';
-    else agent.onBreak = kind === 'break-start';
+    else agent.breaksRunning += kind === 'break-start' ? 1 : -1;
     const wasOnline = agent.online;
-    agent.online = agent.inShift && !agent.onBreak;
+    agent.online = agent.inShift && agent.breaksRunning === 0;
     // pickAgent counts idle time from the last assignment or from coming online.
     if (agent.online && !wasOnline) agent.lastAssignedAt = this.now;
     return agent.online && !wasOnline;

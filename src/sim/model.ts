@@ -34,7 +34,7 @@ export interface SimAgent {
   shiftName: ShiftName;
   shift: Interval;
   /** Lunch and other time marked `away` within the shift. */
-  breaks: readonly Interval[];
+  breaks: Interval[];
 }
 
 export interface SimConversation {

@@ -1,4 +1,4 @@
-// The simulated team: shifts (early, day, late, a few part-timers), lunch breaks spent `away`,
+// The simulated team: shifts (early, day, late, a few part-timers), breaks and coaching spent `away`,
 // a voice desk and a digital desk, and mixed skills (topics, languages, seniority) at levels 1-5.
 import { HOUR_MS, MINUTE_MS, topics, type Desk, type Interval, type ShiftName, type SimAgent } from './model.ts';
 import { createRng, type Rng } from './prng.ts';
@@ -9,7 +9,7 @@ const mainShifts: Record<Exclude<ShiftName, 'part-time'>, Interval> = {
   late: { start: 14 * HOUR_MS, end: 22 * HOUR_MS },
 };
 /** Shares of the full-timers; part-timers are 8% of the team. */
-const shiftShares = { early: 0.28, day: 0.38, late: 0.34 } as const;
+const shiftShares = { early: 0.3, day: 0.32, late: 0.38 } as const;
 /** Part-timers cover the late morning peak and the evening. */
 const partTimeShifts: Interval[] = [
   { start: 10 * HOUR_MS, end: 14 * HOUR_MS },
@@ -17,7 +17,7 @@ const partTimeShifts: Interval[] = [
   { start: 11 * HOUR_MS, end: 15 * HOUR_MS },
   { start: 18 * HOUR_MS, end: 22 * HOUR_MS },
 ];
-/** Two in five agents of every shift sit at the voice desk. */
+/** Two in five full-timers of every shift sit at the voice desk. */
 const voiceDeskShare = 0.4;
 const languageShares = { 'lang:de': 0.18, 'lang:fr': 0.12, 'lang:ru': 0.1 } as const;
 const topicShares = { billing: 0.4, tech: 0.4, sales: 0.2 } as const;
@@ -33,6 +33,7 @@ interface RosterEntry {
 export function buildStaff({ seed, count }: { seed: number; count: number }): SimAgent[] {
   const rng = createRng(seed);
   const agents = shiftRoster(count).map((entry, i) => makeAgent(rng, i, entry));
+  staggerBreaks(rng, agents);
   for (const shiftName of ['early', 'day', 'late'] as const) {
     for (const desk of ['voice', 'digital'] as const) {
       const crew = agents.filter((a) => a.shiftName === shiftName && a.desk === desk);
@@ -55,7 +56,8 @@ function shiftRoster(count: number): RosterEntry[] {
     for (let k = 0; k < n; k++) roster.push({ shiftName, shift: mainShifts[shiftName], desk: deskOf(k) });
   }
   for (let k = 0; k < partTimers; k++) {
-    roster.push({ shiftName: 'part-time', shift: partTimeShifts[k % partTimeShifts.length]!, desk: deskOf(k) });
+    // Part-timers are phone cover for the peaks: the late morning and the evening.
+    roster.push({ shiftName: 'part-time', shift: partTimeShifts[k % partTimeShifts.length]!, desk: 'voice' });
   }
   return roster;
 }
@@ -75,7 +77,7 @@ function makeAgent(rng: Rng, index: number, entry: RosterEntry): SimAgent {
     skills,
     teamIds: [],
     ...entry,
-    breaks: entry.shiftName === 'part-time' ? [] : [lunchBreak(rng, entry.shift)],
+    breaks: [],
   };
 }
 
@@ -86,15 +88,45 @@ function teamsOf(desk: Desk, skills: ReadonlyMap<string, number>): string[] {
   return teams;
 }
 
-/** 30 minutes, starting 3.5 to 4.5 hours into the shift in 15-minute steps. */
-function lunchBreak(rng: Rng, shift: Interval): Interval {
-  const start = shift.start + 210 * MINUTE_MS + rng.int(0, 4) * 15 * MINUTE_MS;
-  return { start, end: start + 30 * MINUTE_MS };
+/**
+* Full-timers take 30 minutes for lunch 3.5 to 4.5 hours into the shift and a 15-minute break;
+ * the digital desk's day and late shifts spend an hour on coaching in the 14:00-17:00 lull. Slots rotate through
+ * each shift's desk so a desk never goes away all at once.
+ */
+function staggerBreaks(rng: Rng, agents: SimAgent[]): void {
+  const crews = new Map<string, SimAgent[]>();
+  for (const a of agents) {
+    if (a.shiftName === 'part-time') continue;
+    const key = `${a.shiftName}/${a.desk}`;
+    crews.set(key, [...(crews.get(key) ?? []), a]);
+  }
+  for (const crew of crews.values()) {
+    const offset = rng.int(0, 4);
+    crew.forEach((agent, k) => {
+      agent.breaks = breaksFor(agent, (k + offset) % 5);
+    });
+  }
 }
 
-/** Staffing planners make sure each shift and desk has someone at the level a queue first asks for. */
+/** Minutes into the shift; chosen so that no two breaks of one agent overlap. */
+function breaksFor({ shiftName, shift, desk }: SimAgent, slot: number): Interval[] {
+  const shiftStart = shift.start;
+  const span = (offsetMinutes: number, minutes: number) => ({
+    start: shiftStart + offsetMinutes * MINUTE_MS,
+    end: shiftStart + (offsetMinutes + minutes) * MINUTE_MS,
+  });
+  const breaks = [span(210 + slot * 15, 30), span(shiftName === 'late' ? 360 + slot * 15 : 105 + slot * 15, 15)];
+  // The voice desk has no slack for it: calls cannot wait.
+  if (desk === 'digital' && shiftName === 'day') breaks.push(span(300 + (slot % 3) * 60, 60));
+  if (desk === 'digital' && shiftName === 'late') breaks.push(span((slot % 3) * 60, 60));
+  return breaks.sort((x, y) => x.start - y.start);
+}
+
+/** Staffing planners give each shift and desk two people at the level a queue first asks for. */
 function ensureCovered(rng: Rng, crew: SimAgent[], skill: string, minLevel: number): void {
-  if (crew.length === 0 || crew.some((a) => (a.skills.get(skill) ?? 0) >= minLevel)) return;
-  const chosen = rng.pick(crew);
-  (chosen.skills as Map<string, number>).set(skill, rng.int(minLevel, 5));
+  const covers = (a: SimAgent) => (a.skills.get(skill) ?? 0) >= minLevel;
+  for (let have = crew.filter(covers).length; have < Math.min(2, crew.length); have++) {
+    const chosen = rng.pick(crew.filter((a) => !covers(a)));
+    (chosen.skills as Map<string, number>).set(skill, rng.int(minLevel, 5));
+  }
 }

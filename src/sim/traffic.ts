@@ -6,13 +6,13 @@ import { HOUR_MS, MINUTE_MS, type SimAgent, type SimConversation, type Topic } f
 import { createRng, type Rng } from './prng.ts';
 
 /** Relative arrival rate per hour of the day (00..23). */
-const hourlyRate = [0.25, 0.2, 0.15, 0.15, 0.2, 0.35, 0.8, 1.6, 2.6, 3.2, 3.4, 3.3, 2.8, 3.0, 3.1, 3.0, 2.7, 2.2, 1.8, 1.5, 1.2, 0.9, 0.5, 0.35];
-const channelMix: Record<ChannelKind, number> = { email: 0.3, webchat: 0.25, voice: 0.16, whatsapp: 0.14, sms: 0.08, telegram: 0.07 };
+const hourlyRate = [0.3, 0.25, 0.2, 0.2, 0.25, 0.5, 1.4, 2.0, 2.2, 2.9, 3.1, 3.1, 2.8, 3.0, 3.2, 3.1, 2.9, 2.2, 2.0, 1.8, 1.7, 1.5, 0.6, 0.4];
+const channelMix: Record<ChannelKind, number> = { email: 0.3, webchat: 0.25, voice: 0.14, whatsapp: 0.15, sms: 0.08, telegram: 0.08 };
 /** Phone lines and the chat widget open 06:00-22:00; outside those hours customers can only write. */
 const liveChannels: readonly ChannelKind[] = ['voice', 'webchat'];
 const liveHours = { start: 6 * HOUR_MS, end: 22 * HOUR_MS };
 /** Mean minutes a conversation occupies its agent, per channel; complaints take half as long again. */
-const meanHandleMinutes: Record<ChannelKind, number> = { voice: 6, webchat: 8, email: 5, sms: 8, whatsapp: 10, telegram: 10 };
+const meanHandleMinutes: Record<ChannelKind, number> = { voice: 7, webchat: 11, email: 6, sms: 12, whatsapp: 14, telegram: 14 };
 const handleSigma = 0.6;
 
 export interface Burst {

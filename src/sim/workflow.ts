@@ -1,9 +1,9 @@
 // The simulated contact center's configuration as data, validated by the real schemas: the routing
 // workflow (complaints to seniors, language and topic queues that relax, then a general queue)
 // and the SLA policies (a stricter one for complaints, then per channel, per priority).
-import type { ChannelKind } from '../../channels/types.ts';
 import type { z } from 'zod';
-import { filterSchema, stepSchema, workflowSchema, type Filter, type Workflow, type WorkflowInput } from '../domain/routing/workflow-schema.ts';
+import type { ChannelKind } from '../../channels/types.ts';
+import { workflowSchema, type Filter, type filterSchema, type stepSchema, type Workflow, type WorkflowInput } from '../domain/routing/workflow-schema.ts';
 import type { PolicyLike } from '../domain/sla/choose-policy.ts';
 import { policySchema, type PolicyInput } from '../domain/sla/policy-schema.ts';
 
@@ -23,8 +23,8 @@ interface ChannelGroup {
 }
 
 const channelGroups: ChannelGroup[] = [
-  { name: 'voice', channels: ['voice'], teamId: 'team-voice', relaxAfter: 20, overflowAfter: 40, topicBy: 'menu' },
-  { name: 'webchat', channels: ['webchat'], teamId: 'team-digital', relaxAfter: 30, overflowAfter: 60, topicBy: 'menu' },
+  { name: 'voice', channels: ['voice'], teamId: 'team-voice', relaxAfter: 10, overflowAfter: 20, topicBy: 'menu' },
+  { name: 'webchat', channels: ['webchat'], teamId: 'team-digital', relaxAfter: 20, overflowAfter: 45, topicBy: 'menu' },
   { name: 'messaging', channels: ['sms', 'whatsapp', 'telegram'], teamId: 'team-digital', relaxAfter: 120, overflowAfter: 300, topicBy: 'keywords' },
   { name: 'email', channels: ['email'], teamId: 'team-digital', relaxAfter: 900, overflowAfter: 1800, topicBy: 'keywords' },
 ];
@@ -75,6 +75,7 @@ function filtersFor(group: ChannelGroup): FilterInput[] {
 
 export const workflowInput: WorkflowInput = {
   filters: channelGroups.flatMap(filtersFor),
+  // Every channel has a catch-all filter above; this only answers for a channel added later.
   fallback: { name: 'general', steps: [{ queue: 'general', timeoutSeconds: DAY_SECONDS }] },
   lastAgentWindowHours: 72,
 };

@@ -1,5 +1,6 @@
 // The shapes of conversations and messages as the API and realtime events present them.
 import type { Prisma } from '../../db/client.ts';
+import { slaState } from '../sla/sla-state.ts';
 
 export const conversationSummaryInclude = {
   contact: { select: { id: true, name: true, email: true, phone: true } },
@@ -12,6 +13,11 @@ export const conversationSummaryInclude = {
     take: 1,
     select: { id: true, direction: true, kind: true, text: true, createdAt: true },
   },
+  slaClocks: {
+    where: { OR: [{ status: { in: ['running', 'paused'] } }, { status: 'breached', metAt: null }] },
+    select: { metric: true, status: true, dueAt: true, warnedAt: true, breachedAt: true, metAt: true },
+  },
+  queue: { select: { id: true, name: true } },
 } satisfies Prisma.ConversationInclude;
 
 export type ConversationWithSummary = Prisma.ConversationGetPayload<{ include: typeof conversationSummaryInclude }>;
@@ -23,7 +29,6 @@ export function toConversationSummary(c: ConversationWithSummary) {
     number: c.number,
     status: c.status,
     priority: c.priority,
-    tags: c.tags,
     subject: c.subject,
     channel: c.channel,
     contact: c.contact,
@@ -38,6 +43,14 @@ export function toConversationSummary(c: ConversationWithSummary) {
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     lastMessage: last ? { ...last, text: last.text.slice(0, 200), createdAt: last.createdAt.toISOString() } : null,
+    statusKey: c.statusKey,
+    tags: c.tags ?? [],
+    queue: c.queue,
+    routingStep: c.routingStep,
+    queuedAt: c.queuedAt?.toISOString() ?? null,
+    offeredAgentId: c.offeredAgentId,
+    offerExpiresAt: c.offerExpiresAt?.toISOString() ?? null,
+    sla: slaState(c.slaClocks),
   };
 }
 

@@ -31,3 +31,7 @@ export async function loadVisibleConversation(db: Db | Tx, v: Viewer, conversati
 export function requireSupervisor(v: Viewer, action: string): void {
   if (!isSupervisor(v)) throw forbidden(`Only supervisors and admins may ${action}`);
 }
+
+export function requireAdmin(v: Viewer, action: string): void {
+  if (v.role !== 'admin') throw forbidden(`Only admins may ${action}`);
+}

@@ -33,13 +33,12 @@ export async function agentLoads(db: Db | Tx, workspaceId: string, now: Date, ag
 }
 
 export async function loadCandidates(db: Db | Tx, workspaceId: string, now: Date): Promise<Candidate[]> {
-  const [agents, loads] = await Promise.all([
-    db.agent.findMany({
-      where: { workspaceId, active: true },
-      include: { skills: { include: { skill: { select: { name: true } } } }, teams: { select: { teamId: true } } },
-    }),
-    agentLoads(db, workspaceId, now),
-  ]);
+  // Sequential on purpose: inside a transaction both queries share one connection.
+  const agents = await db.agent.findMany({
+    where: { workspaceId, active: true },
+    include: { skills: { include: { skill: { select: { name: true } } } }, teams: { select: { teamId: true } } },
+  });
+  const loads = await agentLoads(db, workspaceId, now);
   return agents.map((a) => ({
     agentId: a.id,
     online: a.presence === 'online',

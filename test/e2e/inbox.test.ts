@@ -1,0 +1,135 @@
+// The agent inbox in a real browser against a whole running Parley: live updates over socket.io,
+// replying from the keyboard through to the customer's mailbox, hostile email HTML kept inert,
+// and keyboard triage.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, row, screenshot, type Browser } from '../support/browser.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { waitUntil } from '../support/wait.ts';
+
+describe('agent inbox in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await logIn(page, h.apiUrl, h.workspace.agents[1]!.email); // Ada, agent in Support
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  const conversationIdOf = (messageId: string) =>
+    waitUntil(async () => {
+      const e = await h.testDb.db.inboundEvent.findFirst({ where: { externalId: messageId, status: 'processed' }, include: { message: true } });
+      return e?.message?.conversationId;
+    }, 'the inbound email to be recorded');
+
+  it('shows an email sent over SMTP in the list live, without a reload', async () => {
+    await page.getByRole('link', { name: 'Unassigned' }).click();
+    await page.getByTestId('list-empty').waitFor();
+    await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+
+    await h.sendCustomerMail({ from: 'Maria Lopez <maria@example.com>', subject: 'Kettle never arrived', text: 'Hello,\n\nmy order #4821 has not arrived.\n\nMaria' });
+
+    const r = row(page, 'Kettle never arrived');
+    await r.waitFor({ timeout: 15_000 });
+    await expect(r.textContent()).resolves.toContain('Maria Lopez');
+    await expect(r.textContent()).resolves.toContain('my order #4821 has not arrived');
+    expect(await r.getAttribute('data-unread')).toBe('true');
+    expect(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await screenshot(page, 'inbox-list');
+  });
+
+  it('opens it, replies from the keyboard, and the customer receives the reply', async () => {
+    await page.keyboard.press('j');
+    await expect(row(page, 'Kettle never arrived').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('conversation-pane').waitFor();
+    await page.getByText('my order #4821 has not arrived.').waitFor();
+    // Opening it read it.
+    await waitUntil(async () => (await row(page, 'Kettle never arrived').getAttribute('data-unread')) === null, 'the unread marker to clear');
+
+    await page.keyboard.press('r');
+    const box = page.getByRole('textbox', { name: 'Reply' });
+    await expect(box.evaluate((el) => el === (globalThis as any).document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('Hi Maria, your kettle is on its way again.');
+    await page.keyboard.press('Control+Enter');
+
+    const mail = await h.sink.waitFor((m) => m.parsed.subject === 'Re: Kettle never arrived');
+    expect(mail.envelope.to).toEqual(['maria@example.com']);
+    expect(mail.parsed.text).toContain('your kettle is on its way again');
+    await page.locator('[data-testid="delivery-status"][data-status="sent"]').waitFor({ timeout: 15_000 });
+    await expect(box.inputValue()).resolves.toBe('');
+    await screenshot(page, 'conversation');
+  });
+
+  it('renders hostile email HTML without running its script or event handlers', async () => {
+    const id = await h.sendCustomerMail({
+      from: 'Mallory <mallory@example.net>',
+      subject: 'Invoice attached',
+      text: 'Please see the invoice.',
+      html:
+        '<p>Please see the <b>invoice</b>.</p>' +
+        '<script>window.__pwned = "script"; alert("script")</script>' +
+        '<img src=x onerror="window.__pwned = \'img\'; alert(\'img\')">' +
+        '<img src="https://tracker.example.com/open.gif" alt="tracker" onerror="window.__pwned = \'remote\'; alert(\'remote\')">',
+    });
+    const conversationId = await conversationIdOf(id);
+    await page.goto(`${h.apiUrl}/inbox/unassigned/c/${conversationId}`);
+    const frameEl = page.getByTestId('email-frame');
+    await frameEl.waitFor();
+    const frame = await (await frameEl.elementHandle())!.contentFrame();
+    await frame!.getByText('invoice').first().waitFor();
+
+    expect(await frameEl.getAttribute('sandbox')).not.toContain('allow-scripts');
+    const imgs = await frame!.$$eval('img', (els) => els.map((e) => ({ src: e.getAttribute('src'), parked: e.getAttribute('data-parley-src'), handlers: e.getAttributeNames().filter((n: string) => n.startsWith('on')) })));
+    expect(imgs).toEqual([{ src: null, parked: 'https://tracker.example.com/open.gif', handlers: [] }]);
+    expect(await frame!.$$eval('script', (s) => s.length)).toBe(0);
+    await page.getByText('1 remote image is hidden').waitFor();
+
+    await page.getByRole('button', { name: 'Show images' }).click();
+    await waitUntil(async () => (await frame!.$eval('img', (e) => e.getAttribute('src')).catch(() => null)) === 'https://tracker.example.com/open.gif' || null, 'the image to be shown');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await frame!.evaluate(() => (globalThis as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('moves with j/k and resolves with e: the row leaves the Open view', async () => {
+    for (const n of [1, 2]) await conversationIdOf(await h.sendCustomerMail({ from: `triage${n}@example.org`, subject: `Triage ${n}`, text: `Case ${n}` }));
+    await page.goto(`${h.apiUrl}/inbox/all`);
+    await row(page, 'Triage 2').waitFor();
+    const ids = await page.locator('[data-conversation-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-conversation-id')));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const selected = () => page.locator('[data-conversation-id][aria-selected="true"]').getAttribute('data-conversation-id');
+
+    await page.keyboard.press('j');
+    expect(await selected()).toBe(ids[0]);
+    await page.keyboard.press('j');
+    expect(await selected()).toBe(ids[1]);
+    await page.keyboard.press('k');
+    expect(await selected()).toBe(ids[0]);
+    await page.keyboard.press('j');
+
+    await page.keyboard.press('e');
+    await page.locator(`[data-conversation-id="${ids[1]}"]`).waitFor({ state: 'detached' });
+    const resolved = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: ids[1]! } });
+    expect(resolved.status).toBe('resolved');
+    await expect(page.locator('[data-conversation-id]').count()).resolves.toBe(ids.length - 1);
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+  });
+});

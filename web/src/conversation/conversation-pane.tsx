@@ -1,0 +1,96 @@
+// The middle-right column: header with actions, the timeline, and the reply box.
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ConversationSummary } from '../api/types.ts';
+import { Composer } from '../composer/composer.tsx';
+import { ChannelIcon } from '../ui/channel-icon.tsx';
+import { contactLabel, statusLabel } from '../ui/format.ts';
+import { TagEditor } from '../ui/tag-editor.tsx';
+import { AssignMenu } from './assign-menu.tsx';
+import { MessageItem } from './message-item.tsx';
+import { StatusControls } from './status-controls.tsx';
+import type { ConversationActions } from './use-actions.ts';
+import type { OpenConversation, SendKind } from './use-conversation.ts';
+
+interface Props {
+  open: OpenConversation;
+  actions: ConversationActions;
+  mode: SendKind;
+  onMode(m: SendKind): void;
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+function Header({ c, actions }: { c: ConversationSummary; actions: ConversationActions }) {
+  return (
+    <header className="pane-header">
+      <div className="pane-title-row">
+        <h2 className="pane-title">{c.subject || '(no subject)'}</h2>
+        <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>
+      </div>
+      <div className="pane-meta">
+        <ChannelIcon kind={c.channel.kind} /> <span>{contactLabel(c.contact)}</span>
+        <span className="dim">·</span> <span className="dim">#{c.number}</span>
+        <span className="dim">·</span> <span className="dim">{c.channel.name}</span>
+        {c.team && (
+          <>
+            <span className="dim">·</span> <span className="dim">{c.team.name}</span>
+          </>
+        )}
+      </div>
+      <div className="pane-actions">
+        <AssignMenu c={c} onAssign={(body) => void actions.assign(c.id, body)} />
+        <TagEditor label="Conversation tags" tags={c.tags ?? []} onChange={(tags) => void actions.update(c.id, { tags })} />
+        <StatusControls c={c} onStatus={(s, until) => void actions.setStatus(c.id, s, until)} onPriority={(priority) => void actions.update(c.id, { priority })} />
+      </div>
+    </header>
+  );
+}
+
+export function ConversationPane({ open, actions, mode, onMode, composerRef }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = open.messages.length;
+  const id = open.detail?.id;
+  const stick = useRef(true);
+
+  useEffect(() => {
+    stick.current = true;
+  }, [id]);
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [count, id]);
+
+  if (open.error && !open.detail) {
+    return (
+      <section className="pane pane-empty">
+        <div className="banner banner-error" role="alert">
+          {open.error}
+          <button type="button" className="link-button" onClick={open.reload}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (!open.detail) return <section className="pane pane-empty">{open.loading ? 'Loading conversation…' : ''}</section>;
+  const c = open.detail;
+  return (
+    <section className="pane" aria-label={`Conversation #${c.number}`} data-testid="conversation-pane">
+      <Header c={c} actions={actions} />
+      <div
+        className="timeline-scroll"
+        ref={scroller}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        }}
+      >
+        <ol className="timeline">
+          {open.messages.map((m) => (
+            <MessageItem key={m.id} m={m} onRetry={open.retry} onDiscard={open.discard} />
+          ))}
+        </ol>
+      </div>
+      <Composer ref={composerRef} conversation={c} mode={mode} onMode={onMode} onSend={open.send} />
+    </section>
+  );
+}

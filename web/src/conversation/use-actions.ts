@@ -1,0 +1,51 @@
+// The agent's actions on a conversation (status, assignment, priority, tags). Each applies the
+// API's answer to the list and the pane at once and shows the API's reason when refused.
+import { useCallback } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { ConversationStatus, ConversationSummary, Priority } from '../api/types.ts';
+import { useToasts } from '../ui/toasts.tsx';
+
+const ownAssignments = new Map<string, number>();
+
+/** Whether this tab itself assigned the conversation in the last few seconds (no alert for that). */
+export function assignedByMe(conversationId: string): boolean {
+  const at = ownAssignments.get(conversationId);
+  return at !== undefined && Date.now() - at < 10_000;
+}
+
+export interface ConversationActions {
+  setStatus(id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationSummary | null>;
+  assign(id: string, body: { assigneeId?: string | null; teamId?: string | null }): Promise<ConversationSummary | null>;
+  update(id: string, body: { priority?: Priority; tags?: string[] }): Promise<ConversationSummary | null>;
+}
+
+export function useConversationActions(apply: (s: ConversationSummary) => void): ConversationActions {
+  const toasts = useToasts();
+  const run = useCallback(
+    async (what: string, call: () => Promise<ConversationSummary>) => {
+      try {
+        const summary = await call();
+        apply(summary);
+        return summary;
+      } catch (err) {
+        toasts.error(`Could not ${what}: ${errorMessage(err)}`);
+        return null;
+      }
+    },
+    [apply, toasts],
+  );
+  const setStatus = useCallback(
+    (id: string, status: ConversationStatus, snoozedUntil?: string) => run(status === 'resolved' ? 'resolve' : `set status to ${status}`, () => api.setStatus(id, status, snoozedUntil)),
+    [run],
+  );
+  const assign = useCallback(
+    (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => {
+      ownAssignments.set(id, Date.now());
+      return run('assign', () => api.assign(id, body));
+    },
+    [run],
+  );
+  const update = useCallback((id: string, body: { priority?: Priority; tags?: string[] }) => run('update the conversation', () => api.updateConversation(id, body)), [run]);
+  return { setStatus, assign, update };
+}

@@ -1,0 +1,103 @@
+// The right column: who the customer is (identities on every channel), what we know about them
+// (stage, tier, tags, custom attributes, all editable) and their other conversations.
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+import type { AttributeValue, ContactDetail } from '../api/types.ts';
+import { useRealtime } from '../realtime/socket.tsx';
+import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
+import { contactLabel, relativeTime, statusLabel } from '../ui/format.ts';
+import { TagEditor } from '../ui/tag-editor.tsx';
+import { useToasts } from '../ui/toasts.tsx';
+import { useNow } from '../ui/use-now.ts';
+import { AttributesEditor } from './attributes-editor.tsx';
+import { EditableField } from './editable-field.tsx';
+
+interface Props {
+  contactId: string;
+  conversationId: string;
+  onOpenConversation(id: string): void;
+}
+
+const STAGES = ['lead', 'trial', 'customer', 'churned', 'partner'];
+
+export function CustomerPanel({ contactId, conversationId, onOpenConversation }: Props) {
+  const [contact, setContact] = useState<ContactDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { epoch } = useRealtime();
+  const toasts = useToasts();
+  const now = useNow(60_000);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    setError(null);
+    api.contact(contactId, ctl.signal).then(setContact, (err: unknown) => !ctl.signal.aborted && setError(errorMessage(err)));
+    return () => ctl.abort();
+  }, [contactId, epoch]);
+
+  const save = useCallback(
+    async (patch: Parameters<typeof api.updateContact>[1]) => {
+      try {
+        setContact(await api.updateContact(contactId, patch));
+        return true;
+      } catch (err) {
+        toasts.error(`Could not save the contact: ${errorMessage(err)}`);
+        return false;
+      }
+    },
+    [contactId, toasts],
+  );
+
+  if (error) return <aside className="panel-column"><div className="banner banner-error">{error}</div></aside>;
+  if (!contact || contact.id !== contactId) return <aside className="panel-column dim">Loading customer…</aside>;
+  const others = contact.conversations.filter((c) => c.id !== conversationId);
+
+  return (
+    <aside className="panel-column" aria-label="Customer" data-testid="customer-panel">
+      <section className="panel-section">
+        <EditableField label="Name" value={contact.name} placeholder={contactLabel(contact)} onSave={(name) => void save({ name })} />
+        <ul className="identities">
+          {contact.identities.map((i) => (
+            <li key={i.id} title={channelLabel(i.channelKind)}>
+              <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{i.address}</span>
+              {i.optedOutAt && <span className="badge-warn">opted out</span>}
+            </li>
+          ))}
+          {contact.phone && !contact.identities.some((i) => i.address === contact.phone) && (
+            <li>
+              <ChannelIcon kind="voice" /> <span className="identity-address">{contact.phone}</span>
+            </li>
+          )}
+        </ul>
+      </section>
+      <section className="panel-section">
+        <EditableField label="Lifecycle stage" value={contact.lifecycleStage} placeholder="Set stage" suggestions={STAGES} onSave={(lifecycleStage) => void save({ lifecycleStage })} />
+        <EditableField label="Tier" value={contact.tier} placeholder="Set tier" onSave={(tier) => void save({ tier })} />
+        <div className="field">
+          <span className="field-label">Tags</span>
+          <TagEditor label="Contact tags" tags={contact.tags} onChange={(tags) => void save({ tags })} />
+        </div>
+      </section>
+      <section className="panel-section">
+        <h3 className="panel-heading">Attributes</h3>
+        <AttributesEditor attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
+      </section>
+      <section className="panel-section">
+        <h3 className="panel-heading">Previous conversations</h3>
+        {others.length === 0 && <div className="dim small">None; this is the first.</div>}
+        <ul className="history">
+          {others.map((c) => (
+            <li key={c.id}>
+              <button type="button" className="history-item" onClick={() => onOpenConversation(c.id)}>
+                <ChannelIcon kind={c.channel.kind} />
+                <span className="history-subject">{c.subject || '(no subject)'}</span>
+                <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>
+                <span className="history-time">{relativeTime(c.lastMessageAt, now)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,128 @@
+// The agent inbox: views on the left, the conversation list, the open conversation and the
+// customer beside it. The URL holds the view, filters and open conversation.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api/endpoints.ts';
+import type { ConversationStatus, ConversationSummary } from '../api/types.ts';
+import { ConversationPane } from '../conversation/conversation-pane.tsx';
+import { useConversationActions } from '../conversation/use-actions.ts';
+import { useConversation, type SendKind } from '../conversation/use-conversation.ts';
+import { CustomerPanel } from '../customer/customer-panel.tsx';
+import { inboxPath, navigate, type InboxRoute } from '../router.ts';
+import { useSession } from '../state/session.tsx';
+import { HelpOverlay } from '../ui/help-overlay.tsx';
+import { ConversationList } from './conversation-list.tsx';
+import { NavSidebar } from './nav-sidebar.tsx';
+import { useAlerts } from './use-alerts.ts';
+import { useConversationList } from './use-conversation-list.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+
+export function InboxPage({ route }: { route: InboxRoute }) {
+  const { teams } = useSession();
+  const query = useMemo(() => ({ view: route.view, status: route.status, channelId: route.channelId }), [route.view, route.status, route.channelId]);
+  const openId = route.conversationId;
+  const list = useConversationList(query, openId);
+  const [selectedId, setSelectedId] = useState<string | null>(openId);
+  const [mode, setMode] = useState<SendKind>('reply');
+  const [help, setHelp] = useState(false);
+  const composer = useRef<HTMLTextAreaElement>(null);
+
+  const go = useCallback((patch: Partial<Omit<InboxRoute, 'page'>>) => navigate(inboxPath({ ...route, ...patch })), [route]);
+  const openConversation = useCallback((id: string | null) => {
+    if (id) setSelectedId(id);
+    go({ conversationId: id });
+  }, [go]);
+
+  const markRead = useCallback(() => {
+    if (!openId || document.visibilityState !== 'visible') return;
+    list.markReadLocally(openId);
+    void api.markRead(openId).catch(() => undefined);
+  }, [openId, list.markReadLocally]);
+  const open = useConversation(openId, markRead);
+  const openedId = open.detail?.id;
+  useEffect(() => {
+    if (openedId) markRead();
+  }, [openedId, markRead]);
+  useEffect(() => {
+    if (openId) setSelectedId(openId);
+  }, [openId]);
+
+  const apply = useCallback((s: ConversationSummary) => {
+    list.applyLocal(s);
+    open.applySummary(s);
+  }, [list.applyLocal, open.applySummary]);
+  const actions = useConversationActions(apply);
+  useAlerts(openConversation);
+
+  const items = list.state.items;
+  const current = openId ?? selectedId;
+  const indexOf = (id: string | null) => (id ? items.findIndex((c) => c.id === id) : -1);
+  const move = (delta: number) => {
+    const at = indexOf(current);
+    const next = items[at === -1 ? (delta > 0 ? 0 : items.length - 1) : Math.min(Math.max(at + delta, 0), items.length - 1)];
+    if (!next) return;
+    if (openId) openConversation(next.id);
+    else setSelectedId(next.id);
+  };
+  const focusComposer = (m: SendKind) => {
+    if (!openId && selectedId) openConversation(selectedId);
+    setMode(m);
+    requestAnimationFrame(() => composer.current?.focus());
+  };
+
+  useShortcuts({
+    next: () => move(1),
+    prev: () => move(-1),
+    open: () => selectedId && openConversation(selectedId),
+    reply: () => focusComposer('reply'),
+    note: () => focusComposer('note'),
+    resolve: () => {
+      if (!current) return;
+      const after = items[indexOf(current) + 1] ?? items[indexOf(current) - 1] ?? null;
+      void actions.setStatus(current, 'resolved').then((s) => {
+        if (!s || s.status === query.status) return;
+        if (openId === current) openConversation(after?.id ?? null);
+        else setSelectedId(after?.id ?? null);
+      });
+    },
+    help: () => setHelp((v) => !v),
+    escape: () => {
+      if (help) setHelp(false);
+      else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    },
+  });
+
+  const title =
+    route.view.kind === 'team'
+      ? (teams.find((t) => t.id === (route.view as { teamId: string }).teamId)?.name ?? 'Team')
+      : { mine: 'Mine', unassigned: 'Unassigned', all: 'All conversations' }[route.view.kind];
+
+  return (
+    <div className="app">
+      <NavSidebar active={route.view} onHelp={() => setHelp(true)} />
+      <ConversationList
+        title={title}
+        state={list.state}
+        status={route.status}
+        channelId={route.channelId}
+        selectedId={current}
+        openId={openId}
+        onStatus={(status: ConversationStatus) => go({ status, conversationId: null })}
+        onChannel={(channelId) => go({ channelId, conversationId: null })}
+        onOpen={openConversation}
+        onLoadMore={list.loadMore}
+        onRetry={list.reload}
+      />
+      {openId ? (
+        <ConversationPane open={open} actions={actions} mode={mode} onMode={setMode} composerRef={composer} />
+      ) : (
+        <section className="pane pane-empty">
+          <div className="pane-hint">
+            Select a conversation. <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for all shortcuts.
+          </div>
+        </section>
+      )}
+      {open.detail && <CustomerPanel contactId={open.detail.contact.id} conversationId={open.detail.id} onOpenConversation={openConversation} />}
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
