@@ -18,7 +18,8 @@ const integer = (name: string, min: number, max: number) =>
 const optionsSchema = z.object({
   json: z.boolean().default(false),
   seed: integer('seed', 0, 2 ** 32 - 1).optional(),
-  agents: integer('agents', 1, 1000).optional(),
+  // Fewer than 10 leaves some shift without a voice desk, and calls would never be answered.
+  agents: integer('agents', 10, 1000).optional(),
   conversations: integer('conversations', 1, 200_000).optional(),
 });
 

@@ -37,8 +37,8 @@ export interface Strategy {
   readonly name: string;
   /** Negative when `a` should be offered to agents before `b`. */
   compare(a: ConvState, b: ConvState): number;
-  /** The id of the agent to take `c` now, or null to keep it waiting. */
-  choose(c: ConvState, agents: readonly AgentState[], ctx: { now: number; escalate(c: ConvState): void }): string | null;
+  /** The id of the agent to take `c` now, or null to keep it waiting; may move `c` a step on. */
+  choose(c: ConvState, agents: readonly AgentState[], ctx: { escalate(c: ConvState): void }): string | null;
 }
 
 export interface Assignment {
@@ -205,7 +205,7 @@ class Engine {
   /** Offers every waiting conversation, in the strategy's order, to the strategy's choice of agent. */
   private dispatch(): void {
     if (this.waiting.length === 0 || !this.agents.some((a) => a.online)) return;
-    const ctx = { now: this.now, escalate: this.escalate };
+    const ctx = { escalate: this.escalate };
     let assigned = false;
     for (const conv of this.waiting) {
       const agentId = this.strategy.choose(conv, this.agents, ctx);

@@ -30,6 +30,9 @@ interface RosterEntry {
   desk: Desk;
 }
 
+/** An agent while the roster is being put together: skills still change. */
+type DraftAgent = Omit<SimAgent, 'skills'> & { skills: Map<string, number> };
+
 export function buildStaff({ seed, count }: { seed: number; count: number }): SimAgent[] {
   const rng = createRng(seed);
   const agents = shiftRoster(count).map((entry, i) => makeAgent(rng, i, entry));
@@ -62,7 +65,7 @@ function shiftRoster(count: number): RosterEntry[] {
   return roster;
 }
 
-function makeAgent(rng: Rng, index: number, entry: RosterEntry): SimAgent {
+function makeAgent(rng: Rng, index: number, entry: RosterEntry): DraftAgent {
   const skills = new Map<string, number>();
   const primary = rng.weighted(topicShares);
   skills.set(primary, rng.int(2, 5));
@@ -89,12 +92,12 @@ function teamsOf(desk: Desk, skills: ReadonlyMap<string, number>): string[] {
 }
 
 /**
-* Full-timers take 30 minutes for lunch 3.5 to 4.5 hours into the shift and a 15-minute break;
- * the digital desk's day and late shifts spend an hour on coaching in the 14:00-17:00 lull. Slots rotate through
- * each shift's desk so a desk never goes away all at once.
+ * Full-timers take 30 minutes for lunch 3.5 to 4.5 hours into the shift and a 15-minute break;
+ * the digital desk's day and late shifts also spend an hour coaching in the 14:00-17:00 lull.
+ * Slots rotate through each shift's desk so a desk never goes away all at once.
  */
-function staggerBreaks(rng: Rng, agents: SimAgent[]): void {
-  const crews = new Map<string, SimAgent[]>();
+function staggerBreaks(rng: Rng, agents: DraftAgent[]): void {
+  const crews = new Map<string, DraftAgent[]>();
   for (const a of agents) {
     if (a.shiftName === 'part-time') continue;
     const key = `${a.shiftName}/${a.desk}`;
@@ -109,7 +112,7 @@ function staggerBreaks(rng: Rng, agents: SimAgent[]): void {
 }
 
 /** Minutes into the shift; chosen so that no two breaks of one agent overlap. */
-function breaksFor({ shiftName, shift, desk }: SimAgent, slot: number): Interval[] {
+function breaksFor({ shiftName, shift, desk }: DraftAgent, slot: number): Interval[] {
   const shiftStart = shift.start;
   const span = (offsetMinutes: number, minutes: number) => ({
     start: shiftStart + offsetMinutes * MINUTE_MS,
@@ -123,10 +126,9 @@ function breaksFor({ shiftName, shift, desk }: SimAgent, slot: number): Interval
 }
 
 /** Staffing planners give each shift and desk two people at the level a queue first asks for. */
-function ensureCovered(rng: Rng, crew: SimAgent[], skill: string, minLevel: number): void {
-  const covers = (a: SimAgent) => (a.skills.get(skill) ?? 0) >= minLevel;
+function ensureCovered(rng: Rng, crew: DraftAgent[], skill: string, minLevel: number): void {
+  const covers = (a: DraftAgent) => (a.skills.get(skill) ?? 0) >= minLevel;
   for (let have = crew.filter(covers).length; have < Math.min(2, crew.length); have++) {
-    const chosen = rng.pick(crew.filter((a) => !covers(a)));
-    (chosen.skills as Map<string, number>).set(skill, rng.int(minLevel, 5));
+    rng.pick(crew.filter((a) => !covers(a))).skills.set(skill, rng.int(minLevel, 5));
   }
 }

@@ -48,7 +48,7 @@ const vocabulary: Record<Topic, readonly string[]> = {
 export function buildTraffic({ seed, count, agents }: { seed: number; count: number; agents: readonly SimAgent[] }): SimConversation[] {
   const rng = createRng(seed);
   const arrivals = drawArrivals(rng, count);
-  return arrivals.map((arrival, i) => describe(rng, `conv-${String(i + 1).padStart(5, '0')}`, arrival, agents));
+  return arrivals.map((arrival, i) => describeConversation(rng, `conv-${String(i + 1).padStart(5, '0')}`, arrival, agents));
 }
 
 interface Arrival {
@@ -101,7 +101,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-function describe(rng: Rng, id: string, arrival: Arrival, agents: readonly SimAgent[]): SimConversation {
+function describeConversation(rng: Rng, id: string, arrival: Arrival, agents: readonly SimAgent[]): SimConversation {
   const { channel, burst } = arrival;
   const topic = burst?.topic ?? rng.weighted(topicMix);
   const complaint = rng.chance(burst ? burst.complaintShare : 0.06);

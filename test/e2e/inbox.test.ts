@@ -35,7 +35,8 @@ describe('agent inbox in the browser', () => {
     }, 'the inbound email to be recorded');
 
   it('shows an email sent over SMTP in the list live, without a reload', async () => {
-    await page.getByRole('link', { name: 'Unassigned' }).click();
+    // "All": routing may hand the new conversation to Ada at once (she is online), and it stays here.
+    await page.getByRole('link', { name: 'All' }).click();
     await page.getByTestId('list-empty').waitFor();
     await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
 
@@ -85,7 +86,7 @@ describe('agent inbox in the browser', () => {
         '<img src="https://tracker.example.com/open.gif" alt="tracker" onerror="window.__pwned = \'remote\'; alert(\'remote\')">',
     });
     const conversationId = await conversationIdOf(id);
-    await page.goto(`${h.apiUrl}/inbox/unassigned/c/${conversationId}`);
+    await page.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
     const frameEl = page.getByTestId('email-frame');
     await frameEl.waitFor();
     const frame = await (await frameEl.elementHandle())!.contentFrame();

@@ -3,6 +3,8 @@ import type { Priority } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { recomputeSla } from '../sla/apply-sla.ts';
+import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { loadVisibleConversation, type Viewer } from './visibility.ts';
 
 export interface UpdateConversationInput {
@@ -18,7 +20,7 @@ export async function updateConversation(deps: Deps, viewer: Viewer, input: Upda
     ...(input.priority !== undefined ? { priority: input.priority } : {}),
     ...(input.tags !== undefined ? { tags: input.tags } : {}),
   };
-  await deps.db.$transaction(async (tx) => {
+  const timers = await deps.db.$transaction(async (tx) => {
     await tx.conversation.update({ where: { id: conversation.id }, data });
     await recordAudit(tx, {
       workspaceId: conversation.workspaceId,
@@ -31,6 +33,9 @@ export async function updateConversation(deps: Deps, viewer: Viewer, input: Upda
         ...(input.tags !== undefined ? { fromTags: conversation.tags, toTags: input.tags } : {}),
       },
     });
+    // Priority and tags (a complaint) can change the SLA policy and its targets.
+    return recomputeSla(tx, { conversationId: conversation.id, now: deps.clock.now() });
   });
+  await scheduleSlaTimers(deps, timers);
   return publishConversation(deps, conversation.id, 'conversation.updated');
 }

@@ -52,7 +52,7 @@ export async function slaOnCustomerMessage(tx: Tx, input: { conversationId: stri
   }
   if (!conv.firstResponseAt) timers.push(await start('first_response', 'first_response', null));
   else timers.push(await start('next_response', `next_response:${input.messageId}`, input.messageId));
-  if (running) for (const c of clocks.filter((c) => c.status === 'paused' && c.metric !== 'resolution')) timers.push(await resumeClock(ctx, c));
+  if (running) for (const c of clocks.filter((c) => c.status === 'paused')) timers.push(await resumeClock(ctx, c));
   return timers.filter((t): t is ClockTimer => t !== null);
 }
 

@@ -41,7 +41,8 @@ export interface StartClockInput {
 export async function startClock(ctx: ClockContext, input: StartClockInput): Promise<ClockTimer | null> {
   const existing = await ctx.tx.slaClock.findUnique({ where: { conversationId_key: { conversationId: input.conversationId, key: input.key } } });
   if (existing) return null;
-  const base = { ...input, elapsedMs: 0, startedAt: ctx.now, status: input.running ? ('running' as const) : ('paused' as const), runningSince: input.running ? ctx.now : null };
+  const { running, ...fields } = input;
+  const base = { ...fields, elapsedMs: 0, startedAt: ctx.now, status: running ? ('running' as const) : ('paused' as const), runningSince: running ? ctx.now : null };
   const clock = await ctx.tx.slaClock.create({ data: { ...base, dueAt: dueAt(ctx.cal, base) } });
   return timerFor(ctx, clock);
 }

@@ -54,6 +54,8 @@ export interface Sla {
   state: 'green' | 'amber' | 'red';
   dueAt: string | null;
   metric: string;
+  /** Every running clock waits on the customer. */
+  paused?: boolean;
 }
 
 export interface ConversationSummary {

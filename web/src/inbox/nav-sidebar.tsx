@@ -98,8 +98,10 @@ export function NavSidebar({ active, onHelp }: Props) {
             <div className="me-name">{me.name}</div>
             <div className="me-role">{me.role}</div>
           </div>
-          <button type="button" className="button-quiet" onClick={() => void logout()}>
-            Log out
+          <button type="button" className="icon-button logout" title="Log out" aria-label="Log out" onClick={() => void logout()}>
+            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
           </button>
         </div>
       </div>

@@ -9,8 +9,8 @@ export function SlaBadge({ sla, now }: { sla: Sla | null | undefined; now: numbe
   if (!sla) return null;
   const metric = METRIC[sla.metric] ?? sla.metric.replace(/_/g, ' ');
   const left = sla.dueAt ? Date.parse(sla.dueAt) - now : null;
-  const text = left === null ? metric : left < 0 ? `${shortDuration(left)} over` : shortDuration(left);
-  const title = sla.dueAt ? `${metric} due ${new Date(sla.dueAt).toLocaleString()}` : metric;
+  const text = sla.state === 'red' && left === null ? 'Overdue' : sla.paused ? 'Paused' : left === null ? metric : left < 0 ? `${shortDuration(left)} over` : shortDuration(left);
+  const title = `${metric}${sla.state === 'red' ? ' target missed' : sla.paused ? ' clock paused' : sla.dueAt ? ` due ${new Date(sla.dueAt).toLocaleString()}` : ''}`;
   return (
     <span className={`sla sla-${sla.state}`} title={title} data-testid="sla-badge">
       {text}

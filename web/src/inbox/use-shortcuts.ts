@@ -43,6 +43,8 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       // Enter on a focused button or link keeps its own meaning.
       if (!run || (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a'))) return;
       e.preventDefault();
+      // Moving through the list takes focus off a clicked link or button, so Enter then opens.
+      if ((e.key === 'j' || e.key === 'k') && document.activeElement instanceof HTMLElement) document.activeElement.blur();
       run();
     };
     window.addEventListener('keydown', onKey);
