@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -27,39 +27,33 @@ const PAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-function servePage(c: Context<AppEnv>, root: string) {
-  return serveStatic<AppEnv>({
-    root,
-    path: 'index.html',
-    onFound: (_path, ctx) => {
-      ctx.header('Cache-Control', 'no-cache');
-      ctx.header('Content-Security-Policy', PAGE_CSP);
-    },
-  })(c, async () => undefined);
-}
+const noNext = async () => undefined;
 
 export function mountWebUi(app: Hono<AppEnv>, opts: { root?: string } = {}): void {
   const root = path.resolve(opts.root ?? defaultWebRoot);
-  const assets = serveStatic<AppEnv>({
-    root,
-    onFound: (file, c) => {
-      if (file.endsWith('index.html')) {
-        c.header('Cache-Control', 'no-cache');
-        c.header('Content-Security-Policy', PAGE_CSP);
-      } else {
-        c.header('Cache-Control', HASHED_ASSET.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-      }
-    },
-  });
+  // Created on first use: the UI may be built after the server starts (and serveStatic complains
+  // at creation about a root that does not exist yet).
+  let files: MiddlewareHandler<AppEnv> | null = null;
+  let page: MiddlewareHandler<AppEnv> | null = null;
+
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     if (NOT_THE_UI.test(c.req.path)) return next();
     if (!existsSync(path.join(root, 'index.html'))) {
       return c.text('The Parley web UI has not been built yet: run `npm run build:web` (npm start does it for you).', 503, { 'Cache-Control': 'no-store' });
     }
-    const file = await assets(c, async () => undefined);
-    if (file) return file;
-    // A missing hashed asset is a 404, not the page (a stale tab asking for an old bundle).
-    if (HASHED_ASSET.test(c.req.path) || path.extname(c.req.path)) return c.text('Not found', 404);
-    return (await servePage(c, root)) ?? next();
+    files ??= serveStatic<AppEnv>({ root });
+    page ??= serveStatic<AppEnv>({ root, path: 'index.html' });
+    const file = await files(c, noNext);
+    if (file instanceof Response && !file.headers.get('content-type')?.startsWith('text/html')) {
+      file.headers.set('Cache-Control', HASHED_ASSET.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      return file;
+    }
+    // A missing asset is a 404, not the page (a stale tab asking for an old bundle).
+    if (!(file instanceof Response) && (HASHED_ASSET.test(c.req.path) || path.extname(c.req.path))) return c.text('Not found', 404);
+    const html = file instanceof Response ? file : await page(c, noNext);
+    if (!(html instanceof Response)) return next();
+    html.headers.set('Cache-Control', 'no-cache');
+    html.headers.set('Content-Security-Policy', PAGE_CSP);
+    return html;
   });
 }

@@ -6,6 +6,7 @@ import { acceptInboundEvent } from '../domain/inbound/accept-inbound-event.ts';
 import type { Logger } from '../log.ts';
 import type { Queues } from '../queues.ts';
 import { createWorkspace } from './create-workspace.ts';
+import { seedDemoRouting } from './seed-demo-routing.ts';
 
 export interface DemoOptions {
   password: string;
@@ -23,11 +24,12 @@ const demoMails = [
   { from: 'Maria Lopez <maria.lopez@example.com>', subject: 'Order #4821 has not arrived', text: 'Hello,\n\nI ordered a kettle two weeks ago (order #4821) and it still has not arrived. Tracking has not changed since Monday.\n\nCould you check what happened?\n\nMaria' },
   { from: 'Jonas Becker <jonas@example.org>', subject: 'Invoice address wrong', text: 'Hi, the invoice for my last order shows my old address. Can you send a corrected one?\n\nThanks, Jonas' },
   { from: 'Priya Raman <priya.raman@example.net>', subject: 'Cannot log in after password reset', text: 'I reset my password this morning, but the login page keeps saying the password is wrong. I have tried three times.\n\nPriya' },
+  { from: 'Tom Walsh <tom.walsh@example.com>', subject: 'Charged twice for one order', text: 'My card was charged twice for order #5120. Please refund the duplicate payment.\n\nTom' },
 ];
 
 export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger }, opts: DemoOptions): Promise<boolean> {
   if ((await deps.db.workspace.count()) > 0) return false;
-  const { channels } = await createWorkspace(deps.db, {
+  const { channels, agents, workspace, teams } = await createWorkspace(deps.db, {
     name: 'Acme Demo',
     slug: 'demo',
     timeZone: 'Europe/Berlin',
@@ -46,6 +48,9 @@ export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger }, op
       },
     ],
   });
+  const [admin, ada, grace] = agents;
+  await deps.db.team.update({ where: { id: teams.get('Support')! }, data: { leadAgentId: admin!.id } });
+  await seedDemoRouting(deps.db, { agentId: admin!.id, workspaceId: workspace.id, role: 'admin', teamIds: [] }, { ada: ada!.id, grace: grace!.id });
   const channel = channels[0]!;
   for (const mail of demoMails) {
     const raw = await new MailComposer({ ...mail, to: demoAddresses.inbox }).compile().build();

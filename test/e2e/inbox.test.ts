@@ -56,7 +56,7 @@ describe('agent inbox in the browser', () => {
     await expect(row(page, 'Kettle never arrived').getAttribute('aria-selected')).resolves.toBe('true');
     await page.keyboard.press('Enter');
     await page.getByTestId('conversation-pane').waitFor();
-    await page.getByText('my order #4821 has not arrived.').waitFor();
+    await page.getByTestId('conversation-pane').getByText('my order #4821 has not arrived.').waitFor();
     // Opening it read it.
     await waitUntil(async () => (await row(page, 'Kettle never arrived').getAttribute('data-unread')) === null, 'the unread marker to clear');
 

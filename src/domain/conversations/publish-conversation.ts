@@ -12,6 +12,8 @@ export async function publishConversation(
   const c = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: conversationSummaryInclude });
   const summary = toConversationSummary(c);
   deps.publisher.publish(event, { workspaceId: c.workspaceId, conversationId: c.id, teamId: c.teamId, assigneeId: c.assigneeId, alsoAgentIds: opts.alsoAgentIds }, summary);
+  // A nudge for supervisor boards: queue numbers may have moved.
+  deps.publisher.publishToSupervisors(c.workspaceId, 'queues.changed', { conversationId: c.id, queueId: c.queueId, at: summary.lastMessageAt });
   return summary;
 }
 
