@@ -97,6 +97,7 @@ describe('agent inbox in the browser', () => {
     expect(imgs).toEqual([{ src: null, parked: 'https://tracker.example.com/open.gif', handlers: [] }]);
     expect(await frame!.$$eval('script', (s) => s.length)).toBe(0);
     await page.getByText('1 remote image is hidden').waitFor();
+    await screenshot(page, 'conversation-html-email');
 
     await page.getByRole('button', { name: 'Show images' }).click();
     await waitUntil(async () => (await frame!.$eval('img', (e) => e.getAttribute('src')).catch(() => null)) === 'https://tracker.example.com/open.gif' || null, 'the image to be shown');
@@ -132,5 +133,38 @@ describe('agent inbox in the browser', () => {
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+  });
+
+  it('writes a note from a canned response with placeholders and an @mention that notifies the agent', async () => {
+    const admin = await h.login(h.workspace.agents[0]!.email);
+    const canned = await h.api(admin, 'POST', '/api/canned-responses', { shortcut: 'handover', title: 'Hand over', body: 'Handing #{{conversation.number}} ({{contact.name}}) over; {{agent.name}}' });
+    expect(canned.status).toBe(201);
+    const conversationId = await conversationIdOf(await h.sendCustomerMail({ from: 'Nora Note <nora@example.com>', subject: 'Billing question', text: 'Why was I charged twice?' }));
+    const { number } = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    await page.reload(); // the canned responses are loaded with the session
+    await page.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
+    await page.getByTestId('conversation-pane').getByText('Why was I charged twice?').waitFor();
+
+    await page.keyboard.press('n');
+    const box = page.getByRole('textbox', { name: 'Note' });
+    await expect(box.evaluate((el) => el === (globalThis as any).document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('/hand');
+    await page.getByRole('option', { name: /\/handover/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect(box.inputValue()).resolves.toBe(`Handing #${number} (Nora Note) over; Ada Agent`);
+    await page.keyboard.type(' cc @Bo');
+    await page.getByRole('option', { name: /Bob Agent/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('please check.');
+    await page.keyboard.press('Control+Enter');
+
+    const text = `Handing #${number} (Nora Note) over; Ada Agent cc @Bob Agent please check.`;
+    await page.locator('.message-note', { hasText: 'please check.' }).waitFor();
+    const notification = await waitUntil(() => h.testDb.db.notification.findFirst({ where: { conversationId, agentId: h.workspace.agents[2]!.id } }), 'the mention notification');
+    expect(notification.kind).toBe('mention');
+    const note = await h.testDb.db.message.findFirstOrThrow({ where: { conversationId, kind: 'note' } });
+    expect(note.text).toBe(text);
+    expect(h.sink.messages.some((m) => m.parsed.text?.includes('please check'))).toBe(false);
+    await screenshot(page, 'conversation-note');
   });
 });

@@ -82,7 +82,12 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
 
   const onMessage = (m: Message) => {
     if (m.conversationId !== id) return;
-    setMessages((list) => upsert(list, m));
+    // The socket may bring our own message before the POST answers: it replaces the local copy.
+    const isEcho = (x: TimelineMessage) => x.local?.state === 'sending' && x.author?.id === m.author?.id && x.kind === m.kind && x.text === m.text;
+    setMessages((list) => {
+      const echo = m.direction === 'out' ? list.find(isEcho) : undefined;
+      return upsert(echo ? list.filter((x) => x !== echo) : list, m);
+    });
     if (m.direction === 'in' && m.kind === 'message') inbound.current();
   };
   useSocketEvent('message.created', onMessage);
