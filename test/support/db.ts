@@ -1,6 +1,6 @@
 // One database per test file, cloned from the migrated template (fast: a file copy in Postgres).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { withAdmin } from './pg-admin.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { inject } from 'vitest';
 import { dbUrl, testDbPrefix } from './env.ts';
@@ -9,16 +9,6 @@ export interface TestDb {
   url: string;
   db: Db;
   drop(): Promise<void>;
-}
-
-async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: dbUrl('postgres') });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
 }
 
 export async function createTestDb(): Promise<TestDb> {

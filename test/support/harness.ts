@@ -14,6 +14,7 @@ import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { createTestDb, type TestDb } from './db.ts';
 import { testRedisUrl } from './env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import { waitUntil } from './wait.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const INBOX = 'help@acme.test';
@@ -28,6 +29,8 @@ export interface Harness {
   login(email: string): Promise<string>;
   api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   sendCustomerMail(mail: SendMailOptions): Promise<string>;
+  /** The conversation an inbound message (by its Message-ID) landed in, once ingested. */
+  conversationFor(messageId: string): Promise<string>;
   socket(token: string): Promise<Socket>;
   close(): Promise<void>;
 }
@@ -103,6 +106,8 @@ export async function startHarness(opts: { channelSettings?: Record<string, unkn
       transport.close();
       return info.messageId;
     },
+    conversationFor: (messageId) =>
+      waitUntil(async () => (await testDb.db.message.findFirst({ where: { externalId: messageId } }))?.conversationId, `the conversation of ${messageId}`),
     async socket(token) {
       const s = ioClient(apiUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
       sockets.push(s);

@@ -24,8 +24,7 @@ describe('routing', () => {
     await h?.close();
   });
 
-  const conversationFor = (messageId: string) =>
-    waitUntil(async () => (await h.testDb.db.message.findFirst({ where: { externalId: messageId } }))?.conversationId, 'the conversation');
+  const conversationFor = (messageId: string) => h.conversationFor(messageId);
   const settle = (id: string, pred: (c: any) => boolean, what: string) =>
     waitUntil(async () => {
       const c = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id } });

@@ -26,8 +26,7 @@ describe('SLA', () => {
     await h?.close();
   });
 
-  const conversationFor = (messageId: string) =>
-    waitUntil(async () => (await h.testDb.db.message.findFirst({ where: { externalId: messageId } }))?.conversationId, 'the conversation');
+  const conversationFor = (messageId: string) => h.conversationFor(messageId);
   const clock = (conversationId: string, key: string) => h.testDb.db.slaClock.findUniqueOrThrow({ where: { conversationId_key: { conversationId, key } } });
 
   it('records a missed first response once, escalates it, and shows the conversation red', async () => {

@@ -63,10 +63,18 @@ export function InboxPage({ route }: { route: InboxRoute }) {
     if (openId) openConversation(next.id);
     else setSelectedId(next.id);
   };
+  // The reply box exists once the conversation has loaded; focus it then.
+  const [wantFocus, setWantFocus] = useState(0);
+  useEffect(() => {
+    if (!wantFocus || !openedId) return;
+    requestAnimationFrame(() => composer.current?.focus());
+    setWantFocus(0);
+  }, [wantFocus, openedId]);
   const focusComposer = (m: SendKind) => {
+    if (!openId && !selectedId) return;
     if (!openId && selectedId) openConversation(selectedId);
     setMode(m);
-    requestAnimationFrame(() => composer.current?.focus());
+    setWantFocus((n) => n + 1);
   };
 
   useShortcuts({

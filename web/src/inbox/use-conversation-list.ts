@@ -42,17 +42,18 @@ export function useConversationList(query: ListQuery, openId: string | null): Co
     // `query` is captured through `key`, which changes whenever it does.
   }, [key, epoch, reloads]);
 
+  const current = useRef(state);
+  current.current = state;
   const loadMore = useCallback(() => {
-    setState((s) => {
-      if (!s.nextCursor || s.loading) return s;
-      const cursor = s.nextCursor;
-      const requestedKey = lastKey.current;
-      api.listConversations({ ...toListParams(live.current.query), cursor }).then(
-        (page) => setState((now) => (lastKey.current === requestedKey ? appendPage(now, page) : now)),
-        (err: unknown) => setState((now) => ({ ...now, loading: null, error: errorMessage(err) })),
-      );
-      return { ...s, loading: 'more' };
-    });
+    const s = current.current;
+    if (!s.nextCursor || s.loading) return;
+    const requestedKey = lastKey.current;
+    current.current = { ...s, loading: 'more' };
+    setState((now) => ({ ...now, loading: 'more' }));
+    api.listConversations({ ...toListParams(live.current.query), cursor: s.nextCursor }).then(
+      (page) => setState((now) => (lastKey.current === requestedKey ? appendPage(now, page) : now)),
+      (err: unknown) => setState((now) => ({ ...now, loading: null, error: errorMessage(err) })),
+    );
   }, []);
 
   const onSummary = useCallback((summary: ConversationSummary) => {
