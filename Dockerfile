@@ -1,15 +1,25 @@
 # Parley in one image: API + realtime + SMTP edge + workers (`npm start`), or one role per
 # container with `npm run start:api` / `npm run start:workers`.
-FROM node:20-bookworm-slim
 
+# --- build: the browser bundles need the dev dependencies (Vite, React) ---
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
+RUN npm ci --no-audit --no-fund
+COPY web ./web
+RUN npm run build:web
+
+# --- runtime: production dependencies only, plus the built bundles ---
+FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATA_DIR=/var/lib/parley \
     PORT=3000 \
     SMTP_INBOUND_PORT=2525
 WORKDIR /app
 
-# Dependencies first (cached while only sources change). postinstall runs `prisma generate`,
-# which needs the schema, its config and the small wrapper script.
+# postinstall runs `prisma generate`, which needs the schema, its config and the small wrapper.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
@@ -19,6 +29,8 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY channels ./channels
 COPY workers ./workers
+# Only the built UI: without web/src the start script serves it as it is and never rebuilds.
+COPY --from=build /app/web/dist ./web/dist
 
 RUN mkdir -p /var/lib/parley && chown node:node /var/lib/parley
 USER node

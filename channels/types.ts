@@ -52,12 +52,52 @@ export interface NormalizedInbound {
   attachments: NormalizedAttachment[];
   /** For bounces: which of our messages failed, to whom, and why. */
   bounce: { originalMessageId: string | null; recipient: string | null; status: string | null; diagnostic: string | null } | null;
+  /** The sender asked to stop (or resume) receiving messages on this channel (SMS STOP / START). */
+  consent?: 'opt_out' | 'opt_in';
+  /** For `call_event` items: what happened to which call. */
+  call?: CallEvent;
+  /** Set when this item changes an earlier one (a Telegram edit): the domain updates that message, keeping its old text. */
+  edit?: { originalExternalId: string; editedAt: Date };
+  /** What the sender says about themselves; the domain links contacts through it (a shared phone number, an email left in the chat). */
+  claims?: { phone?: string; email?: string };
+  /** Merged into the contact's attributes (a Telegram /start deep-link payload). */
+  contactAttributes?: Record<string, string>;
+  /** Merged into the conversation's attributes, where routing filters read them (the chat's pre-chat topic). */
+  conversationAttributes?: Record<string, string>;
+}
+
+/** How a call ended, as agents see it. */
+export type CallOutcome = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail' | 'abandoned';
+
+/** One step of a phone call; a call's steps arrive separately and in any order. */
+export interface CallEvent {
+  /** The provider's id of the call (Twilio CallSid): the call's timeline entry is keyed by it. */
+  callId: string;
+  step: 'started' | 'menu' | 'connect' | 'ended' | 'voicemail' | 'transcription';
+  direction: 'inbound' | 'outbound';
+  /** step menu: the choice the caller made (a key pressed). */
+  menu?: string;
+  /** step connect: whether someone answered the call. */
+  connected?: boolean;
+  /** step ended: how the provider says the call ended. */
+  ended?: 'completed' | 'no-answer' | 'busy' | 'failed' | 'canceled';
+  durationSeconds?: number | null;
+  /** steps voicemail / transcription: the recording (its bytes arrive as an attachment url). */
+  recording?: { id: string; durationSeconds: number | null };
+  /** step transcription: the text, or null when transcription failed. */
+  transcription?: string | null;
 }
 
 export interface OutboundAttachment {
   filename: string;
   contentType: string;
   content: Buffer;
+}
+
+/** A provider-approved message template (WhatsApp Content SID) and the values for its placeholders. */
+export interface OutboundTemplate {
+  id: string;
+  variables: Record<string, string>;
 }
 
 export interface OutboundMessage {
@@ -72,11 +112,24 @@ export interface OutboundMessage {
   inReplyTo: string | null;
   references: string[];
   attachments: OutboundAttachment[];
+  /** Send this approved template instead of free text (channels with `templates`). */
+  template?: OutboundTemplate | null;
+  /** The agent who wrote it, for channels that show a name (the chat widget). */
+  authorName?: string | null;
 }
 
 export type SendResult =
   | { ok: true; externalId: string; status: 'sent' | 'queued' | 'delivered' }
-  | { ok: false; permanent: boolean; error: string; code: string | null };
+  | {
+      ok: false;
+      permanent: boolean;
+      error: string;
+      code: string | null;
+      /** The provider asked us to wait this long before trying again (Telegram's 429 retry_after). */
+      retryAfterMs?: number;
+      /** The recipient refuses messages on this channel until they write again (a Telegram user blocked the bot). */
+      unreachable?: boolean;
+    };
 
 export interface VerifyInput {
   rawBody: Buffer;
@@ -91,8 +144,19 @@ export interface DeliveryUpdate {
   externalId: string;
   status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
   error: string | null;
-  at: Date;
+  /** When the provider says it happened; null when it does not say (then: when we heard of it). */
+  at: Date | null;
 }
+
+/** What a channel may check before an agent's message is accepted for sending. */
+export interface OutboundCheck {
+  now: Date;
+  /** When this contact last wrote to us on this channel (any conversation). */
+  lastInboundAt: Date | null;
+  template: OutboundTemplate | null;
+}
+
+export type FetchedMedia = { ok: true; content: Buffer; contentType: string | null } | { ok: false; permanent: boolean; error: string };
 
 /** Thrown by `normalize` on input it cannot understand; the message is shown to admins. */
 export class ParseError extends Error {
@@ -118,4 +182,12 @@ export interface ChannelAdapter {
   send(msg: OutboundMessage, channel: ChannelConfig): Promise<SendResult>;
   verify?(input: VerifyInput, channel: ChannelConfig): Verdict;
   parseStatus?(raw: unknown, channel: ChannelConfig): DeliveryUpdate | null;
+  /** Whether the channel can send provider-approved templates (OutboundMessage.template). */
+  readonly templates?: boolean;
+  /** Refuses an agent's message the channel cannot send now (e.g. WhatsApp's 24-hour window), with the reason. */
+  checkOutbound?(ctx: OutboundCheck): Verdict;
+  /** Downloads a file the provider hosts (an attachment's url), with the channel's credentials. */
+  fetchMedia?(url: string, channel: ChannelConfig, opts: { maxBytes: number }): Promise<FetchedMedia>;
+  /** Shows the customer that an agent is typing, where the channel can. */
+  showTyping?(to: { address: string }, channel: ChannelConfig, typing: { typing: boolean; name: string | null }): Promise<void>;
 }

@@ -13,6 +13,8 @@ const serverSchema = z.object({
   /** How long an agent with no open socket stays online (survives page reloads). */
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
   COOKIE_SECURE: boolish.default(false),
+  /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
+  TRUST_PROXY: boolish.default(false),
 });
 
 const storageSchema = z.object({
@@ -20,6 +22,8 @@ const storageSchema = z.object({
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('parley'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Largest provider-hosted file (SMS / WhatsApp media, call recordings) Parley downloads. */
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 
 const emailSchema = z.object({
@@ -36,6 +40,8 @@ const workerSchema = z.object({
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
   DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
+  TELEGRAM_POLLING: boolish.default(false),
 });
 
 const miscSchema = z.object({

@@ -17,6 +17,12 @@ export const queueCatalog = {
     backoff: { type: 'exponential', delay: 2_000 },
     jobId: (p: { messageId: string }) => `deliver-${p.messageId}`,
   },
+  media: {
+    payload: z.object({ attachmentId: z.string() }),
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 5_000 },
+    jobId: (p: { attachmentId: string }) => `media-${p.attachmentId}`,
+  },
   route: {
     payload: z.discriminatedUnion('kind', [
       /** Route one conversation from `step` (escalation and offer timeouts name the step they came from). */

@@ -7,7 +7,7 @@ import type { SMTPServer } from 'smtp-server';
 import type { Server as IoServer } from 'socket.io';
 import { pollImapChannels } from '../channels/email/imap-poll.ts';
 import { createSmtpInbound } from '../channels/email/smtp-inbound.ts';
-import { adapterFor } from '../channels/registry.ts';
+import { adapterLookup, createChannelAdapters } from '../channels/registry.ts';
 import { startWorkers, type RunningWorkers } from '../workers/index.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -18,6 +18,11 @@ import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
+import { attachVisitorGateway } from './realtime/visitor-gateway.ts';
+import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
+import { createVisitorTransport } from './realtime/visitor-transport.ts';
+import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
+import { startTelegramPolling } from '../channels/telegram/polling.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
@@ -41,7 +46,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     queues,
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor,
+    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX) })),
   };
   return {
     deps,
@@ -84,7 +89,12 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
         await setPresence(deps, { agentId: a.agentId, presence: 'offline', actorAgentId: null, reason: 'disconnected' });
       },
     },
+    relayTyping: (input) => relayAgentTyping(deps, input),
   });
+  // Website chat visitors: their own namespace and auth on the same server; rate limits in Redis.
+  const limiterRedis = createProducerRedis(config.REDIS_URL);
+  limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
+  attachVisitorGateway(io, { ...deps, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log) });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
@@ -96,6 +106,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
       await io.close(); // also closes the HTTP server
       pubClient.disconnect();
       subClient.disconnect();
+      limiterRedis.disconnect();
     },
   };
 }
@@ -127,6 +138,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     ingestConcurrency: config.INGEST_CONCURRENCY,
     deliverConcurrency: config.DELIVER_CONCURRENCY,
     routeConcurrency: config.ROUTE_CONCURRENCY,
+    mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     imapPollSeconds: config.IMAP_POLL_SECONDS,
     staleSeconds: config.SWEEP_STALE_SECONDS,
@@ -134,10 +146,13 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
       await pollImapChannels(deps);
     },
   });
+  // Development: Telegram bots without a public webhook URL are polled from here.
+  const telegram = await startTelegramPolling(deps, { all: config.TELEGRAM_POLLING });
   return {
     connection,
     onCompleted: workers.onCompleted,
     async close() {
+      telegram.stop();
       await workers.close();
       connection.disconnect();
     },

@@ -4,6 +4,7 @@ import type { Deps } from '../src/deps.ts';
 import type { Redis } from '../src/redis.ts';
 import { deliverProcessor } from './deliver.ts';
 import { ingestProcessor, onIngestFailed } from './ingest.ts';
+import { mediaProcessor } from './media.ts';
 import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts';
 import { routeProcessor } from './route.ts';
 import { slaProcessor } from './sla.ts';
@@ -14,6 +15,8 @@ export interface WorkerOptions extends MaintenanceOptions {
   ingestConcurrency: number;
   deliverConcurrency: number;
   routeConcurrency: number;
+  /** Largest provider-hosted file the media worker downloads (MEDIA_MAX_BYTES). */
+  mediaMaxBytes: number;
   sweepIntervalSeconds: number;
   imapPollSeconds: number;
 }
@@ -30,6 +33,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     new Worker('ingest', ingestProcessor(deps), { ...common, concurrency: opts.ingestConcurrency }),
     new Worker('deliver', deliverProcessor(deps), { ...common, concurrency: opts.deliverConcurrency }),
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
+    new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];

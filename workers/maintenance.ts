@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
 import { sweepQueuedMessages } from '../src/domain/messages/sweep-queued-messages.ts';
+import { sweepPendingMedia } from '../src/domain/media/request-media-downloads.ts';
 import { assertNever } from '../src/errors.ts';
 import { runStatusTimers } from '../src/domain/conversations/run-status-timers.ts';
 import { dispatchWaiting } from '../src/domain/routing/dispatch-waiting.ts';
@@ -22,7 +23,8 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
       case 'sweep-inbound': {
         const inbound = await sweepInboundEvents(deps, { staleSeconds: opts.staleSeconds });
         const outbound = await sweepQueuedMessages(deps, { staleSeconds: opts.staleSeconds });
-        return { inbound, outbound };
+        const media = await sweepPendingMedia(deps, { staleSeconds: opts.staleSeconds });
+        return { inbound, outbound, media };
       }
       case 'poll-imap':
         await opts.pollImap();

@@ -16,6 +16,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { slaRoutes } from './routes/sla.ts';
+import { twilioWebhookRoutes } from './routes/webhooks-twilio.ts';
 import { mountWebUi } from './static.ts';
 
 export function createApp(deps: AppDeps) {
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     throw new AppError('not_found', 'No such API endpoint');
   });
   app.route('/api', api);
+  app.route('/webhooks/twilio', twilioWebhookRoutes(deps));
   mountWebUi(app);
   return app;
 }

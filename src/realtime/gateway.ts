@@ -24,6 +24,8 @@ export interface GatewayDeps {
   prefix: string;
   /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
   presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
+  /** Shows the customer that an agent is typing, on channels that can (the chat widget). */
+  relayTyping?(input: { conversationId: string; typing: boolean; agentName: string }): Promise<unknown>;
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -39,6 +41,7 @@ export function roomsForAgent(a: AuthenticatedAgent): string[] {
 }
 
 const joinSchema = z.object({ conversationId: z.string().min(1) });
+const typingSchema = z.object({ conversationId: z.string().min(1), typing: z.boolean() });
 
 export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
   const io = new Server(server, { path: '/socket.io', serveClient: false });
@@ -79,6 +82,16 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
       } catch {
         ack?.({ ok: false, error: 'Conversation not found' });
       }
+    });
+    // An agent typing: the other agents in the conversation see it, and so does the customer where the channel can show it.
+    socket.on('conversation.typing', async (raw: unknown) => {
+      const parsed = typingSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const { conversationId, typing } = parsed.data;
+      const visible = await loadVisibleConversation(deps.db, agent, conversationId).then(() => true, () => false);
+      if (!visible) return;
+      socket.to(rooms.conversation(conversationId)).emit('conversation.typing', { conversationId, typing, by: { type: 'agent', id: agent.agentId, name: agent.name } });
+      deps.relayTyping?.({ conversationId, typing, agentName: agent.name }).catch((err: unknown) => deps.log.warn({ err, conversationId }, 'could not show typing to the customer'));
     });
     socket.on('conversation.leave', (raw: unknown) => {
       const parsed = joinSchema.safeParse(raw);

@@ -40,7 +40,8 @@ describe('agent inbox in the browser', () => {
     await page.getByTestId('list-empty').waitFor();
     await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
 
-    await h.sendCustomerMail({ from: 'Maria Lopez <maria@example.com>', subject: 'Kettle never arrived', text: 'Hello,\n\nmy order #4821 has not arrived.\n\nMaria' });
+    const messageId = await h.sendCustomerMail({ from: 'Maria Lopez <maria@example.com>', subject: 'Kettle never arrived', text: 'Hello,\n\nmy order #4821 has not arrived.\n\nMaria' });
+    await conversationIdOf(messageId);
 
     const r = row(page, 'Kettle never arrived');
     await r.waitFor({ timeout: 15_000 });

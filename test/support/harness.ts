@@ -10,7 +10,8 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { queueNames } from '../../src/queues.ts';
 import { createRuntime, startApi, startSmtpEdge, startWorkerSet, type Runtime } from '../../src/runtime.ts';
-import { createWorkspace } from '../../src/seed/create-workspace.ts';
+import { createWorkspace, type WorkspaceSpec } from '../../src/seed/create-workspace.ts';
+import type { Clock } from '../../src/clock.ts';
 import { createTestDb, type TestDb } from './db.ts';
 import { testRedisUrl } from './env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
@@ -35,7 +36,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { channelSettings?: Record<string, unknown> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Merged into the email channel's settings. */
+  channelSettings?: Record<string, unknown>;
+  /** More channels of the workspace (SMS, WhatsApp, voice ...), after the email channel. */
+  channels?: WorkspaceSpec['channels'];
+  /** More environment for loadConfig (PUBLIC_URL, MEDIA_MAX_BYTES ...). */
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const testDb = await createTestDb();
   const sink = await startSmtpSink();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
@@ -51,6 +62,7 @@ export async function startHarness(opts: { channelSettings?: Record<string, unkn
     SMTP_INBOUND_HOST: '127.0.0.1',
     SWEEP_INTERVAL_SECONDS: '3600',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
   });
   const workspace = await createWorkspace(testDb.db, {
     name: 'Acme',
@@ -68,9 +80,10 @@ export async function startHarness(opts: { channelSettings?: Record<string, unkn
         address: INBOX,
         settings: { fromName: 'Acme Help', smtp: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true }, ...opts.channelSettings },
       },
+      ...(opts.channels ?? []),
     ],
   });
-  const rt = createRuntime(config, createLogger(config.LOG_LEVEL));
+  const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
   const workers = await startWorkerSet(rt);
   const api = await startApi(rt);
   const smtp = await startSmtpEdge(rt);

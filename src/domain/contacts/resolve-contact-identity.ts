@@ -1,6 +1,8 @@
-// Finds the contact behind a channel address, creating contact and identity on first contact.
+// Finds the contact behind a channel address, creating contact and identity on first contact; a
+// first identity on a new channel joins the contact who already has that phone number or email.
 import type { Db } from '../../db/client.ts';
 import { Prisma, type ChannelKind, type Contact, type ContactIdentity } from '../../db/client.ts';
+import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
 
 export interface ResolveIdentityInput {
   workspaceId: string;
@@ -43,9 +45,17 @@ export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput
 
 async function createContactWithIdentity(db: Db, input: ResolveIdentityInput): Promise<ResolvedIdentity> {
   return db.$transaction(async (tx) => {
-    const contact = await tx.contact.create({
-      data: { workspaceId: input.workspaceId, name: input.displayName, ...input.contactFields },
-    });
+    await lockContactFields(tx, input.workspaceId, input.contactFields);
+    const linked = await findContactByFields(tx, input.workspaceId, input.contactFields);
+    const contact =
+      linked ??
+      (await tx.contact.create({
+        data: { workspaceId: input.workspaceId, name: input.displayName, ...input.contactFields },
+      }));
+    if (linked && !linked.name && input.displayName) {
+      linked.name = input.displayName;
+      await tx.contact.update({ where: { id: linked.id }, data: { name: input.displayName } });
+    }
     const identity = await tx.contactIdentity.create({
       data: {
         workspaceId: input.workspaceId,

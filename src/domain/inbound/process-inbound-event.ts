@@ -9,8 +9,12 @@ import { recordInbound, UnsupportedInboundKind, type RecordOutcome } from './rec
 import { storeAttachments } from './store-attachments.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { requestRouting } from '../routing/dispatch-waiting.ts';
+import { recordConsent } from '../contacts/record-consent.ts';
+import { applyInboundContactFacts } from '../contacts/apply-inbound-contact-facts.ts';
+import { ingestStatusEvent, type StatusEventOutcome } from '../delivery/ingest-status-event.ts';
+import { requestMediaDownloads } from '../media/request-media-downloads.ts';
 
-export type IngestOutcome = RecordOutcome | { status: 'failed'; error: string } | { status: 'skipped'; reason: string };
+export type IngestOutcome = RecordOutcome | StatusEventOutcome | { status: 'failed'; error: string } | { status: 'skipped'; reason: string };
 
 export function toChannelConfig(channel: Channel): ChannelConfig {
   return { id: channel.id, workspaceId: channel.workspaceId, kind: channel.kind, address: channel.address, settings: channel.settings };
@@ -25,34 +29,42 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
 
   const adapter = deps.adapterFor(event.channel.kind);
   const now = deps.clock.now();
+  const raw = event.raw ? Buffer.from(event.raw) : event.payload;
   let normalized;
   try {
-    normalized = await adapter.normalize(event.raw ? Buffer.from(event.raw) : event.payload, toChannelConfig(event.channel));
+    normalized = await adapter.normalize(raw, toChannelConfig(event.channel));
   } catch (err) {
     if (err instanceof ParseError) return markFailed(deps, event.id, err.message);
     throw err;
   }
+  if (normalized.kind === 'status') {
+    return ingestStatusEvent(deps, { event, update: adapter.parseStatus?.(raw, toChannelConfig(event.channel)) ?? null });
+  }
   if (normalized.from.address === event.channel.address.toLowerCase()) {
     return markIgnored(deps, event.id, 'sent by this channel itself (mail loop guard)');
   }
-  const { contact } = await resolveContactIdentity(db, {
+  const { contact, identity } = await resolveContactIdentity(db, {
     workspaceId: event.workspaceId,
     channelKind: event.channel.kind,
     address: normalized.from.address,
     displayName: normalized.from.name,
     contactFields: adapter.contactFields?.(normalized.from.address) ?? {},
   });
+  if (normalized.consent) await recordConsent(db, { identityId: identity.id, consent: normalized.consent, now });
+  const contactId = await applyInboundContactFacts(deps, { identity, contact, normalized });
   const attachments = await storeAttachments(deps.store, normalized.attachments);
   let outcome: RecordOutcome;
   try {
-    outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId: contact.id, normalized, threading: adapter.threading, attachments, now });
+    outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });
   } catch (err) {
     if (err instanceof UnsupportedInboundKind) return markFailed(deps, event.id, err.message);
     throw err;
   }
   if (outcome.status === 'processed') {
     await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated');
-    await publishMessage(deps, outcome.messageId, 'message.created');
+    await publishMessage(deps, outcome.messageId, outcome.messageCreated === false ? 'message.updated' : 'message.created');
+    for (const id of outcome.updatedMessageIds ?? []) await publishMessage(deps, id, 'message.updated');
+    if (normalized.attachments.some((a) => a.url)) await requestMediaDownloads(deps, outcome.messageId);
     await scheduleSlaTimers(deps, outcome.slaTimers);
     // If Redis is away the periodic dispatch routes it: an open unassigned conversation is on the waiting list.
     if (outcome.needsRouting) await requestRouting(deps, outcome.conversationId);

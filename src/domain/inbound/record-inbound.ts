@@ -9,6 +9,8 @@ import type { AttachmentRow } from './store-attachments.ts';
 import { slaOnCustomerMessage } from '../sla/apply-sla.ts';
 import type { ClockTimer } from '../sla/sla-clocks.ts';
 import { statusForCategory } from '../conversations/status-definitions.ts';
+import { recordCallEvent } from '../calls/record-call-event.ts';
+import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
 
 export interface RecordInboundInput {
   inboundEventId: string;
@@ -21,7 +23,19 @@ export interface RecordInboundInput {
 }
 
 export type RecordOutcome =
-  | { status: 'processed'; messageId: string; conversationId: string; conversationCreated: boolean; reopened: boolean; needsRouting: boolean; slaTimers: ClockTimer[] }
+  | {
+      status: 'processed';
+      messageId: string;
+      conversationId: string;
+      conversationCreated: boolean;
+      reopened: boolean;
+      needsRouting: boolean;
+      slaTimers: ClockTimer[];
+      /** false: `messageId` names a message that existed and was updated (a later step of a call). */
+      messageCreated?: boolean;
+      /** Other messages this item changed (a call's timeline entry when its voicemail arrives). */
+      updatedMessageIds?: string[];
+    }
   | { status: 'ignored'; reason: string; conversationId?: string; messageId?: string };
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
@@ -48,15 +62,20 @@ async function recordByKind(tx: Tx, input: RecordInboundInput): Promise<RecordOu
     select: { id: true, conversationId: true },
   });
   if (already) return { status: 'ignored', reason: 'already recorded as a message', messageId: already.id, conversationId: already.conversationId };
+  if (input.normalized.edit) return recordEdit(tx, { ...input, normalized: { ...input.normalized, edit: input.normalized.edit } });
   switch (input.normalized.kind) {
     case 'message':
-      return recordCustomerMessage(tx, input);
+      // A STOP / START keeps its place in the timeline but asks nothing of anyone.
+      return input.normalized.consent ? recordAside(tx, input, 'message', 'consent keyword outside any conversation') : recordCustomerMessage(tx, input);
     case 'auto_reply':
-      return recordAutoReply(tx, input);
+      return recordAside(tx, input, 'auto_reply', 'auto-reply that answers no open conversation');
     case 'bounce':
       return recordBounce(tx, input);
-    case 'status':
     case 'call_event':
+      if (!input.normalized.call) throw new UnsupportedInboundKind('call_event without call details');
+      return recordCallEvent(tx, input, input.normalized.call);
+    case 'status':
+      // Delivery reports are applied before identity resolution (see ingestStatusEvent).
       throw new UnsupportedInboundKind(input.normalized.kind);
   }
 }
@@ -103,6 +122,7 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise
       lastInboundAt: now,
       waitingSince: conversation.waitingSince ?? now,
       messageCount: { increment: 1 },
+      ...(n.conversationAttributes ? { attributes: { ...(conversation.attributes as Record<string, string>), ...n.conversationAttributes } } : {}),
     },
   });
   const slaTimers = await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: message.id, now });
@@ -117,12 +137,25 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise
   };
 }
 
-async function recordAutoReply(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
-  const { channel, normalized: n, now } = input;
+/** A customer's edit updates the message it names; an edit of a message never received stands in for it. */
+async function recordEdit(tx: Tx, input: RecordInboundInput & { normalized: NormalizedInbound & { edit: NonNullable<NormalizedInbound['edit']> } }): Promise<RecordOutcome> {
+  const edited = await applyInboundEdit(tx, { channelId: input.channel.id, normalized: input.normalized });
+  if (edited.status === 'duplicate') return { status: 'ignored', reason: 'edit already applied', messageId: edited.message.id, conversationId: edited.message.conversationId };
+  if (edited.status === 'applied') {
+    const m = edited.message;
+    return { status: 'processed', messageId: m.id, conversationId: m.conversationId, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [], messageCreated: false };
+  }
+  // Keyed as the original, so the original arriving late is recognised as already recorded.
+  const { edit: _edit, ...asOriginal } = input.normalized;
+  return recordCustomerMessage(tx, { ...input, normalized: { ...asOriginal, externalId: input.normalized.edit.originalExternalId } });
+}
+
+async function recordAside(tx: Tx, input: RecordInboundInput, kind: 'message' | 'auto_reply', reasonWithoutThread: string): Promise<RecordOutcome> {
+  const { now } = input;
   const decision = await threadFor(tx, input);
-  if (decision.action === 'new') return { status: 'ignored', reason: 'auto-reply that answers no open conversation' };
+  if (decision.action === 'new') return { status: 'ignored', reason: reasonWithoutThread };
   // Shown in the timeline, but it neither reopens the case nor makes anyone wait for an answer.
-  const message = await createInboundMessage(tx, input, decision.conversation, 'auto_reply');
+  const message = await createInboundMessage(tx, input, decision.conversation, kind);
   await tx.conversation.update({ where: { id: decision.conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
   return { status: 'processed', messageId: message.id, conversationId: decision.conversation.id, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
 }

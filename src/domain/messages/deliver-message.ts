@@ -4,21 +4,25 @@ import type { Deps } from '../../deps.ts';
 import { toChannelConfig } from '../inbound/process-inbound-event.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 import { loadOutboundAttachments } from './load-outbound-attachments.ts';
+import { markIdentityUnreachable } from '../contacts/mark-identity-unreachable.ts';
+
+/** Provider rate limits are waited out (they are not failed attempts), but not forever. */
+const MAX_RATE_LIMITED_ATTEMPTS = 30;
 
 export type DeliverOutcome =
   | { status: 'sent'; externalId: string }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; permanent: boolean; error: string };
+  | { status: 'failed'; permanent: boolean; error: string; retryAfterMs?: number };
 
 export async function deliverMessage(deps: Deps, messageId: string, opts: { finalAttempt: boolean }): Promise<DeliverOutcome> {
   const { db } = deps;
-  const message = await db.message.findUnique({ where: { id: messageId }, include: { channel: true, attachments: true } });
+  const message = await db.message.findUnique({ where: { id: messageId }, include: { channel: true, attachments: true, authorAgent: { select: { name: true } } } });
   if (!message) return { status: 'skipped', reason: 'no such message' };
   if (message.direction !== 'out' || message.kind !== 'message') return { status: 'skipped', reason: 'not an outbound message' };
   if (message.deliveryStatus !== 'queued' && message.deliveryStatus !== 'sending') {
     return { status: 'skipped', reason: `already ${message.deliveryStatus}` };
   }
-  const to = (message.metadata as { to?: { address: string; name: string | null } }).to;
+  const { to, template } = message.metadata as { to?: { address: string; name: string | null }; template?: { id: string; variables: Record<string, string> } };
   if (!to?.address) return recordFailure(deps, messageId, { permanent: true, error: 'message has no recipient' });
 
   await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', deliveryAttempts: { increment: 1 } } });
@@ -34,6 +38,8 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: { fina
       inReplyTo: message.inReplyTo,
       references: message.references,
       attachments: await loadOutboundAttachments(deps.store, message.attachments),
+      template: template ?? null,
+      authorName: message.authorAgent?.name ?? null,
     },
     toChannelConfig(message.channel),
   );
@@ -46,6 +52,13 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: { fina
     return { status: 'sent', externalId: result.externalId };
   }
   const error = result.code ? `${result.error} (${result.code})` : result.error;
+  if (result.unreachable) {
+    await markIdentityUnreachable(db, { workspaceId: message.workspaceId, channelKind: message.channel.kind, address: to.address, reason: result.error, now: deps.clock.now() });
+  }
+  if (result.retryAfterMs !== undefined && !result.permanent && message.deliveryAttempts < MAX_RATE_LIMITED_ATTEMPTS) {
+    await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'queued', deliveryError: error } });
+    return { status: 'failed', permanent: false, error, retryAfterMs: result.retryAfterMs };
+  }
   if (result.permanent || opts.finalAttempt) return recordFailure(deps, messageId, { permanent: result.permanent, error });
   // Transient: back to queued with the reason visible; the worker retries with backoff.
   await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'queued', deliveryError: error } });

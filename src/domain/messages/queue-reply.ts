@@ -1,5 +1,6 @@
 // An agent's reply: written as a queued outbound message on the conversation's channel, threaded
 // onto the customer's last message, then handed to the deliver worker.
+import type { OutboundTemplate } from '../../../channels/types.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -7,22 +8,39 @@ import { messageViewInclude, toMessageView } from '../conversations/conversation
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
 import { replySubject } from './reply-subject.ts';
+import { refusalFor, replyIdentity } from './reply-identity.ts';
+import { storeReplyAttachments, type ReplyAttachmentInput } from './store-reply-attachments.ts';
 import { slaOnAgentReply } from '../sla/apply-sla.ts';
 
 export interface ReplyInput {
   conversationId: string;
-  text: string;
+  /** May be left out when a template is sent (it then describes the template in the timeline). */
+  text?: string;
   html?: string | null;
+  /** A provider-approved template instead of free text, on channels that send them. */
+  template?: OutboundTemplate | null;
+  /** Files to send along (base64), on channels that carry files. */
+  attachments?: ReplyAttachmentInput[];
 }
 
 export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) {
   const { db } = deps;
   const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
   const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
-  const identity = await db.contactIdentity.findFirst({ where: { contactId: conversation.contactId, channelKind: channel.kind } });
+  const identity = await replyIdentity(db, { conversationId: conversation.id, contactId: conversation.contactId, channelKind: channel.kind });
   if (!identity) throw new AppError('unprocessable', `This contact has no ${channel.kind} address to reply to`);
-  if (identity.optedOutAt) throw new AppError('unprocessable', `The contact opted out of ${channel.kind} messages on ${identity.optedOutAt.toISOString()}`);
+  const refusal = refusalFor(identity, channel.kind);
+  if (refusal) throw new AppError('unprocessable', refusal);
   const adapter = deps.adapterFor(channel.kind);
+  const template = input.template ?? null;
+  if (template && !adapter.templates) throw new AppError('unprocessable', `${channel.kind} conversations cannot send templates`);
+  if (adapter.checkOutbound) {
+    const verdict = adapter.checkOutbound({ now: deps.clock.now(), lastInboundAt: await lastInboundAt(deps, conversation.contactId, channel.id), template });
+    if (!verdict.ok) throw new AppError('unprocessable', verdict.reason);
+  }
+  const text = input.text?.trim() ? input.text : template ? describeTemplate(template) : '';
+  if (!text && !input.attachments?.length) throw new AppError('validation_failed', 'text: must not be empty');
+  const files = await storeReplyAttachments(deps.store, input.attachments ?? []);
   const lastInbound = await db.message.findFirst({
     where: { conversationId: conversation.id, direction: 'in', kind: 'message' },
     orderBy: { createdAt: 'desc' },
@@ -40,12 +58,13 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) 
         kind: 'message',
         authorAgentId: viewer.agentId,
         subject: replySubject(conversation.subject),
-        text: input.text,
+        text,
         html: input.html ?? null,
         inReplyTo: lastInbound?.externalId ?? null,
         references: threadReferences(lastInbound),
         deliveryStatus: 'queued',
-        metadata: { to: { address: identity.address, name: identity.displayName } },
+        metadata: { to: { address: identity.address, name: identity.displayName }, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
+        ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
       },
     });
     const externalId = adapter.prepareExternalId?.({ messageId: created.id }, { ...channel, settings: channel.settings }) ?? null;
@@ -73,6 +92,21 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) 
   await publishMessage(deps, message.id, 'message.created');
   await publishConversation(deps, conversation.id, 'conversation.updated');
   return view;
+}
+
+/** When the contact last wrote on this channel, in any of their conversations there. */
+async function lastInboundAt(deps: Deps, contactId: string, channelId: string): Promise<Date | null> {
+  const latest = await deps.db.conversation.findFirst({
+    where: { contactId, channelId, lastInboundAt: { not: null } },
+    orderBy: { lastInboundAt: 'desc' },
+    select: { lastInboundAt: true },
+  });
+  return latest?.lastInboundAt ?? null;
+}
+
+function describeTemplate(t: OutboundTemplate): string {
+  const values = Object.entries(t.variables).map(([k, v]) => `${k}: ${v}`);
+  return `Template ${t.id}${values.length > 0 ? ` (${values.join(', ')})` : ''}`;
 }
 
 /** References of a reply: the customer's chain plus the message we answer, capped as mail clients do. */

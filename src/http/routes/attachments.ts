@@ -16,6 +16,7 @@ export function attachmentRoutes(deps: AppDeps) {
       where: { id: c.req.valid('param').id, message: { conversation: visibleConversationsWhere(viewer) } },
     });
     if (!a) throw notFound('Attachment');
+    if (!a.storageKey && a.fetchError) throw new AppError('conflict', `This file could not be downloaded from the provider: ${a.fetchError}`);
     if (!a.storageKey) throw new AppError('conflict', 'This file has not been downloaded from the provider yet');
     const content = await deps.store.get(a.storageKey);
     const asciiName = a.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

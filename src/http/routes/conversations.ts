@@ -29,7 +29,23 @@ const listQuery = z.object({
 
 const idParam = z.object({ id: z.string().min(1) });
 const textBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(100_000) });
-const replyBody = textBody.extend({ html: z.string().max(500_000).nullish() });
+const templateBody = z
+  .object({
+    /** The provider's template id (a Twilio Content SID "HX..."); `id` is accepted too. */
+    contentSid: z.string().trim().min(1).max(200).optional(),
+    id: z.string().trim().min(1).max(200).optional(),
+    variables: z.record(z.string().max(100), z.string().max(2_000)).default({}),
+  })
+  .refine((t) => t.contentSid !== undefined || t.id !== undefined, 'give contentSid')
+  .transform((t) => ({ id: (t.contentSid ?? t.id)!, variables: t.variables }));
+const replyAttachment = z.object({
+  filename: z.string().trim().min(1).max(255),
+  contentType: z.string().trim().min(1).max(255).default('application/octet-stream'),
+  contentBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+});
+const replyBody = z
+  .object({ text: z.string().trim().max(100_000).optional(), html: z.string().max(500_000).nullish(), template: templateBody.optional(), attachments: z.array(replyAttachment).max(10).optional() })
+  .refine((b) => (b.text !== undefined && b.text !== '') || b.template !== undefined || (b.attachments?.length ?? 0) > 0, { message: 'must not be empty', path: ['text'] });
 const statusBody = z.object({
   status: z.enum(statuses).optional(),
   statusKey: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 
 const listQuery = z.object({
-  status: z.enum(['received', 'processed', 'ignored', 'failed']).optional(),
+  status: z.enum(['received', 'processed', 'ignored', 'failed', 'rejected']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -36,6 +36,7 @@ export function inboundEventRoutes(deps: AppDeps) {
     const event = await deps.db.inboundEvent.findFirst({ where: { id: c.req.valid('param').id, workspaceId: viewer.workspaceId } });
     if (!event) throw notFound('Inbound event');
     if (event.status === 'processed') throw new AppError('conflict', 'This event was processed already');
+    if (event.status === 'rejected') throw new AppError('conflict', 'This request failed verification; it is kept for inspection and cannot be processed');
     await deps.db.inboundEvent.update({ where: { id: event.id }, data: { status: 'received', error: null, processedAt: null } });
     await recordAudit(deps.db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'inbound_event.retry', targetType: 'inbound_event', targetId: event.id });
     await deps.queues.requeue('ingest', { inboundEventId: event.id }).catch(() => enqueueIngest(deps, event.id));

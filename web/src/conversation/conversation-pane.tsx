@@ -35,10 +35,10 @@ function Header({ c, actions }: { c: ConversationSummary; actions: ConversationA
             <span className="dim">·</span> <span className="dim">{c.team.name}</span>
           </>
         )}
+        <TagEditor label="Conversation tags" tags={c.tags ?? []} onChange={(tags) => void actions.update(c.id, { tags })} />
       </div>
       <div className="pane-actions">
         <AssignMenu c={c} onAssign={(body) => void actions.assign(c.id, body)} />
-        <TagEditor label="Conversation tags" tags={c.tags ?? []} onChange={(tags) => void actions.update(c.id, { tags })} />
         <StatusControls c={c} onStatus={(s, until) => void actions.setStatus(c.id, s, until)} onPriority={(priority) => void actions.update(c.id, { priority })} />
       </div>
     </header>

@@ -11,8 +11,49 @@ export interface PreparedEmail {
 }
 
 const REMOTE = /^\s*https?:/i;
-// Where mail clients put the quoted earlier message.
-const QUOTE_SELECTORS = ['blockquote[type="cite"]', '.gmail_quote', '.gmail_extra', '.yahoo_quoted', '.moz-cite-prefix', '#divRplyFwdMsg', '#appendonsend', 'div[id^="mail-editor-reference-message"]'];
+// Where mail clients put the quoted earlier message. The server's sanitiser keeps no classes or
+// ids, so besides those markers we recognise the shapes that survive it: a top-level blockquote
+// with its "On ... wrote:" line, and Outlook's "From: ... Sent:" header block and all after it.
+const QUOTE_SELECTORS = ['blockquote[type="cite"]', '.gmail_quote', '.gmail_extra', '.yahoo_quoted', '.moz-cite-prefix', '#divRplyFwdMsg', '#appendonsend'];
+const ATTRIBUTION = /(wrote|schrieb|a écrit|escribió|scrisse|schreef|napisał|skrev)\s*:\s*$/i;
+const OUTLOOK_HEADER = /^\s*(From|Von|De|Van|Da)\s*:[\s\S]*\b(Sent|Gesendet|Envoyé|Enviado|Verzonden|Inviato|Date|Datum)\s*:/i;
+
+function removeWithFollowing(el: Element): void {
+  let next = el.nextSibling;
+  while (next) {
+    const after = next.nextSibling;
+    next.remove();
+    next = after;
+  }
+  const before = el.previousElementSibling;
+  if (before?.tagName === 'HR') before.remove();
+  el.remove();
+}
+
+function findQuotes(body: HTMLElement, hasQuotedText: boolean): { el: Element; rest: boolean }[] {
+  const found: { el: Element; rest: boolean }[] = QUOTE_SELECTORS.flatMap((sel) => Array.from(body.querySelectorAll(sel)).map((el) => ({ el, rest: sel.startsWith('#') })));
+  // Without the server's word that the text quotes an earlier message, a blockquote is content.
+  if (!hasQuotedText) return found;
+  for (const q of Array.from(body.querySelectorAll('blockquote'))) {
+    if (q.parentElement?.closest('blockquote')) continue;
+    found.push({ el: q, rest: false });
+    const attribution = q.previousElementSibling;
+    if (attribution && ATTRIBUTION.test(attribution.textContent ?? '')) found.push({ el: attribution, rest: false });
+  }
+  const header = Array.from(body.querySelectorAll('p, div')).find((el) => OUTLOOK_HEADER.test(el.textContent ?? '') && (el.textContent ?? '').length < 1200);
+  if (header) found.push({ el: header, rest: true });
+  return found;
+}
+
+function foldQuotes(body: HTMLElement, hasQuotedText: boolean): boolean {
+  const quotes = findQuotes(body, hasQuotedText);
+  for (const { el, rest } of quotes) {
+    if (!el.isConnected) continue;
+    if (rest) removeWithFollowing(el);
+    else el.remove();
+  }
+  return quotes.length > 0;
+}
 
 const FRAME_STYLE = `
   html { color-scheme: light; }
@@ -31,28 +72,7 @@ function cidTarget(src: string, attachments: Attachment[]): string | null {
   return a ? attachmentUrl(a.id) : null;
 }
 
-function foldQuotes(body: HTMLElement): boolean {
-  let found = false;
-  for (const sel of QUOTE_SELECTORS) {
-    for (const el of Array.from(body.querySelectorAll(sel))) {
-      if (!el.isConnected) continue;
-      // Outlook's header block starts the quote: everything after it is history too.
-      if (sel === '#divRplyFwdMsg' || sel === '#appendonsend') {
-        let next = el.nextSibling;
-        while (next) {
-          const after = next.nextSibling;
-          next.parentNode?.removeChild(next);
-          next = after;
-        }
-      }
-      el.remove();
-      found = true;
-    }
-  }
-  return found;
-}
-
-export function prepareEmailHtml(html: string, opts: { attachments: Attachment[]; showImages: boolean; showQuote: boolean }): PreparedEmail {
+export function prepareEmailHtml(html: string, opts: { attachments: Attachment[]; showImages: boolean; showQuote: boolean; hasQuotedText: boolean }): PreparedEmail {
   // DOMParser documents are inert: nothing in them loads or runs.
   const doc = new DOMParser().parseFromString(html, 'text/html');
   let blockedImages = 0;
@@ -71,7 +91,7 @@ export function prepareEmailHtml(html: string, opts: { attachments: Attachment[]
       blockedImages++;
     }
   }
-  const hasQuote = opts.showQuote ? QUOTE_SELECTORS.some((s) => doc.body.querySelector(s)) : foldQuotes(doc.body);
+  const hasQuote = opts.showQuote ? findQuotes(doc.body, opts.hasQuotedText).length > 0 : foldQuotes(doc.body, opts.hasQuotedText);
   const imgSrc = opts.showImages ? "'self' data: http: https:" : "'self' data:";
   const csp = `default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'; font-src data:`;
   const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><base target="_blank"><style>${FRAME_STYLE}</style>`;

@@ -19,8 +19,8 @@ export function MessageBody({ m }: { m: Message }) {
   const [showImages, setShowImages] = useState(false);
   const [showQuote, setShowQuote] = useState(false);
   const prepared = useMemo(
-    () => (m.html ? prepareEmailHtml(m.html, { attachments: m.attachments, showImages, showQuote }) : null),
-    [m.html, m.attachments, showImages, showQuote],
+    () => (m.html ? prepareEmailHtml(m.html, { attachments: m.attachments, showImages, showQuote, hasQuotedText: m.quotedText !== null }) : null),
+    [m.html, m.attachments, m.quotedText, showImages, showQuote],
   );
   const files = m.attachments.filter((a) => !a.inline || !m.html);
 

@@ -51,7 +51,7 @@ export function InboxPage({ route }: { route: InboxRoute }) {
     open.applySummary(s);
   }, [list.applyLocal, open.applySummary]);
   const actions = useConversationActions(apply);
-  useAlerts(openConversation);
+  useAlerts(openConversation, () => navigate(inboxPath({ view: { kind: 'mine' }, status: 'open', channelId: null, conversationId: null })));
 
   const items = list.state.items;
   const current = openId ?? selectedId;

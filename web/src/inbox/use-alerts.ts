@@ -1,5 +1,6 @@
-// Alerts for this agent: a conversation assigned to them by someone else, and @mentions in notes.
-import { useRef } from 'react';
+// Alerts for this agent: conversations assigned to them by someone else (routing, a supervisor)
+// and @mentions in notes. Assignments arriving together make one alert, not a stack.
+import { useEffect, useRef } from 'react';
 import type { AppNotification, ConversationSummary } from '../api/types.ts';
 import { assignedByMe } from '../conversation/use-actions.ts';
 import { useSocketEvent } from '../realtime/socket.tsx';
@@ -8,10 +9,32 @@ import { contactLabel } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { desktopNotify } from './notify.ts';
 
-export function useAlerts(openConversation: (id: string) => void): void {
+const BATCH_MS = 1500;
+
+export function useAlerts(openConversation: (id: string) => void, showMine: () => void): void {
   const { me } = useSession();
   const toasts = useToasts();
   const assignees = useRef(new Map<string, string | null>());
+  const batch = useRef<ConversationSummary[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const flush = () => {
+    const list = batch.current;
+    batch.current = [];
+    const [first] = list;
+    if (!first) return;
+    if (list.length === 1) {
+      const text = `#${first.number} ${first.subject ?? ''} · ${contactLabel(first.contact)}`;
+      desktopNotify('Conversation assigned to you', text, () => openConversation(first.id));
+      toasts.show({ tone: 'info', text: `Assigned to you: ${text}`, action: { label: 'Open', run: () => openConversation(first.id) } });
+      return;
+    }
+    const text = `${list.length} conversations were assigned to you`;
+    desktopNotify(text, list.map((c) => `#${c.number} ${c.subject ?? ''}`).join('\n'), showMine);
+    toasts.show({ tone: 'info', text, action: { label: 'Show mine', run: showMine } });
+  };
+
   const remember = (s: ConversationSummary) => assignees.current.set(s.id, s.assignee?.id ?? null);
   useSocketEvent('conversation.created', remember);
   useSocketEvent('conversation.updated', remember);
@@ -19,16 +42,15 @@ export function useAlerts(openConversation: (id: string) => void): void {
     const before = assignees.current.get(s.id);
     remember(s);
     if (s.assignee?.id !== me.id || before === me.id || assignedByMe(s.id)) return;
-    const text = `#${s.number} ${s.subject ?? ''} · ${contactLabel(s.contact)}`;
-    desktopNotify('Conversation assigned to you', text, () => openConversation(s.id));
-    toasts.show({ tone: 'info', text: `Assigned to you: ${text}`, action: { label: 'Open', run: () => openConversation(s.id) } });
+    batch.current = [...batch.current.filter((c) => c.id !== s.id), s];
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, batch.current.length === 1 ? 300 : BATCH_MS);
   });
   useSocketEvent<AppNotification>('notification.created', (n) => {
     if (n.kind !== 'mention' || !n.conversationId) return;
     const id = n.conversationId;
     const who = n.data.by?.name ?? 'Someone';
-    const text = `${who} mentioned you in #${n.data.conversationNumber ?? ''}: ${n.data.excerpt ?? ''}`;
     desktopNotify(`${who} mentioned you`, n.data.excerpt ?? '', () => openConversation(id));
-    toasts.show({ tone: 'info', text, action: { label: 'Open', run: () => openConversation(id) } });
+    toasts.show({ tone: 'info', text: `${who} mentioned you in #${n.data.conversationNumber ?? ''}: ${n.data.excerpt ?? ''}`, action: { label: 'Open', run: () => openConversation(id) } });
   });
 }

@@ -1,0 +1,25 @@
+// The SMS channel on Twilio: inbound and status webhooks (src/http/routes/webhooks-twilio.ts),
+// out through Twilio's Messages API. Channel.address is the Twilio number in E.164.
+import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
+import { parseMessageStatus } from '../twilio/message-status.ts';
+import { sendTwilioMessage } from '../twilio/send-message.ts';
+import { verifyTwilioRequest } from '../twilio/verify.ts';
+import { twilioWebhookUrl } from '../twilio/webhook-paths.ts';
+import type { ChannelAdapter } from '../types.ts';
+import { normalizeSms } from './normalize.ts';
+
+export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAdapter {
+  const statusCallbackUrl = deps.publicUrl ? twilioWebhookUrl(deps.publicUrl, 'messageStatus') : null;
+  return {
+    kind: 'sms',
+    threading: 'per-contact',
+    live: false,
+    templates: true,
+    contactFields: (address) => ({ phone: address }),
+    normalize: async (raw) => normalizeSms(raw),
+    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl }),
+    verify: verifyTwilioRequest,
+    parseStatus: (raw) => parseMessageStatus(raw),
+    fetchMedia: fetchTwilioMedia,
+  };
+}

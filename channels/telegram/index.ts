@@ -1,0 +1,20 @@
+// The Telegram channel: a bot (Channel.address = its username, settings in schema.ts) receives
+// updates on its webhook (src/http/routes/webhooks-telegram.ts) or by long polling (polling.ts)
+// and answers through the Bot API with telegraf's client.
+import type { ChannelAdapter } from '../types.ts';
+import { fetchTelegramFile } from './fetch-file.ts';
+import { normalizeTelegram } from './normalize.ts';
+import { sendTelegram } from './send.ts';
+import { verifyTelegramRequest } from './verify.ts';
+
+export function createTelegramAdapter(): ChannelAdapter {
+  return {
+    kind: 'telegram',
+    threading: 'per-contact',
+    live: false,
+    normalize: async (raw, channel) => normalizeTelegram(raw, channel.address),
+    send: sendTelegram,
+    verify: verifyTelegramRequest,
+    fetchMedia: fetchTelegramFile,
+  };
+}

@@ -1,0 +1,21 @@
+// The website chat: visitors talk through the embeddable widget (web/widget) over the /visitor
+// socket.io namespace (src/realtime/visitor-gateway.ts); their messages are stored and ingested
+// like any channel's, and agents' replies reach them through the VisitorTransport.
+import type { ChannelAdapter } from '../types.ts';
+import { normalizeWebchat } from './normalize.ts';
+import { sendWebchat } from './send.ts';
+import type { VisitorTransport } from './transport.ts';
+
+export function createWebchatAdapter(deps: { visitors: VisitorTransport | null; now?: () => Date }): ChannelAdapter {
+  const now = deps.now ?? (() => new Date());
+  return {
+    kind: 'webchat',
+    threading: 'per-contact',
+    live: true,
+    normalize: async (raw, channel) => normalizeWebchat(raw, channel.address),
+    send: async (msg, channel) => sendWebchat(deps.visitors, msg, channel, now()),
+    showTyping: async (to, _channel, typing) => {
+      deps.visitors?.emit(to.address, 'typing', typing);
+    },
+  };
+}

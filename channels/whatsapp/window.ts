@@ -1,0 +1,16 @@
+// WhatsApp's customer service window: a business may send free-form messages only within 24 hours
+// of the customer's last message; after that only an approved template
+// (https://developers.facebook.com/docs/whatsapp/pricing#customer-service-windows, Twilio error 63016).
+import type { OutboundCheck, Verdict } from '../types.ts';
+
+export const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
+
+export function checkWhatsappWindow(ctx: OutboundCheck): Verdict {
+  if (ctx.template) return { ok: true };
+  const last = ctx.lastInboundAt;
+  if (last && ctx.now.getTime() - last.getTime() < WHATSAPP_WINDOW_MS) return { ok: true };
+  const when = last
+    ? `The customer last wrote on WhatsApp ${Math.floor((ctx.now.getTime() - last.getTime()) / 3_600_000)} hours ago (${last.toISOString()}), outside WhatsApp's 24-hour window`
+    : 'The customer has not written to this WhatsApp number yet';
+  return { ok: false, reason: `${when}: only an approved template can be sent now. Send {"template": {"contentSid": "HX...", "variables": {...}}} instead of free text.` };
+}

@@ -1,0 +1,95 @@
+// The conversation a call belongs to, and the call's entry in its timeline (a Message of kind
+// `event` keyed by the call id). While a call lasts its conversation is held `pending` so routing
+// leaves it alone; afterwards it becomes a call-back case (open, tagged) or, answered, resolved.
+import type { CallEvent } from '../../../channels/types.ts';
+import type { Conversation, Message, Tx } from '../../db/client.ts';
+import { conversationSettings } from '../conversations/conversation-settings.ts';
+import { findThread } from '../conversations/find-thread.ts';
+import { openConversation } from '../conversations/open-conversation.ts';
+import { statusForCategory } from '../conversations/status-definitions.ts';
+import type { RecordInboundInput } from '../inbound/record-inbound.ts';
+import { slaOnCustomerMessage, slaOnStatusChange } from '../sla/apply-sla.ts';
+import type { ClockTimer } from '../sla/sla-clocks.ts';
+import { readCallFacts, type CallFacts } from './call-facts.ts';
+
+export const CALLBACK_TAG = 'callback';
+
+export interface CallEntry {
+  message: Message;
+  conversation: Conversation;
+  facts: CallFacts;
+  messageCreated: boolean;
+  conversationCreated: boolean;
+}
+
+export async function ensureCallEntry(tx: Tx, input: RecordInboundInput, event: CallEvent): Promise<CallEntry> {
+  const { channel, normalized: n, now } = input;
+  const existing = await tx.message.findUnique({ where: { channelId_externalId: { channelId: channel.id, externalId: event.callId } }, include: { conversation: true } });
+  const initial: CallFacts = { callId: event.callId, direction: event.direction, from: n.from.address, to: n.to[0] ?? channel.address, startedAt: now.toISOString(), outcome: null };
+  if (existing) {
+    const { conversation, ...message } = existing;
+    return { message, conversation, facts: readCallFacts(message.metadata) ?? initial, messageCreated: false, conversationCreated: false };
+  }
+  const decision = await findThread(tx, {
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
+    contactId: input.contactId,
+    refs: [],
+    topic: null,
+    threading: 'per-contact',
+    now,
+    settings: conversationSettings(channel.settings),
+  });
+  let conversation =
+    decision.action === 'new'
+      ? await openConversation(tx, { workspaceId: channel.workspaceId, channelId: channel.id, contactId: input.contactId, subject: null, topic: null, now })
+      : decision.conversation;
+  const hold = decision.action === 'new' || conversation.status === 'resolved';
+  if (hold) conversation = (await moveConversation(tx, conversation, 'pending', now)).conversation;
+  const message = await tx.message.create({
+    data: {
+      workspaceId: channel.workspaceId,
+      conversationId: conversation.id,
+      channelId: channel.id,
+      direction: event.direction === 'inbound' ? 'in' : 'out',
+      kind: 'event',
+      authorContactId: input.contactId,
+      externalId: event.callId,
+      metadata: { call: { ...initial, heldConversation: hold } },
+    },
+  });
+  conversation = await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
+  return { message, conversation, facts: { ...initial, heldConversation: hold }, messageCreated: true, conversationCreated: decision.action === 'new' };
+}
+
+/** A system status change (no agent): category's first status, SLA clocks follow. */
+export async function moveConversation(tx: Tx, conversation: Conversation, category: 'pending' | 'resolved', now: Date): Promise<{ conversation: Conversation; timers: ClockTimer[] }> {
+  const status = await statusForCategory(tx, conversation.workspaceId, category);
+  const updated = await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { status: category, statusKey: status.key, statusChangedAt: now, resolvedAt: category === 'resolved' ? now : null, snoozedUntil: null },
+  });
+  return { conversation: updated, timers: await slaOnStatusChange(tx, { conversation: updated, now }) };
+}
+
+/** Nobody took the call: an open case, tagged for a call back, waiting and measured like a customer message. */
+export async function openCallBack(tx: Tx, conversation: Conversation, input: { messageId: string; now: Date }): Promise<{ conversation: Conversation; timers: ClockTimer[] }> {
+  const { now } = input;
+  const open = await statusForCategory(tx, conversation.workspaceId, 'open');
+  const tags = conversation.tags.includes(CALLBACK_TAG) ? conversation.tags : [...conversation.tags, CALLBACK_TAG];
+  const updated = await tx.conversation.update({
+    where: { id: conversation.id },
+    data: {
+      status: 'open',
+      statusKey: open.key,
+      ...(conversation.status !== 'open' ? { statusChangedAt: now } : {}),
+      resolvedAt: null,
+      snoozedUntil: null,
+      tags,
+      lastInboundAt: now,
+      lastMessageAt: now,
+      waitingSince: conversation.waitingSince ?? now,
+    },
+  });
+  return { conversation: updated, timers: await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: input.messageId, now }) };
+}

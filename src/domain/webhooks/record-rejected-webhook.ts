@@ -1,0 +1,30 @@
+// A webhook request that failed verification is kept as a `rejected` inbound event, so an admin
+// sees it (GET /api/inbound-events?status=rejected) with the reason. It is never processed or
+// retried, and its key is its own, so it cannot shadow the genuine event it may imitate.
+import { randomUUID } from 'node:crypto';
+import type { Channel, Db } from '../../db/client.ts';
+import type { Logger } from '../../log.ts';
+
+const MAX_KEPT_PARAMS_BYTES = 16 * 1024;
+
+export async function recordRejectedWebhook(
+  deps: { db: Db; log: Logger },
+  input: { channel: Channel; reason: string; url: string; params: Record<string, string>; now: Date },
+): Promise<string> {
+  const paramsJson = JSON.stringify(input.params);
+  const params = paramsJson.length <= MAX_KEPT_PARAMS_BYTES ? input.params : { truncated: paramsJson.slice(0, MAX_KEPT_PARAMS_BYTES) };
+  const row = await deps.db.inboundEvent.create({
+    data: {
+      workspaceId: input.channel.workspaceId,
+      channelId: input.channel.id,
+      externalId: `rejected:${randomUUID()}`,
+      status: 'rejected',
+      payload: { url: input.url, params },
+      error: input.reason,
+      processedAt: input.now,
+    },
+    select: { id: true },
+  });
+  deps.log.warn({ inboundEventId: row.id, channelId: input.channel.id, reason: input.reason }, 'webhook request rejected');
+  return row.id;
+}

@@ -1,0 +1,281 @@
+// SMS and WhatsApp through Twilio, end to end: webhooks signed with the SDK's own signing code,
+// the real `twilio` SDK sending to a local server that speaks Twilio's REST protocol, and the
+// real Postgres, Redis and workers of a whole Parley.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../../../src/clock.ts';
+import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
+import { startHarness, type Harness } from '../../../support/harness.ts';
+import { waitUntil } from '../../../support/wait.ts';
+
+const PUBLIC_URL = 'https://parley.example.test';
+const SMS_NUMBER = '+14155550100';
+const WA_NUMBER = '+14155550199';
+
+/** Real time, moved forward by `advance` (the WhatsApp window is 24 hours). */
+const shiftedClock = () => {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms: number) => (offset += ms) } satisfies Clock & { advance(ms: number): number };
+};
+
+describe('SMS and WhatsApp through Twilio', () => {
+  let h: Harness;
+  let fake: FakeTwilio;
+  let admin: string;
+  let post: ReturnType<typeof twilioWebhookPoster>;
+  const clock = shiftedClock();
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio();
+    const settings = { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url };
+    h = await startHarness({
+      env: { PUBLIC_URL, MEDIA_MAX_BYTES: '4096' },
+      clock,
+      channels: [
+        { kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings },
+        { kind: 'whatsapp', name: 'Acme WhatsApp', address: WA_NUMBER, settings },
+      ],
+    });
+    admin = await h.login(h.workspace.agents[0]!.email);
+    post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  const db = () => h.testDb.db;
+  const sms = (from: string, body: string, extra: Record<string, string> = {}) => ({
+    MessageSid: sid('SM'),
+    SmsSid: '',
+    AccountSid: fake.accountSid,
+    From: from,
+    To: SMS_NUMBER,
+    Body: body,
+    NumMedia: '0',
+    NumSegments: '1',
+    SmsStatus: 'received',
+    ApiVersion: '2010-04-01',
+    ...extra,
+  });
+  const whatsapp = (from: string, body: string, extra: Record<string, string> = {}) => ({
+    ...sms(`whatsapp:${from}`, body),
+    To: `whatsapp:${WA_NUMBER}`,
+    ProfileName: 'Wanda Whats',
+    WaId: from.slice(1),
+    ...extra,
+  });
+  const messageBySid = (externalId: string) => waitUntil(() => db().message.findFirst({ where: { externalId }, include: { conversation: true, attachments: true } }), `message ${externalId}`);
+  const status = (messageSid: string, messageStatus: string, extra: Record<string, string> = {}, from = SMS_NUMBER, to = '+14155550142') => ({
+    MessageSid: messageSid,
+    SmsSid: messageSid,
+    MessageStatus: messageStatus,
+    SmsStatus: messageStatus,
+    AccountSid: fake.accountSid,
+    From: from,
+    To: to,
+    ApiVersion: '2010-04-01',
+    ...extra,
+  });
+
+  it('an SMS and a WhatsApp message from the same number reach one contact, with one identity per channel kind', async () => {
+    const first = sms('+14155550142', 'Hi, my order #77 is late');
+    const reply = await post('/webhooks/twilio/messages', first);
+    expect(reply.status).toBe(200);
+    expect(reply.contentType).toContain('text/xml');
+    expect(reply.text).toContain('<Response/>');
+    const second = whatsapp('+14155550142', 'Sending a photo of the parcel on WhatsApp');
+    expect((await post('/webhooks/twilio/messages', second)).status).toBe(200);
+
+    const a = await messageBySid(first.MessageSid);
+    const b = await messageBySid(second.MessageSid);
+    expect(a.conversation.contactId).toBe(b.conversation.contactId);
+    expect(a.conversation.channelId).not.toBe(b.conversation.channelId);
+    const contact = await h.api(admin, 'GET', `/api/contacts/${a.conversation.contactId}`);
+    expect(contact.status).toBe(200);
+    expect(contact.body.phone).toBe('+14155550142');
+    expect(contact.body.name).toBe('Wanda Whats');
+    expect(contact.body.identities.map((i: any) => [i.channelKind, i.address]).sort()).toEqual([
+      ['sms', '+14155550142'],
+      ['whatsapp', '+14155550142'],
+    ]);
+    const view = await h.api(admin, 'GET', `/api/conversations/${a.conversationId}`);
+    expect(view.body.channel.kind).toBe('sms');
+    expect(view.body.messages.map((m: any) => m.text)).toEqual(['Hi, my order #77 is late']);
+  });
+
+  it('a forged or missing signature is refused with 403, recorded for admins, and nothing else is stored', async () => {
+    const forged = sms('+14155550777', 'Let me in');
+    const bad = await post('/webhooks/twilio/messages', forged, { signature: 'bm90IGEgc2lnbmF0dXJl' });
+    expect(bad.status).toBe(403);
+    expect(JSON.parse(bad.text).error.code).toBe('forbidden');
+    const unsigned = await post('/webhooks/twilio/messages', { ...forged, MessageSid: sid('SM') }, { signature: null });
+    expect(unsigned.status).toBe(403);
+
+    const events = await h.api(admin, 'GET', '/api/inbound-events?status=rejected');
+    expect(events.status).toBe(200);
+    const reasons = (events.body.items as any[]).map((e) => e.error as string);
+    expect(reasons.some((r) => r.includes('does not match') && r.includes(`${PUBLIC_URL}/webhooks/twilio/messages`))).toBe(true);
+    expect(reasons.some((r) => r.includes('missing X-Twilio-Signature'))).toBe(true);
+    expect(await db().inboundEvent.count({ where: { externalId: forged.MessageSid } })).toBe(0);
+    expect(await db().contactIdentity.count({ where: { address: '+14155550777' } })).toBe(0);
+    expect(await db().message.count({ where: { externalId: forged.MessageSid } })).toBe(0);
+    const retry = await h.api(admin, 'POST', `/api/inbound-events/${events.body.items[0].id}/retry`);
+    expect(retry.status).toBe(409);
+  });
+
+  it('a request signed for another account is refused even with the right URL', async () => {
+    const other = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: 'another-accounts-token' });
+    expect((await other('/webhooks/twilio/messages', sms('+14155550778', 'hello'))).status).toBe(403);
+  });
+
+  it('a message to a number Parley does not know gets 404 with a clear message and stores nothing', async () => {
+    const before = await db().inboundEvent.count();
+    const res = await post('/webhooks/twilio/messages', { ...sms('+14155550142', 'anyone?'), To: '+14155559999' });
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.text).error.message).toMatch(/No active sms channel .* \+14155559999/);
+    expect(await db().inboundEvent.count()).toBe(before);
+  });
+
+  it('a duplicate webhook makes no duplicate message', async () => {
+    const params = sms('+14155550143', 'Is anyone there?');
+    expect((await post('/webhooks/twilio/messages', params)).status).toBe(200);
+    expect((await post('/webhooks/twilio/messages', params)).status).toBe(200);
+    const m = await messageBySid(params.MessageSid);
+    await waitUntil(async () => (await db().inboundEvent.count({ where: { status: 'received' } })) === 0, 'ingest to drain');
+    expect(await db().message.count({ where: { externalId: params.MessageSid } })).toBe(1);
+    expect(await db().inboundEvent.count({ where: { externalId: params.MessageSid } })).toBe(1);
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: m.conversationId } })).messageCount).toBe(1);
+  });
+
+  it('media become attachments downloaded with the account credentials; a file over MEDIA_MAX_BYTES says why it was not', async () => {
+    const small = Buffer.from('GIF89a tiny picture bytes');
+    const path = `/2010-04-01/Accounts/${fake.accountSid}/Messages/${sid('MM')}/Media/${sid('ME')}`;
+    const url = fake.serveFile(path, { content: small, contentType: 'image/gif' });
+    const bigPath = `/2010-04-01/Accounts/${fake.accountSid}/Messages/${sid('MM')}/Media/${sid('ME')}`;
+    const bigUrl = fake.serveFile(bigPath, { content: Buffer.alloc(5000, 1), contentType: 'video/mp4' });
+    const params = whatsapp('+14155550144', '', { NumMedia: '2', MediaUrl0: url, MediaContentType0: 'image/gif', MediaUrl1: bigUrl, MediaContentType1: 'video/mp4' });
+    expect((await post('/webhooks/twilio/messages', params)).status).toBe(200);
+
+    const m = await messageBySid(params.MessageSid);
+    const [gif, video] = await waitUntil(async () => {
+      const rows = await db().attachment.findMany({ where: { messageId: m.id }, orderBy: { filename: 'asc' } });
+      const done = rows.length === 2 && rows.every((r) => r.storageKey || r.fetchError);
+      return done ? [rows.find((r) => r.contentType === 'image/gif')!, rows.find((r) => r.contentType === 'video/mp4')!] : null;
+    }, 'both media handled');
+    expect(gif.sourceUrl).toBe(url);
+    expect(gif.size).toBe(small.length);
+    expect(gif.filename).toMatch(/^ME[0-9a-f]{32}\.gif$/);
+    const download = await fetch(`${h.apiUrl}/api/attachments/${gif.id}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(small);
+    expect(fake.requests.find((r) => r.path === path)?.auth).toEqual({ user: fake.accountSid, pass: fake.authToken });
+
+    expect(video.storageKey).toBeNull();
+    expect(video.fetchError).toMatch(/5000 bytes, more than the 4096 bytes allowed/);
+    const refused = await h.api(admin, 'GET', `/api/attachments/${video.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/could not be downloaded.*MEDIA_MAX_BYTES/);
+  });
+
+  it("an agent's SMS goes out through the SDK with a status callback, and status callbacks move its delivery state", async () => {
+    const inbound = sms('+14155550145', 'Can you text me the tracking link?');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+    const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Here it is: https://track.example/77' });
+    expect(reply.status).toBe(202);
+    const sent = await waitUntil(async () => {
+      const m = await db().message.findUniqueOrThrow({ where: { id: reply.body.id } });
+      return m.deliveryStatus === 'sent' ? m : null;
+    }, 'the reply sent');
+    const request = fake.sent().find((f) => f.Body === 'Here it is: https://track.example/77')!;
+    expect(request).toMatchObject({ To: '+14155550145', From: SMS_NUMBER, StatusCallback: `${PUBLIC_URL}/webhooks/twilio/messages/status` });
+    expect(sent.externalId).toMatch(/^SM[0-9a-f]{32}$/);
+
+    expect((await post('/webhooks/twilio/messages/status', status(sent.externalId!, 'delivered', {}, SMS_NUMBER, '+14155550145'))).status).toBe(200);
+    const delivered = await waitUntil(async () => {
+      const r = await h.api(admin, 'GET', `/api/conversations/${conversationId}`);
+      const m = (r.body.messages as any[]).find((x) => x.id === reply.body.id);
+      return m?.deliveryStatus === 'delivered' ? m : null;
+    }, 'delivered');
+    expect(delivered.deliveredAt).not.toBeNull();
+    // A late "sent" report does not move it back.
+    await post('/webhooks/twilio/messages/status', status(sent.externalId!, 'sent', {}, SMS_NUMBER, '+14155550145'));
+    await waitUntil(async () => (await db().inboundEvent.count({ where: { status: 'received' } })) === 0, 'ingest to drain');
+    expect((await db().message.findUniqueOrThrow({ where: { id: reply.body.id } })).deliveryStatus).toBe('delivered');
+  });
+
+  it('an undelivered message shows Twilio’s error code and reason to the agent', async () => {
+    const inbound = sms('+14155550146', 'ping');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+    const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'pong' });
+    const sent = await waitUntil(async () => (await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } })) ?? null, 'sent');
+    await post('/webhooks/twilio/messages/status', status(sent.externalId!, 'undelivered', { ErrorCode: '30003' }, SMS_NUMBER, '+14155550146'));
+    const failed = await waitUntil(async () => {
+      const r = await h.api(admin, 'GET', `/api/conversations/${conversationId}`);
+      const m = (r.body.messages as any[]).find((x) => x.id === reply.body.id);
+      return m?.deliveryStatus === 'failed' ? m : null;
+    }, 'failed');
+    expect(failed.deliveryError).toBe('undelivered: unreachable destination handset (Twilio error 30003)');
+  });
+
+  it('Twilio rejecting a number fails the reply at once; a 503 is retried until it goes through', async () => {
+    const inbound = sms('+14155550147', 'text me');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+
+    fake.failNextSend({ status: 400, code: 21211, message: "The 'To' number +14155550147 is not a valid phone number." });
+    const rejected = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'first try' });
+    const failed = await waitUntil(async () => (await db().message.findFirst({ where: { id: rejected.body.id, deliveryStatus: 'failed' } })) ?? null, 'permanent failure');
+    expect(failed.deliveryError).toBe("The 'To' number +14155550147 is not a valid phone number. (21211)");
+    expect(failed.deliveryAttempts).toBe(1);
+
+    fake.failNextSend({ status: 503, code: 20503, message: 'Service Unavailable' });
+    const retried = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'second try' });
+    const ok = await waitUntil(async () => (await db().message.findFirst({ where: { id: retried.body.id, deliveryStatus: 'sent' } })) ?? null, 'sent after a retry', 20_000);
+    expect(ok.deliveryAttempts).toBe(2);
+    expect(fake.sent().filter((f) => f.Body === 'second try')).toHaveLength(2);
+  });
+
+  it('STOP opts the number out and replies to it are refused with a clear error; START opts it back in', async () => {
+    const hello = sms('+14155550148', 'Hello');
+    await post('/webhooks/twilio/messages', hello);
+    const { conversationId } = await messageBySid(hello.MessageSid);
+    const stop = sms('+14155550148', ' Stop ');
+    await post('/webhooks/twilio/messages', stop);
+    const stopMessage = await messageBySid(stop.MessageSid);
+    expect(stopMessage.conversationId).toBe(conversationId);
+    const identity = await waitUntil(() => db().contactIdentity.findFirst({ where: { channelKind: 'sms', address: '+14155550148', optedOutAt: { not: null } } }), 'opted out');
+    expect(identity.optedOutAt).toBeInstanceOf(Date);
+
+    const sendsBefore = fake.sent().length;
+    const refused = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Are you sure?' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/opted out of sms messages/);
+    expect(fake.sent().length).toBe(sendsBefore);
+
+    await post('/webhooks/twilio/messages', sms('+14155550148', 'START'));
+    await waitUntil(async () => (await db().contactIdentity.findUniqueOrThrow({ where: { id: identity.id } })).optedOutAt === null, 'opted back in');
+    expect((await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Welcome back' })).status).toBe(202);
+  });
+
+  it('a WhatsApp reply inside 24 hours is free text; outside, free text is refused with 422 and a template is sent', async () => {
+    const inbound = whatsapp('+14155550149', 'Do you ship to Canada?');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+    expect((await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Yes we do!' })).status).toBe(202);
+    await waitUntil(async () => fake.sent().find((f) => f.Body === 'Yes we do!'), 'the free-text reply');
+    expect(fake.sent().find((f) => f.Body === 'Yes we do!')).toMatchObject({ To: 'whatsapp:+14155550149', From: `whatsapp:${WA_NUMBER}` });
+
+    clock.advance(25 * 3_600_000);
+    const late = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Anything else?' });
+    expect(late.status).toBe(422);
+    expect(late.body.error.message).toMatch(/outside WhatsApp's 24-hour window: only an approved template can be sent/);
+
+    const template = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { template: { contentSid: 'HX0123456789abcdef0123456789abcdef', variables: { '1': 'Wanda' } } });
+    expect(template.status).toBe(202);
+    expect(template.body.text).toBe('Template HX0123456789abcdef0123456789abcdef (1: Wanda)');
+    const sent = await waitUntil(async () => fake.sent().find((f) => f.ContentSid === 'HX0123456789abcdef0123456789abcdef'), 'the template');
+    expect(sent).toMatchObject({ To: 'whatsapp:+14155550149', ContentVariables: '{"1":"Wanda"}' });
+    expect(sent.Body).toBeUndefined();
+  });
+});
