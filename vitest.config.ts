@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'web/test/unit/**/*.test.ts'], environment: 'node' } },
+      // `npm run bench`: performance as ratios within one run, never as timed assertions in tests.
+      { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] }, environment: 'node' } },
       {
         test: {
           name: 'integration',
