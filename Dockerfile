@@ -9,7 +9,7 @@ COPY prisma ./prisma
 COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
 RUN npm ci --no-audit --no-fund
 COPY web ./web
-RUN npm run build:web
+RUN npm run build:web && npm run build:widget
 
 # --- runtime: production dependencies only, plus the built bundles ---
 FROM node:20-bookworm-slim
@@ -31,6 +31,7 @@ COPY channels ./channels
 COPY workers ./workers
 # Only the built UI: without web/src the start script serves it as it is and never rebuilds.
 COPY --from=build /app/web/dist ./web/dist
+COPY --from=build /app/web/dist-widget ./web/dist-widget
 
 RUN mkdir -p /var/lib/parley && chown node:node /var/lib/parley
 USER node

@@ -94,7 +94,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Website chat visitors: their own namespace and auth on the same server; rate limits in Redis.
   const limiterRedis = createProducerRedis(config.REDIS_URL);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
-  attachVisitorGateway(io, { ...deps, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log) });
+  attachVisitorGateway(io, { ...deps, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log), trustProxy: config.TRUST_PROXY });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');

@@ -32,8 +32,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 export function createTwilioClient(settings: TwilioSettings): twilio.Twilio {
   const httpClient = settings.apiBaseUrl ? new RebasedRequestClient(settings.apiBaseUrl, { timeout: REQUEST_TIMEOUT_MS }) : undefined;
-  // env: {} keeps TWILIO_* variables of the process from changing where or how we connect.
-  return twilio(settings.accountSid, settings.authToken, { httpClient, timeout: REQUEST_TIMEOUT_MS, env: {} });
+  // Credentials always come from the channel; autoRetry stays off: the deliver worker owns retries.
+  return twilio(settings.accountSid, settings.authToken, { httpClient, timeout: REQUEST_TIMEOUT_MS, autoRetry: false });
 }
 
 /** The origins that may receive the channel's credentials (media downloads follow redirects elsewhere). */

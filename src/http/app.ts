@@ -17,11 +17,15 @@ import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { twilioWebhookRoutes } from './routes/webhooks-twilio.ts';
+import { telegramAdminRoutes, telegramWebhookRoutes } from './routes/webhooks-telegram.ts';
+import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log));
+  // The chat widget's script is loaded by other sites: it sets its own headers (see widget.ts).
+  app.route('/', widgetRoutes());
   app.use('*', secureHeaders());
   app.get('/healthz', async (c) => {
     await deps.db.$queryRaw`SELECT 1`;
@@ -41,11 +45,13 @@ export function createApp(deps: AppDeps) {
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
+  api.route('/', telegramAdminRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
   app.route('/api', api);
   app.route('/webhooks/twilio', twilioWebhookRoutes(deps));
+  app.route('/webhooks/telegram', telegramWebhookRoutes(deps));
   mountWebUi(app);
   return app;
 }

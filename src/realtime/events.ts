@@ -30,8 +30,8 @@ export function roomsFor(a: ConversationAudience): string[] {
   return [...new Set(list)];
 }
 
-/** Events meant for one agent only, wherever they are looking (mentions, offers). */
-export type AgentEventName = 'notification.created' | 'conversation.offered';
+/** Events meant for one agent only, wherever they are looking (mentions, offers, their own presence). */
+export type AgentEventName = 'notification.created' | 'conversation.offered' | 'agent.presence';
 
 /** Events for the supervisor board of a workspace. */
 export type SupervisorEventName = 'agent.presence' | 'queues.changed';

@@ -26,6 +26,8 @@ export interface VisitorGatewayDeps {
   log: Logger;
   queues: Queues;
   limiter: RateLimiter;
+  /** Behind our own reverse proxy: the visitor's address is the first X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 interface VisitorContext {
@@ -38,7 +40,7 @@ interface VisitorContext {
 type Ack = (answer: { ok: true; [k: string]: unknown } | { ok: false; error: { code: string; message: string; retryAfterMs?: number } }) => void;
 
 const HISTORY_LIMIT = 200;
-const NEW_VISITORS_PER_ADDRESS = { burst: 20, perMinute: 10 };
+const NEW_VISITORS_PER_ADDRESS = { burst: 30, perMinute: 30 };
 
 const handshakeSchema = z.object({ channel: z.string().trim().min(1).max(200), token: z.string().max(200).optional() });
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId is 1-64 letters, digits, _ or -');
@@ -130,10 +132,16 @@ async function admit(deps: VisitorGatewayDeps, socket: Socket): Promise<VisitorC
   const known = auth.data.token ? await authenticateVisitor(deps.db, { channelId: channel.id, token: auth.data.token, now }) : null;
   if (known) return { visitorId: known.id, channel, settings, issuedToken: null };
   // A new visitor (or a token we do not know): issue one, within a per-address budget.
-  const budget = await deps.limiter.take(`visitor-new:${channel.id}:${socket.handshake.address}`, NEW_VISITORS_PER_ADDRESS);
+  const budget = await deps.limiter.take(`visitor-new:${channel.id}:${clientAddress(socket, deps.trustProxy)}`, NEW_VISITORS_PER_ADDRESS);
   if (!budget.ok) return { refused: 'too many new chats from this address; try again later' };
   const created = await createVisitor(deps.db, { workspaceId: channel.workspaceId, channelId: channel.id, now });
   return { visitorId: created.visitor.id, channel, settings, issuedToken: created.token };
+}
+
+function clientAddress(socket: Socket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : socket.handshake.address;
 }
 
 async function status(deps: VisitorGatewayDeps, v: VisitorContext): Promise<Record<string, unknown>> {

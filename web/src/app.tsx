@@ -1,14 +1,20 @@
 // The app shell: finds out who is logged in, loads the workspace directory, connects the socket,
-// and shows the login page, the inbox or the supervisor board. Any 401 returns to login.
+// and shows the login page, the inbox or the supervisor board. Any 401 returns to login. Alerts,
+// offers and the agent's own presence live here, so they work on every page.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage, setUnauthorizedHandler } from './api/client.ts';
 import { api } from './api/endpoints.ts';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { unlockAudio } from './inbox/notify.ts';
+import { useAlerts } from './inbox/use-alerts.ts';
+import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
+import { OfferStack } from './offers/offer-stack.tsx';
+import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { SupervisorPage } from './pages/supervisor-page.tsx';
+import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
-import { navigate, useRoute } from './router.ts';
+import { inboxPath, navigate, useRoute, type Route } from './router.ts';
 import { SessionContext, type Session } from './state/session.tsx';
 import { HelpOverlay } from './ui/help-overlay.tsx';
 
@@ -18,6 +24,21 @@ async function loadSession(): Promise<Omit<Session, 'logout'>> {
   const me = await api.me();
   const [agents, teams, channels, canned] = await Promise.all([api.agents(), api.teams(), api.channels(), api.cannedResponses()]);
   return { me, agents: agents.items, teams: teams.items, channels: channels.items, canned: canned.items };
+}
+
+const mineView = { kind: 'mine' } as const;
+
+/** Alerts and offers for the logged-in agent on whichever page they are. */
+function LiveLayer({ route }: { route: Route }) {
+  const openConversation = useCallback(
+    (id: string) => navigate(route.page === 'inbox' ? inboxPath({ ...route, conversationId: id }) : inboxPath({ view: { kind: 'all' }, status: 'open', channelId: null, conversationId: id })),
+    [route],
+  );
+  const openMine = useCallback((id: string) => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: id })), []);
+  useAlerts(openConversation, () => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: null })));
+  useRoutingAlerts(openConversation, () => navigate('/supervisor'));
+  const offers = useOffers(openMine);
+  return <OfferStack offers={offers} />;
 }
 
 export function App() {
@@ -91,8 +112,11 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <RealtimeContext.Provider value={realtime}>
-        {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
-        {help && route.page === 'supervisor' && <HelpOverlay onClose={() => setHelp(false)} />}
+        <PresenceProvider>
+          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+          {help && route.page === 'supervisor' && <HelpOverlay onClose={() => setHelp(false)} />}
+          <LiveLayer route={route} />
+        </PresenceProvider>
       </RealtimeContext.Provider>
     </SessionContext.Provider>
   );

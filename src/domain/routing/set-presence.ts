@@ -13,7 +13,10 @@ export async function setPresence(deps: Deps, input: { agentId: string; presence
   const now = deps.clock.now();
   const agent = await deps.db.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
   await recordAudit(deps.db, { workspaceId: agent.workspaceId, actorAgentId: input.actorAgentId, action: 'agent.presence', targetType: 'agent', targetId: agent.id, data: { from: before.presence, to: input.presence, reason: input.reason } });
-  deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', { agentId: agent.id, presence: agent.presence, at: now.toISOString() });
+  const event = { agentId: agent.id, presence: agent.presence, at: now.toISOString() };
+  deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', event);
+  // The agent's own status switch follows too (supervisors already hear it in their workspace room).
+  if (agent.role === 'agent') deps.publisher.publishToAgent(agent.id, 'agent.presence', event);
   if (input.presence === 'online') await requestDispatch(deps, agent.workspaceId);
   if (input.presence === 'offline') await releaseLiveWork(deps, agent.id, agent.workspaceId);
   return agent;

@@ -28,9 +28,10 @@ export function authRoutes(deps: AppDeps) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
-  app.get('/me', requireAuth(deps), (c) => {
+  app.get('/me', requireAuth(deps), async (c) => {
     const v = c.get('viewer');
-    return c.json({ id: v.agentId, name: v.name, email: v.email, role: v.role, workspaceId: v.workspaceId, teamIds: v.teamIds });
+    const { presence, presenceChangedAt } = await deps.db.agent.findUniqueOrThrow({ where: { id: v.agentId }, select: { presence: true, presenceChangedAt: true } });
+    return c.json({ id: v.agentId, name: v.name, email: v.email, role: v.role, workspaceId: v.workspaceId, teamIds: v.teamIds, presence, presenceChangedAt: presenceChangedAt.toISOString() });
   });
   return app;
 }

@@ -3,6 +3,7 @@ import { request } from './client.ts';
 import type {
   Agent,
   AttributeValue,
+  Board,
   CannedResponse,
   Channel,
   ContactDetail,
@@ -12,6 +13,7 @@ import type {
   Me,
   Message,
   Page,
+  Presence,
   Priority,
   Team,
 } from './types.ts';
@@ -53,6 +55,12 @@ export const api = {
   assign: (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/assign`, body),
   updateConversation: (id: string, body: { priority?: Priority; tags?: string[] }) => request<ConversationSummary>('PATCH', `/api/conversations/${enc(id)}`, body),
   markRead: (id: string) => request<{ conversationId: string; lastReadAt: string }>('POST', `/api/conversations/${enc(id)}/read`),
+
+  board: (signal?: AbortSignal) => request<Board>('GET', '/api/supervisor/board', undefined, { signal }),
+  setMyPresence: (presence: Presence) => request<{ presence: Presence; presenceChangedAt: string }>('POST', '/api/me/presence', { presence }),
+  setAgentPresence: (agentId: string, presence: Presence) => request<{ presence: Presence }>('POST', `/api/agents/${enc(agentId)}/presence`, { presence }),
+  acceptOffer: (id: string) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/offer/accept`),
+  declineOffer: (id: string) => request<unknown>('POST', `/api/conversations/${enc(id)}/offer/decline`),
 
   contact: (id: string, signal?: AbortSignal) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}?limit=1`, undefined, { signal }),
   updateContact: (id: string, body: { name?: string | null; lifecycleStage?: string | null; tier?: string | null; tags?: string[]; attributes?: Record<string, AttributeValue> }) =>

@@ -10,6 +10,9 @@ export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read
 export const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
+export type Presence = 'online' | 'away' | 'offline';
+export const PRESENCES: Presence[] = ['online', 'away', 'offline'];
+
 export interface Me {
   id: string;
   name: string;
@@ -17,6 +20,8 @@ export interface Me {
   role: Role;
   workspaceId: string;
   teamIds: string[];
+  presence: Presence;
+  presenceChangedAt: string;
 }
 
 export interface Agent {
@@ -81,6 +86,11 @@ export interface ConversationSummary {
   sla?: Sla | null;
   /** Only on list items: whether the viewer has unread customer messages here. */
   unread?: boolean;
+  /** Routing: the queue it waits (or waited) in, since when, and a live offer if any. */
+  queue?: { id: string; name: string } | null;
+  queuedAt?: string | null;
+  offeredAgentId?: string | null;
+  offerExpiresAt?: string | null;
 }
 
 export interface Attachment {
@@ -137,8 +147,76 @@ export interface AppNotification {
   id: string;
   kind: string;
   conversationId: string | null;
-  data: { noteId?: string; by?: { id: string; name: string } | null; conversationNumber?: number; subject?: string | null; excerpt?: string };
+  data: {
+    noteId?: string;
+    by?: { id: string; name: string } | null;
+    conversationNumber?: number;
+    subject?: string | null;
+    excerpt?: string;
+    /** sla.warning, sla.breach, routing.unassigned */
+    number?: number;
+    metric?: string;
+    minutesLeft?: number;
+    queue?: string | null;
+    /** agent.offline-with-work */
+    agentId?: string;
+    count?: number;
+  };
   createdAt: string;
+}
+
+/** `agent.presence` over the socket. */
+export interface PresenceEvent {
+  agentId: string;
+  presence: Presence;
+  at: string;
+}
+
+/** `conversation.offered` over the socket, to the offered agent only. */
+export interface OfferEvent {
+  conversation: ConversationSummary;
+  expiresAt: string;
+}
+
+export interface BoardQueue {
+  id: string;
+  name: string;
+  mode: 'push' | 'offer';
+  waiting: number;
+  longestWaitSeconds: number;
+  byPriority: Record<Priority, number>;
+  slaAtRisk: number;
+  slaBreached: number;
+  eligibleAgents: number;
+  availableAgents: number;
+}
+
+export interface BoardAgent {
+  id: string;
+  name: string;
+  role: Role;
+  presence: Presence;
+  capacity: number;
+  load: number;
+  openConversations: number;
+}
+
+export interface BoardToday {
+  since: string;
+  conversations: number;
+  resolved: number;
+  slaBreaches: number;
+  firstResponseMedianSeconds: number | null;
+  resolutionMedianSeconds: number | null;
+  volumeByHour: { hour: number; channel: ChannelKind; count: number }[];
+}
+
+/** GET /api/supervisor/board */
+export interface Board {
+  at: string;
+  queues: BoardQueue[];
+  agents: BoardAgent[];
+  today: BoardToday;
 }
 
 export interface Page<T> {

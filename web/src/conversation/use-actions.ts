@@ -8,6 +8,11 @@ import { useToasts } from '../ui/toasts.tsx';
 
 const ownAssignments = new Map<string, number>();
 
+/** Call before this tab assigns a conversation, so the assignment raises no alert here. */
+export function noteOwnAssignment(conversationId: string): void {
+  ownAssignments.set(conversationId, Date.now());
+}
+
 /** Whether this tab itself assigned the conversation in the last few seconds (no alert for that). */
 export function assignedByMe(conversationId: string): boolean {
   const at = ownAssignments.get(conversationId);
@@ -41,7 +46,7 @@ export function useConversationActions(apply: (s: ConversationSummary) => void):
   );
   const assign = useCallback(
     (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => {
-      ownAssignments.set(id, Date.now());
+      noteOwnAssignment(id);
       return run('assign', () => api.assign(id, body));
     },
     [run],

@@ -12,7 +12,6 @@ import { useSession } from '../state/session.tsx';
 import { HelpOverlay } from '../ui/help-overlay.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { NavSidebar } from './nav-sidebar.tsx';
-import { useAlerts } from './use-alerts.ts';
 import { useConversationList } from './use-conversation-list.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
@@ -51,7 +50,6 @@ export function InboxPage({ route }: { route: InboxRoute }) {
     open.applySummary(s);
   }, [list.applyLocal, open.applySummary]);
   const actions = useConversationActions(apply);
-  useAlerts(openConversation, () => navigate(inboxPath({ view: { kind: 'mine' }, status: 'open', channelId: null, conversationId: null })));
 
   const items = list.state.items;
   const current = openId ?? selectedId;

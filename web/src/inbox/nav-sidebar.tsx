@@ -1,6 +1,7 @@
 // The left column: inbox views, the supervisor board slot, and the agent's own corner
-// (desktop notifications, shortcuts, log out).
+// (status, desktop notifications, shortcuts, log out).
 import type { ReactNode } from 'react';
+import { PresenceSwitch } from '../presence/presence-switch.tsx';
 import { useRealtime } from '../realtime/socket.tsx';
 import { inboxPath, navigate, type InboxView } from '../router.ts';
 import { isSupervisor, useSession } from '../state/session.tsx';
@@ -67,6 +68,7 @@ export function NavSidebar({ active, onHelp }: Props) {
               <a
                 href="/supervisor"
                 className={active === 'supervisor' ? 'nav-item nav-active' : 'nav-item'}
+                aria-current={active === 'supervisor' ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
                   navigate('/supervisor');
@@ -92,6 +94,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         <button type="button" className="nav-button" onClick={onHelp}>
           Keyboard shortcuts <kbd>?</kbd>
         </button>
+        <PresenceSwitch />
         <div className="me">
           <Avatar name={me.name} size={26} />
           <div className="me-text">

@@ -1,9 +1,9 @@
-// Transient messages at the bottom of the screen: action errors, mentions, confirmations.
+// Transient messages at the bottom of the screen: action errors, mentions, SLA and routing alerts.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export interface Toast {
   id: number;
-  tone: 'error' | 'info';
+  tone: 'error' | 'warning' | 'info';
   text: string;
   action?: { label: string; run(): void };
 }
@@ -24,7 +24,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (t: Omit<Toast, 'id'>) => {
       const id = nextId++;
       setToasts((all) => [...all.slice(-3), { ...t, id }]);
-      setTimeout(() => dismiss(id), t.tone === 'error' ? 8000 : 6000);
+      setTimeout(() => dismiss(id), t.tone === 'info' ? 6000 : 8000);
     },
     [dismiss],
   );

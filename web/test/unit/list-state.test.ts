@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, Me } from '../../src/api/types.ts';
 import { applySummary, matchesQuery, toListParams, type ListQuery, type ListState } from '../../src/inbox/list-state.ts';
 
-const me: Me = { id: 'ada', name: 'Ada', email: 'ada@x.test', role: 'agent', workspaceId: 'w', teamIds: ['support'] };
+const me: Me = { id: 'ada', name: 'Ada', email: 'ada@x.test', role: 'agent', workspaceId: 'w', teamIds: ['support'], presence: 'online', presenceChangedAt: '2026-01-01T00:00:00.000Z' };
 
 function summary(id: string, at: string, patch: Partial<ConversationSummary> = {}): ConversationSummary {
   return {

@@ -1,0 +1,83 @@
+// The chat widget in a real browser, embedded by a page the way a website does it, against a
+// whole running Parley: the pre-chat form starts a chat that reaches the agent, the agent's reply
+// and typing appear live (as text, never markup), and a reload keeps the conversation.
+import type { Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWidgetBuild } from '../../src/cli/widget-build.ts';
+import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { waitUntil } from '../support/wait.ts';
+
+describe('chat widget in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let admin: string;
+  let agent: Socket;
+  let conversationId: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWidgetBuild({ log: (line) => console.log(line) });
+    h = await startHarness({
+      channels: [{ kind: 'webchat', name: 'Website', address: 'acme-website', settings: { title: 'Acme help', greeting: 'Hi! How can we help?', prechat: { topics: ['billing', 'shipping'] } } }],
+    });
+    admin = await h.login(h.workspace.agents[0]!.email);
+    agent = await h.socket(admin); // an agent online: the chat is open
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  const widget = () => page.locator('#parley-chat');
+
+  it('starts a chat from the pre-chat form and the agent sees it with the visitor’s name and topic', async () => {
+    await page.goto(`${h.apiUrl}/widget/demo?channel=acme-website`);
+    await widget().getByRole('button', { name: 'Open chat' }).click();
+    await widget().getByText('Hi! How can we help?').waitFor();
+    await expect(widget().getByRole('heading').textContent()).resolves.toBe('Acme help');
+    const form = widget().getByRole('form', { name: 'Start a chat' });
+    await form.getByLabel('Name').fill('Wanda Web');
+    await form.getByLabel('Email').fill('wanda@example.com');
+    await form.getByLabel('Topic').selectOption('shipping');
+    await form.getByLabel('Message').fill('Where is my parcel? <b>urgent</b>');
+    await form.getByRole('button', { name: 'Start chat' }).click();
+
+    const m = await waitUntil(async () => h.testDb.db.message.findFirst({ where: { channel: { kind: 'webchat' } }, include: { conversation: { include: { contact: true } } } }), 'the chat message stored');
+    conversationId = m.conversationId;
+    expect(m.text).toBe('Where is my parcel? <b>urgent</b>');
+    expect(m.conversation.attributes).toEqual({ topic: 'shipping' });
+    expect(m.conversation.contact).toMatchObject({ name: 'Wanda Web', email: 'wanda@example.com' });
+    await widget().getByRole('form', { name: 'Send a message' }).waitFor();
+    await widget().getByText('Where is my parcel? <b>urgent</b>').waitFor();
+  });
+
+  it('shows the agent typing and then the reply, as text', async () => {
+    expect(await agent.timeout(5000).emitWithAck('conversation.join', { conversationId })).toEqual({ ok: true });
+    agent.emit('conversation.typing', { conversationId, typing: true });
+    await widget().getByText('Alex Admin is typing…').waitFor();
+    const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'It ships today. <img src=x onerror=alert(1)>' });
+    expect(reply.status).toBe(202);
+    await widget().getByText('It ships today. <img src=x onerror=alert(1)>').waitFor();
+    expect(await widget().locator('img').count()).toBe(0);
+    expect(await widget().locator('b').count()).toBe(0);
+    await waitUntil(async () => !(await widget().getByText('Alex Admin is typing…').isVisible()), 'the typing line gone with the reply');
+    await screenshot(page, 'widget-chat');
+  });
+
+  it('keeps the conversation across a page reload', async () => {
+    await page.reload();
+    await widget().getByRole('button', { name: 'Open chat' }).click();
+    await widget().getByText('It ships today. <img src=x onerror=alert(1)>').waitFor();
+    await widget().getByText('Where is my parcel? <b>urgent</b>').waitFor();
+    await widget().getByRole('form', { name: 'Send a message' }).getByLabel('Message').fill('Thanks!');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => h.testDb.db.message.findFirst({ where: { conversationId, text: 'Thanks!' } }), 'the follow-up in the same conversation');
+    expect(pageErrors).toEqual([]);
+  });
+});
