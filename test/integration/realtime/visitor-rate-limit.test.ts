@@ -1,7 +1,7 @@
 // The visitors' token bucket against real Redis: a burst, then the refill rate, per key, with the
 // wait to tell the visitor; and an unreachable Redis never blocks a message.
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.ts';
 import { createRedisRateLimiter } from '../../../src/realtime/visitor-rate-limit.ts';
 import { createProducerRedis } from '../../../src/redis.ts';
@@ -11,6 +11,10 @@ describe('visitor rate limit', () => {
   const redis = createProducerRedis(testRedisUrl);
   const prefix = `t-rl-${randomBytes(4).toString('hex')}`;
   const limiter = createRedisRateLimiter(redis, prefix, createLogger('silent'));
+  beforeAll(async () => {
+    // A producer connection refuses commands until it is connected.
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  });
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);

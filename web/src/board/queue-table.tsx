@@ -47,13 +47,17 @@ export function QueueTable({ queues, ageSeconds }: { queues: BoardQueue[]; ageSe
                 </td>
                 <td className={light !== 'green' && longest > 0 ? `wait wait-${light}` : 'wait'}>{q.waiting > 0 ? humanDuration(longest) : <span className="dim">–</span>}</td>
                 <td>
-                  <span className="prio-chips">
-                    {PRIORITY_ORDER.map((p) => (
-                      <span key={p} className={`prio-chip prio-chip-${p}${q.byPriority[p] ? '' : ' prio-chip-zero'}`} title={`${q.byPriority[p]} ${p}`}>
-                        {p} <b>{q.byPriority[p]}</b>
-                      </span>
-                    ))}
-                  </span>
+                  {q.waiting === 0 ? (
+                    <span className="dim">–</span>
+                  ) : (
+                    <span className="prio-chips">
+                      {PRIORITY_ORDER.filter((p) => q.byPriority[p] > 0).map((p) => (
+                        <span key={p} className={`prio-chip prio-chip-${p}`} data-priority={p}>
+                          {p} <b>{q.byPriority[p]}</b>
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </td>
                 <td>
                   {q.slaBreached === 0 && q.slaAtRisk === 0 ? (

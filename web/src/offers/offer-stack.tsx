@@ -19,8 +19,11 @@ function OfferCard({ offer, onAccept, onDecline, onDismiss }: { offer: Offer; on
         <span className="offer-kicker">
           <ChannelIcon kind={c.channel.kind} /> {channelLabel(c.channel.kind)} offered to you{c.queue ? ` · ${c.queue.name}` : ''}
         </span>
-        <span className="offer-countdown" data-testid="offer-countdown" aria-label={expired ? 'Expired' : `${left} seconds left`}>
-          {expired ? 'Expired' : `${left}s`}
+        <span className="offer-expires" aria-label={expired ? 'Expired' : `Expires in ${left} seconds`}>
+          {!expired && <span aria-hidden="true">expires in </span>}
+          <span className="offer-countdown" data-testid="offer-countdown" aria-hidden="true">
+            {expired ? 'Expired' : `${left}s`}
+          </span>
         </span>
       </header>
       <h2 className="offer-title" id={titleId}>

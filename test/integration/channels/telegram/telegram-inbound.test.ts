@@ -92,6 +92,21 @@ describe('telegram inbound', () => {
     expect(event).toMatchObject({ status: 'processed', messageId: original.id });
   });
 
+  it('keeps an edit that overtakes its original as the message, and then ignores the late original', async () => {
+    const original = fromUser(fixture('text.json'), 848484, 920001);
+    const edit = fromUser(fixture('edited.json'), 848484, 920002);
+    await post(edit);
+    const m = await messageBy('848484:101');
+    expect(m.text).toBe('Hello, my order #5522 has not arrived yet.');
+    await post(original);
+    const late = await waitUntil(async () => {
+      const e = await db().inboundEvent.findUnique({ where: { channelId_externalId: { channelId, externalId: '848484:101' } } });
+      return e?.status === 'ignored' ? e : null;
+    }, 'the late original ignored');
+    expect(late.error).toBe('already recorded as a message');
+    expect((await db().message.findUniqueOrThrow({ where: { id: m.id } })).text).toBe('Hello, my order #5522 has not arrived yet.');
+  });
+
   it('downloads a photo through getFile with the media worker, served to agents from Parley', async () => {
     tg.addFile('AgACAgIAAxkBAAIBlarge', { path: 'photos/file_7.jpg', content: Buffer.from('JPEG-BYTES-OF-A-DAMAGED-BOX') });
     await post(fixture('photo.json'));

@@ -1,0 +1,16 @@
+// The webchat adapter keeps the channel adapter contract over visitor messages.
+import { createWebchatAdapter } from '../../../../channels/webchat/index.ts';
+import { runAdapterContract } from '../../../support/adapter-contract.ts';
+
+const base = { visitorId: '0193aa00-0000-7000-8000-000000000001', sentAt: '2026-01-05T10:00:00.000Z' };
+
+runAdapterContract({
+  adapter: createWebchatAdapter({ visitors: null }),
+  channel: { id: 'c1', workspaceId: 'w1', kind: 'webchat', address: 'acme-website', settings: {} },
+  fixtures: [
+    { name: 'plain', raw: { ...base, clientId: 'a1', text: 'Hello' } },
+    { name: 'pre-chat', raw: { ...base, clientId: 'a2', text: 'Invoice question', name: 'Vera', email: 'vera@example.com', topic: 'billing' } },
+    { name: 'offline form', raw: { ...base, clientId: 'a3', text: 'Call me back', name: 'Olaf', email: 'olaf@example.com', offline: true } },
+    { name: 'another visitor, same client id', raw: { ...base, visitorId: '0193aa00-0000-7000-8000-000000000002', clientId: 'a1', text: 'Hi' } },
+  ],
+});
