@@ -7,7 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: see .ci/run (platform-only optional packages missing from the lock).
+RUN npm install --no-audit --no-fund
 COPY web ./web
 RUN npm run build:web && npm run build:widget
 
@@ -23,7 +24,7 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY src/cli/generate-prisma.ts ./src/cli/generate-prisma.ts
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY tsconfig.json ./
 COPY src ./src

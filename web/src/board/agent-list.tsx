@@ -75,12 +75,10 @@ export function AgentList({ agents, onDropConversation }: Props) {
           }}
         >
           <Avatar name={a.name} size={28} />
-          <span className="agent-main">
-            <span className="agent-name">{a.name}</span>
-            <span className="agent-status">
-              <PresenceDot presence={a.presence} label />
-              {a.role !== 'agent' && <span className="role-chip">{a.role}</span>}
-            </span>
+          <span className="agent-name">{a.name}</span>
+          <span className="agent-status">
+            <PresenceDot presence={a.presence} label />
+            {a.role !== 'agent' && <span className="role-chip">{a.role}</span>}
           </span>
           <LoadBar load={a.load} capacity={a.capacity} />
           <span className="agent-open" title="Open conversations assigned">

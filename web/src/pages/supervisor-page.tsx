@@ -67,24 +67,22 @@ function Board() {
       </header>
       <TodayTiles today={board.today} />
       <div className="board-grid">
-        <div className="board-main">
-          <section className="board-card" aria-labelledby="queues-title">
-            <h2 id="queues-title" className="board-card-title">
-              Queues
+        <section className="board-card area-queues" aria-labelledby="queues-title">
+          <h2 id="queues-title" className="board-card-title">
+            Queues
+          </h2>
+          <QueueTable queues={board.queues} ageSeconds={ageSeconds} />
+        </section>
+        <section className="board-card area-waiting" aria-labelledby="waiting-title" data-testid="waiting">
+          <div className="board-card-head">
+            <h2 id="waiting-title" className="board-card-title">
+              Waiting <span className="count-chip">{live.waiting.length}</span>
             </h2>
-            <QueueTable queues={board.queues} ageSeconds={ageSeconds} />
-          </section>
-          <section className="board-card" aria-labelledby="waiting-title" data-testid="waiting">
-            <div className="board-card-head">
-              <h2 id="waiting-title" className="board-card-title">
-                Waiting <span className="count-chip">{live.waiting.length}</span>
-              </h2>
-              <span className="dim small">In routing order. Pick an agent, or drag a row onto one.</span>
-            </div>
-            <WaitingList waiting={live.waiting} truncated={live.waitingTruncated} agents={board.agents} assign={assign} now={now} />
-          </section>
-        </div>
-        <div className="board-side">
+            <span className="dim small">In routing order. Pick an agent, or drag a row onto one.</span>
+          </div>
+          <WaitingList waiting={live.waiting} truncated={live.waitingTruncated} agents={board.agents} assign={assign} now={now} />
+        </section>
+        <div className="area-side">
           <section className="board-card" aria-labelledby="agents-title">
             <div className="board-card-head">
               <h2 id="agents-title" className="board-card-title">
