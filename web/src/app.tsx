@@ -36,7 +36,7 @@ function LiveLayer({ route }: { route: Route }) {
   );
   const openMine = useCallback((id: string) => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: id })), []);
   useAlerts(openConversation, () => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: null })));
-  useRoutingAlerts(openConversation, () => navigate('/supervisor'));
+  useRoutingAlerts(openConversation, route.page === 'supervisor' ? null : () => navigate('/supervisor'));
   const offers = useOffers(openMine);
   return <OfferStack offers={offers} />;
 }

@@ -10,7 +10,8 @@ import { desktopNotify } from './notify.ts';
 
 const BATCH_MS = 1500;
 const KINDS = ['sla.warning', 'sla.breach', 'routing.unassigned', 'agent.offline-with-work'] as const;
-type Kind = (typeof KINDS)[number];
+export type RoutingAlertKind = (typeof KINDS)[number];
+type Kind = RoutingAlertKind;
 const isRoutingKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 
 const METRIC: Record<string, string> = { first_response: 'first response', next_response: 'next response', resolution: 'resolution' };
@@ -46,7 +47,8 @@ const SUMMARY: Record<Kind, (count: number) => string> = {
 };
 const TONE: Record<Kind, Toast['tone']> = { 'sla.warning': 'warning', 'sla.breach': 'error', 'routing.unassigned': 'warning', 'agent.offline-with-work': 'info' };
 
-export function useRoutingAlerts(openConversation: (id: string) => void, showBoard: () => void): void {
+/** `showBoard` is null while the board is on screen (no point offering to go there). */
+export function useRoutingAlerts(openConversation: (id: string) => void, showBoard: (() => void) | null): void {
   const { me, agents } = useSession();
   const toasts = useToasts();
   const batches = useRef(new Map<Kind, AppNotification[]>());
@@ -57,14 +59,18 @@ export function useRoutingAlerts(openConversation: (id: string) => void, showBoa
   }, []);
   const supervisor = isSupervisor(me);
   const agentName = (id: string) => agents.find((a) => a.id === id)?.name ?? 'An agent';
+  // A batch flushes later: it must act on the page the user is on by then.
+  const actions = useRef({ openConversation, showBoard });
+  actions.current = { openConversation, showBoard };
 
   const flush = (kind: Kind) => {
+    const { openConversation, showBoard } = actions.current;
     const list = batches.current.get(kind) ?? [];
     batches.current.delete(kind);
     timers.current.delete(kind);
     const [first] = list;
     if (!first) return;
-    const boardAction = supervisor ? { label: 'Show board', run: showBoard } : undefined;
+    const boardAction = supervisor && showBoard ? { label: 'Show board', run: showBoard } : undefined;
     if (list.length === 1) {
       const text = routingAlertText({ ...first, kind }, agentName);
       const id = first.conversationId;

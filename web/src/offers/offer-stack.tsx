@@ -4,6 +4,7 @@ import type { Offer, Offers } from './use-offers.ts';
 import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
 import { contactLabel, previewOf } from '../ui/format.ts';
 import { useNow } from '../ui/use-now.ts';
+import './offers.css';
 
 function OfferCard({ offer, onAccept, onDecline, onDismiss }: { offer: Offer; onAccept(): void; onDecline(): void; onDismiss(): void }) {
   const now = useNow(250);
@@ -19,9 +20,9 @@ function OfferCard({ offer, onAccept, onDecline, onDismiss }: { offer: Offer; on
         <span className="offer-kicker">
           <ChannelIcon kind={c.channel.kind} /> {channelLabel(c.channel.kind)} offered to you{c.queue ? ` · ${c.queue.name}` : ''}
         </span>
-        <span className="offer-expires" aria-label={expired ? 'Expired' : `Expires in ${left} seconds`}>
-          {!expired && <span aria-hidden="true">expires in </span>}
-          <span className="offer-countdown" data-testid="offer-countdown" aria-hidden="true">
+        <span className="offer-expires">
+          {!expired && 'expires in '}
+          <span className="offer-countdown" data-testid="offer-countdown">
             {expired ? 'Expired' : `${left}s`}
           </span>
         </span>
@@ -63,18 +64,26 @@ function OfferCard({ offer, onAccept, onDecline, onDismiss }: { offer: Offer; on
 }
 
 export function OfferStack({ offers }: { offers: Offers }) {
-  if (offers.offers.length === 0) return null;
+  const newest = offers.offers.at(-1)?.conversation;
   return (
-    <div className="offers" aria-live="assertive">
-      {offers.offers.map((o) => (
-        <OfferCard
-          key={o.conversation.id}
-          offer={o}
-          onAccept={() => void offers.accept(o.conversation.id)}
-          onDecline={() => offers.decline(o.conversation.id)}
-          onDismiss={() => offers.dismiss(o.conversation.id)}
-        />
-      ))}
-    </div>
+    <>
+      {/* Announced once per offer; the ticking countdown stays out of the live region. */}
+      <div className="sr-only" aria-live="assertive">
+        {newest ? `Conversation offered to you: ${contactLabel(newest.contact)}, ${newest.subject ?? 'no subject'}` : ''}
+      </div>
+      {offers.offers.length > 0 && (
+        <div className="offers">
+          {offers.offers.map((o) => (
+            <OfferCard
+              key={o.conversation.id}
+              offer={o}
+              onAccept={() => void offers.accept(o.conversation.id)}
+              onDecline={() => offers.decline(o.conversation.id)}
+              onDismiss={() => offers.dismiss(o.conversation.id)}
+            />
+          ))}
+        </div>
+      )}
+    </>
   );
 }

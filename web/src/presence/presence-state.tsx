@@ -37,19 +37,17 @@ export function PresenceProvider({ children }: { children: ReactNode }) {
     if (e.agentId === me.id) apply(e.presence, e.at);
   });
 
-  // Connecting may itself bring the agent online, and events are missed while disconnected.
+  // Events are missed while disconnected: read the server's state on every (re)connect. Connecting
+  // may itself bring the agent online; that arrives as an event, and the newer one wins either way.
   useEffect(() => {
     if (state !== 'connected') return;
     let cancelled = false;
-    const t = setTimeout(() => {
-      api.me().then(
-        (m) => !cancelled && apply(m.presence, m.presenceChangedAt),
-        () => undefined,
-      );
-    }, 500);
+    api.me().then(
+      (m) => !cancelled && apply(m.presence, m.presenceChangedAt),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
-      clearTimeout(t);
     };
   }, [state, apply]);
 
