@@ -1,25 +1,13 @@
 // A Bot API Update (JSON) -> NormalizedInbound. Pure over its input: the webhook and polling
 // ingest, the parse command and the tests all call this.
+import { parseJsonPayload } from '../parse-json-payload.ts';
 import { ParseError, type NormalizedInbound } from '../types.ts';
 import { telegramAttachments } from './attachments.ts';
 import { messageExternalId, updateExternalId } from './external-id.ts';
 import { telegramUpdateSchema, type TelegramMessage, type TelegramUpdate } from './schema.ts';
 
 function toUpdate(raw: unknown): TelegramUpdate {
-  let value = raw;
-  if (Buffer.isBuffer(raw) || raw instanceof Uint8Array || typeof raw === 'string') {
-    try {
-      value = JSON.parse(Buffer.from(raw as Uint8Array | string).toString('utf8'));
-    } catch (err) {
-      throw new ParseError(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  const parsed = telegramUpdateSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ParseError(`not a Telegram update: ${issue ? `${issue.path.join('.') || 'update'}: ${issue.message}` : 'unknown problem'}`);
-  }
-  return parsed.data;
+  return parseJsonPayload(raw, telegramUpdateSchema, 'a Telegram update');
 }
 
 const rounded = (n: number) => Number(n.toFixed(6));

@@ -1,5 +1,6 @@
 // The webchat adapter keeps the channel adapter contract over visitor messages.
 import { createWebchatAdapter } from '../../../../channels/webchat/index.ts';
+import { expect, it } from 'vitest';
 import { runAdapterContract } from '../../../support/adapter-contract.ts';
 
 const base = { visitorId: '0193aa00-0000-7000-8000-000000000001', sentAt: '2026-01-05T10:00:00.000Z' };
@@ -13,4 +14,12 @@ runAdapterContract({
     { name: 'offline form', raw: { ...base, clientId: 'a3', text: 'Call me back', name: 'Olaf', email: 'olaf@example.com', offline: true } },
     { name: 'another visitor, same client id', raw: { ...base, visitorId: '0193aa00-0000-7000-8000-000000000002', clientId: 'a1', text: 'Hi' } },
   ],
+});
+
+it('keys two visitors\' messages with the same client id apart', async () => {
+  const adapter = createWebchatAdapter({ visitors: null });
+  const channel = { id: 'c1', workspaceId: 'w1', kind: 'webchat' as const, address: 'acme-website', settings: {} };
+  const a = await adapter.normalize({ ...base, clientId: 'a1', text: 'Hello' }, channel);
+  const b = await adapter.normalize({ ...base, visitorId: '0193aa00-0000-7000-8000-000000000002', clientId: 'a1', text: 'Hi' }, channel);
+  expect(a.externalId).not.toBe(b.externalId);
 });
