@@ -18,6 +18,8 @@ export const demoAddresses = {
   admin: 'admin@demo.parley.test',
   agents: ['ada@demo.parley.test', 'grace@demo.parley.test'],
   inbox: 'support@demo.parley.test',
+  /** The website chat's public key: try it at /widget/demo?channel=demo-website */
+  widgetKey: 'demo-website',
 };
 
 const demoMails = [
@@ -45,6 +47,12 @@ export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger }, op
         name: 'Support email',
         address: demoAddresses.inbox,
         settings: { fromName: 'Acme Support', smtp: { host: opts.smtpHost, port: opts.smtpPort, secure: false, ignoreTLS: true } },
+      },
+      {
+        kind: 'webchat',
+        name: 'Website chat',
+        address: demoAddresses.widgetKey,
+        settings: { title: 'Chat with Acme', greeting: 'Hi! Ask us anything about your order.', prechat: { enabled: true, topics: ['Orders', 'Billing', 'Technical'] } },
       },
     ],
   });
