@@ -1,6 +1,6 @@
 // The HTTP application: REST API under /api, health check, one error renderer.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './body-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const api = new Hono<AppEnv>();
-  api.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body is larger than 2 MB'); } }));
+  api.use('*', limitBody(2 * 1024 * 1024, 'Request body'));
   api.route('/', authRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', contactRoutes(deps));

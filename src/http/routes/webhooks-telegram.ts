@@ -3,7 +3,7 @@
 // token: without it the answer is 403, recorded as a rejected inbound event, and nothing of the
 // update is kept. Accepted updates are stored before the 200, so Telegram's retries change nothing.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.ts';
 import { z } from 'zod';
 import { acceptTelegramUpdate } from '../../../channels/telegram/accept-update.ts';
 import { admitTelegramUpdate } from '../../../channels/telegram/admit-update.ts';
@@ -24,15 +24,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function telegramWebhookRoutes(deps: AppDeps) {
   const app = new Hono();
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `Webhook body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  app.use('*', limitBody(MAX_BODY_BYTES, 'Webhook body'));
   app.post('/:channelId', (c) => receiveUpdate(deps, c));
   return app;
 }

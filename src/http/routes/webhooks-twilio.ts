@@ -4,7 +4,7 @@
 // Every event is stored as an InboundEvent keyed by MessageSid / CallSid + step before we answer,
 // so a retried webhook changes nothing; the answer is TwiML at once, the work is the ingest worker's.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.ts';
 import twilio from 'twilio';
 import type { ChannelKind } from '../../../channels/types.ts';
 import { messagingEventKey } from '../../../channels/twilio/message-status.ts';
@@ -17,15 +17,7 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 export function twilioWebhookRoutes(deps: AppDeps) {
   const app = new Hono();
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `Webhook body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  app.use('*', limitBody(MAX_BODY_BYTES, 'Webhook body'));
   app.post('/messages', (c) => messagingWebhook(deps, c, 'To'));
   app.post('/messages/status', (c) => messagingWebhook(deps, c, 'From'));
   app.route('/voice', twilioVoiceRoutes(deps));
