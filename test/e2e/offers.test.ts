@@ -1,6 +1,6 @@
 // Offer-mode routing from the agent's side in a real browser: an email arriving over SMTP is offered
 // to the online agent as a card with a countdown; Accept opens it, Decline moves it on; the SLA
-// warning for the accepted conversation reaches the agent as an alert.
+// warning for the accepted conversation reaches the agent as an alert; a reload keeps a standing offer.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
@@ -67,10 +67,15 @@ describe('offers to an agent in the browser', () => {
     expect(n.agentId).toBe(adaId);
   });
 
-  it('Decline hands the offer back to routing and the card goes away', async () => {
+  it('keeps an offer across a reload; Decline hands it back to routing and the card goes away', async () => {
     const id = await h.conversationFor(await h.sendCustomerMail({ from: 'Kwame Mensah <kwame@example.gh>', subject: 'Bulk order for our school', text: 'We need 120 notebooks; is there a discount?' }));
     const card = page.locator(`[data-testid="offer-card"][data-conversation-id="${id}"]`);
     await card.waitFor({ timeout: 15_000 });
+    // A reload does not lose the offer: the card comes back with the time that is left.
+    const before = await countdown();
+    await page.reload();
+    await card.waitFor({ timeout: 10_000 });
+    expect(await countdown()).toBeLessThanOrEqual(before);
     await card.getByRole('button', { name: 'Decline' }).click();
     await card.waitFor({ state: 'detached' });
     const conv = await waitUntil(async () => {

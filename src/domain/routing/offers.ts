@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from '../conversations/conversation-view.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../conversations/visibility.ts';
 import { routeConversation } from './route-conversation.ts';
@@ -16,6 +17,16 @@ async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, t
   if (conv.offeredAgentId !== viewer.agentId || conv.assigneeId) throw new AppError('conflict', 'This conversation is not offered to you (any more)');
   if (!conv.offerExpiresAt || conv.offerExpiresAt <= now) throw new AppError('conflict', 'The offer has expired');
   return { conv, now };
+}
+
+/** The offers standing for this agent now, oldest first: what an inbox shows again after a reload. */
+export async function listMyOffers(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer): Promise<{ conversation: ConversationSummary; expiresAt: string }[]> {
+  const rows = await deps.db.conversation.findMany({
+    where: { workspaceId: viewer.workspaceId, offeredAgentId: viewer.agentId, assigneeId: null, offerExpiresAt: { gt: deps.clock.now() } },
+    include: conversationSummaryInclude,
+    orderBy: { offerExpiresAt: 'asc' },
+  });
+  return rows.map((c) => ({ conversation: toConversationSummary(c), expiresAt: (c.offerExpiresAt as Date).toISOString() }));
 }
 
 export async function acceptOffer(deps: Deps, viewer: Viewer, conversationId: string) {

@@ -7,7 +7,7 @@ import { supervisorBoard } from '../../domain/routing/board.ts';
 import { requestDispatch } from '../../domain/routing/dispatch-waiting.ts';
 import { loadWorkflow } from '../../domain/routing/load-workflow.ts';
 import { setAgentCapacity, setAgentSkills } from '../../domain/routing/manage-agents.ts';
-import { acceptOffer, declineOffer } from '../../domain/routing/offers.ts';
+import { acceptOffer, declineOffer, listMyOffers } from '../../domain/routing/offers.ts';
 import { saveWorkflow } from '../../domain/routing/save-workflow.ts';
 import { setPresence } from '../../domain/routing/set-presence.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -21,7 +21,7 @@ const queueBody = z.object({ name: z.string().trim().min(1).max(80), teamId: z.s
 
 export function routingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  for (const path of ['/routing/*', '/queues', '/queues/*', '/supervisor/*', '/me/presence', '/agents/:id/presence', '/agents/:id/skills', '/agents/:id/capacity', '/conversations/:id/offer/*']) app.use(path, requireAuth(deps));
+  for (const path of ['/routing/*', '/queues', '/queues/*', '/supervisor/*', '/me/presence', '/me/offers', '/agents/:id/presence', '/agents/:id/skills', '/agents/:id/capacity', '/conversations/:id/offer/*']) app.use(path, requireAuth(deps));
 
   app.get('/routing/workflow', async (c) => {
     requireSupervisor(c.get('viewer'), 'read the routing workflow');
@@ -82,6 +82,7 @@ export function routingRoutes(deps: AppDeps) {
     return c.json(result);
   });
 
+  app.get('/me/offers', async (c) => c.json({ items: await listMyOffers(deps, c.get('viewer')) }));
   app.post('/conversations/:id/offer/accept', validate('param', id), async (c) => c.json(await acceptOffer(deps, c.get('viewer'), c.req.valid('param').id)));
   app.post('/conversations/:id/offer/decline', validate('param', id), async (c) => c.json(await declineOffer(deps, c.get('viewer'), c.req.valid('param').id)));
   return app;

@@ -116,11 +116,18 @@ describe('routing', () => {
     const [first, second] = offered.offeredAgentId === adaId ? [ada, bob] : [bob, ada];
     const secondId = offered.offeredAgentId === adaId ? bobId : adaId;
     expect((await h.api(second, 'POST', `/api/conversations/${conv}/offer/accept`)).status).toBe(409);
+    // The standing offer is listed for its agent only (an inbox shows it again after a reload).
+    const standing = await h.api(first, 'GET', '/api/me/offers');
+    expect(standing.body.items.map((o: { conversation: { id: string } }) => o.conversation.id)).toEqual([conv]);
+    expect(Date.parse(standing.body.items[0].expiresAt)).toBe(offered.offerExpiresAt!.getTime());
+    expect((await h.api(second, 'GET', '/api/me/offers')).body.items).toEqual([]);
     expect((await h.api(first, 'POST', `/api/conversations/${conv}/offer/decline`)).status).toBe(200);
+    expect((await h.api(first, 'GET', '/api/me/offers')).body.items).toEqual([]);
     await settle(conv, (x) => x.offeredAgentId === secondId, 'the offer moving on');
     const accepted = await h.api(second, 'POST', `/api/conversations/${conv}/offer/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.assignee.id).toBe(secondId);
+    expect((await h.api(second, 'GET', '/api/me/offers')).body.items).toEqual([]);
     await h.api(admin, 'PUT', '/api/routing/workflow', { fallback: { steps: [{ queue: 'General', timeoutSeconds: 600 }] } });
   });
 

@@ -12,6 +12,7 @@ import type {
   ConversationSummary,
   Me,
   Message,
+  OfferEvent,
   Page,
   Presence,
   Priority,
@@ -59,6 +60,7 @@ export const api = {
   board: (signal?: AbortSignal) => request<Board>('GET', '/api/supervisor/board', undefined, { signal }),
   setMyPresence: (presence: Presence) => request<{ presence: Presence; presenceChangedAt: string }>('POST', '/api/me/presence', { presence }),
   setAgentPresence: (agentId: string, presence: Presence) => request<{ presence: Presence }>('POST', `/api/agents/${enc(agentId)}/presence`, { presence }),
+  myOffers: () => request<{ items: OfferEvent[] }>('GET', '/api/me/offers'),
   acceptOffer: (id: string) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/offer/accept`),
   declineOffer: (id: string) => request<unknown>('POST', `/api/conversations/${enc(id)}/offer/decline`),
 

@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { ConversationSummary, OfferEvent } from '../api/types.ts';
 import { desktopNotify } from '../inbox/notify.ts';
-import { useSocketEvent } from '../realtime/socket.tsx';
+import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
 import { contactLabel } from '../ui/format.ts';
 
@@ -34,9 +34,34 @@ export function useOffers(onOpen: (id: string) => void): Offers {
   const patch = useCallback((id: string, change: Partial<Offer>) => setOffers((all) => all.map((o) => (o.conversation.id === id ? { ...o, ...change } : o))), []);
   const dismiss = useCallback((id: string) => setOffers((all) => all.filter((o) => o.conversation.id !== id)), []);
 
+  const add = useCallback((events: OfferEvent[]) => {
+    setOffers((all) => {
+      const fresh = events.filter((e) => !all.some((o) => o.conversation.id === e.conversation.id && o.busy));
+      const ids = new Set(fresh.map((e) => e.conversation.id));
+      const now = Date.now();
+      const added = fresh.map((e) => {
+        const expiresAt = Date.parse(e.expiresAt);
+        return { conversation: e.conversation, expiresAt, receivedAt: Math.min(now, expiresAt - 1000), busy: null, error: null };
+      });
+      return [...all.filter((o) => !ids.has(o.conversation.id)), ...added];
+    });
+  }, []);
+
+  // Offers still standing after a reload or a reconnect (their live event may have been missed).
+  const { epoch } = useRealtime();
+  useEffect(() => {
+    let live = true;
+    api.myOffers().then(
+      (r) => live && add(r.items),
+      () => undefined, // the next offer event or reconnect tries again; the offer also times out server-side
+    );
+    return () => {
+      live = false;
+    };
+  }, [epoch, add]);
+
   useSocketEvent<OfferEvent>('conversation.offered', (e) => {
-    const expiresAt = Date.parse(e.expiresAt);
-    setOffers((all) => [...all.filter((o) => o.conversation.id !== e.conversation.id), { conversation: e.conversation, expiresAt, receivedAt: Math.min(Date.now(), expiresAt - 1000), busy: null, error: null }]);
+    add([e]);
     const c = e.conversation;
     desktopNotify('Conversation offered to you', `#${c.number} ${c.subject ?? ''} · ${contactLabel(c.contact)}`, () => window.focus());
   });
