@@ -182,6 +182,8 @@ export interface ChannelAdapter {
   send(msg: OutboundMessage, channel: ChannelConfig): Promise<SendResult>;
   verify?(input: VerifyInput, channel: ChannelConfig): Verdict;
   parseStatus?(raw: unknown, channel: ChannelConfig): DeliveryUpdate | null;
+  /** The most bytes of files one outbound message may carry; absent when the channel sends no files. */
+  readonly maxOutboundFileBytes?: number;
   /** Whether the channel can send provider-approved templates (OutboundMessage.template). */
   readonly templates?: boolean;
   /** Refuses an agent's message the channel cannot send now (e.g. WhatsApp's 24-hour window), with the reason. */

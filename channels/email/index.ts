@@ -9,6 +9,8 @@ export function createEmailAdapter(): ChannelAdapter {
     threading: 'per-topic',
     live: false,
     contactFields: (address) => ({ email: address }),
+    // Base64 grows files by a third; 20 MiB of files stays under the 25-30 MB most mail servers accept.
+    maxOutboundFileBytes: 20 * 1024 * 1024,
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,
     send: sendEmail,

@@ -14,6 +14,8 @@ export function createTelegramAdapter(): ChannelAdapter {
     live: false,
     normalize: async (raw, channel) => normalizeTelegram(raw, channel.address),
     send: sendTelegram,
+    // The Bot API takes uploads of up to 50 MB (https://core.telegram.org/bots/api#sending-files).
+    maxOutboundFileBytes: 50 * 1000 * 1000,
     verify: verifyTelegramRequest,
     fetchMedia: fetchTelegramFile,
   };

@@ -10,6 +10,8 @@ import { parseTelegramSettings } from './schema.ts';
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/** sendPhoto takes photos up to 10 MB; a larger image goes as a document (up to 50 MB). */
+const PHOTO_MAX_BYTES = 10 * 1000 * 1000;
 
 /** Splits text into chunks Telegram accepts, at a line break or space when there is one. */
 export function splitText(text: string, limit = TEXT_LIMIT): string[] {
@@ -54,5 +56,5 @@ export async function sendTelegram(msg: OutboundMessage, channel: ChannelConfig)
 
 function sendFile(api: ReturnType<typeof telegramClient>, chatId: string, a: OutboundAttachment, extra: { caption?: string }) {
   const file = { source: a.content, filename: a.filename };
-  return PHOTO_TYPES.has(a.contentType) ? api.sendPhoto(chatId, file, extra) : api.sendDocument(chatId, file, extra);
+  return PHOTO_TYPES.has(a.contentType) && a.content.length <= PHOTO_MAX_BYTES ? api.sendPhoto(chatId, file, extra) : api.sendDocument(chatId, file, extra);
 }

@@ -1,5 +1,6 @@
 // The HTTP application: REST API under /api, health check, one error renderer.
 import { Hono } from 'hono';
+import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
 import { limitBody } from './body-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
@@ -33,7 +34,10 @@ export function createApp(deps: AppDeps) {
   });
 
   const api = new Hono<AppEnv>();
-  api.use('*', limitBody(2 * 1024 * 1024, 'Request body'));
+  // Replies carry their files base64-encoded (a third larger); every other request stays small.
+  const replyLimit = limitBody(Math.ceil((REPLY_FILES_MAX_BYTES * 4) / 3) + 1024 * 1024, 'A reply with its files');
+  const otherLimit = limitBody(2 * 1024 * 1024, 'Request body');
+  api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
   api.route('/', authRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', contactRoutes(deps));

@@ -75,6 +75,23 @@ describe('agent inbox in the browser', () => {
     await screenshot(page, 'conversation');
   });
 
+  it('attaches a file to a reply: shown before sending, received by the customer, downloadable in the timeline', async () => {
+    const receipt = Buffer.from('%PDF-1.7\nreceipt for order 4821\n');
+    await page.getByTestId('composer').locator('input[type="file"]').setInputFiles({ name: 'receipt-4821.pdf', mimeType: 'application/pdf', buffer: receipt });
+    const chip = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem');
+    await expect(chip.textContent()).resolves.toMatch(/receipt-4821\.pdf.*B/);
+    await page.getByRole('textbox', { name: 'Reply' }).fill('Here is your receipt.');
+    await screenshot(page, 'conversation-reply-file');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+
+    const mail = await h.sink.waitFor((m) => m.parsed.text?.includes('Here is your receipt.') ?? false);
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.equals(receipt)])).toEqual([['receipt-4821.pdf', 'application/pdf', true]]);
+    await page.getByRole('list', { name: 'Files to send' }).waitFor({ state: 'detached' });
+    const link = page.getByTestId('conversation-pane').getByRole('link', { name: /receipt-4821\.pdf/ });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/attachments\//);
+  });
+
   it('renders hostile email HTML without running its script or event handlers', async () => {
     const id = await h.sendCustomerMail({
       from: 'Mallory <mallory@example.net>',

@@ -129,6 +129,35 @@ describe('agent API', () => {
     expect(bobEvents.filter((e) => e.conversationId === conv)).toHaveLength(0);
   });
 
+  it('sends files with an email reply; refuses files over the channel limit with 413 and stores nothing', async () => {
+    const conv = await newConversation('files@example.com', 'Send me the manual');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 7)]); // over the 2 MB other requests get
+    const reply = await h.api(admin, 'POST', `/api/conversations/${conv}/messages`, {
+      text: 'The manual is attached.',
+      attachments: [{ filename: 'manual.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+    });
+    expect(reply.status).toBe(202);
+    expect(reply.body.attachments).toMatchObject([{ filename: 'manual.pdf', contentType: 'application/pdf', size: pdf.length }]);
+    const mail = await h.sink.waitFor((m) => m.parsed.subject === 'Re: Send me the manual');
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.content.equals(pdf)])).toEqual([['manual.pdf', true]]);
+
+    const channels = await h.api(admin, 'GET', '/api/channels');
+    const limit: number = channels.body.items.find((c: { kind: string }) => c.kind === 'email').maxReplyFileBytes;
+    expect(limit).toBe(20 * 1024 * 1024);
+    const before = await h.testDb.db.message.count({ where: { conversationId: conv } });
+    const big = await h.api(admin, 'POST', `/api/conversations/${conv}/messages`, {
+      text: 'Two big files',
+      attachments: ['a.bin', 'b.bin'].map((filename) => ({ filename, contentType: 'application/octet-stream', contentBase64: Buffer.alloc(11 * 1024 * 1024).toString('base64') })),
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.error).toEqual({ code: 'payload_too_large', message: 'The files come to 22 MB; email replies carry at most 20 MB' });
+    expect(await h.testDb.db.message.count({ where: { conversationId: conv } })).toBe(before);
+    expect(await h.testDb.db.attachment.count({ where: { filename: { in: ['a.bin', 'b.bin'] } } })).toBe(0);
+    // Other requests keep the small limit.
+    const note = await h.api(admin, 'POST', `/api/conversations/${conv}/notes`, { text: 'x'.repeat(3 * 1024 * 1024) });
+    expect(note.status).toBe(413);
+  });
+
   it('keeps notes private: recorded in the timeline, never sent', async () => {
     const conv = await newConversation('note@example.com', 'Notes');
     const before = h.sink.messages.length;

@@ -1,12 +1,15 @@
-// The workspace's channels as agents may see them (for filters and icons): never their settings,
-// which hold provider credentials.
-import type { Db } from '../../db/client.ts';
+// The workspace's channels as agents may see them (for filters, icons and the reply box): never
+// their settings, which hold provider credentials.
+import type { Deps } from '../../deps.ts';
 import type { Viewer } from '../conversations/visibility.ts';
+import { replyFilesLimit } from '../messages/store-reply-attachments.ts';
 
-export async function listChannels(db: Db, viewer: Viewer) {
-  return db.channel.findMany({
+export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer: Viewer) {
+  const channels = await deps.db.channel.findMany({
     where: { workspaceId: viewer.workspaceId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, kind: true, name: true, address: true, active: true },
   });
+  // How many bytes of files a reply may carry here (null: the channel sends no files).
+  return channels.map((c) => ({ ...c, maxReplyFileBytes: replyFilesLimit(deps.adapterFor(c.kind).maxOutboundFileBytes) }));
 }

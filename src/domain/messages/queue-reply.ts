@@ -9,7 +9,7 @@ import { publishConversation, publishMessage } from '../conversations/publish-co
 import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
 import { replySubject } from './reply-subject.ts';
 import { refusalFor, replyIdentity } from './reply-identity.ts';
-import { storeReplyAttachments, type ReplyAttachmentInput } from './store-reply-attachments.ts';
+import { decodeReplyAttachments, replyFilesLimit, storeReplyAttachments, type ReplyAttachmentInput } from './store-reply-attachments.ts';
 import { slaOnAgentReply } from '../sla/apply-sla.ts';
 
 export interface ReplyInput {
@@ -40,7 +40,8 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) 
   }
   const text = input.text?.trim() ? input.text : template ? describeTemplate(template) : '';
   if (!text && !input.attachments?.length) throw new AppError('validation_failed', 'text: must not be empty');
-  const files = await storeReplyAttachments(deps.store, input.attachments ?? []);
+  const decoded = decodeReplyAttachments(input.attachments ?? [], { kind: channel.kind, maxBytes: replyFilesLimit(adapter.maxOutboundFileBytes) });
+  const files = await storeReplyAttachments(deps.store, decoded);
   const lastInbound = await db.message.findFirst({
     where: { conversationId: conversation.id, direction: 'in', kind: 'message' },
     orderBy: { createdAt: 'desc' },

@@ -1,4 +1,4 @@
-// GET /api/channels: the workspace's channels (id, kind, name, address), for inbox filters.
+// GET /api/channels: the workspace's channels (id, kind, name, address, what files a reply may carry).
 import { Hono } from 'hono';
 import { listChannels } from '../../domain/channels/list-channels.ts';
 import { requireAuth } from '../auth-middleware.ts';
@@ -6,6 +6,6 @@ import type { AppDeps, AppEnv } from '../context.ts';
 
 export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/channels', requireAuth(deps), async (c) => c.json({ items: await listChannels(deps.db, c.get('viewer')) }));
+  app.get('/channels', requireAuth(deps), async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
   return app;
 }

@@ -1,4 +1,5 @@
 // One typed function per API call the inbox makes.
+import type { ReplyFile } from '../composer/reply-files.ts';
 import { request } from './client.ts';
 import type {
   Agent,
@@ -49,7 +50,11 @@ export const api = {
 
   listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
-  reply: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/messages`, { text }),
+  reply: (id: string, text: string, files: readonly ReplyFile[] = []) =>
+    request<Message>('POST', `/api/conversations/${enc(id)}/messages`, {
+      text,
+      ...(files.length > 0 ? { attachments: files.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, contentBase64 })) } : {}),
+    }),
   note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
   setStatus: (id: string, status: ConversationStatus, snoozedUntil?: string) =>
     request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}) }),

@@ -46,6 +46,8 @@ export interface Channel {
   name: string;
   address: string;
   active: boolean;
+  /** How many bytes of files a reply may carry on this channel; null when it sends no files. */
+  maxReplyFileBytes: number | null;
 }
 
 export interface CannedResponse {

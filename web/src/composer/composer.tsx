@@ -1,36 +1,71 @@
 // The reply box: Reply (to the customer) and Note (private) tabs, "/" for canned responses with
-// placeholders filled, "@" to mention an agent in a note, Ctrl/⌘+Enter to send, Esc to leave.
-import { forwardRef, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+// placeholders filled, "@" to mention an agent in a note, files on a reply (picked or dropped, within
+// what the channel carries), Ctrl/⌘+Enter to send, Esc to leave.
+import { forwardRef, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
 import { useSession } from '../state/session.tsx';
-import { contactLabel } from '../ui/format.ts';
+import { channelLabel } from '../ui/channel-icon.tsx';
+import { contactLabel, fileSize } from '../ui/format.ts';
 import type { SendKind } from '../conversation/use-conversation.ts';
 import { Suggestions, type Suggestion } from './suggestions.tsx';
+import { readReplyFile, replyFilesProblem, type ReplyFile } from './reply-files.ts';
 import { fillPlaceholders, matchAgents, matchCanned, replaceToken, tokenAt, type Token } from './tokens.ts';
 
 interface Props {
   conversation: ConversationSummary;
   mode: SendKind;
   onMode(mode: SendKind): void;
-  onSend(kind: SendKind, text: string): Promise<boolean>;
+  onSend(kind: SendKind, text: string, files: readonly ReplyFile[]): Promise<boolean>;
 }
 
-// Drafts survive switching between conversations and tabs (not reloads).
+// Drafts (text and a reply's files) survive switching between conversations and tabs (not reloads).
 const drafts = new Map<string, string>();
+const fileDrafts = new Map<string, ReplyFile[]>();
 
 export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversation, mode, onMode, onSend }, ref) {
-  const { me, agents, canned } = useSession();
+  const { me, agents, canned, channels } = useSession();
   const draftKey = `${conversation.id}:${mode}`;
   const [text, setText] = useState(() => drafts.get(draftKey) ?? '');
+  const [files, setFiles] = useState<ReplyFile[]>(() => fileDrafts.get(draftKey) ?? []);
+  const [readError, setReadError] = useState<string | null>(null);
+  const filePicker = useRef<HTMLInputElement>(null);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
 
-  useEffect(() => setText(drafts.get(draftKey) ?? ''), [draftKey]);
+  useEffect(() => {
+    setText(drafts.get(draftKey) ?? '');
+    setFiles(fileDrafts.get(draftKey) ?? []);
+    setReadError(null);
+  }, [draftKey]);
   const update = (value: string) => {
     setText(value);
     drafts.set(draftKey, value);
+  };
+  const updateFiles = (next: ReplyFile[]) => {
+    setFiles(next);
+    fileDrafts.set(draftKey, next);
+  };
+
+  // Files go with replies only, on channels that carry them.
+  const channelName = channelLabel(conversation.channel.kind);
+  const maxFileBytes = channels.find((ch) => ch.id === conversation.channel.id)?.maxReplyFileBytes ?? null;
+  const filesAllowed = mode === 'reply' && maxFileBytes !== null;
+  const filesProblem = mode === 'reply' ? replyFilesProblem(files, maxFileBytes, channelName) : null;
+  const attach = async (picked: FileList | null) => {
+    if (!picked || picked.length === 0 || mode !== 'reply') return;
+    setReadError(null);
+    try {
+      updateFiles([...files, ...(await Promise.all(Array.from(picked, readReplyFile)))]);
+    } catch (err) {
+      setReadError((err as Error).message);
+    }
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    if (!e.dataTransfer.types.includes('Files') || mode !== 'reply') return;
+    e.preventDefault();
+    void attach(e.dataTransfer.files);
   };
 
   const token: Token | null = useMemo(() => {
@@ -62,12 +97,14 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     });
   };
 
+  const outgoing = mode === 'reply' ? files : [];
+  const canSend = (text.trim() !== '' || outgoing.length > 0) && !filesProblem && !sending;
   const submit = async () => {
-    const body = text.trim();
-    if (!body || sending) return;
+    if (!canSend) return;
     setSending(true);
     update('');
-    await onSend(mode, body);
+    updateFiles(mode === 'reply' ? [] : files);
+    await onSend(mode, text.trim(), outgoing);
     setSending(false);
   };
 
@@ -102,7 +139,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     mode === 'reply' ? `Reply to ${contactLabel(conversation.contact)}… ( / for canned responses )` : 'Private note for your team… ( @ to mention, / for canned responses )';
 
   return (
-    <div className={mode === 'note' ? 'composer composer-note' : 'composer'} data-testid="composer">
+    <div className={mode === 'note' ? 'composer composer-note' : 'composer'} data-testid="composer" onDragOver={(e) => filesAllowed && e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
       <div className="composer-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={mode === 'reply'} className={mode === 'reply' ? 'ctab ctab-active' : 'ctab'} onClick={() => onMode('reply')}>
           Reply <kbd>r</kbd>
@@ -128,11 +165,43 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           onKeyDown={onKeyDown}
         />
       </div>
+      {mode === 'reply' && files.length > 0 && (
+        <ul className="composer-files" aria-label="Files to send">
+          {files.map((f, i) => (
+            <li key={`${f.filename}-${i}`} className="composer-file">
+              <span className="attachment-name">{f.filename}</span>
+              <span className="attachment-size">{fileSize(f.size)}</span>
+              <button type="button" className="composer-file-remove" aria-label={`Remove ${f.filename}`} onClick={() => updateFiles(files.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(filesProblem ?? readError) && (
+        <div className="composer-error" role="alert">
+          {filesProblem ?? readError}
+        </div>
+      )}
       <div className="composer-actions">
+        {mode === 'reply' && (
+          <>
+            <input ref={filePicker} type="file" multiple hidden aria-label="Files to attach" onChange={(e) => void attach(e.target.files).then(() => (e.target.value = ''))} />
+            <button
+              type="button"
+              className="button composer-attach"
+              disabled={!filesAllowed}
+              title={filesAllowed ? `Attach files (up to ${fileSize(maxFileBytes)} in all)` : `${channelName} cannot carry files`}
+              onClick={() => filePicker.current?.click()}
+            >
+              Attach
+            </button>
+          </>
+        )}
         <span className="composer-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send · <kbd>Esc</kbd> to leave
         </span>
-        <button type="button" className="button-primary" disabled={!text.trim() || sending} onClick={() => void submit()}>
+        <button type="button" className="button-primary" disabled={!canSend} onClick={() => void submit()}>
           {mode === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </div>

@@ -50,14 +50,29 @@ export function MessageBody({ m }: { m: Message }) {
         <ul className="attachments" aria-label="Attachments">
           {files.map((a) => (
             <li key={a.id}>
-              <a href={attachmentUrl(a.id)} download={a.filename} className="attachment">
-                <span className="attachment-name">{a.filename}</span>
-                <span className="attachment-size">{fileSize(a.size)}</span>
-              </a>
+              {/* A file of a reply still being sent has no download yet. */}
+              {a.id.startsWith('local-') ? (
+                <span className="attachment">
+                  <FileLabel name={a.filename} size={a.size} />
+                </span>
+              ) : (
+                <a href={attachmentUrl(a.id)} download={a.filename} className="attachment">
+                  <FileLabel name={a.filename} size={a.size} />
+                </a>
+              )}
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function FileLabel({ name, size }: { name: string; size: number }) {
+  return (
+    <>
+      <span className="attachment-name">{name}</span>
+      <span className="attachment-size">{fileSize(size)}</span>
+    </>
   );
 }

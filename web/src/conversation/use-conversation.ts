@@ -5,13 +5,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { ConversationDetail, ConversationSummary, Message } from '../api/types.ts';
+import type { ReplyFile } from '../composer/reply-files.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
 
 export type SendKind = 'reply' | 'note';
 
 export interface TimelineMessage extends Message {
-  local?: { state: 'sending' | 'failed'; error?: string; kind: SendKind };
+  /** The agent's own message until the server has it: its files are kept for a retry. */
+  local?: { state: 'sending' | 'failed'; error?: string; kind: SendKind; files?: readonly ReplyFile[] };
 }
 
 export interface OpenConversation {
@@ -19,7 +21,7 @@ export interface OpenConversation {
   messages: TimelineMessage[];
   error: string | null;
   loading: boolean;
-  send(kind: SendKind, text: string): Promise<boolean>;
+  send(kind: SendKind, text: string, files?: readonly ReplyFile[]): Promise<boolean>;
   retry(localId: string): void;
   discard(localId: string): void;
   applySummary(s: ConversationSummary): void;
@@ -101,13 +103,13 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   useSocketEvent('conversation.assigned', applySummary);
 
   const deliver = useCallback(
-    async (localId: string, kind: SendKind, text: string, conversationId: string): Promise<boolean> => {
+    async (localId: string, kind: SendKind, text: string, conversationId: string, files: readonly ReplyFile[]): Promise<boolean> => {
       try {
-        const saved = kind === 'reply' ? await api.reply(conversationId, text) : await api.note(conversationId, text);
+        const saved = kind === 'reply' ? await api.reply(conversationId, text, files) : await api.note(conversationId, text);
         setMessages((list) => upsert(list.filter((m) => m.id !== localId), list.find((m) => m.id === saved.id) ?? saved));
         return true;
       } catch (err) {
-        setMessages((list) => list.map((m) => (m.id === localId ? { ...m, local: { state: 'failed', error: errorMessage(err), kind } } : m)));
+        setMessages((list) => list.map((m) => (m.id === localId ? { ...m, local: { state: 'failed', error: errorMessage(err), kind, files } } : m)));
         return false;
       }
     },
@@ -115,7 +117,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   );
 
   const send = useCallback(
-    async (kind: SendKind, text: string) => {
+    async (kind: SendKind, text: string, files: readonly ReplyFile[] = []) => {
       if (!id) return false;
       const localId = `local-${++localSeq}`;
       const now = new Date().toISOString();
@@ -136,12 +138,12 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         sentAt: null,
         deliveredAt: null,
         createdAt: now,
-        attachments: [],
+        attachments: files.map((f, i) => ({ id: `${localId}-${i}`, filename: f.filename, contentType: f.contentType, size: f.size, inline: false, contentId: null })),
         metadata: {},
-        local: { state: 'sending', kind },
+        local: { state: 'sending', kind, files },
       };
       setMessages((list) => [...list, local]);
-      return deliver(localId, kind, text, id);
+      return deliver(localId, kind, text, id, files);
     },
     [id, detail?.channel.id, me.id, me.name, deliver],
   );
@@ -150,9 +152,9 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
     (localId: string) => {
       const m = messages.find((x) => x.id === localId);
       if (!m?.local) return;
-      const kind = m.local.kind;
-      setMessages((list) => list.map((x) => (x.id === localId ? { ...x, local: { state: 'sending', kind } } : x)));
-      void deliver(localId, kind, m.text, m.conversationId);
+      const { kind, files = [] } = m.local;
+      setMessages((list) => list.map((x) => (x.id === localId ? { ...x, local: { state: 'sending', kind, files } } : x)));
+      void deliver(localId, kind, m.text, m.conversationId, files);
     },
     [messages, deliver],
   );

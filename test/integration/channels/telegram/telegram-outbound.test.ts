@@ -78,6 +78,23 @@ describe('telegram outbound', () => {
     expect(call.params.caption).toBe('Here it is.');
     expect(call.files.document).toMatchObject({ filename: 'invoice-77.pdf', content: Buffer.from('%PDF-1.7 invoice') });
     await deliveryOf(res.body.id, 'sent');
+
+    // A small JPEG goes as a photo; one over sendPhoto's 10 MB as a document, so Telegram takes it.
+    const small = Buffer.alloc(2048, 1);
+    const large = Buffer.alloc(10 * 1000 * 1000 + 1, 2);
+    const photos = await reply(conv, {
+      text: 'Photos of the parcel.',
+      attachments: [
+        { filename: 'small.jpg', contentType: 'image/jpeg', contentBase64: small.toString('base64') },
+        { filename: 'large.jpg', contentType: 'image/jpeg', contentBase64: large.toString('base64') },
+      ],
+    });
+    expect(photos.status).toBe(202);
+    await deliveryOf(photos.body.id, 'sent');
+    const photo = await tg.waitFor('sendPhoto', (c) => c.params.chat_id === '111002');
+    expect(photo.files.photo).toMatchObject({ filename: 'small.jpg' });
+    const document = await tg.waitFor('sendDocument', (c) => c.params.chat_id === '111002' && c.files.document?.filename === 'large.jpg');
+    expect(document.files.document!.content.length).toBe(large.length);
   });
 
   it('waits out a 429 for at least retry_after before sending again', async () => {

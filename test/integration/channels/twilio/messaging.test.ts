@@ -203,6 +203,23 @@ describe('SMS and WhatsApp through Twilio', () => {
     expect((await db().message.findUniqueOrThrow({ where: { id: reply.body.id } })).deliveryStatus).toBe('delivered');
   });
 
+  it('files on an SMS reply are refused at once with 422, and nothing is stored or sent', async () => {
+    const inbound = sms('+14155550149', 'Can you send the invoice?');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+    const before = await db().message.count({ where: { conversationId } });
+    const attachments = [{ filename: 'invoice.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64') }];
+    const res = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Here you go', attachments });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toBe('sms conversations cannot carry files; send a link instead');
+    expect(await db().message.count({ where: { conversationId } })).toBe(before);
+    expect(await db().attachment.count({ where: { filename: 'invoice.pdf' } })).toBe(0);
+    expect(fake.sent().some((f) => f.Body === 'Here you go')).toBe(false);
+    // The channel list tells the inbox so, before the agent picks a file.
+    const channels = await h.api(admin, 'GET', '/api/channels');
+    expect(channels.body.items.find((c: { kind: string }) => c.kind === 'sms').maxReplyFileBytes).toBeNull();
+  });
+
   it('an undelivered message shows Twilio’s error code and reason to the agent', async () => {
     const inbound = sms('+14155550146', 'ping');
     await post('/webhooks/twilio/messages', inbound);
