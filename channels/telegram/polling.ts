@@ -1,11 +1,18 @@
-// Long polling for development (TELEGRAM_POLLING, or a channel's `polling` setting): telegraf's
-// polling loop runs in the worker process and feeds every update to the same edge as the webhook.
+// Long polling for development (TELEGRAM_POLLING, or a channel's `polling` setting): a getUpdates
+// loop in the worker process feeds every update to the same edge as the webhook.
+//
+// Our own loop rather than telegraf's launch(): telegraf confirms a batch of updates (moves the
+// offset past it) before its handlers run, so an update that could not be stored (the database was
+// down) would be gone. Here the offset moves past an update only once it is stored; Telegram hands
+// the rest out again on the next call, and a repeat of a stored one is dropped as a duplicate.
 // Telegram allows one poller per bot (a second gets 409 Conflict): poll from one worker process.
-import { Telegraf } from 'telegraf';
+import type { Telegram } from 'telegraf';
+import type { Update } from 'telegraf/types';
 import type { Db } from '../../src/db/client.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Queues } from '../../src/queues.ts';
 import { acceptTelegramUpdate } from './accept-update.ts';
+import { telegramClient } from './client.ts';
 import { allowedUpdates, parseTelegramSettings } from './schema.ts';
 
 export interface TelegramPollers {
@@ -13,9 +20,70 @@ export interface TelegramPollers {
   stop(): void;
 }
 
+export interface PollOptions {
+  log: Logger;
+  signal: AbortSignal;
+  /** Seconds Telegram holds a getUpdates call open while there is nothing new. */
+  timeoutSeconds?: number;
+  /** The longest wait between attempts after failures (they back off from 1 s). */
+  maxBackoffMs?: number;
+}
+
+// telegraf types its signal as the abort-controller shim's; Node's own AbortSignal is what its
+// fetch (node-fetch) checks for at run time.
+type ApiSignal = NonNullable<NonNullable<Parameters<Telegram['callApi']>[2]>['signal']>;
+
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+interface ApiFailure {
+  code?: number;
+  parameters?: { retry_after?: number };
+}
+
+/**
+ * Fetches updates and hands each to `store` in order, until `signal` aborts. An update is confirmed
+ * to Telegram (the next call's offset) only after `store` resolved for it; a failure waits and
+ * fetches again from that update.
+ */
+export async function pollUpdates(api: Telegram, store: (update: Update) => Promise<void>, opts: PollOptions): Promise<void> {
+  const { log, signal } = opts;
+  let offset = 0;
+  let failures = 0;
+  let webhookRemoved = false;
+  const call = { signal: signal as unknown as ApiSignal };
+  while (!signal.aborted) {
+    try {
+      // getUpdates is refused while a webhook is set.
+      if (!webhookRemoved) webhookRemoved = await api.callApi('deleteWebhook', { drop_pending_updates: false }, call);
+      const updates = await api.callApi('getUpdates', { offset, timeout: opts.timeoutSeconds ?? 30, allowed_updates: [...allowedUpdates] }, call);
+      for (const update of updates) {
+        await store(update);
+        offset = update.update_id + 1;
+      }
+      failures = 0;
+    } catch (err) {
+      if (signal.aborted) return;
+      const failure = err as ApiFailure;
+      if (failure.code === 401 || failure.code === 404) {
+        log.error({ err }, 'telegram refused the bot token; polling stopped for this channel');
+        return;
+      }
+      failures += 1;
+      const retryAfterMs = (failure.parameters?.retry_after ?? 0) * 1000;
+      const backoffMs = Math.max(retryAfterMs, Math.min(opts.maxBackoffMs ?? 30_000, 1000 * 2 ** (failures - 1)));
+      log.warn({ err, updateOffset: offset, retryInMs: backoffMs }, failure.code === 409 ? 'another process polls this bot' : 'telegram polling failed; trying again from the first unstored update');
+      await wait(backoffMs, signal);
+    }
+  }
+}
+
 export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: Logger }, opts: { all: boolean }): Promise<TelegramPollers> {
   const channels = await deps.db.channel.findMany({ where: { kind: 'telegram', active: true } });
-  const pollers: { bot: Telegraf; stopped: boolean }[] = [];
+  const stop = new AbortController();
   const channelIds: string[] = [];
   for (const channel of channels) {
     const parsed = parseTelegramSettings(channel.settings);
@@ -25,35 +93,12 @@ export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: 
     }
     if (!opts.all && !parsed.settings.polling) continue;
     const log = deps.log.child({ edge: 'telegram-polling', channelId: channel.id });
-    const bot = new Telegraf(parsed.settings.botToken, { telegram: { apiRoot: parsed.settings.apiRoot } });
-    bot.use(async (ctx) => {
-      await acceptTelegramUpdate(deps, { channel, settings: parsed.settings, update: ctx.update });
-    });
-    // The update is confirmed to Telegram either way; the error says which one was lost.
-    bot.catch((err, ctx) => log.error({ err, updateId: ctx.update.update_id }, 'could not store a polled telegram update'));
-    const poller = { bot, stopped: false };
-    // Throwing from onLaunch (after getMe, before polling starts) ends a launch that stop() came too early for.
-    const onLaunch = () => {
-      if (poller.stopped) throw new Error('stopped before polling started');
+    const store = async (update: Update) => {
+      await acceptTelegramUpdate(deps, { channel, settings: parsed.settings, update });
     };
-    bot.launch({ allowedUpdates: [...allowedUpdates] }, onLaunch).catch((err: unknown) => {
-      if (!poller.stopped) log.error({ err }, 'telegram polling stopped');
-    });
-    pollers.push(poller);
+    void pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal });
     channelIds.push(channel.id);
     log.info('polling telegram');
   }
-  return {
-    channelIds,
-    stop() {
-      for (const poller of pollers) {
-        poller.stopped = true;
-        try {
-          poller.bot.stop('shutdown');
-        } catch {
-          // Not polling yet (getMe pending): onLaunch ends it.
-        }
-      }
-    },
-  };
+  return { channelIds, stop: () => stop.abort() };
 }

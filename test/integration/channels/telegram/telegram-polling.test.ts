@@ -1,0 +1,81 @@
+// The long-polling loop against a local server speaking the Bot API, with telegraf's real client:
+// an update is confirmed to Telegram only once stored, so an update that could not be stored
+// (the database was down) comes again; Telegram's own failures are waited out; a refused token
+// ends the loop with an error instead of hammering the API.
+import type { Update } from 'telegraf/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pollUpdates } from '../../../../channels/telegram/polling.ts';
+import { telegramClient } from '../../../../channels/telegram/client.ts';
+import { createLogger } from '../../../../src/log.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
+import { waitUntil } from '../../../support/wait.ts';
+
+const update = (id: number, text: string) => ({
+  update_id: id,
+  message: { message_id: id, date: 1_790_000_000, chat: { id: 4242, type: 'private' }, from: { id: 4242, is_bot: false, first_name: 'Lena' }, text },
+});
+
+describe('telegram long polling', () => {
+  let tg: FakeTelegram;
+  let stop: AbortController;
+  const log = createLogger('silent');
+  const offsets = () => tg.calls.filter((c) => c.method === 'getUpdates').map((c) => Number(c.params.offset));
+
+  beforeEach(async () => {
+    tg = await startFakeTelegram();
+    stop = new AbortController();
+  });
+  afterEach(async () => {
+    stop.abort();
+    await tg.close();
+  });
+
+  const poll = (store: (u: Update) => Promise<void>) =>
+    pollUpdates(telegramClient({ botToken: tg.token, apiRoot: tg.url }), store, { log, signal: stop.signal, timeoutSeconds: 1, maxBackoffMs: 50 });
+
+  it('fetches an update again until it is stored, and confirms nothing before it', async () => {
+    for (const [id, text] of [[701, 'one'], [702, 'two'], [703, 'three']] as const) tg.pushUpdate(update(id, text));
+    const stored: number[] = [];
+    let refusals = 2;
+    const done = poll(async (u) => {
+      if (u.update_id === 702 && refusals-- > 0) throw new Error('database unavailable');
+      stored.push(u.update_id);
+    });
+    await waitUntil(async () => offsets().includes(704), 'the offset to move past the last update');
+    expect(stored).toEqual([701, 702, 703]);
+    // The webhook goes first. 701 is confirmed by the next call's offset, 702 is asked for again
+    // while it cannot be stored, and 703 comes with it in the batch that finally stores it.
+    expect(tg.calls[0]!.method).toBe('deleteWebhook');
+    expect(offsets().slice(0, 4)).toEqual([0, 702, 702, 704]);
+    stop.abort();
+    await done;
+  });
+
+  it('waits out Telegram failures and a second poller (409), then goes on', async () => {
+    tg.failNext('getUpdates', { error_code: 502, description: 'Bad Gateway' });
+    const stored: number[] = [];
+    const done = poll(async (u) => void stored.push(u.update_id));
+    await waitUntil(async () => offsets().length >= 2, 'a second getUpdates after the 502');
+    tg.failNext('getUpdates', { error_code: 409, description: 'Conflict: terminated by other getUpdates request' });
+    tg.pushUpdate(update(801, 'still there?'));
+    await waitUntil(async () => stored.includes(801), 'the update after the failures');
+    expect(stored).toEqual([801]);
+    stop.abort();
+    await done;
+  });
+
+  it('stops polling a channel whose token Telegram refuses, without a retry loop', async () => {
+    tg.failNext('getUpdates', { error_code: 401, description: 'Unauthorized' }, 100);
+    await poll(async () => undefined); // resolves: the loop ended by itself
+    expect(offsets()).toHaveLength(1);
+  });
+
+  it('ends promptly when stopped in the middle of a long poll', async () => {
+    const done = poll(async () => undefined);
+    await waitUntil(async () => offsets().length >= 1, 'a long poll under way');
+    const started = Date.now();
+    stop.abort();
+    await done;
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
