@@ -4,7 +4,7 @@
 import type { ChannelAdapter } from '../types.ts';
 import { fetchTelegramFile } from './fetch-file.ts';
 import { normalizeTelegram } from './normalize.ts';
-import { sendTelegram } from './send.ts';
+import { sendTelegram, showTelegramTyping } from './send.ts';
 import { verifyTelegramRequest } from './verify.ts';
 
 export function createTelegramAdapter(): ChannelAdapter {
@@ -18,5 +18,6 @@ export function createTelegramAdapter(): ChannelAdapter {
     maxOutboundFileBytes: 50 * 1000 * 1000,
     verify: verifyTelegramRequest,
     fetchMedia: fetchTelegramFile,
+    showTyping: showTelegramTyping,
   };
 }

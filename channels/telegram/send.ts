@@ -1,7 +1,7 @@
 // Outbound Telegram: files (sendPhoto / sendDocument) then text (sendMessage, split at Telegram's
 // 4096-character limit). The reply goes to the chat the customer last wrote from, so a group
 // conversation is answered in the group, quoting the message it answers.
-import type { ChannelConfig, OutboundAttachment, OutboundMessage, SendResult } from '../types.ts';
+import type { ChannelAdapter, ChannelConfig, OutboundAttachment, OutboundMessage, SendResult } from '../types.ts';
 import { telegramClient } from './client.ts';
 import { classifyTelegramError } from './errors.ts';
 import { chatOf, messageExternalId } from './external-id.ts';
@@ -58,3 +58,14 @@ function sendFile(api: ReturnType<typeof telegramClient>, chatId: string, a: Out
   const file = { source: a.content, filename: a.filename };
   return PHOTO_TYPES.has(a.contentType) && a.content.length <= PHOTO_MAX_BYTES ? api.sendPhoto(chatId, file, extra) : api.sendDocument(chatId, file, extra);
 }
+
+/**
+ * "typing…" in the customer's chat. Telegram shows it for 5 seconds or until the bot's next
+ * message, and has no way to take it back: a stop needs nothing sent.
+ */
+export const showTelegramTyping: NonNullable<ChannelAdapter['showTyping']> = async (to, channel, typing) => {
+  if (!typing.typing) return;
+  const parsed = parseTelegramSettings(channel.settings);
+  if (!parsed.ok) throw new Error(parsed.error);
+  await telegramClient(parsed.settings).sendChatAction(to.address, 'typing');
+};

@@ -1,11 +1,12 @@
 // The chat widget in a real browser, embedded by a page the way a website does it, against a
 // whole running Parley: the pre-chat form starts a chat that reaches the agent, the agent's reply
-// and typing appear live (as text, never markup), and a reload keeps the conversation.
+// and typing appear live (as text, never markup), a reload keeps the conversation, and an agent in
+// the inbox and the visitor see each other typing.
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWidgetBuild } from '../../src/cli/widget-build.ts';
-import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -79,5 +80,42 @@ describe('chat widget in the browser', () => {
     await page.keyboard.press('Enter');
     await waitUntil(async () => h.testDb.db.message.findFirst({ where: { conversationId, text: 'Thanks!' } }), 'the follow-up in the same conversation');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the agent in the inbox and the visitor in the widget see each other typing', async () => {
+    const inbox = await browser.context.newPage();
+    await logIn(inbox, h.apiUrl, h.workspace.agents[0]!.email);
+    await inbox.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
+    await inbox.getByTestId('conversation-pane').getByText('Thanks!').waitFor();
+    // The customer panel names the visitor and the email they gave, not the visitor's opaque id.
+    const identities = inbox.getByTestId('customer-panel').locator('.identities');
+    await identities.getByText('Website visitor').waitFor();
+    await expect(identities.textContent()).resolves.toContain('wanda@example.com');
+
+    // The agent types a reply: the widget says so; sending it ends that.
+    await inbox.getByRole('textbox', { name: 'Reply' }).pressSequentially('Glad to');
+    await widget().getByText('Alex Admin is typing…').waitFor();
+    await inbox.getByRole('textbox', { name: 'Reply' }).pressSequentially(' help!');
+    await inbox.getByRole('button', { name: 'Send reply' }).click();
+    await waitUntil(async () => h.testDb.db.message.findFirst({ where: { conversationId, text: 'Glad to help!' } }), 'the reply stored');
+    await widget().getByText('Glad to help!').waitFor();
+    await waitUntil(async () => !(await widget().getByText('Alex Admin is typing…').isVisible()), 'the typing line gone with the reply');
+
+    // The visitor types: the agent sees it under the timeline, and it goes when the message arrives.
+    const indicator = inbox.getByTestId('typing-indicator');
+    await widget().getByRole('form', { name: 'Send a message' }).getByLabel('Message').pressSequentially('One more');
+    await waitUntil(async () => (await indicator.textContent()) === 'Wanda Web is typing…', 'the visitor typing shown to the agent');
+    await screenshot(inbox, 'conversation-typing');
+    await page.bringToFront();
+    await page.keyboard.press('Enter');
+    await inbox.getByTestId('conversation-pane').getByText('One more').waitFor();
+    await waitUntil(async () => (await indicator.textContent()) === '', 'the typing line gone with the message');
+
+    // A private note is never announced to the customer.
+    await inbox.getByRole('tab', { name: /Note/ }).click();
+    await inbox.getByRole('textbox', { name: 'Note' }).pressSequentially('internal only');
+    await page.waitForTimeout(1500);
+    expect(await widget().getByText('Alex Admin is typing…').isVisible()).toBe(false);
+    await inbox.close();
   });
 });

@@ -7,6 +7,7 @@ import { useSession } from '../state/session.tsx';
 import { channelLabel } from '../ui/channel-icon.tsx';
 import { contactLabel, fileSize } from '../ui/format.ts';
 import type { SendKind } from '../conversation/use-conversation.ts';
+import { useTypingSignal } from '../conversation/use-typing.ts';
 import { Suggestions, type Suggestion } from './suggestions.tsx';
 import { readReplyFile, replyFilesProblem, type ReplyFile } from './reply-files.ts';
 import { fillPlaceholders, matchAgents, matchCanned, replaceToken, tokenAt, type Token } from './tokens.ts';
@@ -29,6 +30,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const [files, setFiles] = useState<ReplyFile[]>(() => fileDrafts.get(draftKey) ?? []);
   const [readError, setReadError] = useState<string | null>(null);
   const filePicker = useRef<HTMLInputElement>(null);
+  const typing = useTypingSignal(conversation.id, mode === 'reply');
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
@@ -102,6 +104,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const submit = async () => {
     if (!canSend) return;
     setSending(true);
+    typing.stop();
     update('');
     updateFiles(mode === 'reply' ? [] : files);
     await onSend(mode, text.trim(), outgoing);
@@ -158,6 +161,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           rows={4}
           onChange={(e) => {
             update(e.target.value);
+            typing.keystroke();
             setCaret(e.target.selectionStart);
             setDismissed(null);
           }}

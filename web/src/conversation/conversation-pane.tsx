@@ -10,6 +10,7 @@ import { MessageItem } from './message-item.tsx';
 import { StatusControls } from './status-controls.tsx';
 import type { ConversationActions } from './use-actions.ts';
 import type { OpenConversation, SendKind } from './use-conversation.ts';
+import { useTypingIndicator } from './use-typing.ts';
 
 interface Props {
   open: OpenConversation;
@@ -50,6 +51,7 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef }: P
   const count = open.messages.length;
   const id = open.detail?.id;
   const stick = useRef(true);
+  const typing = useTypingIndicator(id ?? null, open.detail ? contactLabel(open.detail.contact) : '');
 
   useEffect(() => {
     stick.current = true;
@@ -89,6 +91,9 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef }: P
             <MessageItem key={m.id} m={m} onRetry={open.retry} onDiscard={open.discard} />
           ))}
         </ol>
+      </div>
+      <div className="typing-indicator" aria-live="polite" data-testid="typing-indicator">
+        {typing}
       </div>
       <Composer ref={composerRef} conversation={c} mode={mode} onMode={onMode} onSend={open.send} />
     </section>

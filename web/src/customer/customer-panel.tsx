@@ -58,11 +58,18 @@ export function CustomerPanel({ contactId, conversationId, onOpenConversation }:
         <EditableField label="Name" value={contact.name} placeholder={contactLabel(contact)} onSave={(name) => void save({ name })} />
         <ul className="identities">
           {contact.identities.map((i) => (
-            <li key={i.id} title={channelLabel(i.channelKind)}>
-              <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{i.address}</span>
+            // A website visitor's address is an opaque id: named for what it is, the id kept in the tooltip.
+            <li key={i.id} title={i.channelKind === 'webchat' ? `${channelLabel(i.channelKind)} · visitor ${i.address}` : channelLabel(i.channelKind)}>
+              <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{i.channelKind === 'webchat' ? 'Website visitor' : i.address}</span>
               {i.optedOutAt && <span className="badge-warn">opted out</span>}
             </li>
           ))}
+          {/* Details the customer gave (a chat's pre-chat form) that are not yet a channel address. */}
+          {contact.email && !contact.identities.some((i) => i.address === contact.email) && (
+            <li>
+              <ChannelIcon kind="email" /> <span className="identity-address">{contact.email}</span>
+            </li>
+          )}
           {contact.phone && !contact.identities.some((i) => i.address === contact.phone) && (
             <li>
               <ChannelIcon kind="voice" /> <span className="identity-address">{contact.phone}</span>

@@ -97,6 +97,18 @@ describe('telegram outbound', () => {
     expect(document.files.document!.content.length).toBe(large.length);
   });
 
+  it('shows the customer "typing…" while an agent types a reply', async () => {
+    const conv = await customerWrites(111005, 1, 'Still there?');
+    const agent = await h.socket(admin);
+    agent.emit('conversation.typing', { conversationId: conv, typing: true });
+    const call = await tg.waitFor('sendChatAction', (c) => c.params.chat_id === '111005');
+    expect(call.params.action).toBe('typing');
+    // Telegram cannot take it back: a stop sends nothing.
+    agent.emit('conversation.typing', { conversationId: conv, typing: false });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(tg.calls.filter((c) => c.method === 'sendChatAction' && c.params.chat_id === '111005')).toHaveLength(1);
+  });
+
   it('waits out a 429 for at least retry_after before sending again', async () => {
     const conv = await customerWrites(111003, 1, 'Hello?');
     tg.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', retry_after: 3 });
