@@ -8,7 +8,8 @@ const boolish = z
 const serverSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Defaults to http://localhost:PORT (see loadConfig). */
+  PUBLIC_URL: z.url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   /** How long an agent with no open socket stays online (survives page reloads). */
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
@@ -59,7 +60,7 @@ export const configSchema = serverSchema
   .extend(workerSchema.shape)
   .extend(miscSchema.shape);
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -69,7 +70,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` };
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(c.COOKIE_SECURE).toBe(true);
   });
 
+  it('reaches Parley on its own port unless PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://help.acme.example' }).PUBLIC_URL).toBe('https://help.acme.example');
+  });
+
   it('names every bad variable and the value it got', () => {
     let err: unknown;
     try {
