@@ -1,4 +1,4 @@
-// The agent's conversation endpoints: list, view, reply, note, status, assign.
+// The agent's conversation endpoints: list, search, view, reply, note, status, assign.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { assignConversation } from '../../domain/conversations/assign-conversation.ts';
@@ -6,6 +6,7 @@ import { changeConversationStatus } from '../../domain/conversations/change-stat
 import { toMessageView, messageViewInclude } from '../../domain/conversations/conversation-view.ts';
 import { getConversation } from '../../domain/conversations/get-conversation.ts';
 import { listConversations } from '../../domain/conversations/list-conversations.ts';
+import { searchConversations } from '../../domain/conversations/search-conversations.ts';
 import { addNote } from '../../domain/messages/add-note.ts';
 import { queueReply } from '../../domain/messages/queue-reply.ts';
 import { requireAuth } from '../auth-middleware.ts';
@@ -14,16 +15,24 @@ import { validate } from '../validate.ts';
 
 const statuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
+const statusList = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+  .pipe(z.array(z.enum(statuses)).optional());
+
 const listQuery = z.object({
-  status: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
-    .pipe(z.array(z.enum(statuses)).optional()),
+  status: statusList,
   assignee: z.enum(['me', 'unassigned', 'all']).default('all'),
   channelId: z.string().optional(),
   teamId: z.string().optional(),
   cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const searchQuery = z.object({
+  q: z.string().trim().min(1, 'give something to search for').max(200),
+  status: statusList,
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -60,9 +69,13 @@ export function conversationRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use('/conversations/*', requireAuth(deps));
   app.use('/conversations', requireAuth(deps));
+  app.use('/search', requireAuth(deps));
 
   app.get('/conversations', validate('query', listQuery), async (c) => {
     return c.json(await listConversations(deps.db, c.get('viewer'), c.req.valid('query')));
+  });
+  app.get('/search', validate('query', searchQuery), async (c) => {
+    return c.json(await searchConversations(deps.db, c.get('viewer'), c.req.valid('query')));
   });
   app.get('/conversations/:id', validate('param', idParam), async (c) => {
     return c.json(await getConversation(deps.db, c.get('viewer'), c.req.valid('param').id));

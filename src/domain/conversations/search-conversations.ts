@@ -1,0 +1,114 @@
+// Search across the conversations an agent may see: words in any message or note (Postgres full
+// text over Message.searchVector, each word as a prefix), the customer's name, email, phone or any
+// channel address, and the conversation number ("#42"). Newest activity first; each hit found by
+// its messages carries the newest matching message and a snippet with the matched words marked.
+import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from './conversation-view.ts';
+import { unreadFlags } from './mark-conversation-read.ts';
+import { visibleConversationsWhere, type Viewer } from './visibility.ts';
+
+export interface SearchQuery {
+  q: string;
+  status?: ConversationStatus[];
+  limit: number;
+}
+
+/** Part of a snippet: text, and whether it is a matched word. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export type SearchHit = ConversationSummary & { unread: boolean; match: { messageId: string; snippet: SnippetPart[] } | null };
+
+const MAX_TERMS = 8;
+/** Matching messages considered per search (newest first), so a common word stays cheap. */
+const MAX_MESSAGE_HITS = 2000;
+// Snippet markers: control characters no message keeps (they are removed from the text first).
+const START = '\u0002';
+const STOP = '\u0003';
+
+/** The words of a query: runs of letters and digits, lower-cased, without repeats. */
+export function searchTerms(q: string): string[] {
+  return [...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))].slice(0, MAX_TERMS);
+}
+
+/** A tsquery matching every term as a prefix. Terms hold only letters and digits, so nothing in them is tsquery syntax. */
+export function prefixQuery(terms: string[]): string {
+  return terms.map((t) => `${t}:*`).join(' & ');
+}
+
+/** ts_headline's output split at its markers. */
+export function snippetParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const piece of headline.split(START)) {
+    const [marked, rest] = piece.includes(STOP) ? piece.split(STOP, 2) : [null, piece];
+    if (marked) parts.push({ text: marked, match: true });
+    if (rest) parts.push({ text: rest, match: false });
+  }
+  return parts;
+}
+
+async function messageHits(db: Db, workspaceId: string, tsquery: string): Promise<Map<string, string>> {
+  const rows = await db.$queryRaw<{ conversationId: string; messageId: string }[]>`
+    SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId"
+    FROM (
+      SELECT "conversationId", id, "createdAt" FROM "Message"
+      WHERE "workspaceId" = ${workspaceId} AND kind <> 'event' AND "searchVector" @@ to_tsquery('simple', ${tsquery})
+      ORDER BY "createdAt" DESC
+      LIMIT ${MAX_MESSAGE_HITS}
+    ) m
+    ORDER BY m."conversationId", m."createdAt" DESC`;
+  return new Map(rows.map((r) => [r.conversationId, r.messageId]));
+}
+
+async function snippets(db: Db, messageIds: string[], tsquery: string): Promise<Map<string, SnippetPart[]>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; headline: string }[]>`
+    SELECT id, ts_headline('simple',
+      translate(left(coalesce(subject, '') || ' ' || text, 100000), chr(2) || chr(3), ''),
+      to_tsquery('simple', ${tsquery}),
+      'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, ShortWord=2') AS headline
+    FROM "Message" WHERE id = ANY(${messageIds}::text[])`;
+  return new Map(rows.map((r) => [r.id, snippetParts(r.headline)]));
+}
+
+function contactMatches(q: string): Prisma.ConversationWhereInput[] {
+  if (q.length < 2) return [];
+  const like = { contains: q, mode: 'insensitive' as const };
+  return [{ contact: { OR: [{ name: like }, { email: like }, { phone: { contains: q } }, { identities: { some: { address: like } } }] } }];
+}
+
+export async function searchConversations(db: Db, viewer: Viewer, query: SearchQuery): Promise<{ items: SearchHit[] }> {
+  const q = query.q.trim();
+  const terms = searchTerms(q);
+  if (terms.length === 0) throw new AppError('validation_failed', 'q: give at least one letter or digit to search for');
+  const tsquery = prefixQuery(terms);
+  const byMessage = await messageHits(db, viewer.workspaceId, tsquery);
+  const number = /^#?(\d{1,9})$/.exec(q);
+
+  const anyOf: Prisma.ConversationWhereInput[] = [...contactMatches(q), ...(number ? [{ number: Number(number[1]) }] : [])];
+  if (byMessage.size > 0) anyOf.push({ id: { in: [...byMessage.keys()] } });
+  const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer), { OR: anyOf }];
+  if (query.status?.length) filters.push({ status: { in: query.status } });
+
+  const rows = await db.conversation.findMany({
+    where: { AND: filters },
+    orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
+    take: query.limit,
+    include: conversationSummaryInclude,
+  });
+  const matchedMessages = rows.flatMap((c) => byMessage.get(c.id) ?? []);
+  const [marked, unread] = await Promise.all([snippets(db, matchedMessages, tsquery), unreadFlags(db, viewer.agentId, rows)]);
+  return {
+    items: rows.map((c) => {
+      const messageId = byMessage.get(c.id);
+      return {
+        ...toConversationSummary(c),
+        unread: unread.get(c.id) ?? false,
+        match: messageId ? { messageId, snippet: marked.get(messageId) ?? [] } : null,
+      };
+    }),
+  };
+}
