@@ -185,4 +185,29 @@ describe('agent inbox in the browser', () => {
     expect(h.sink.messages.some((m) => m.parsed.text?.includes('please check'))).toBe(false);
     await screenshot(page, 'conversation-note');
   });
+
+  it('searches from the keyboard: / focuses the box, matched words are marked, Enter opens, Esc returns to the view', async () => {
+    const conversationId = await conversationIdOf((await h.testDb.db.message.findFirstOrThrow({ where: { text: { contains: 'charged twice' } } })).externalId!);
+    await page.goto(`${h.apiUrl}/inbox/all`);
+    await page.getByTestId('conversation-list').waitFor();
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: 'Search conversations' });
+    await expect(box.evaluate((el) => el === (globalThis as any).document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('charged twi');
+    const hits = page.getByTestId('search-results').locator('[data-conversation-id]');
+    await waitUntil(async () => (await hits.count()) === 1, 'one search result');
+    expect(await hits.first().getAttribute('data-conversation-id')).toBe(conversationId);
+    await expect(hits.first().locator('mark').allTextContents()).resolves.toEqual(['charged', 'twice']);
+    await expect(page.getByTestId('search-summary').textContent()).resolves.toBe('1 found, newest first');
+    await screenshot(page, 'inbox-search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/c/${conversationId}`);
+    await page.getByTestId('conversation-pane').getByText('Why was I charged twice?').waitFor();
+
+    await box.fill('teapot');
+    await page.getByText('No conversations match “teapot”').waitFor();
+    await box.press('Escape');
+    await expect(box.inputValue()).resolves.toBe('');
+    await page.getByTestId('conversation-list').waitFor();
+  });
 });

@@ -16,6 +16,7 @@ import type {
   OfferEvent,
   Page,
   Presence,
+  SearchHit,
   Priority,
   Team,
 } from './types.ts';
@@ -48,6 +49,7 @@ export const api = {
   channels: () => request<{ items: Channel[] }>('GET', '/api/channels'),
   cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
 
+  search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
   listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
   reply: (id: string, text: string, files: readonly ReplyFile[] = []) =>

@@ -225,3 +225,12 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A part of a search snippet: text, and whether it is a word the search matched. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** A conversation found by search; `match` is the newest message that has the words, if one does. */
+export type SearchHit = ConversationSummary & { match: { messageId: string; snippet: SnippetPart[] } | null };

@@ -1,9 +1,9 @@
 // One inbox row: channel, contact, subject, last message, time, assignee, unread and SLA.
 import { memo } from 'react';
-import type { ConversationSummary } from '../api/types.ts';
+import type { ConversationSummary, SnippetPart } from '../api/types.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { ChannelIcon } from '../ui/channel-icon.tsx';
-import { contactLabel, fullTime, previewOf, relativeTime } from '../ui/format.ts';
+import { contactLabel, fullTime, previewOf, relativeTime, statusLabel } from '../ui/format.ts';
 import { SlaBadge } from './sla-badge.tsx';
 
 interface Props {
@@ -12,9 +12,12 @@ interface Props {
   open: boolean;
   now: number;
   onOpen(id: string): void;
+  /** Search results: the matching words in context instead of the last message, and the status. */
+  snippet?: SnippetPart[] | null;
+  showStatus?: boolean;
 }
 
-export const ConversationRow = memo(function ConversationRow({ c, selected, open, now, onOpen }: Props) {
+export const ConversationRow = memo(function ConversationRow({ c, selected, open, now, onOpen, snippet, showStatus }: Props) {
   const unread = c.unread ?? false;
   const classes = ['row', unread && 'row-unread', selected && 'row-selected', open && 'row-open'].filter(Boolean).join(' ');
   return (
@@ -40,10 +43,13 @@ export const ConversationRow = memo(function ConversationRow({ c, selected, open
       </div>
       <div className="row-line">
         <span className="row-subject">{c.subject || '(no subject)'}</span>
+        {showStatus && <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>}
         <span className="row-number">#{c.number}</span>
       </div>
       <div className="row-line">
-        <span className="row-preview">{previewOf(c)}</span>
+        <span className="row-preview">
+          {snippet && snippet.length > 0 ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>)) : previewOf(c)}
+        </span>
         {c.assignee ? <Avatar name={c.assignee.name} size={18} title={`Assigned to ${c.assignee.name}`} /> : <span className="row-unassigned" title="Unassigned" />}
       </div>
     </li>

@@ -13,6 +13,7 @@ import { HelpOverlay } from '../ui/help-overlay.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { NavSidebar } from './nav-sidebar.tsx';
 import { useConversationList } from './use-conversation-list.ts';
+import { useSearch } from './use-search.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
 export function InboxPage({ route }: { route: InboxRoute }) {
@@ -24,6 +25,8 @@ export function InboxPage({ route }: { route: InboxRoute }) {
   const [mode, setMode] = useState<SendKind>('reply');
   const [help, setHelp] = useState(false);
   const composer = useRef<HTMLTextAreaElement>(null);
+  const search = useSearch();
+  const searchBox = useRef<HTMLInputElement>(null);
 
   const go = useCallback((patch: Partial<Omit<InboxRoute, 'page'>>) => navigate(inboxPath({ ...route, ...patch })), [route]);
   const openConversation = useCallback((id: string | null) => {
@@ -51,7 +54,8 @@ export function InboxPage({ route }: { route: InboxRoute }) {
   }, [list.applyLocal, open.applySummary]);
   const actions = useConversationActions(apply);
 
-  const items = list.state.items;
+  // j / k / e move through what the list shows: the view, or the search results.
+  const items: ConversationSummary[] = search.active ? search.items : list.state.items;
   const current = openId ?? selectedId;
   const indexOf = (id: string | null) => (id ? items.findIndex((c) => c.id === id) : -1);
   const move = (delta: number) => {
@@ -91,6 +95,7 @@ export function InboxPage({ route }: { route: InboxRoute }) {
       });
     },
     help: () => setHelp((v) => !v),
+    search: () => searchBox.current?.focus(),
     escape: () => {
       if (help) setHelp(false);
       else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
@@ -117,6 +122,8 @@ export function InboxPage({ route }: { route: InboxRoute }) {
         onOpen={openConversation}
         onLoadMore={list.loadMore}
         onRetry={list.reload}
+        search={search}
+        searchRef={searchBox}
       />
       {openId ? (
         <ConversationPane open={open} actions={actions} mode={mode} onMode={setMode} composerRef={composer} />

@@ -9,6 +9,7 @@ export interface ShortcutHandlers {
   note(): void;
   resolve(): void;
   help(): void;
+  search(): void;
   escape(): void;
 }
 
@@ -38,6 +39,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         n: h.note,
         e: h.resolve,
         '?': h.help,
+        '/': h.search,
       };
       const run = action[e.key];
       // Enter on a focused button or link keeps its own meaning.

@@ -8,7 +8,7 @@ export const SHORTCUTS: [string[], string][] = [
   [['n'], 'Write a private note'],
   [['e'], 'Resolve the conversation'],
   [['Ctrl', 'Enter'], 'Send the reply or note'],
-  [['/'], 'Canned responses (in the reply box)'],
+  [['/'], 'Search conversations (in the reply box: canned responses)'],
   [['@'], 'Mention an agent (in a note)'],
   [['Esc'], 'Leave the reply box, close menus'],
   [['?'], 'Show or hide this help'],
