@@ -25,6 +25,8 @@ export type SearchHit = ConversationSummary & { unread: boolean; match: { messag
 const MAX_TERMS = 8;
 /** Matching messages considered per search (newest first), so a common word stays cheap. */
 const MAX_MESSAGE_HITS = 2000;
+/** Customers considered per search (a short query can match many). */
+const MAX_CONTACT_HITS = 1000;
 // Snippet markers: control characters no message keeps (they are removed from the text first).
 const START = '\u0002';
 const STOP = '\u0003';
@@ -74,10 +76,15 @@ async function snippets(db: Db, messageIds: string[], tsquery: string): Promise<
   return new Map(rows.map((r) => [r.id, snippetParts(r.headline)]));
 }
 
-function contactMatches(q: string): Prisma.ConversationWhereInput[] {
+/** Customers whose name, email, phone or any channel address holds the query (trigram indexes). */
+async function contactHits(db: Db, workspaceId: string, q: string): Promise<string[]> {
   if (q.length < 2) return [];
   const like = { contains: q, mode: 'insensitive' as const };
-  return [{ contact: { OR: [{ name: like }, { email: like }, { phone: { contains: q } }, { identities: { some: { address: like } } }] } }];
+  const [contacts, identities] = await Promise.all([
+    db.contact.findMany({ where: { workspaceId, OR: [{ name: like }, { email: like }, { phone: { contains: q } }] }, select: { id: true }, take: MAX_CONTACT_HITS }),
+    db.contactIdentity.findMany({ where: { workspaceId, address: like }, select: { contactId: true }, take: MAX_CONTACT_HITS }),
+  ]);
+  return [...new Set([...contacts.map((c) => c.id), ...identities.map((i) => i.contactId)])];
 }
 
 export async function searchConversations(db: Db, viewer: Viewer, query: SearchQuery): Promise<{ items: SearchHit[] }> {
@@ -85,11 +92,14 @@ export async function searchConversations(db: Db, viewer: Viewer, query: SearchQ
   const terms = searchTerms(q);
   if (terms.length === 0) throw new AppError('validation_failed', 'q: give at least one letter or digit to search for');
   const tsquery = prefixQuery(terms);
-  const byMessage = await messageHits(db, viewer.workspaceId, tsquery);
+  const [byMessage, contactIds] = await Promise.all([messageHits(db, viewer.workspaceId, tsquery), contactHits(db, viewer.workspaceId, q)]);
   const number = /^#?(\d{1,9})$/.exec(q);
 
-  const anyOf: Prisma.ConversationWhereInput[] = [...contactMatches(q), ...(number ? [{ number: Number(number[1]) }] : [])];
+  const anyOf: Prisma.ConversationWhereInput[] = [];
+  if (number) anyOf.push({ number: Number(number[1]) });
+  if (contactIds.length > 0) anyOf.push({ contactId: { in: contactIds } });
   if (byMessage.size > 0) anyOf.push({ id: { in: [...byMessage.keys()] } });
+  if (anyOf.length === 0) return { items: [] };
   const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer), { OR: anyOf }];
   if (query.status?.length) filters.push({ status: { in: query.status } });
 
