@@ -70,7 +70,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(cleaned);
-  if (parsed.success) return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` };
+  if (parsed.success) {
+    // PORT 0 (an ephemeral port) names no address: then PUBLIC_URL has no port either.
+    const local = parsed.data.PORT === 0 ? 'http://localhost' : `http://localhost:${parsed.data.PORT}`;
+    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local };
+  }
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

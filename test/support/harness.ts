@@ -57,6 +57,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     QUEUE_PREFIX: prefix,
     DATA_DIR: dataDir,
     PORT: '0',
+    // An ephemeral port is not known until the server listens: the URL providers would be given.
+    PUBLIC_URL: 'http://localhost:3000',
     HOST: '127.0.0.1',
     SMTP_INBOUND_PORT: '0',
     SMTP_INBOUND_HOST: '127.0.0.1',

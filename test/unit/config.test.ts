@@ -20,6 +20,7 @@ describe('loadConfig', () => {
   it('reaches Parley on its own port unless PUBLIC_URL says otherwise', () => {
     expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
     expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '0' }).PUBLIC_URL).toBe('http://localhost');
     expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://help.acme.example' }).PUBLIC_URL).toBe('https://help.acme.example');
   });
 
