@@ -1,7 +1,7 @@
 // The reply box: Reply (to the customer) and Note (private) tabs, "/" for canned responses with
 // placeholders filled, "@" to mention an agent in a note, files on a reply (picked or dropped, within
 // what the channel carries), Ctrl/⌘+Enter to send, Esc to leave.
-import { forwardRef, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
 import { useSession } from '../state/session.tsx';
 import { channelLabel } from '../ui/channel-icon.tsx';
@@ -93,11 +93,18 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     const next = replaceToken(text, token, item.insert);
     update(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.caret, next.caret);
-    });
+    pendingCaret.current = next.caret;
   };
+  // The caret goes after the inserted text as soon as it is rendered, before the next keystroke
+  // (a later frame could put it back in the middle of what was typed since).
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = typeof ref === 'object' ? ref?.current : null;
+    if (pendingCaret.current === null || !el) return;
+    el.focus();
+    el.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  }, [text, ref]);
 
   const outgoing = mode === 'reply' ? files : [];
   const canSend = (text.trim() !== '' || outgoing.length > 0) && !filesProblem && !sending;
@@ -112,6 +119,12 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Ctrl/⌘+Enter sends, even while suggestions are open.
+    if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+      e.preventDefault();
+      void submit();
+      return;
+    }
     if (items.length > 0) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
@@ -130,10 +143,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         return;
       }
     }
-    if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
-      e.preventDefault();
-      void submit();
-    } else if (e.key === 'Escape') {
+    if (e.key === 'Escape') {
       e.currentTarget.blur();
     }
   };
