@@ -180,6 +180,12 @@ export interface ChannelAdapter {
   /** Builds a provider id for an outbound message before the first attempt, if the channel lets us. */
   prepareExternalId?(msg: { messageId: string }, channel: ChannelConfig): string;
   send(msg: OutboundMessage, channel: ChannelConfig): Promise<SendResult>;
+  /**
+   * For a send that was interrupted (the process died between the provider's answer and our record
+   * of it): the provider id of the message the provider already has from that attempt, or null
+   * when it has none and sending again makes no duplicate. Throws when it cannot tell.
+   */
+  findSent?(msg: OutboundMessage, channel: ChannelConfig, since: Date): Promise<string | null>;
   verify?(input: VerifyInput, channel: ChannelConfig): Verdict;
   parseStatus?(raw: unknown, channel: ChannelConfig): DeliveryUpdate | null;
   /** The most bytes of files one outbound message may carry; absent when the channel sends no files. */

@@ -1,6 +1,7 @@
 // The SMS channel on Twilio: inbound and status webhooks (src/http/routes/webhooks-twilio.ts),
 // out through Twilio's Messages API. Channel.address is the Twilio number in E.164.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
+import { findTwilioSent } from '../twilio/find-sent.ts';
 import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
@@ -18,6 +19,7 @@ export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAda
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeSms(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl }),
+    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: null, since }),
     verify: verifyTwilioRequest,
     parseStatus: (raw) => parseMessageStatus(raw),
     fetchMedia: fetchTwilioMedia,

@@ -2,6 +2,7 @@
 // adds the "whatsapp:" prefix on the wire). Free text only within 24 hours of the customer's last
 // message; templates any time.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
+import { findTwilioSent } from '../twilio/find-sent.ts';
 import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
@@ -20,6 +21,7 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null }): Chann
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeWhatsapp(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl }),
+    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: 'whatsapp', since }),
     verify: verifyTwilioRequest,
     parseStatus: (raw) => parseMessageStatus(raw),
     checkOutbound: checkWhatsappWindow,

@@ -1,6 +1,6 @@
 // A local stand-in for Twilio's REST API on 127.0.0.1, speaking its wire protocol: the Messages
 // resource (form-encoded POST with basic auth, Twilio-shaped JSON answers and error bodies
-// {code, message, more_info, status}) and media / recording files behind basic auth. The real
+// {code, message, more_info, status}; GET lists what it accepted, newest first, by To / From) and media / recording files behind basic auth. The real
 // `twilio` SDK is pointed at it with the channel setting `apiBaseUrl`. Also signs webhooks the
 // way Twilio does, with the SDK's own signing code.
 import { randomBytes } from 'node:crypto';
@@ -44,6 +44,7 @@ export async function startFakeTwilio(opts: { accountSid?: string; authToken?: s
   const requests: RecordedRequest[] = [];
   const failures: TwilioErrorReply[] = [];
   const files = new Map<string, { content: Buffer; contentType: string }>();
+  const created: Record<string, unknown>[] = [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -56,7 +57,8 @@ export async function startFakeTwilio(opts: { accountSid?: string; authToken?: s
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://x');
+    const path = requestUrl.pathname;
     const auth = basicAuth(req.headers.authorization);
     const form = req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(body)) : {};
     requests.push({ method: req.method ?? 'GET', path, auth, form });
@@ -69,6 +71,7 @@ export async function startFakeTwilio(opts: { accountSid?: string; authToken?: s
       return res.end(file.content);
     }
     if (req.method === 'POST' && path === `/2010-04-01/Accounts/${accountSid}/Messages.json`) return createMessage(res, form);
+    if (req.method === 'GET' && path === `/2010-04-01/Accounts/${accountSid}/Messages.json`) return listMessages(res, requestUrl.searchParams);
     return json(res, 404, errorBody({ status: 404, code: 20404, message: `The requested resource ${path} was not found` }));
   }
 
@@ -80,7 +83,7 @@ export async function startFakeTwilio(opts: { accountSid?: string; authToken?: s
     }
     const messageSid = sid('SM');
     const now = new Date().toUTCString().replace('GMT', '+0000');
-    return json(res, 201, {
+    const message = {
       account_sid: accountSid,
       api_version: '2010-04-01',
       body: form.Body ?? '',
@@ -101,7 +104,18 @@ export async function startFakeTwilio(opts: { accountSid?: string; authToken?: s
       subresource_uris: { media: `/2010-04-01/Accounts/${accountSid}/Messages/${messageSid}/Media.json` },
       to: form.To,
       uri: `/2010-04-01/Accounts/${accountSid}/Messages/${messageSid}.json`,
-    });
+    };
+    created.unshift(message);
+    return json(res, 201, message);
+  }
+
+  function listMessages(res: ServerResponse, query: URLSearchParams) {
+    const pageSize = Number(query.get('PageSize') ?? 50);
+    const to = query.get('To');
+    const from = query.get('From');
+    const messages = created.filter((m) => (!to || m.to === to) && (!from || m.from === from)).slice(0, pageSize);
+    const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
+    return json(res, 200, { messages, page: 0, page_size: pageSize, start: 0, end: messages.length - 1, uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null });
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 // The deliver worker's one domain call: send a queued outbound message through its channel
 // adapter and record the result. Safe to run twice: a message already sent is not sent again.
 import type { Deps } from '../../deps.ts';
+import type { OutboundMessage, SendResult } from '../../../channels/types.ts';
 import { toChannelConfig } from '../inbound/process-inbound-event.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 import { loadOutboundAttachments } from './load-outbound-attachments.ts';
@@ -8,6 +9,8 @@ import { markIdentityUnreachable } from '../contacts/mark-identity-unreachable.t
 
 /** Provider rate limits are waited out (they are not failed attempts), but not forever. */
 const MAX_RATE_LIMITED_ATTEMPTS = 30;
+
+type SentStatus = Extract<SendResult, { ok: true }>['status'];
 
 export type DeliverOutcome =
   | { status: 'sent'; externalId: string }
@@ -25,32 +28,44 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: { fina
   const { to, template } = message.metadata as { to?: { address: string; name: string | null }; template?: { id: string; variables: Record<string, string> } };
   if (!to?.address) return recordFailure(deps, messageId, { permanent: true, error: 'message has no recipient' });
 
-  await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', deliveryAttempts: { increment: 1 } } });
   const adapter = deps.adapterFor(message.channel.kind);
-  const result = await adapter.send(
-    {
-      messageId: message.id,
-      externalId: message.externalId,
-      to,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      inReplyTo: message.inReplyTo,
-      references: message.references,
-      attachments: await loadOutboundAttachments(deps.store, message.attachments),
-      template: template ?? null,
-      authorName: message.authorAgent?.name ?? null,
-    },
-    toChannelConfig(message.channel),
-  );
-  if (result.ok) {
-    await db.message.update({
-      where: { id: messageId },
-      data: { deliveryStatus: result.status, externalId: result.externalId, sentAt: deps.clock.now(), deliveryError: null },
-    });
-    await publishMessage(deps, messageId, 'message.updated');
-    return { status: 'sent', externalId: result.externalId };
+  const outbound: OutboundMessage = {
+    messageId: message.id,
+    externalId: message.externalId,
+    to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    inReplyTo: message.inReplyTo,
+    references: message.references,
+    attachments: await loadOutboundAttachments(deps.store, message.attachments),
+    template: template ?? null,
+    authorName: message.authorAgent?.name ?? null,
+  };
+  const channel = toChannelConfig(message.channel);
+
+  // Still 'sending': an earlier attempt died mid-send. Where the provider can say, adopt what it
+  // already has rather than reach the customer twice.
+  if (message.deliveryStatus === 'sending' && adapter.findSent) {
+    let earlier: string | null;
+    try {
+      earlier = await adapter.findSent(outbound, channel, message.updatedAt);
+    } catch (err) {
+      const error = `could not check whether an interrupted attempt went out: ${(err as Error).message}`;
+      if (opts.finalAttempt) return recordFailure(deps, messageId, { permanent: false, error });
+      // Stays 'sending' with its time (the next check looks from the same moment).
+      await db.message.update({ where: { id: messageId }, data: { deliveryError: error, updatedAt: message.updatedAt } });
+      return { status: 'failed', permanent: false, error };
+    }
+    if (earlier) {
+      deps.log.info({ messageId, externalId: earlier }, 'an interrupted send had reached the provider: recorded, not sent again');
+      return recordSent(deps, messageId, { externalId: earlier, status: 'sent' });
+    }
   }
+
+  await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', deliveryAttempts: { increment: 1 } } });
+  const result = await adapter.send(outbound, channel);
+  if (result.ok) return recordSent(deps, messageId, result);
   const error = result.code ? `${result.error} (${result.code})` : result.error;
   if (result.unreachable) {
     await markIdentityUnreachable(db, { workspaceId: message.workspaceId, channelKind: message.channel.kind, address: to.address, reason: result.error, now: deps.clock.now() });
@@ -63,6 +78,15 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: { fina
   // Transient: back to queued with the reason visible; the worker retries with backoff.
   await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'queued', deliveryError: error } });
   return { status: 'failed', permanent: false, error };
+}
+
+async function recordSent(deps: Deps, messageId: string, sent: { externalId: string; status: SentStatus }): Promise<DeliverOutcome> {
+  await deps.db.message.update({
+    where: { id: messageId },
+    data: { deliveryStatus: sent.status, externalId: sent.externalId, sentAt: deps.clock.now(), deliveryError: null },
+  });
+  await publishMessage(deps, messageId, 'message.updated');
+  return { status: 'sent', externalId: sent.externalId };
 }
 
 async function recordFailure(deps: Deps, messageId: string, f: { permanent: boolean; error: string }): Promise<DeliverOutcome> {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../src/clock.ts';
 import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
+import { INTERRUPTED_SEND_SECONDS, sweepQueuedMessages } from '../../../../src/domain/messages/sweep-queued-messages.ts';
 import { startHarness, type Harness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
@@ -218,6 +219,36 @@ describe('SMS and WhatsApp through Twilio', () => {
     // The channel list tells the inbox so, before the agent picks a file.
     const channels = await h.api(admin, 'GET', '/api/channels');
     expect(channels.body.items.find((c: { kind: string }) => c.kind === 'sms').maxReplyFileBytes).toBeNull();
+  });
+
+  it('a send interrupted after Twilio took it is found at Twilio and recorded, not texted twice; one Twilio never got is sent', async () => {
+    const inbound = sms('+14155550150', 'Is my order on its way?');
+    await post('/webhooks/twilio/messages', inbound);
+    const { conversationId } = await messageBySid(inbound.MessageSid);
+    const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Yes, it left the warehouse today.' });
+    const first = await waitUntil(async () => (await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } })) ?? null, 'sent');
+    // The worker died after Twilio's answer, before recording it: still 'sending', no sid, the job gone.
+    const longAgo = new Date(h.rt.deps.clock.now().getTime() - (INTERRUPTED_SEND_SECONDS + 60) * 1000);
+    const interrupt = (data: { text?: string; updatedAt?: Date } = {}) => db().message.update({ where: { id: reply.body.id }, data: { updatedAt: longAgo, ...data, deliveryStatus: 'sending', externalId: null } });
+    // A send under way for a moment is left alone.
+    await interrupt({ updatedAt: h.rt.deps.clock.now() });
+    expect(await sweepQueuedMessages(h.rt.deps, { staleSeconds: 60 })).toBe(0);
+    await interrupt();
+    expect(await sweepQueuedMessages(h.rt.deps, { staleSeconds: 60 })).toBe(1);
+    const adopted = await waitUntil(async () => (await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } })) ?? null, 'the interrupted send recorded');
+    expect(adopted.externalId).toBe(first.externalId);
+    expect(fake.sent().filter((f) => f.Body === 'Yes, it left the warehouse today.')).toHaveLength(1);
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path.endsWith('/Messages.json'))).toBe(true);
+
+    // Interrupted before Twilio had it: nothing there to adopt, so it is sent (once).
+    await interrupt({ text: 'Tracking: https://track.example/150' });
+    expect(await sweepQueuedMessages(h.rt.deps, { staleSeconds: 60 })).toBe(1);
+    const resent = await waitUntil(async () => {
+      const m = await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } });
+      return m?.externalId ? m : null;
+    }, 'the message sent after all');
+    expect(resent.externalId).not.toBe(first.externalId);
+    expect(fake.sent().filter((f) => f.Body === 'Tracking: https://track.example/150')).toHaveLength(1);
   });
 
   it('an undelivered message shows Twilio’s error code and reason to the agent', async () => {
