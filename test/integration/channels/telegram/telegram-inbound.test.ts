@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
+import { MAX_REJECTED_KEPT_PER_MINUTE } from '../../../../src/domain/webhooks/record-rejected-webhook.ts';
 import { startHarness, type Harness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
@@ -35,6 +36,7 @@ describe('telegram inbound', () => {
       channels: [
         { kind: 'telegram', name: 'Telegram', address: 'acme_support_bot', settings: { botToken: tg.token, apiRoot: tg.url, webhookSecret: SECRET } },
         { kind: 'telegram', name: 'Telegram (new)', address: 'acme_new_bot', settings: { botToken: tg.token, apiRoot: tg.url } },
+        { kind: 'telegram', name: 'Telegram (flooded)', address: 'acme_flooded_bot', settings: { botToken: tg.token, apiRoot: tg.url, webhookSecret: SECRET } },
       ],
     });
     admin = await h.login(h.workspace.agents[0]!.email);
@@ -230,5 +232,15 @@ describe('telegram inbound', () => {
     const channel = await db().channel.findUniqueOrThrow({ where: { id: unregisteredId } });
     expect((channel.settings as any).webhookSecret).toBe(secret);
     expect((await post(fromUser(fixture('text.json'), 737373, 910004), secret, unregisteredId)).status).toBe(200);
+  });
+
+  it('keeps a flood of forged updates only up to a number per minute, and refuses every one', async () => {
+    const flooded = h.workspace.channels.find((c) => c.address === 'acme_flooded_bot')!.id;
+    const statuses = [];
+    for (let i = 0; i < MAX_REJECTED_KEPT_PER_MINUTE + 10; i++) statuses.push((await post(fixture('text.json'), `guess-${i}`, flooded)).status);
+    expect(new Set(statuses)).toEqual(new Set([403]));
+    expect(await db().inboundEvent.count({ where: { channelId: flooded, status: 'rejected' } })).toBe(MAX_REJECTED_KEPT_PER_MINUTE);
+    // The genuine bot still gets through.
+    expect((await post({ ...fixture('text.json'), update_id: 990001 }, SECRET, flooded)).status).toBe(200);
   });
 });
