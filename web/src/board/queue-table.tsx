@@ -19,7 +19,7 @@ export function QueueTable({ queues, ageSeconds }: { queues: BoardQueue[]; ageSe
             </th>
             <th scope="col">Longest wait</th>
             <th scope="col">By priority</th>
-            <th scope="col">SLA</th>
+            <th scope="col" title="Open conversations of the queue, waiting or already with an agent, whose SLA target is missed or close">SLA (all open)</th>
             <th scope="col">Agents</th>
           </tr>
         </thead>
