@@ -65,11 +65,12 @@ async function messageHits(db: Db, workspaceId: string, tsquery: string): Promis
   return new Map(rows.map((r) => [r.conversationId, r.messageId]));
 }
 
+/** Snippets come from the text alone: the row shows the subject already. */
 async function snippets(db: Db, messageIds: string[], tsquery: string): Promise<Map<string, SnippetPart[]>> {
   if (messageIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ id: string; headline: string }[]>`
     SELECT id, ts_headline('simple',
-      translate(left(coalesce(subject, '') || ' ' || text, 100000), chr(2) || chr(3), ''),
+      translate(left(text, 100000), chr(2) || chr(3), ''),
       to_tsquery('simple', ${tsquery}),
       'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, ShortWord=2') AS headline
     FROM "Message" WHERE id = ANY(${messageIds}::text[])`;
