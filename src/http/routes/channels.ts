@@ -1,11 +1,29 @@
-// GET /api/channels: the workspace's channels (id, kind, name, address, what files a reply may carry).
+// Channels. GET /api/channels: the workspace's channels for every agent (id, kind, name, address,
+// what files a reply may carry). Admins: POST /api/channels to add one, GET / PATCH /api/channels/:id
+// to see (secrets redacted) and change one.
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { channelKinds } from '../../../channels/types.ts';
 import { listChannels } from '../../domain/channels/list-channels.ts';
+import { createChannel, getChannel, updateChannel } from '../../domain/channels/manage-channels.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+
+const idParam = z.object({ id: z.string().min(1) });
+const settings = z.record(z.string(), z.json());
+const createBody = z.object({ kind: z.enum(channelKinds), name: z.string().trim().min(1).max(80), address: z.string().trim().min(1).max(200), settings: settings.default({}) });
+const patchBody = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), active: z.boolean().optional(), settings: settings.optional() })
+  .refine((b) => b.name !== undefined || b.active !== undefined || b.settings !== undefined, 'give name, active and/or settings');
 
 export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/channels', requireAuth(deps), async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
+  app.use('/channels', requireAuth(deps));
+  app.use('/channels/*', requireAuth(deps));
+  app.get('/channels', async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
+  app.post('/channels', validate('json', createBody), async (c) => c.json(await createChannel(deps.db, c.get('viewer'), c.req.valid('json')), 201));
+  app.get('/channels/:id', validate('param', idParam), async (c) => c.json(await getChannel(deps.db, c.get('viewer'), c.req.valid('param').id)));
+  app.patch('/channels/:id', validate('param', idParam), validate('json', patchBody), async (c) => c.json(await updateChannel(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json'))));
   return app;
 }

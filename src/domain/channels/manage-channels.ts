@@ -1,0 +1,90 @@
+// Admins set up channels: create one (kind, name, address, settings), see one with its settings
+// (secrets redacted), change its name, settings or whether it is active. Settings are validated
+// against the kind's schema before anything is saved; a secret is kept unless a new one is given.
+import { channelSetup } from '../../../channels/channel-setup.ts';
+import type { ChannelKind } from '../../../channels/types.ts';
+import type { Channel, Db, Prisma } from '../../db/client.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { requireAdmin, type Viewer } from '../conversations/visibility.ts';
+
+/** Stands in for a secret in what the API shows; sent back unchanged, it keeps the stored secret. */
+export const REDACTED = '••••••••';
+const isSecretKey = (key: string) => /(token|pass|password|secret)$/i.test(key);
+
+type Json = Prisma.JsonValue;
+
+/** Settings with every secret replaced by REDACTED, at any depth. */
+export function redactSecrets(value: Json): Json {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && typeof v === 'string' && v !== '' ? REDACTED : redactSecrets(v as Json)]));
+}
+
+/**
+ * New settings over stored ones: objects merge key by key, anything else is replaced; REDACTED
+ * takes the stored secret at that place (and is refused where there is none).
+ */
+export function mergeSettings(stored: Json, patch: Json, path: string[] = []): Json {
+  if (patch === REDACTED) {
+    if (typeof stored !== 'string') throw new AppError('validation_failed', `settings.${path.join('.')}: give the value itself (there is no stored one to keep)`);
+    return stored;
+  }
+  const isObject = (v: Json): v is Prisma.JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(patch)) return patch;
+  const base = isObject(stored) ? stored : {};
+  const merged: Prisma.JsonObject = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else merged[k] = mergeSettings(base[k] ?? null, v as Json, [...path, k]);
+  }
+  return merged;
+}
+
+function validSettings(kind: ChannelKind, settings: Json): Prisma.InputJsonValue {
+  const parsed = channelSetup[kind].settings.safeParse(settings);
+  if (parsed.success) return settings as Prisma.InputJsonValue; // stored as given: defaults stay defaults
+  const issue = parsed.error.issues[0]!;
+  throw new AppError('validation_failed', `settings.${issue.path.join('.') || '(all)'}: ${issue.message}`);
+}
+
+function validAddress(kind: ChannelKind, raw: string): string {
+  const address = channelSetup[kind].address(raw);
+  if (!address) throw new AppError('validation_failed', `address: for a ${kind} channel it is ${channelSetup[kind].addressIs}`);
+  return address;
+}
+
+export function channelView(c: Channel) {
+  return { id: c.id, kind: c.kind, name: c.name, address: c.address, active: c.active, settings: redactSecrets(c.settings), createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() };
+}
+
+async function adminChannel(db: Db, viewer: Viewer, id: string): Promise<Channel> {
+  requireAdmin(viewer, 'manage channels');
+  const channel = await db.channel.findFirst({ where: { id, workspaceId: viewer.workspaceId } });
+  if (!channel) throw notFound('Channel');
+  return channel;
+}
+
+export async function getChannel(db: Db, viewer: Viewer, id: string) {
+  return channelView(await adminChannel(db, viewer, id));
+}
+
+export async function createChannel(db: Db, viewer: Viewer, input: { kind: ChannelKind; name: string; address: string; settings: Json }) {
+  requireAdmin(viewer, 'add channels');
+  const address = validAddress(input.kind, input.address);
+  const settings = validSettings(input.kind, mergeSettings(null, input.settings));
+  const taken = await db.channel.findUnique({ where: { kind_address: { kind: input.kind, address } } });
+  if (taken) throw new AppError('conflict', `A ${input.kind} channel with the address ${address} exists already`);
+  const channel = await db.channel.create({ data: { workspaceId: viewer.workspaceId, kind: input.kind, name: input.name, address, settings } });
+  await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.create', targetType: 'channel', targetId: channel.id, data: { kind: channel.kind, address } });
+  return channelView(channel);
+}
+
+export async function updateChannel(db: Db, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }) {
+  const channel = await adminChannel(db, viewer, id);
+  const settings = patch.settings === undefined ? undefined : validSettings(channel.kind, mergeSettings(channel.settings, patch.settings));
+  const updated = await db.channel.update({ where: { id: channel.id }, data: { name: patch.name, active: patch.active, settings } });
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+  await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.update', targetType: 'channel', targetId: channel.id, data: { changed } });
+  return channelView(updated);
+}
