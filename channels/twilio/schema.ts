@@ -9,6 +9,22 @@ export const twilioSettingsSchema = z.object({
    * a proxy or a local stand-in that speaks the same wire protocol (Parley's tests do).
    */
   apiBaseUrl: z.url().optional(),
+  /**
+   * Approved message templates (Twilio Content API) agents can pick in the reply box, e.g. to write
+   * on WhatsApp after the 24-hour window: a name, the Content SID, the placeholders ({{1}} ...) with
+   * a label each, and the template text for the preview (placeholders as in Twilio: {{1}}).
+   */
+  templates: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(80),
+        contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'contentSid must be "HX" followed by 32 hex digits'),
+        body: z.string().max(1600).default(''),
+        variables: z.array(z.object({ key: z.string().regex(/^\w{1,20}$/), label: z.string().trim().min(1).max(60) })).max(20).default([]),
+      }),
+    )
+    .max(100)
+    .default([]),
 });
 
 export type TwilioSettings = z.infer<typeof twilioSettingsSchema>;

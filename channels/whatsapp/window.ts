@@ -12,5 +12,5 @@ export function checkWhatsappWindow(ctx: OutboundCheck): Verdict {
   const when = last
     ? `The customer last wrote on WhatsApp ${Math.floor((ctx.now.getTime() - last.getTime()) / 3_600_000)} hours ago (${last.toISOString()}), outside WhatsApp's 24-hour window`
     : 'The customer has not written to this WhatsApp number yet';
-  return { ok: false, reason: `${when}: only an approved template can be sent now. Send {"template": {"contentSid": "HX...", "variables": {...}}} instead of free text.` };
+  return { ok: false, reason: `${when}: only an approved template can be sent now: pick one with Template in the reply box (API: {"template": {"contentSid": "HX...", "variables": {...}}}).` };
 }

@@ -80,6 +80,20 @@ describe('channel administration', () => {
     expect((await h.api(admin, 'GET', '/api/channels/nope')).status).toBe(404);
   });
 
+  it('shows agents the templates of a WhatsApp channel, never its credentials, and checks them', async () => {
+    const template = { name: 'Order update', contentSid: `HX${'ab'.repeat(16)}`, body: 'Hi {{1}}, order {{2}} shipped.', variables: [{ key: '1', label: 'Name' }, { key: '2', label: 'Order' }] };
+    const settings = { accountSid: ACCOUNT, authToken: 'tok-wa', templates: [template] };
+    const created = await h.api(admin, 'POST', '/api/channels', { kind: 'whatsapp', name: 'WA', address: '+14155550190', settings });
+    expect(created.status).toBe(201);
+    const list = await h.api(ada, 'GET', '/api/channels');
+    const wa = list.body.items.find((c: { id: string }) => c.id === created.body.id);
+    expect(wa.templates).toEqual([template]);
+    expect(JSON.stringify(list.body)).not.toContain('tok-wa');
+    const bad = await h.api(admin, 'PATCH', `/api/channels/${created.body.id}`, { settings: { templates: [{ ...template, contentSid: 'HX1' }] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toBe('settings.templates.0.contentSid: contentSid must be "HX" followed by 32 hex digits');
+  });
+
   it('an email channel added through the API takes mail at once', async () => {
     const sink = h.workspace.channels[0]!.settings as { smtp: object };
     const created = await h.api(admin, 'POST', '/api/channels', { kind: 'email', name: 'Sales', address: 'Sales@Acme.test', settings: { fromName: 'Acme Sales', smtp: sink.smtp } });

@@ -40,7 +40,7 @@ describe('agents, teams and channels', () => {
   it('lists channels without their settings, with what files a reply may carry', async () => {
     const res = await h.api(ada, 'GET', '/api/channels');
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([{ id: h.workspace.channels[0]!.id, kind: 'email', name: 'Help', address: 'help@acme.test', active: true, maxReplyFileBytes: 20 * 1024 * 1024 }]);
+    expect(res.body.items).toEqual([{ id: h.workspace.channels[0]!.id, kind: 'email', name: 'Help', address: 'help@acme.test', active: true, maxReplyFileBytes: 20 * 1024 * 1024, templates: [] }]);
     expect(JSON.stringify(res.body)).not.toContain('secret-pass');
   });
 

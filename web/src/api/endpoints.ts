@@ -52,9 +52,10 @@ export const api = {
   search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
   listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
-  reply: (id: string, text: string, files: readonly ReplyFile[] = []) =>
+  reply: (id: string, text: string, files: readonly ReplyFile[] = [], template?: { contentSid: string; variables: Record<string, string> }) =>
     request<Message>('POST', `/api/conversations/${enc(id)}/messages`, {
       text,
+      ...(template ? { template } : {}),
       ...(files.length > 0 ? { attachments: files.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, contentBase64 })) } : {}),
     }),
   note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text }),

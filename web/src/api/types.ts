@@ -48,6 +48,16 @@ export interface Channel {
   active: boolean;
   /** How many bytes of files a reply may carry on this channel; null when it sends no files. */
   maxReplyFileBytes: number | null;
+  /** Approved templates (SMS / WhatsApp) agents may send, e.g. after WhatsApp's 24-hour window. */
+  templates: MessageTemplate[];
+}
+
+export interface MessageTemplate {
+  name: string;
+  contentSid: string;
+  /** The text with placeholders {{1}}, {{2}} ... */
+  body: string;
+  variables: { key: string; label: string }[];
 }
 
 export interface CannedResponse {

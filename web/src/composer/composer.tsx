@@ -10,6 +10,7 @@ import type { SendKind } from '../conversation/use-conversation.ts';
 import { useTypingSignal } from '../conversation/use-typing.ts';
 import { Suggestions, type Suggestion } from './suggestions.tsx';
 import { readReplyFile, replyFilesProblem, type ReplyFile } from './reply-files.ts';
+import { TemplatePicker } from './template-picker.tsx';
 import { fillPlaceholders, matchAgents, matchCanned, replaceToken, tokenAt, type Token } from './tokens.ts';
 
 interface Props {
@@ -52,7 +53,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
 
   // Files go with replies only, on channels that carry them.
   const channelName = channelLabel(conversation.channel.kind);
-  const maxFileBytes = channels.find((ch) => ch.id === conversation.channel.id)?.maxReplyFileBytes ?? null;
+  const channel = channels.find((ch) => ch.id === conversation.channel.id);
+  const maxFileBytes = channel?.maxReplyFileBytes ?? null;
+  const templates = mode === 'reply' ? (channel?.templates ?? []) : [];
+  const [picking, setPicking] = useState(false);
+  useEffect(() => setPicking(false), [draftKey]);
   const filesAllowed = mode === 'reply' && maxFileBytes !== null;
   const filesProblem = mode === 'reply' ? replyFilesProblem(files, maxFileBytes, channelName) : null;
   const attach = async (picked: FileList | null) => {
@@ -179,6 +184,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           onKeyDown={onKeyDown}
         />
       </div>
+      {picking && templates.length > 0 && <TemplatePicker conversationId={conversation.id} templates={templates} onClose={() => setPicking(false)} />}
       {mode === 'reply' && files.length > 0 && (
         <ul className="composer-files" aria-label="Files to send">
           {files.map((f, i) => (
@@ -211,6 +217,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
               Attach
             </button>
           </>
+        )}
+        {templates.length > 0 && (
+          <button type="button" className="button composer-attach" aria-expanded={picking} onClick={() => setPicking((v) => !v)}>
+            Template
+          </button>
         )}
         <span className="composer-hint">
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send · <kbd>Esc</kbd> to leave

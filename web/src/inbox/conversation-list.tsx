@@ -53,7 +53,7 @@ export function ConversationList(p: Props) {
           type="search"
           className="list-search"
           aria-label="Search conversations"
-          placeholder="Search messages, customers, #number  ( / )"
+          placeholder="Search conversations  ( / )"
           value={search.query}
           maxLength={200}
           onChange={(e) => search.setQuery(e.target.value)}

@@ -14,7 +14,7 @@ describe('checkWhatsappWindow', () => {
     const verdict = checkWhatsappWindow({ now, lastInboundAt: hoursAgo(24), template: null });
     expect(verdict.ok).toBe(false);
     expect(verdict.ok === false && verdict.reason).toBe(
-      'The customer last wrote on WhatsApp 24 hours ago (2026-11-22T12:00:00.000Z), outside WhatsApp\'s 24-hour window: only an approved template can be sent now. Send {"template": {"contentSid": "HX...", "variables": {...}}} instead of free text.',
+      'The customer last wrote on WhatsApp 24 hours ago (2026-11-22T12:00:00.000Z), outside WhatsApp\'s 24-hour window: only an approved template can be sent now: pick one with Template in the reply box (API: {"template": {"contentSid": "HX...", "variables": {...}}}).',
     );
   });
 
