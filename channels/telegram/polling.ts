@@ -16,7 +16,8 @@ import { telegramClient } from './client.ts';
 import { allowedUpdates, parseTelegramSettings } from './schema.ts';
 
 export interface TelegramPollers {
-  channelIds: string[];
+  /** The channels polled now. */
+  readonly channelIds: string[];
   stop(): void;
 }
 
@@ -81,24 +82,63 @@ export async function pollUpdates(api: Telegram, store: (update: Update) => Prom
   }
 }
 
-export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: Logger }, opts: { all: boolean }): Promise<TelegramPollers> {
-  const channels = await deps.db.channel.findMany({ where: { kind: 'telegram', active: true } });
-  const stop = new AbortController();
-  const channelIds: string[] = [];
-  for (const channel of channels) {
-    const parsed = parseTelegramSettings(channel.settings);
-    if (!parsed.ok) {
-      if (opts.all) deps.log.warn({ channelId: channel.id, error: parsed.error }, 'telegram channel not polled');
-      continue;
+/** How often the set of polled bots is brought in line with the channels (added, changed, turned off). */
+export const POLL_REFRESH_MS = 30_000;
+
+/**
+ * Polls every active Telegram channel set to poll (all of them with `all`), and keeps doing so as
+ * channels change: a new or changed bot starts polling within POLL_REFRESH_MS, one turned off stops.
+ */
+export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: Logger }, opts: { all: boolean; refreshMs?: number }): Promise<TelegramPollers> {
+  const running = new Map<string, { key: string; stop: AbortController }>();
+  const warned = new Set<string>();
+
+  const refresh = async () => {
+    const channels = await deps.db.channel.findMany({ where: { kind: 'telegram', active: true } });
+    const wanted = new Set<string>();
+    for (const channel of channels) {
+      const parsed = parseTelegramSettings(channel.settings);
+      if (!parsed.ok) {
+        if (opts.all && !warned.has(channel.id)) deps.log.warn({ channelId: channel.id, error: parsed.error }, 'telegram channel not polled');
+        warned.add(channel.id);
+        continue;
+      }
+      if (!opts.all && !parsed.settings.polling) continue;
+      wanted.add(channel.id);
+      const key = `${parsed.settings.botToken} ${parsed.settings.apiRoot} ${parsed.settings.allowGroups}`;
+      const current = running.get(channel.id);
+      if (current?.key === key) continue;
+      current?.stop.abort();
+      const log = deps.log.child({ edge: 'telegram-polling', channelId: channel.id });
+      const stop = new AbortController();
+      const store = async (update: Update) => {
+        await acceptTelegramUpdate(deps, { channel, settings: parsed.settings, update });
+      };
+      void pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal });
+      running.set(channel.id, { key, stop });
+      log.info('polling telegram');
     }
-    if (!opts.all && !parsed.settings.polling) continue;
-    const log = deps.log.child({ edge: 'telegram-polling', channelId: channel.id });
-    const store = async (update: Update) => {
-      await acceptTelegramUpdate(deps, { channel, settings: parsed.settings, update });
-    };
-    void pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal });
-    channelIds.push(channel.id);
-    log.info('polling telegram');
-  }
-  return { channelIds, stop: () => stop.abort() };
+    for (const [id, poller] of running) {
+      if (wanted.has(id)) continue;
+      poller.stop.abort();
+      running.delete(id);
+      deps.log.info({ channelId: id }, 'stopped polling telegram');
+    }
+  };
+
+  await refresh();
+  const timer = setInterval(() => {
+    refresh().catch((err: unknown) => deps.log.warn({ err }, 'could not refresh the polled telegram bots'));
+  }, opts.refreshMs ?? POLL_REFRESH_MS);
+  timer.unref();
+  return {
+    get channelIds() {
+      return [...running.keys()];
+    },
+    stop() {
+      clearInterval(timer);
+      for (const poller of running.values()) poller.stop.abort();
+      running.clear();
+    },
+  };
 }

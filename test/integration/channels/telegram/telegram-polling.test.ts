@@ -3,11 +3,12 @@
 // (the database was down) comes again; Telegram's own failures are waited out; a refused token
 // ends the loop with an error instead of hammering the API.
 import type { Update } from 'telegraf/types';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pollUpdates } from '../../../../channels/telegram/polling.ts';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pollUpdates, startTelegramPolling } from '../../../../channels/telegram/polling.ts';
 import { telegramClient } from '../../../../channels/telegram/client.ts';
 import { createLogger } from '../../../../src/log.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
+import { startHarness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
 const update = (id: number, text: string) => ({
@@ -77,5 +78,37 @@ describe('telegram long polling', () => {
     stop.abort();
     await done;
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('polled bots follow the channels', () => {
+  const closers: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+
+  it('starts polling a bot added through the API and stops when it is turned off, without a restart', async () => {
+    const tg = await startFakeTelegram({ botUsername: 'acme_dev_bot' });
+    closers.push(() => tg.close());
+    const h = await startHarness();
+    closers.push(() => h.close());
+    const pollers = await startTelegramPolling(h.rt.deps, { all: false, refreshMs: 100 });
+    closers.push(() => pollers.stop());
+    expect(pollers.channelIds).toEqual([]);
+
+    const admin = await h.login(h.workspace.agents[0]!.email);
+    const created = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Dev bot', address: 'acme_dev_bot', settings: { botToken: tg.token, apiRoot: tg.url, polling: true } });
+    expect(created.status).toBe(201);
+    await waitUntil(async () => pollers.channelIds.includes(created.body.id), 'the new bot polled');
+    tg.pushUpdate(update(901, 'Hello from a new bot'));
+    const m = await waitUntil(() => h.testDb.db.message.findFirst({ where: { channelId: created.body.id } }), 'the update stored');
+    expect(m.text).toBe('Hello from a new bot');
+
+    expect((await h.api(admin, 'PATCH', `/api/channels/${created.body.id}`, { active: false })).status).toBe(200);
+    await waitUntil(async () => pollers.channelIds.length === 0, 'polling stopped');
+    await new Promise((r) => setTimeout(r, 600)); // a long poll under way at the stop ends with it
+    const calls = tg.calls.filter((c) => c.method === 'getUpdates').length;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(tg.calls.filter((c) => c.method === 'getUpdates').length).toBe(calls);
   });
 });
