@@ -197,5 +197,5 @@ export interface ChannelAdapter {
   /** Downloads a file the provider hosts (an attachment's url), with the channel's credentials. */
   fetchMedia?(url: string, channel: ChannelConfig, opts: { maxBytes: number }): Promise<FetchedMedia>;
   /** Shows the customer that an agent is typing, where the channel can. */
-  showTyping?(to: { address: string }, channel: ChannelConfig, typing: { typing: boolean; name: string | null }): Promise<void>;
+  showTyping?(to: { address: string; inReplyTo: string | null }, channel: ChannelConfig, typing: { typing: boolean; name: string | null }): Promise<void>;
 }

@@ -61,11 +61,12 @@ function sendFile(api: ReturnType<typeof telegramClient>, chatId: string, a: Out
 
 /**
  * "typing…" in the customer's chat. Telegram shows it for 5 seconds or until the bot's next
- * message, and has no way to take it back: a stop needs nothing sent.
+ * message, and has no way to take it back: a stop needs nothing sent. It shows in the chat a reply
+ * would go to (a group the customer wrote in).
  */
 export const showTelegramTyping: NonNullable<ChannelAdapter['showTyping']> = async (to, channel, typing) => {
   if (!typing.typing) return;
   const parsed = parseTelegramSettings(channel.settings);
   if (!parsed.ok) throw new Error(parsed.error);
-  await telegramClient(parsed.settings).sendChatAction(to.address, 'typing');
+  await telegramClient(parsed.settings).sendChatAction(chatOf(to.inReplyTo) ?? to.address, 'typing');
 };

@@ -11,6 +11,12 @@ export async function relayAgentTyping(deps: Pick<Deps, 'db' | 'adapterFor'>, in
   if (!adapter.showTyping) return false;
   const identity = await replyIdentity(deps.db, { conversationId: conversation.id, contactId: conversation.contactId, channelKind: conversation.channel.kind });
   if (!identity || identity.optedOutAt) return false;
-  await adapter.showTyping({ address: identity.address }, toChannelConfig(conversation.channel), { typing: input.typing, name: input.agentName });
+  // The chat the customer last wrote from (a Telegram group, say), as a reply would go there.
+  const lastInbound = await deps.db.message.findFirst({
+    where: { conversationId: conversation.id, channelId: conversation.channelId, direction: 'in', kind: 'message' },
+    orderBy: { createdAt: 'desc' },
+    select: { externalId: true },
+  });
+  await adapter.showTyping({ address: identity.address, inReplyTo: lastInbound?.externalId ?? null }, toChannelConfig(conversation.channel), { typing: input.typing, name: input.agentName });
   return true;
 }

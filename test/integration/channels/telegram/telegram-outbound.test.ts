@@ -2,6 +2,7 @@
 // Bot API stand-in: text and files arrive at the Bot API, a 429 is waited out for retry_after, a
 // user who blocked the bot is marked and further replies refused until they write again. Also the
 // development path: long polling feeds the same inbound pipeline.
+import { showTelegramTyping } from '../../../../channels/telegram/send.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
@@ -107,6 +108,13 @@ describe('telegram outbound', () => {
     agent.emit('conversation.typing', { conversationId: conv, typing: false });
     await new Promise((r) => setTimeout(r, 300));
     expect(tg.calls.filter((c) => c.method === 'sendChatAction' && c.params.chat_id === '111005')).toHaveLength(1);
+  });
+
+  it('shows "typing…" in the group the customer last wrote in, where the reply will go', async () => {
+    const channel = { id: 'c', workspaceId: 'w', kind: 'telegram' as const, address: 'acme_support_bot', settings: { botToken: tg.token, apiRoot: tg.url } };
+    await showTelegramTyping({ address: '111006', inReplyTo: '-1001234567890:42' }, channel, { typing: true, name: 'Ada' });
+    const call = await tg.waitFor('sendChatAction', (c) => c.params.chat_id === '-1001234567890');
+    expect(call.params.action).toBe('typing');
   });
 
   it('waits out a 429 for at least retry_after before sending again', async () => {
