@@ -52,6 +52,8 @@ describe('WhatsApp templates in the reply box', () => {
   it('refuses free text outside the window and says to use a template', async () => {
     await page.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
     await page.getByTestId('conversation-pane').getByText('Where is my order 7781?').waitFor();
+    // A chat has no subject: it is titled by what it is.
+    await expect(page.getByTestId('conversation-pane').getByRole('heading', { level: 2 }).textContent()).resolves.toBe('WhatsApp conversation');
     await page.getByRole('textbox', { name: 'Reply' }).fill('Your order shipped.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByText(/outside WhatsApp's 24-hour window: only an approved template can be sent now: pick one with Template/).waitFor();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { BoardAgent, ConversationSummary } from '../api/types.ts';
 import { SlaBadge } from '../inbox/sla-badge.tsx';
 import { inboxPath, navigate } from '../router.ts';
-import { ChannelIcon } from '../ui/channel-icon.tsx';
+import { ChannelIcon, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, fullTime } from '../ui/format.ts';
 import { presenceLabel } from '../ui/presence-dot.tsx';
 import { sortAgents } from './agent-list.tsx';
@@ -92,7 +92,7 @@ export function WaitingList({ waiting, truncated, agents, assign, now }: Props) 
                       navigate(href);
                     }}
                   >
-                    {c.subject || '(no subject)'}
+                    {conversationTitle(c)}
                   </a>
                   <span className="row-number">#{c.number}</span>
                 </div>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
 import { Composer } from '../composer/composer.tsx';
-import { ChannelIcon } from '../ui/channel-icon.tsx';
+import { ChannelIcon, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, statusLabel } from '../ui/format.ts';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { AssignMenu } from './assign-menu.tsx';
@@ -24,7 +24,7 @@ function Header({ c, actions }: { c: ConversationSummary; actions: ConversationA
   return (
     <header className="pane-header">
       <div className="pane-title-row">
-        <h2 className="pane-title">{c.subject || '(no subject)'}</h2>
+        <h2 className="pane-title">{conversationTitle(c)}</h2>
         <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>
       </div>
       <div className="pane-meta">

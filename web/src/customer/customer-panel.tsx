@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AttributeValue, ContactDetail } from '../api/types.ts';
 import { useRealtime } from '../realtime/socket.tsx';
-import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
+import { ChannelIcon, channelLabel, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, relativeTime, statusLabel } from '../ui/format.ts';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -97,7 +97,7 @@ export function CustomerPanel({ contactId, conversationId, onOpenConversation }:
             <li key={c.id}>
               <button type="button" className="history-item" onClick={() => onOpenConversation(c.id)}>
                 <ChannelIcon kind={c.channel.kind} />
-                <span className="history-subject">{c.subject || '(no subject)'}</span>
+                <span className="history-subject">{conversationTitle(c)}</span>
                 <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>
                 <span className="history-time">{relativeTime(c.lastMessageAt, now)}</span>
               </button>

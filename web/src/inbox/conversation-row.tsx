@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { ConversationSummary, SnippetPart } from '../api/types.ts';
 import { Avatar } from '../ui/avatar.tsx';
-import { ChannelIcon } from '../ui/channel-icon.tsx';
+import { ChannelIcon, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, fullTime, previewOf, relativeTime, statusLabel } from '../ui/format.ts';
 import { SlaBadge } from './sla-badge.tsx';
 
@@ -42,7 +42,7 @@ export const ConversationRow = memo(function ConversationRow({ c, selected, open
         </time>
       </div>
       <div className="row-line">
-        <span className="row-subject">{c.subject || '(no subject)'}</span>
+        <span className="row-subject">{conversationTitle(c)}</span>
         {showStatus && <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>}
         <span className="row-number">#{c.number}</span>
       </div>

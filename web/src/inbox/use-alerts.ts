@@ -1,5 +1,6 @@
 // Alerts for this agent: conversations assigned to them by someone else (routing, a supervisor)
 // and @mentions in notes. Assignments arriving together make one alert, not a stack.
+import { conversationTitle } from '../ui/channel-icon.tsx';
 import { useEffect, useRef } from 'react';
 import type { AppNotification, ConversationSummary } from '../api/types.ts';
 import { assignedByMe } from '../conversation/use-actions.ts';
@@ -25,13 +26,13 @@ export function useAlerts(openConversation: (id: string) => void, showMine: () =
     const [first] = list;
     if (!first) return;
     if (list.length === 1) {
-      const text = `#${first.number} ${first.subject ?? ''} · ${contactLabel(first.contact)}`;
+      const text = `#${first.number} ${conversationTitle(first)} · ${contactLabel(first.contact)}`;
       desktopNotify('Conversation assigned to you', text, () => openConversation(first.id));
       toasts.show({ tone: 'info', text: `Assigned to you: ${text}`, action: { label: 'Open', run: () => openConversation(first.id) } });
       return;
     }
     const text = `${list.length} conversations were assigned to you`;
-    desktopNotify(text, list.map((c) => `#${c.number} ${c.subject ?? ''}`).join('\n'), showMine);
+    desktopNotify(text, list.map((c) => `#${c.number} ${conversationTitle(c)}`).join('\n'), showMine);
     toasts.show({ tone: 'info', text, action: { label: 'Show mine', run: showMine } });
   };
 

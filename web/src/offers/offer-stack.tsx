@@ -1,7 +1,7 @@
 // Offers to this agent as prominent cards in the top right corner, on every page: who wrote and
 // about what, a countdown to the offer's expiry, Accept (opens the conversation) and Decline.
 import type { Offer, Offers } from './use-offers.ts';
-import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
+import { ChannelIcon, channelLabel, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, previewOf } from '../ui/format.ts';
 import { useNow } from '../ui/use-now.ts';
 import './offers.css';
@@ -32,7 +32,7 @@ function OfferCard({ offer, onAccept, onDecline, onDismiss }: { offer: Offer; on
         {(c.priority === 'high' || c.priority === 'urgent') && <span className={`prio prio-${c.priority}`}>{c.priority}</span>}
       </h2>
       <div className="offer-subject">
-        {c.subject || '(no subject)'} <span className="row-number">#{c.number}</span>
+        {conversationTitle(c)} <span className="row-number">#{c.number}</span>
       </div>
       {c.lastMessage && <p className="offer-preview">{previewOf(c)}</p>}
       <div className="offer-timer" aria-hidden="true">
@@ -69,7 +69,7 @@ export function OfferStack({ offers }: { offers: Offers }) {
     <>
       {/* Announced once per offer; the ticking countdown stays out of the live region. */}
       <div className="sr-only" aria-live="assertive">
-        {newest ? `Conversation offered to you: ${contactLabel(newest.contact)}, ${newest.subject ?? 'no subject'}` : ''}
+        {newest ? `Conversation offered to you: ${contactLabel(newest.contact)}, ${conversationTitle(newest)}` : ''}
       </div>
       {offers.offers.length > 0 && (
         <div className="offers">

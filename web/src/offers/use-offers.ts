@@ -7,6 +7,7 @@ import type { ConversationSummary, OfferEvent } from '../api/types.ts';
 import { desktopNotify } from '../inbox/notify.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
+import { conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel } from '../ui/format.ts';
 
 export interface Offer {
@@ -63,7 +64,7 @@ export function useOffers(onOpen: (id: string) => void): Offers {
   useSocketEvent<OfferEvent>('conversation.offered', (e) => {
     add([e]);
     const c = e.conversation;
-    desktopNotify('Conversation offered to you', `#${c.number} ${c.subject ?? ''} · ${contactLabel(c.contact)}`, () => window.focus());
+    desktopNotify('Conversation offered to you', `#${c.number} ${conversationTitle(c)} · ${contactLabel(c.contact)}`, () => window.focus());
   });
 
   const onSummary = (s: ConversationSummary) => {

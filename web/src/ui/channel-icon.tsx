@@ -22,3 +22,6 @@ export function ChannelIcon({ kind, size = 14 }: { kind: ChannelKind; size?: num
 }
 
 export const channelLabel = (kind: ChannelKind) => LABELS[kind];
+
+/** A conversation's title: its subject, or for chats and calls (which have none) what it is. */
+export const conversationTitle = (c: { subject: string | null; channel: { kind: ChannelKind } }) => c.subject?.trim() || `${LABELS[c.channel.kind]} conversation`;
