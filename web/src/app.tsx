@@ -11,6 +11,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
+import { ChannelsPage } from './pages/channels-page.tsx';
 import { SupervisorPage } from './pages/supervisor-page.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -18,9 +19,10 @@ import { inboxPath, navigate, useRoute, type Route } from './router.ts';
 import { SessionContext, type Session } from './state/session.tsx';
 import { HelpOverlay } from './ui/help-overlay.tsx';
 
-type Boot = { state: 'loading' } | { state: 'anonymous' } | { state: 'error'; message: string } | { state: 'ready'; session: Omit<Session, 'logout'> };
+type Directory = Omit<Session, 'logout' | 'reloadChannels'>;
+type Boot = { state: 'loading' } | { state: 'anonymous' } | { state: 'error'; message: string } | { state: 'ready'; session: Directory };
 
-async function loadSession(): Promise<Omit<Session, 'logout'>> {
+async function loadSession(): Promise<Directory> {
   const me = await api.me();
   const [agents, teams, channels, canned] = await Promise.all([api.agents(), api.teams(), api.channels(), api.cannedResponses()]);
   return { me, agents: agents.items, teams: teams.items, channels: channels.items, canned: canned.items };
@@ -82,6 +84,10 @@ export function App() {
     if (boot.state !== 'ready') return null;
     return {
       ...boot.session,
+      reloadChannels: async () => {
+        const { items } = await api.channels();
+        setBoot((b) => (b.state === 'ready' ? { state: 'ready', session: { ...b.session, channels: items } } : b));
+      },
       logout: async () => {
         await api.logout().catch(() => undefined);
         setBoot({ state: 'anonymous' });
@@ -113,8 +119,8 @@ export function App() {
     <SessionContext.Provider value={session}>
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
-          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
-          {help && route.page === 'supervisor' && <HelpOverlay onClose={() => setHelp(false)} />}
+          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+          {help && (route.page === 'supervisor' || route.page === 'channels') && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />
         </PresenceProvider>
       </RealtimeContext.Provider>

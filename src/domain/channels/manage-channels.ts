@@ -22,8 +22,9 @@ export function redactSecrets(value: Json): Json {
 }
 
 /**
- * New settings over stored ones: objects merge key by key, anything else is replaced; REDACTED
- * takes the stored secret at that place (and is refused where there is none).
+ * New settings over stored ones: objects merge key by key, anything else is replaced, null removes
+ * (and a section left empty goes); REDACTED takes the stored secret at that place (and is refused
+ * where there is none).
  */
 export function mergeSettings(stored: Json, patch: Json, path: string[] = []): Json {
   if (patch === REDACTED) {
@@ -35,8 +36,10 @@ export function mergeSettings(stored: Json, patch: Json, path: string[] = []): J
   const base = isObject(stored) ? stored : {};
   const merged: Prisma.JsonObject = { ...base };
   for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete merged[k];
-    else merged[k] = mergeSettings(base[k] ?? null, v as Json, [...path, k]);
+    const next = v === null ? null : mergeSettings(base[k] ?? null, v as Json, [...path, k]);
+    // null removes a setting; a section left with nothing in it goes too (an IMAP section cleared).
+    if (next === null || (isObject(next) && Object.keys(next).length === 0)) delete merged[k];
+    else merged[k] = next;
   }
   return merged;
 }

@@ -2,6 +2,7 @@
 import type { ReplyFile } from '../composer/reply-files.ts';
 import { request } from './client.ts';
 import type {
+  AdminChannel,
   Agent,
   AttributeValue,
   Board,
@@ -49,6 +50,9 @@ export const api = {
   channels: () => request<{ items: Channel[] }>('GET', '/api/channels'),
   cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
 
+  channel: (id: string) => request<AdminChannel>('GET', `/api/channels/${enc(id)}`),
+  createChannel: (body: { kind: string; name: string; address: string; settings: Record<string, unknown> }) => request<AdminChannel>('POST', '/api/channels', body),
+  updateChannel: (id: string, body: { name?: string; active?: boolean; settings?: Record<string, unknown> }) => request<AdminChannel>('PATCH', `/api/channels/${enc(id)}`, body),
   search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
   listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),

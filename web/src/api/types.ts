@@ -244,3 +244,15 @@ export interface SnippetPart {
 
 /** A conversation found by search; `match` is the newest message that has the words, if one does. */
 export type SearchHit = ConversationSummary & { match: { messageId: string; snippet: SnippetPart[] } | null };
+
+/** A channel as admins see it: with its settings, secrets shown as "••••••••". */
+export interface AdminChannel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  address: string;
+  active: boolean;
+  settings: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,20 +1,22 @@
-// The left column: inbox views, the supervisor board slot, and the agent's own corner
+// The left column: inbox views, the supervisor board and admin pages, and the agent's own corner
 // (status, desktop notifications, shortcuts, log out).
 import type { ReactNode } from 'react';
 import { PresenceSwitch } from '../presence/presence-switch.tsx';
 import { useRealtime } from '../realtime/socket.tsx';
 import { inboxPath, navigate, type InboxView } from '../router.ts';
-import { isSupervisor, useSession } from '../state/session.tsx';
+import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { useDesktopNotifications } from './notify.ts';
 
+type Active = InboxView | 'supervisor' | 'channels';
+
 interface Props {
-  active: InboxView | 'supervisor';
+  active: Active;
   onHelp(): void;
 }
 
-function sameView(a: InboxView | 'supervisor', b: InboxView | 'supervisor'): boolean {
-  if (a === 'supervisor' || b === 'supervisor') return a === b;
+function sameView(a: Active, b: Active): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a.kind === b.kind && (a.kind !== 'team' || (b.kind === 'team' && a.teamId === b.teamId));
 }
 
@@ -75,6 +77,26 @@ export function NavSidebar({ active, onHelp }: Props) {
                 }}
               >
                 Supervisor board
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
+      {isAdmin(me) && (
+        <>
+          <div className="nav-section">Admin</div>
+          <ul className="nav-list">
+            <li>
+              <a
+                href="/admin/channels"
+                className={active === 'channels' ? 'nav-item nav-active' : 'nav-item'}
+                aria-current={active === 'channels' ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/admin/channels');
+                }}
+              >
+                Channels
               </a>
             </li>
           </ul>

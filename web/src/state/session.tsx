@@ -9,6 +9,8 @@ export interface Session {
   teams: Team[];
   channels: Channel[];
   canned: CannedResponse[];
+  /** Loads the channels again (after an admin changed them). */
+  reloadChannels(): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -21,3 +23,4 @@ export function useSession(): Session {
 }
 
 export const isSupervisor = (me: Me) => me.role === 'supervisor' || me.role === 'admin';
+export const isAdmin = (me: Me) => me.role === 'admin';

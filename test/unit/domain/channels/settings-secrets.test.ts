@@ -14,6 +14,8 @@ describe('mergeSettings', () => {
   it('merges objects key by key, replaces other values and removes keys set to null', () => {
     expect(mergeSettings(stored, { smtp: { host: 'new' }, fromName: null })).toEqual({ smtp: { host: 'new', port: 25, auth: { user: 'u', pass: 'secret' } } });
     expect(mergeSettings(stored, { smtp: 'x' })).toEqual({ smtp: 'x', fromName: 'Acme' });
+    // Clearing every field of a section removes the section.
+    expect(mergeSettings({ ...stored, imap: { host: 'imap', auth: { user: 'u', pass: 'p' } } }, { imap: { host: null, auth: { user: null, pass: null } } })).toEqual(stored);
   });
   it('keeps the stored secret where REDACTED comes back, and takes a new one', () => {
     expect(mergeSettings(stored, { smtp: { auth: { user: 'v', pass: REDACTED } } })).toEqual({ smtp: { host: 'old', port: 25, auth: { user: 'v', pass: 'secret' } }, fromName: 'Acme' });
