@@ -42,6 +42,22 @@ export function NavSidebar({ active, onHelp }: Props) {
     </li>
   );
 
+  const page = (path: string, key: 'supervisor' | 'channels', label: string) => (
+    <li>
+      <a
+        href={path}
+        className={active === key ? 'nav-item nav-active' : 'nav-item'}
+        aria-current={active === key ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(path);
+        }}
+      >
+        {label}
+      </a>
+    </li>
+  );
+
   return (
     <nav className="nav-column" aria-label="Views">
       <div className="brand">
@@ -66,19 +82,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         <>
           <div className="nav-section">Supervise</div>
           <ul className="nav-list">
-            <li>
-              <a
-                href="/supervisor"
-                className={active === 'supervisor' ? 'nav-item nav-active' : 'nav-item'}
-                aria-current={active === 'supervisor' ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/supervisor');
-                }}
-              >
-                Supervisor board
-              </a>
-            </li>
+            {page('/supervisor', 'supervisor', 'Supervisor board')}
           </ul>
         </>
       )}
@@ -86,19 +90,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         <>
           <div className="nav-section">Admin</div>
           <ul className="nav-list">
-            <li>
-              <a
-                href="/admin/channels"
-                className={active === 'channels' ? 'nav-item nav-active' : 'nav-item'}
-                aria-current={active === 'channels' ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/admin/channels');
-                }}
-              >
-                Channels
-              </a>
-            </li>
+            {page('/admin/channels', 'channels', 'Channels')}
           </ul>
         </>
       )}
