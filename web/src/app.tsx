@@ -11,6 +11,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
+import { CannedPage } from './pages/canned-page.tsx';
 import { ChannelsPage } from './pages/channels-page.tsx';
 import { SupervisorPage } from './pages/supervisor-page.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
@@ -19,7 +20,7 @@ import { inboxPath, navigate, useRoute, type Route } from './router.ts';
 import { SessionContext, type Session } from './state/session.tsx';
 import { HelpOverlay } from './ui/help-overlay.tsx';
 
-type Directory = Omit<Session, 'logout' | 'reloadChannels'>;
+type Directory = Omit<Session, 'logout' | 'reloadDirectory'>;
 type Boot = { state: 'loading' } | { state: 'anonymous' } | { state: 'error'; message: string } | { state: 'ready'; session: Directory };
 
 async function loadSession(): Promise<Directory> {
@@ -84,9 +85,9 @@ export function App() {
     if (boot.state !== 'ready') return null;
     return {
       ...boot.session,
-      reloadChannels: async () => {
-        const { items } = await api.channels();
-        setBoot((b) => (b.state === 'ready' ? { state: 'ready', session: { ...b.session, channels: items } } : b));
+      reloadDirectory: async () => {
+        const [channels, canned] = await Promise.all([api.channels(), api.cannedResponses()]);
+        setBoot((b) => (b.state === 'ready' ? { state: 'ready', session: { ...b.session, channels: channels.items, canned: canned.items } } : b));
       },
       logout: async () => {
         await api.logout().catch(() => undefined);
@@ -119,8 +120,8 @@ export function App() {
     <SessionContext.Provider value={session}>
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
-          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
-          {help && (route.page === 'supervisor' || route.page === 'channels') && <HelpOverlay onClose={() => setHelp(false)} />}
+          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+          {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />
         </PresenceProvider>
       </RealtimeContext.Provider>

@@ -13,7 +13,7 @@ export interface InboxRoute {
   conversationId: string | null;
 }
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | InboxRoute;
+export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -30,6 +30,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'supervisor') return { page: 'supervisor' };
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
+  if (parts[0] === 'canned-responses') return { page: 'canned' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';
   const conversationId = parts[0] === 'inbox' && parts[2] === 'c' && parts[3] ? parts[3] : null;

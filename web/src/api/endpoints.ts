@@ -49,6 +49,9 @@ export const api = {
   teams: () => request<{ items: Team[] }>('GET', '/api/teams'),
   channels: () => request<{ items: Channel[] }>('GET', '/api/channels'),
   cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
+  createCannedResponse: (body: Omit<CannedResponse, 'id'>) => request<CannedResponse>('POST', '/api/canned-responses', body),
+  updateCannedResponse: (id: string, body: Partial<Omit<CannedResponse, 'id'>>) => request<CannedResponse>('PATCH', `/api/canned-responses/${enc(id)}`, body),
+  deleteCannedResponse: (id: string) => request<void>('DELETE', `/api/canned-responses/${enc(id)}`),
 
   channel: (id: string) => request<AdminChannel>('GET', `/api/channels/${enc(id)}`),
   createChannel: (body: { kind: string; name: string; address: string; settings: Record<string, unknown> }) => request<AdminChannel>('POST', '/api/channels', body),

@@ -8,7 +8,7 @@ import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { useDesktopNotifications } from './notify.ts';
 
-type Active = InboxView | 'supervisor' | 'channels';
+type Active = InboxView | 'supervisor' | 'channels' | 'canned';
 
 interface Props {
   active: Active;
@@ -42,7 +42,7 @@ export function NavSidebar({ active, onHelp }: Props) {
     </li>
   );
 
-  const page = (path: string, key: 'supervisor' | 'channels', label: string) => (
+  const page = (path: string, key: 'supervisor' | 'channels' | 'canned', label: string) => (
     <li>
       <a
         href={path}
@@ -83,6 +83,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           <div className="nav-section">Supervise</div>
           <ul className="nav-list">
             {page('/supervisor', 'supervisor', 'Supervisor board')}
+            {page('/canned-responses', 'canned', 'Canned responses')}
           </ul>
         </>
       )}

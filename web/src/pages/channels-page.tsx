@@ -14,7 +14,7 @@ import '../board/board.css';
 type Editing = { mode: 'add' } | { mode: 'change'; channel: AdminChannel } | null;
 
 function ChannelList() {
-  const { channels, reloadChannels } = useSession();
+  const { channels, reloadDirectory } = useSession();
   const toasts = useToasts();
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -33,7 +33,7 @@ function ChannelList() {
     setBusy(c.id);
     try {
       await api.updateChannel(c.id, { active: !c.active });
-      await reloadChannels();
+      await reloadDirectory();
     } catch (err) {
       toasts.error(`Could not ${c.active ? 'turn off' : 'turn on'} ${c.name}: ${errorMessage(err)}`);
     } finally {
@@ -42,7 +42,7 @@ function ChannelList() {
   };
   const saved = async (c: AdminChannel) => {
     setEditing(null);
-    await reloadChannels();
+    await reloadDirectory();
     toasts.show({ tone: 'info', text: `${c.name} saved` });
   };
 

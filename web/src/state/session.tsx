@@ -9,8 +9,8 @@ export interface Session {
   teams: Team[];
   channels: Channel[];
   canned: CannedResponse[];
-  /** Loads the channels again (after an admin changed them). */
-  reloadChannels(): Promise<void>;
+  /** Loads the channels and canned responses again (after an admin or supervisor changed them). */
+  reloadDirectory(): Promise<void>;
   logout(): Promise<void>;
 }
 
