@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AdminChannel, ChannelKind } from '../api/types.ts';
+import { FormFooter } from './admin-ui.tsx';
 import { channelFields, channelKindsForm, fieldText, settingsPatch, withField, type Field } from './channel-fields.ts';
 
 interface Props {
@@ -97,19 +98,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
       {fields.map((f) => (
         <FieldInput key={`${kind}-${f.path}`} f={f} value={fieldText(settings, f)} onChange={(v) => setSettings((s) => withField(s, f, v))} />
       ))}
-      {error && (
-        <div className="composer-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary" disabled={saving || !name.trim() || !address.trim()}>
-          {saving ? 'Saving…' : channel ? 'Save changes' : 'Add channel'}
-        </button>
-      </div>
+      <FormFooter error={error} saving={saving} canSubmit={!!name.trim() && !!address.trim()} submitLabel={channel ? 'Save changes' : 'Add channel'} onCancel={onCancel} />
     </form>
   );
 }

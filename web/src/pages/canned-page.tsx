@@ -1,13 +1,12 @@
 // Supervisors and admins: the team's canned responses (what "/" offers in the reply box). Add,
 // change and delete them; placeholders such as {{contact.name}} are filled in when used.
+import { FormFooter, SettingsPage } from '../admin/admin-ui.tsx';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { CannedResponse } from '../api/types.ts';
-import { NavSidebar } from '../inbox/nav-sidebar.tsx';
 import { isSupervisor, useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
-import '../board/board.css';
 
 const PLACEHOLDERS = '{{contact.name}}, {{contact.email}}, {{agent.name}}, {{conversation.number}}';
 
@@ -46,19 +45,7 @@ function CannedForm({ item, onSaved, onCancel }: { item: CannedResponse | null; 
         <span>Text *</span>
         <textarea id="canned-body" rows={5} value={body} placeholder={`Placeholders: ${PLACEHOLDERS}`} onChange={(e) => setBody(e.target.value)} />
       </label>
-      {error && (
-        <div className="composer-error" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary" disabled={saving || !shortcut.trim() || !title.trim() || !body.trim()}>
-          {saving ? 'Saving…' : item ? 'Save changes' : 'Add'}
-        </button>
-      </div>
+      <FormFooter error={error} saving={saving} canSubmit={!!shortcut.trim() && !!title.trim() && !!body.trim()} submitLabel={item ? 'Save changes' : 'Add'} onCancel={onCancel} />
     </form>
   );
 }
@@ -136,11 +123,8 @@ function CannedList() {
 export function CannedPage({ onHelp }: { onHelp(): void }) {
   const { me } = useSession();
   return (
-    <div className="app app-board">
-      <NavSidebar active="canned" onHelp={onHelp} />
-      <main className="board" data-testid="canned-page">
-        {isSupervisor(me) ? <CannedList /> : <p className="dim">Only supervisors and admins can change canned responses.</p>}
-      </main>
-    </div>
+    <SettingsPage active="canned" testId="canned-page" allowed={isSupervisor(me)} denied="Only supervisors and admins can change canned responses." onHelp={onHelp}>
+      <CannedList />
+    </SettingsPage>
   );
 }

@@ -1,15 +1,14 @@
 // Admins: the workspace's channels, each with its kind, address and whether it is on; add one,
 // change one, turn one off or on. Agents see the changes in their inbox at once.
+import { SettingsPage } from '../admin/admin-ui.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AdminChannel, Channel } from '../api/types.ts';
 import { ChannelForm } from '../admin/channel-form.tsx';
-import { NavSidebar } from '../inbox/nav-sidebar.tsx';
 import { isAdmin, useSession } from '../state/session.tsx';
 import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
 import { useToasts } from '../ui/toasts.tsx';
-import '../board/board.css';
 
 type Editing = { mode: 'add' } | { mode: 'change'; channel: AdminChannel } | null;
 
@@ -99,11 +98,8 @@ function ChannelList() {
 export function ChannelsPage({ onHelp }: { onHelp(): void }) {
   const { me } = useSession();
   return (
-    <div className="app app-board">
-      <NavSidebar active="channels" onHelp={onHelp} />
-      <main className="board" data-testid="channels-page">
-        {isAdmin(me) ? <ChannelList /> : <p className="dim">Only admins can manage channels.</p>}
-      </main>
-    </div>
+    <SettingsPage active="channels" testId="channels-page" allowed={isAdmin(me)} denied="Only admins can manage channels." onHelp={onHelp}>
+      <ChannelList />
+    </SettingsPage>
   );
 }
