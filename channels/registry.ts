@@ -1,13 +1,17 @@
-// Channel kind -> adapter. Adding a channel is one line here plus its folder.
-import { AppError } from '../src/errors.ts';
+// Channel kind -> adapter: the one place that lists the channels. Adding a channel is its folder,
+// its kind in `channelKinds` and its line in `createChannelAdapters`; everything else per kind
+// (labels, icon, settings, admin form, capacity weight, edges) is read from the adapter.
 import { createEmailAdapter } from './email/index.ts';
 import { createSmsAdapter } from './sms/index.ts';
 import { createTelegramAdapter } from './telegram/index.ts';
-import type { ChannelAdapter, ChannelKind } from './types.ts';
+import type { ChannelAdapter } from './types.ts';
 import { createVoiceAdapter } from './voice/index.ts';
 import { createWhatsappAdapter } from './whatsapp/index.ts';
 import { createWebchatAdapter } from './webchat/index.ts';
 import type { VisitorTransport } from './webchat/transport.ts';
+
+export const channelKinds = ['email', 'sms', 'whatsapp', 'voice', 'telegram', 'webchat'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
 
 export interface AdapterOptions {
   /** Where providers reach Parley (PUBLIC_URL), for callback URLs; null for tools that only normalise. */
@@ -16,7 +20,9 @@ export interface AdapterOptions {
   visitors?: VisitorTransport | null;
 }
 
-export function createChannelAdapters(opts: AdapterOptions): Partial<Record<ChannelKind, ChannelAdapter>> {
+export type ChannelAdapters = Record<ChannelKind, ChannelAdapter>;
+
+export function createChannelAdapters(opts: AdapterOptions): ChannelAdapters {
   return {
     email: createEmailAdapter(),
     sms: createSmsAdapter(opts),
@@ -24,17 +30,34 @@ export function createChannelAdapters(opts: AdapterOptions): Partial<Record<Chan
     voice: createVoiceAdapter(),
     telegram: createTelegramAdapter(),
     webchat: createWebchatAdapter({ visitors: opts.visitors ?? null }),
-  };
+  } satisfies ChannelAdapters;
 }
 
+/** Adapters without a runtime (no callback URL, no visitor transport): for metadata and normalising. */
 export const channelAdapters = createChannelAdapters({ publicUrl: null });
 
-export function adapterLookup(adapters: Partial<Record<ChannelKind, ChannelAdapter>>): (kind: ChannelKind) => ChannelAdapter {
-  return (kind) => {
-    const adapter = adapters[kind];
-    if (!adapter) throw new AppError('unprocessable', `Parley has no ${kind} channel adapter yet`);
-    return adapter;
-  };
+export const isChannelKind = (kind: string): kind is ChannelKind => (channelKinds as readonly string[]).includes(kind);
+
+/** Raised for a kind no adapter handles: a row written by a newer or older Parley, or a typo in a tool's argument. */
+export class UnknownChannelKind extends Error {
+  override readonly name = 'UnknownChannelKind';
+  constructor(readonly kind: string) {
+    super(`Parley has no "${kind}" channel (known: ${channelKinds.join(', ')})`);
+  }
+}
+
+export function asChannelKind(kind: string): ChannelKind {
+  if (!isChannelKind(kind)) throw new UnknownChannelKind(kind);
+  return kind;
+}
+
+export function adapterLookup(adapters: ChannelAdapters): (kind: string) => ChannelAdapter {
+  return (kind) => adapters[asChannelKind(kind)];
 }
 
 export const adapterFor = adapterLookup(channelAdapters);
+
+/** A table with one entry per kind, derived from the adapters (the only way to build one outside channels/). */
+export function perChannelKind<T>(pick: (adapter: ChannelAdapter) => T, adapters: ChannelAdapters = channelAdapters): Record<ChannelKind, T> {
+  return Object.fromEntries(channelKinds.map((k) => [k, pick(adapters[k])])) as Record<ChannelKind, T>;
+}

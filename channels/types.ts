@@ -1,8 +1,9 @@
 // The contract every channel adapter implements, and the shapes that cross it. Channel knowledge
 // stays behind this interface: src/domain never asks which kind of channel it is handling.
+import type { z } from 'zod';
+import type { ChannelKind } from './registry.ts';
 
-export const channelKinds = ['email', 'sms', 'whatsapp', 'voice', 'telegram', 'webchat'] as const;
-export type ChannelKind = (typeof channelKinds)[number];
+export type { ChannelKind } from './registry.ts';
 
 /** What an inbound item is, so the domain knows whether a customer is waiting for an answer. */
 export type InboundKind = 'message' | 'auto_reply' | 'bounce' | 'status' | 'call_event';
@@ -163,8 +164,54 @@ export class ParseError extends Error {
   override readonly name = 'ParseError';
 }
 
+/** One setting in the admin form: where it goes in the settings object (a dotted path) and how it is edited. */
+export interface SettingField {
+  path: string;
+  label: string;
+  type: 'text' | 'secret' | 'number' | 'checkbox' | 'list' | 'textarea';
+  hint?: string;
+  required?: boolean;
+  /** What the channel does while a checkbox was never set. */
+  default?: boolean;
+}
+
+/** What an admin gives to set up a channel of a kind, and how the API checks it before saving. */
+export interface ChannelSetup {
+  /** The settings' schema: a channel that is saved is one its adapter can run. */
+  settings: z.ZodType;
+  /** The address in the form Parley keys the channel by, or null when it is not one. */
+  canonicalAddress(raw: string): string | null;
+  /** What the address is, for the error message ("the Twilio number in E.164, e.g. +14155550100"). */
+  addressIs: string;
+  /** The admin form's hint beside the address field. */
+  addressHint: string;
+  /** The admin form, field by field. */
+  form: SettingField[];
+}
+
+/** A provider-approved template agents may send (WhatsApp / SMS Content templates). */
+export interface MessageTemplate {
+  name: string;
+  contentSid: string;
+  /** The text with its placeholders ({{1}} ...), for the preview. */
+  body: string;
+  variables: { key: string; label: string }[];
+}
+
 export interface ChannelAdapter {
   readonly kind: ChannelKind;
+  /** The kind's name in the admin form ("SMS (Twilio)"). */
+  readonly label: string;
+  /** The short name beside messages and in titles ("SMS", "Web chat"). */
+  readonly shortLabel: string;
+  /** A 24x24 line icon (SVG path data, stroked) and a colour for charts, readable on white. */
+  readonly icon: { path: string; colour: string };
+  /** How an admin sets up a channel of this kind. */
+  readonly setup: ChannelSetup;
+  /** What one conversation costs an agent's capacity budget (100 units by default) unless the workspace says otherwise. */
+  readonly capacityWeight: number;
+  /** Shown instead of an identity's address when the address means nothing to people (a website visitor's id). */
+  readonly identityLabel?: string;
   /**
    * How messages group into conversations: `per-topic` channels (email) open a new conversation
    * for a new subject unless the message answers an earlier one; `per-contact` channels (SMS,
@@ -190,8 +237,8 @@ export interface ChannelAdapter {
   parseStatus?(raw: unknown, channel: ChannelConfig): DeliveryUpdate | null;
   /** The most bytes of files one outbound message may carry; absent when the channel sends no files. */
   readonly maxOutboundFileBytes?: number;
-  /** Whether the channel can send provider-approved templates (OutboundMessage.template). */
-  readonly templates?: boolean;
+  /** The provider-approved templates agents may send on a channel with these settings (OutboundMessage.template); absent when the kind has none. */
+  templates?(settings: unknown): MessageTemplate[];
   /** Refuses an agent's message the channel cannot send now (e.g. WhatsApp's 24-hour window), with the reason. */
   checkOutbound?(ctx: OutboundCheck): Verdict;
   /** Downloads a file the provider hosts (an attachment's url), with the channel's credentials. */

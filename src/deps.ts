@@ -1,5 +1,5 @@
 // What domain operations need from the outside world, passed explicitly (no module singletons).
-import type { ChannelAdapter, ChannelKind } from '../channels/types.ts';
+import type { ChannelAdapter } from '../channels/types.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { Logger } from './log.ts';
@@ -14,5 +14,6 @@ export interface Deps {
   queues: Queues;
   publisher: RealtimePublisher;
   store: AttachmentStore;
-  adapterFor(kind: ChannelKind): ChannelAdapter;
+  /** The adapter of a channel kind; throws UnknownChannelKind for a kind the registry does not list. */
+  adapterFor(kind: string): ChannelAdapter;
 }

@@ -2,10 +2,16 @@
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeEmail } from './normalize.ts';
 import { prepareEmailMessageId, sendEmail } from './send.ts';
+import { emailSetup } from './setup.ts';
 
 export function createEmailAdapter(): ChannelAdapter {
   return {
     kind: 'email',
+    label: 'Email',
+    shortLabel: 'Email',
+    icon: { path: 'M3 5h18v14H3z M3 6l9 7 9-7', colour: '#2563eb' },
+    setup: emailSetup,
+    capacityWeight: 10,
     threading: 'per-topic',
     live: false,
     contactFields: (address) => ({ email: address }),

@@ -5,6 +5,8 @@ import { findTwilioSent } from '../twilio/find-sent.ts';
 import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
+import { twilioTemplates } from '../twilio/schema.ts';
+import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioWebhookUrl } from '../twilio/webhook-paths.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeSms } from './normalize.ts';
@@ -13,9 +15,14 @@ export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAda
   const statusCallbackUrl = deps.publicUrl ? twilioWebhookUrl(deps.publicUrl, 'messageStatus') : null;
   return {
     kind: 'sms',
+    label: 'SMS (Twilio)',
+    shortLabel: 'SMS',
+    icon: { path: 'M4 4h16v12H8l-4 4z M8 9h8 M8 12h5', colour: '#16a34a' },
+    setup: twilioMessagingSetup('The Twilio number, e.g. +14155550100'),
+    capacityWeight: 15,
     threading: 'per-contact',
     live: false,
-    templates: true,
+    templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeSms(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl }),

@@ -5,11 +5,17 @@ import type { ChannelAdapter } from '../types.ts';
 import { fetchTelegramFile } from './fetch-file.ts';
 import { normalizeTelegram } from './normalize.ts';
 import { sendTelegram, showTelegramTyping } from './send.ts';
+import { telegramSetup } from './setup.ts';
 import { verifyTelegramRequest } from './verify.ts';
 
 export function createTelegramAdapter(): ChannelAdapter {
   return {
     kind: 'telegram',
+    label: 'Telegram bot',
+    shortLabel: 'Telegram',
+    icon: { path: 'M21 4L3 11l6 2 2 6 3-4 5 4z M9 13l8-6', colour: '#0891b2' },
+    setup: telegramSetup,
+    capacityWeight: 20,
     threading: 'per-contact',
     live: false,
     normalize: async (raw, channel) => normalizeTelegram(raw, channel.address),

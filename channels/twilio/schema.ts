@@ -38,3 +38,9 @@ export function parseTwilioSettings(settings: unknown): { ok: true; settings: Tw
   const issue = parsed.error.issues[0];
   return { ok: false, error: `Twilio channel settings are invalid: ${issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'unknown problem'}` };
 }
+
+/** The approved templates agents may send on a channel with these settings (none while they are invalid). */
+export function twilioTemplates(settings: unknown): TwilioSettings['templates'] {
+  const parsed = parseTwilioSettings(settings);
+  return parsed.ok ? parsed.settings.templates : [];
+}

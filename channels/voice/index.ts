@@ -5,12 +5,19 @@ import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeVoice } from './normalize.ts';
+import { voiceSetup } from './setup.ts';
 
 const noWrittenReplies = 'A phone call cannot be answered in writing: call the customer back, then add a note and resolve the conversation';
 
 export function createVoiceAdapter(): ChannelAdapter {
   return {
     kind: 'voice',
+    label: 'Phone (Twilio)',
+    shortLabel: 'Phone',
+    icon: { path: 'M6.6 3.5l2.6 3.4-1.6 2.3a11 11 0 0 0 7.2 7.2l2.3-1.6 3.4 2.6-1.2 2.6C12 21 3 12 4 4.7z', colour: '#7c3aed' },
+    setup: voiceSetup,
+    // A call takes the agent whole.
+    capacityWeight: 100,
     threading: 'per-contact',
     live: true,
     contactFields: (address) => ({ phone: address }),

@@ -4,12 +4,19 @@
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeWebchat } from './normalize.ts';
 import { sendWebchat } from './send.ts';
+import { webchatSetup } from './setup.ts';
 import type { VisitorTransport } from './transport.ts';
 
 export function createWebchatAdapter(deps: { visitors: VisitorTransport | null; now?: () => Date }): ChannelAdapter {
   const now = deps.now ?? (() => new Date());
   return {
     kind: 'webchat',
+    label: 'Website chat',
+    shortLabel: 'Web chat',
+    icon: { path: 'M4 5h16v11H9l-5 4z M8 10.5h.01 M12 10.5h.01 M16 10.5h.01', colour: '#ea580c' },
+    setup: webchatSetup,
+    capacityWeight: 25,
+    identityLabel: 'Website visitor',
     threading: 'per-contact',
     live: true,
     normalize: async (raw, channel) => normalizeWebchat(raw, channel.address),

@@ -6,6 +6,8 @@ import { findTwilioSent } from '../twilio/find-sent.ts';
 import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
+import { twilioTemplates } from '../twilio/schema.ts';
+import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioWebhookUrl } from '../twilio/webhook-paths.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeWhatsapp } from './normalize.ts';
@@ -15,9 +17,14 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null }): Chann
   const statusCallbackUrl = deps.publicUrl ? twilioWebhookUrl(deps.publicUrl, 'messageStatus') : null;
   return {
     kind: 'whatsapp',
+    label: 'WhatsApp (Twilio)',
+    shortLabel: 'WhatsApp',
+    icon: { path: 'M12 3a9 9 0 0 0-7.8 13.5L3 21l4.6-1.2A9 9 0 1 0 12 3z M9 8.5c0 3.5 3 6.5 6.5 6.5', colour: '#0d9488' },
+    setup: twilioMessagingSetup('The WhatsApp sender number, e.g. +14155550100'),
+    capacityWeight: 20,
     threading: 'per-contact',
     live: false,
-    templates: true,
+    templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeWhatsapp(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl }),

@@ -2,9 +2,8 @@
 // returns the NormalizedInbound as JSON, to see what Parley makes of a message without a server.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { adapterFor } from '../../channels/registry.ts';
-import { channelKinds, ParseError, type ChannelAdapter, type ChannelKind, type NormalizedInbound } from '../../channels/types.ts';
-import { AppError } from '../errors.ts';
+import { adapterFor, channelKinds, type ChannelKind } from '../../channels/registry.ts';
+import { ParseError, type ChannelAdapter, type NormalizedInbound } from '../../channels/types.ts';
 import { inputError, usageError } from './cli-error.ts';
 
 export const parseUsage = 'usage: parley parse <kind> FILE';
@@ -22,12 +21,7 @@ function parseArgs(args: readonly string[]): { kind: ChannelKind; file: string }
 }
 
 function adapterOrUsageError(kind: ChannelKind): ChannelAdapter {
-  try {
-    return adapterFor(kind);
-  } catch (err) {
-    if (err instanceof AppError) throw usageError(err.userMessage);
-    throw err;
-  }
+  return adapterFor(kind);
 }
 
 async function readInput(file: string): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { syncChannelKindChecks } from './channel-kind-check.ts';
 
 export interface MigrationFile {
   name: string;
@@ -53,7 +54,7 @@ export class MigrationError extends Error {
 /**
  * Applies pending migrations in name order, each in its own transaction, under an advisory lock
  * so concurrent boots do not race. Refuses to continue past a failed or edited migration, as
- * Prisma does.
+ * Prisma does. Then brings the channel-kind checks in step with the registry.
  */
 export async function migrate(databaseUrl: string, dir?: string): Promise<MigrateResult> {
   const migrations = await readMigrations(dir);
@@ -86,6 +87,7 @@ export async function migrate(databaseUrl: string, dir?: string): Promise<Migrat
       await applyOne(client, m);
       result.applied.push(m.name);
     }
+    await syncChannelKindChecks(client);
     return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);

@@ -1,5 +1,5 @@
 // Creates a workspace with its agents, teams and channels in one go (demo seed, tests, onboarding).
-import type { ChannelKind, Db, Role } from '../db/client.ts';
+import type { Db, Role } from '../db/client.ts';
 import { hashPassword } from '../domain/auth/password.ts';
 import { seedStatusDefinitions } from '../domain/conversations/status-definitions.ts';
 import { GENERAL_QUEUE } from '../domain/routing/load-workflow.ts';
@@ -10,7 +10,7 @@ export interface WorkspaceSpec {
   timeZone?: string;
   agents: { email: string; name: string; role: Role; password: string; teams?: string[] }[];
   teams?: string[];
-  channels: { kind: ChannelKind; name: string; address: string; settings: Record<string, unknown> }[];
+  channels: { kind: string; name: string; address: string; settings: Record<string, unknown> }[];
 }
 
 export async function createWorkspace(db: Db, spec: WorkspaceSpec) {

@@ -1,18 +1,28 @@
 // The day's conversations: arrivals from a Poisson rate that follows the time of day, per channel,
 // with bursts (an outage, a campaign ...) on top, and what each conversation is about.
-import { channelKinds, type ChannelKind } from '../../channels/types.ts';
+import { channelAdapters, type ChannelKind } from '../../channels/registry.ts';
 import type { Priority } from '../domain/sla/policy-schema.ts';
 import { HOUR_MS, MINUTE_MS, type SimAgent, type SimConversation, type Topic } from './model.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /** Relative arrival rate per hour of the day (00..23). */
 const hourlyRate = [0.3, 0.25, 0.2, 0.2, 0.25, 0.5, 1.4, 2.0, 2.2, 2.9, 3.1, 3.1, 2.8, 3.0, 3.2, 3.1, 2.9, 2.2, 2.0, 1.8, 1.7, 1.5, 0.6, 0.4];
-const channelMix: Record<ChannelKind, number> = { email: 0.3, webchat: 0.25, voice: 0.14, whatsapp: 0.15, sms: 0.08, telegram: 0.08 };
-/** Phone lines and the chat widget open 06:00-22:00; outside those hours customers can only write. */
-const liveChannels: readonly ChannelKind[] = ['voice', 'webchat'];
+/**
+ * The channels the day has traffic on: each one's share of arrivals and the mean minutes a
+ * conversation occupies its agent (complaints take half as long again). Live channels (phone
+ * lines, the chat widget) open 06:00-22:00; outside those hours customers can only write.
+ */
+const simulatedChannels: readonly { kind: ChannelKind; share: number; handleMinutes: number }[] = [
+  { kind: 'email', share: 0.3, handleMinutes: 6 },
+  { kind: 'sms', share: 0.08, handleMinutes: 12 },
+  { kind: 'whatsapp', share: 0.15, handleMinutes: 14 },
+  { kind: 'voice', share: 0.14, handleMinutes: 7 },
+  { kind: 'telegram', share: 0.08, handleMinutes: 14 },
+  { kind: 'webchat', share: 0.25, handleMinutes: 11 },
+];
+const simulated = (kind: ChannelKind) => simulatedChannels.find((c) => c.kind === kind)!;
+const isLive = (kind: ChannelKind) => channelAdapters[kind].live;
 const liveHours = { start: 6 * HOUR_MS, end: 22 * HOUR_MS };
-/** Mean minutes a conversation occupies its agent, per channel; complaints take half as long again. */
-const meanHandleMinutes: Record<ChannelKind, number> = { voice: 7, webchat: 11, email: 6, sms: 12, whatsapp: 14, telegram: 14 };
 const handleSigma = 0.6;
 
 export interface Burst {
@@ -62,16 +72,16 @@ function drawArrivals(rng: Rng, count: number): Arrival[] {
   const cumulative: number[] = [];
   let total = 0;
   for (let minute = 0; minute < 24 * 60; minute++) {
-    for (const channel of channelKinds) {
-      total += rateAt(minute * MINUTE_MS, channel);
+    for (const { kind } of simulatedChannels) {
+      total += rateAt(minute * MINUTE_MS, kind);
       cumulative.push(total);
     }
   }
   const arrivals: Arrival[] = [];
   for (let i = 0; i < count; i++) {
     const cell = lowerBound(cumulative, rng.next() * total);
-    const channel = channelKinds[cell % channelKinds.length]!;
-    const time = (Math.floor(cell / channelKinds.length) + rng.next()) * MINUTE_MS;
+    const channel = simulatedChannels[cell % simulatedChannels.length]!.kind;
+    const time = (Math.floor(cell / simulatedChannels.length) + rng.next()) * MINUTE_MS;
     const burst = burstAt(time, channel);
     const caused = burst !== null && rng.chance((burst.factor - 1) / burst.factor);
     arrivals.push({ at: time, channel, burst: caused ? burst : null });
@@ -80,10 +90,10 @@ function drawArrivals(rng: Rng, count: number): Arrival[] {
 }
 
 function rateAt(time: number, channel: ChannelKind): number {
-  const closed = liveChannels.includes(channel) && (time < liveHours.start || time >= liveHours.end);
+  const closed = isLive(channel) && (time < liveHours.start || time >= liveHours.end);
   if (closed) return 0;
   const hourly = hourlyRate[Math.floor(time / HOUR_MS)]!;
-  return hourly * channelMix[channel] * (burstAt(time, channel)?.factor ?? 1);
+  return hourly * simulated(channel).share * (burstAt(time, channel)?.factor ?? 1);
 }
 
 function burstAt(time: number, channel: ChannelKind): Burst | null {
@@ -108,7 +118,7 @@ function describeConversation(rng: Rng, id: string, arrival: Arrival, agents: re
   const language = rng.weighted(languageMix);
   const contactTier = rng.chance(0.1) ? 'vip' : 'standard';
   const tags = complaint ? ['complaint'] : [];
-  const live = liveChannels.includes(channel);
+  const live = isLive(channel);
   const priority = rng.weighted(priorityMix);
   return {
     id,
@@ -130,7 +140,7 @@ function describeConversation(rng: Rng, id: string, arrival: Arrival, agents: re
     },
     policy: { channel, contactTier, tags, teamId: null },
     previousAgent: previousAgent(rng, arrival.at, topic, agents),
-    handleMs: rng.lognormal(meanHandleMinutes[channel] * MINUTE_MS * (complaint ? 1.5 : 1), handleSigma),
+    handleMs: rng.lognormal(simulated(channel).handleMinutes * MINUTE_MS * (complaint ? 1.5 : 1), handleSigma),
   };
 }
 

@@ -2,7 +2,7 @@
 // the database like test/support/routing-fixtures.ts: named agents with skills, presence and
 // capacity, their open work, and the day's earlier conversations (answered and resolved) across
 // channels. Deterministic: the same seed gives the same day.
-import type { ChannelKind, Db, Presence } from '../../src/db/client.ts';
+import type { Db, Presence } from '../../src/db/client.ts';
 
 const CUSTOMERS = ['Maria Lopez', 'Tom Becker', 'Aiko Tanaka', 'Lucas Martin', 'Fatima Zahra', 'Noah Schmidt', 'Olivia Brown', 'Ravi Kumar', 'Sofia Rossi', 'Jonas Weber', 'Emma Dubois', 'Kwame Mensah'];
 const SUBJECTS: [string, string][] = [
@@ -69,11 +69,11 @@ export async function addOpenWork(db: Db, input: { workspaceId: string; agentId:
  * The day so far: `count` conversations between midnight (UTC, the harness workspace's zone) and
  * `now`, busier around midday, each answered within minutes and most resolved.
  */
-export async function addEarlierToday(db: Db, input: { workspaceId: string; channels: { id: string; kind: ChannelKind }[]; agentIds: string[]; count: number; now: Date; seed: number }) {
+export async function addEarlierToday(db: Db, input: { workspaceId: string; channels: { id: string; kind: string }[]; agentIds: string[]; count: number; now: Date; seed: number }) {
   const rnd = random(input.seed);
   const midnight = Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate());
   const span = Math.max(input.now.getTime() - midnight - 30 * 60_000, 60_000);
-  const weights: Partial<Record<ChannelKind, number>> = { email: 5, webchat: 3, sms: 2 };
+  const weights: Record<string, number> = { email: 5, webchat: 3, sms: 2 };
   const pool = input.channels.flatMap((c) => Array.from({ length: weights[c.kind] ?? 1 }, () => c));
   for (let i = 0; i < input.count; i++) {
     // The mean of three uniforms: a gentle peak in the middle of the day so far.

@@ -1,5 +1,6 @@
 // The workspace directory every agent reads: agents (never a password hash), teams and channels
 // (never their settings, which hold credentials).
+import { channelAdapters, channelKinds } from '../../channels/registry.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 
@@ -44,8 +45,18 @@ describe('agents, teams and channels', () => {
     expect(JSON.stringify(res.body)).not.toContain('secret-pass');
   });
 
+  it('describes every channel kind from the registry: names, icon, admin form and what a reply may carry', async () => {
+    const res = await h.api(ada, 'GET', '/api/channel-kinds');
+    expect(res.status).toBe(200);
+    const items = res.body.items as { kind: string; label: string; form: { path: string }[]; maxReplyFileBytes: number | null; identityLabel: string | null }[];
+    expect(items.map((k) => k.kind)).toEqual([...channelKinds]);
+    const email = items.find((k) => k.kind === channelAdapters.email.kind)!;
+    expect(email).toMatchObject({ label: channelAdapters.email.label, maxReplyFileBytes: 20 * 1024 * 1024, identityLabel: null });
+    expect(email.form.map((f) => f.path)).toContain('smtp.host');
+  });
+
   it('answers 401 without a session', async () => {
-    for (const path of ['/api/agents', '/api/teams', '/api/channels']) {
+    for (const path of ['/api/agents', '/api/teams', '/api/channels', '/api/channel-kinds']) {
       const res = await fetch(`${h.apiUrl}${path}`);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');

@@ -19,13 +19,15 @@ import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
 import { inboxPath, navigate, useRoute, type Route } from './router.ts';
 import { SessionContext, type Session } from './state/session.tsx';
 import { HelpOverlay } from './ui/help-overlay.tsx';
+import { setChannelKinds } from './channels/channel-kinds.ts';
 
 type Directory = Omit<Session, 'logout' | 'reloadDirectory'>;
 type Boot = { state: 'loading' } | { state: 'anonymous' } | { state: 'error'; message: string } | { state: 'ready'; session: Directory };
 
 async function loadSession(): Promise<Directory> {
   const me = await api.me();
-  const [agents, teams, channels, canned] = await Promise.all([api.agents(), api.teams(), api.channels(), api.cannedResponses()]);
+  const [agents, teams, channels, canned, kinds] = await Promise.all([api.agents(), api.teams(), api.channels(), api.cannedResponses(), api.channelKinds()]);
+  setChannelKinds(kinds.items);
   return { me, agents: agents.items, teams: teams.items, channels: channels.items, canned: canned.items };
 }
 

@@ -3,9 +3,6 @@
 import type { Deps } from '../../deps.ts';
 import type { Viewer } from '../conversations/visibility.ts';
 import { replyFilesLimit } from '../messages/store-reply-attachments.ts';
-import { parseTwilioSettings } from '../../../channels/twilio/schema.ts';
-
-const TWILIO_KINDS = new Set(['sms', 'whatsapp']);
 
 export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer: Viewer) {
   const channels = await deps.db.channel.findMany({
@@ -15,12 +12,12 @@ export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer
   });
   // How many bytes of files a reply may carry here (null: the channel sends no files).
   return channels.map(({ settings, ...c }) => {
-    const twilio = TWILIO_KINDS.has(c.kind) ? parseTwilioSettings(settings) : null;
+    const adapter = deps.adapterFor(c.kind);
     return {
       ...c,
-      maxReplyFileBytes: replyFilesLimit(deps.adapterFor(c.kind).maxOutboundFileBytes),
+      maxReplyFileBytes: replyFilesLimit(adapter.maxOutboundFileBytes),
       // The approved templates agents may send here (never the credentials beside them).
-      templates: twilio?.ok ? twilio.settings.templates : [],
+      templates: adapter.templates?.(settings) ?? [],
     };
   });
 }

@@ -1,8 +1,7 @@
 // Admins set up channels: create one (kind, name, address, settings), see one with its settings
 // (secrets redacted), change its name, settings or whether it is active. Settings are validated
 // against the kind's schema before anything is saved; a secret is kept unless a new one is given.
-import { channelSetup } from '../../../channels/channel-setup.ts';
-import type { ChannelKind } from '../../../channels/types.ts';
+import { adapterFor } from '../../../channels/registry.ts';
 import type { Channel, Db, Prisma } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -44,16 +43,17 @@ export function mergeSettings(stored: Json, patch: Json, path: string[] = []): J
   return merged;
 }
 
-function validSettings(kind: ChannelKind, settings: Json): Prisma.InputJsonValue {
-  const parsed = channelSetup[kind].settings.safeParse(settings);
+function validSettings(kind: string, settings: Json): Prisma.InputJsonValue {
+  const parsed = adapterFor(kind).setup.settings.safeParse(settings);
   if (parsed.success) return settings as Prisma.InputJsonValue; // stored as given: defaults stay defaults
   const issue = parsed.error.issues[0]!;
   throw new AppError('validation_failed', `settings.${issue.path.join('.') || '(all)'}: ${issue.message}`);
 }
 
-function validAddress(kind: ChannelKind, raw: string): string {
-  const address = channelSetup[kind].address(raw);
-  if (!address) throw new AppError('validation_failed', `address: for a ${kind} channel it is ${channelSetup[kind].addressIs}`);
+function validAddress(kind: string, raw: string): string {
+  const { setup } = adapterFor(kind);
+  const address = setup.canonicalAddress(raw);
+  if (!address) throw new AppError('validation_failed', `address: for a ${kind} channel it is ${setup.addressIs}`);
   return address;
 }
 
@@ -72,7 +72,7 @@ export async function getChannel(db: Db, viewer: Viewer, id: string) {
   return channelView(await adminChannel(db, viewer, id));
 }
 
-export async function createChannel(db: Db, viewer: Viewer, input: { kind: ChannelKind; name: string; address: string; settings: Json }) {
+export async function createChannel(db: Db, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }) {
   requireAdmin(viewer, 'add channels');
   const address = validAddress(input.kind, input.address);
   const settings = validSettings(input.kind, mergeSettings(null, input.settings));

@@ -1,8 +1,8 @@
 // A channel told us an address refuses our messages (a Telegram user blocked the bot): replies to
 // it are refused with that reason until the customer writes again, which lifts it.
-import type { ChannelKind, Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 
-export async function markIdentityUnreachable(db: Db | Tx, input: { workspaceId: string; channelKind: ChannelKind; address: string; reason: string; now: Date }): Promise<void> {
+export async function markIdentityUnreachable(db: Db | Tx, input: { workspaceId: string; channelKind: string; address: string; reason: string; now: Date }): Promise<void> {
   await db.contactIdentity.updateMany({
     where: { workspaceId: input.workspaceId, channelKind: input.channelKind, address: input.address, optedOutAt: null },
     data: { optedOutAt: input.now, optOutReason: input.reason },

@@ -1,12 +1,12 @@
 // Finds the contact behind a channel address, creating contact and identity on first contact; a
 // first identity on a new channel joins the contact who already has that phone number or email.
 import type { Db } from '../../db/client.ts';
-import { Prisma, type ChannelKind, type Contact, type ContactIdentity } from '../../db/client.ts';
+import { Prisma, type Contact, type ContactIdentity } from '../../db/client.ts';
 import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
 
 export interface ResolveIdentityInput {
   workspaceId: string;
-  channelKind: ChannelKind;
+  channelKind: string;
   /** Already normalised by the adapter (lower-cased email, E.164 phone ...). */
   address: string;
   displayName: string | null;

@@ -1,6 +1,7 @@
 // The ingest worker's one domain call: normalise a stored InboundEvent through its channel
 // adapter and record it. A payload the adapter cannot parse is kept, marked failed with the reason.
-import { ParseError, type ChannelConfig } from '../../../channels/types.ts';
+import { ParseError } from '../../../channels/types.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
 import type { Channel } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts';
@@ -15,10 +16,6 @@ import { ingestStatusEvent, type StatusEventOutcome } from '../delivery/ingest-s
 import { requestMediaDownloads } from '../media/request-media-downloads.ts';
 
 export type IngestOutcome = RecordOutcome | StatusEventOutcome | { status: 'failed'; error: string } | { status: 'skipped'; reason: string };
-
-export function toChannelConfig(channel: Channel): ChannelConfig {
-  return { id: channel.id, workspaceId: channel.workspaceId, kind: channel.kind, address: channel.address, settings: channel.settings };
-}
 
 export async function processInboundEvent(deps: Deps, inboundEventId: string): Promise<IngestOutcome> {
   const { db } = deps;

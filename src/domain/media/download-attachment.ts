@@ -1,7 +1,7 @@
 // The media worker's one domain call: fetch a provider-hosted file through its channel adapter
 // (which knows the credentials), store it, and point the attachment at it. A file that can never
 // be fetched (too large, gone) keeps the reason for the agent.
-import { toChannelConfig } from '../inbound/process-inbound-event.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
 import type { Deps } from '../../deps.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 

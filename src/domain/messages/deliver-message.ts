@@ -2,7 +2,7 @@
 // adapter and record the result. Safe to run twice: a message already sent is not sent again.
 import type { Deps } from '../../deps.ts';
 import type { OutboundMessage, SendResult } from '../../../channels/types.ts';
-import { toChannelConfig } from '../inbound/process-inbound-event.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 import { loadOutboundAttachments } from './load-outbound-attachments.ts';
 import { markIdentityUnreachable } from '../contacts/mark-identity-unreachable.ts';

@@ -2,6 +2,7 @@
 // onto the customer's last message, then handed to the deliver worker.
 import type { OutboundTemplate } from '../../../channels/types.ts';
 import type { Deps } from '../../deps.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { messageViewInclude, toMessageView } from '../conversations/conversation-view.ts';
@@ -68,7 +69,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) 
         ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
       },
     });
-    const externalId = adapter.prepareExternalId?.({ messageId: created.id }, { ...channel, settings: channel.settings }) ?? null;
+    const externalId = adapter.prepareExternalId?.({ messageId: created.id }, toChannelConfig(channel)) ?? null;
     const message = externalId ? await tx.message.update({ where: { id: created.id }, data: { externalId } }) : created;
     await tx.conversation.update({
       where: { id: conversation.id },

@@ -1,7 +1,7 @@
 // An agent is typing in a conversation: tell the customer, on channels that can show it (the chat
 // widget), at the address a reply would go to.
 import type { Deps } from '../../deps.ts';
-import { toChannelConfig } from '../inbound/process-inbound-event.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
 import { replyIdentity } from './reply-identity.ts';
 
 export async function relayAgentTyping(deps: Pick<Deps, 'db' | 'adapterFor'>, input: { conversationId: string; typing: boolean; agentName: string | null }): Promise<boolean> {

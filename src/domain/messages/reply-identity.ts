@@ -1,9 +1,9 @@
 // Whom a reply goes to: the address the customer last wrote from in this conversation (a contact
 // may have several on one channel, e.g. two browsers in the chat widget), else their most recently
 // used address on the channel.
-import type { ChannelKind, ContactIdentity, Db } from '../../db/client.ts';
+import type { ContactIdentity, Db } from '../../db/client.ts';
 
-export async function replyIdentity(db: Db, input: { conversationId: string; contactId: string; channelKind: ChannelKind }): Promise<ContactIdentity | null> {
+export async function replyIdentity(db: Db, input: { conversationId: string; contactId: string; channelKind: string }): Promise<ContactIdentity | null> {
   const last = await db.message.findFirst({
     where: { conversationId: input.conversationId, direction: 'in', kind: 'message' },
     orderBy: { createdAt: 'desc' },
@@ -18,7 +18,7 @@ export async function replyIdentity(db: Db, input: { conversationId: string; con
 }
 
 /** Why a reply cannot be sent to this identity, or null. */
-export function refusalFor(identity: ContactIdentity, channelKind: ChannelKind): string | null {
+export function refusalFor(identity: ContactIdentity, channelKind: string): string | null {
   if (!identity.optedOutAt) return null;
   const since = identity.optedOutAt.toISOString();
   if (identity.optOutReason) return `This contact cannot receive ${channelKind} messages: ${identity.optOutReason} (since ${since}). It lifts when they write to us again.`;

@@ -1,8 +1,7 @@
 // Agents as routing sees them: presence, skills, teams, and current load in capacity units (open
 // assigned conversations plus live offers, weighted by channel kind).
-import type { ChannelKind } from '../../../channels/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { capacityWeights } from './capacity.ts';
+import { capacityWeights, costOf } from './capacity.ts';
 import type { Candidate } from './pick-agent.ts';
 
 export async function workspaceWeights(db: Db | Tx, workspaceId: string) {
@@ -27,7 +26,7 @@ export async function agentLoads(db: Db | Tx, workspaceId: string, now: Date, ag
   const loads = new Map<string, number>();
   for (const r of rows) {
     const agent = r.assigneeId ?? r.offeredAgentId!;
-    loads.set(agent, (loads.get(agent) ?? 0) + weights[r.channel.kind as ChannelKind]);
+    loads.set(agent, (loads.get(agent) ?? 0) + costOf(r.channel.kind, weights));
   }
   return loads;
 }

@@ -1,15 +1,9 @@
-// What a conversation costs an agent's capacity budget, per channel kind (per-workspace weights).
+// What a conversation costs an agent's capacity budget, per channel kind: each adapter's default
+// weight, overridden per workspace.
 import { z } from 'zod';
-import type { ChannelKind } from '../../../channels/types.ts';
+import { perChannelKind, type ChannelKind } from '../../../channels/registry.ts';
 
-export const defaultCapacityWeights: Record<ChannelKind, number> = {
-  voice: 100,
-  webchat: 25,
-  whatsapp: 20,
-  telegram: 20,
-  sms: 15,
-  email: 10,
-};
+export const defaultCapacityWeights: Record<ChannelKind, number> = perChannelKind((a) => a.capacityWeight);
 
 const weightsSchema = z.record(z.string(), z.number().int().min(0).max(1000));
 
@@ -18,6 +12,7 @@ export function capacityWeights(raw: unknown): Record<ChannelKind, number> {
   return { ...defaultCapacityWeights, ...(parsed.success ? parsed.data : {}) };
 }
 
-export function costOf(kind: ChannelKind, weights: Record<ChannelKind, number>): number {
-  return weights[kind];
+/** A kind the registry no longer lists costs a whole budget: never more work than an agent can take. */
+export function costOf(kind: string, weights: Record<ChannelKind, number>): number {
+  return (weights as Record<string, number>)[kind] ?? 100;
 }

@@ -1,7 +1,6 @@
 // The route worker's decision for one conversation: find its workflow filter and step, pick an
 // agent with the shared policy, claim them atomically, and assign (or offer). With nobody free
 // it waits in the step's queue until capacity frees or the step times out and the next applies.
-import type { ChannelKind } from '../../../channels/types.ts';
 import type { Deps } from '../../deps.ts';
 import { costOf } from './capacity.ts';
 import { claimAgent, loadCandidates, workspaceWeights } from './candidates.ts';
@@ -26,7 +25,7 @@ export async function routeConversation(deps: Deps, input: { conversationId: str
 
     const { workflow } = await loadWorkflow(tx, conv.workspaceId);
     const filter = matchFilter(workflow, facts);
-    const cost = costOf(facts.channel as ChannelKind, await workspaceWeights(tx, conv.workspaceId));
+    const cost = costOf(facts.channel, await workspaceWeights(tx, conv.workspaceId));
     const since = new Date(now.getTime() - workflow.lastAgentWindowHours * 3_600_000);
     const lastAgentId = await lastAgentOf(tx, { contactId: conv.contactId, excludeConversationId: conv.id, since });
     const candidates = await loadCandidates(tx, conv.workspaceId, now);

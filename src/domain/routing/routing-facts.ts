@@ -1,6 +1,6 @@
 // Loads what routing needs to know about a conversation: the facts filters test, and the agent
 // who last helped this contact.
-import type { ChannelKind } from '../../../channels/types.ts';
+import { asChannelKind } from '../../../channels/registry.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RoutingFacts } from './match-filter.ts';
 
@@ -12,7 +12,7 @@ export async function loadRoutingFacts(tx: Tx, conversationId: string) {
   const first = await tx.message.findFirst({ where: { conversationId, direction: 'in', kind: 'message' }, orderBy: { createdAt: 'asc' }, select: { text: true, subject: true } });
   const attributes = Object.fromEntries(Object.entries((conv.attributes ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
   const facts: RoutingFacts = {
-    channel: conv.channel.kind as ChannelKind,
+    channel: asChannelKind(conv.channel.kind),
     teamId: conv.teamId,
     language: conv.language,
     firstMessageText: [first?.subject, first?.text].filter(Boolean).join('\n'),

@@ -1,6 +1,7 @@
 // What happens to a conversation's SLA clocks when something happens to the conversation: a
 // customer writes, an agent answers, the status changes, or priority / tags / team change.
 // Runs inside the caller's transaction and returns timers to schedule after commit.
+import { asChannelKind } from '../../../channels/registry.ts';
 import type { Conversation, SlaClock, Tx } from '../../db/client.ts';
 import { statusDefinition } from '../conversations/status-definitions.ts';
 import { choosePolicy, targetSeconds } from './choose-policy.ts';
@@ -17,7 +18,7 @@ async function conversationFacts(tx: Tx, conversationId: string) {
 
 async function policyFor(tx: Tx, conv: Awaited<ReturnType<typeof conversationFacts>>): Promise<LoadedPolicy | null> {
   const policies = await loadPolicies(tx, conv.workspaceId);
-  return choosePolicy(policies, { channel: conv.channel.kind, contactTier: conv.contact.tier, tags: conv.tags ?? [], teamId: conv.teamId });
+  return choosePolicy(policies, { channel: asChannelKind(conv.channel.kind), contactTier: conv.contact.tier, tags: conv.tags ?? [], teamId: conv.teamId });
 }
 
 async function contextFor(tx: Tx, policy: LoadedPolicy, now: Date): Promise<ClockContext> {

@@ -1,7 +1,7 @@
 // The conversation a chat visitor is in now: their contact's latest conversation on the channel.
-import type { ChannelKind, Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 
-export async function visitorConversation(db: Db, input: { workspaceId: string; channelId: string; channelKind: ChannelKind; visitorId: string }) {
+export async function visitorConversation(db: Db, input: { workspaceId: string; channelId: string; channelKind: string; visitorId: string }) {
   const identity = await db.contactIdentity.findUnique({
     where: { workspaceId_channelKind_address: { workspaceId: input.workspaceId, channelKind: input.channelKind, address: input.visitorId } },
     select: { contactId: true },

@@ -1,9 +1,11 @@
-// Channels. GET /api/channels: the workspace's channels for every agent (id, kind, name, address,
+// Channels. GET /api/channel-kinds: what every kind is (names, icon, admin form), from the registry.
+// GET /api/channels: the workspace's channels for every agent (id, kind, name, address,
 // what files a reply may carry). Admins: POST /api/channels to add one, GET / PATCH /api/channels/:id
 // to see (secrets redacted) and change one.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { channelKinds } from '../../../channels/types.ts';
+import { channelKinds } from '../../../channels/registry.ts';
+import { listChannelKinds } from '../../domain/channels/channel-kinds.ts';
 import { listChannels } from '../../domain/channels/list-channels.ts';
 import { createChannel, getChannel, updateChannel } from '../../domain/channels/manage-channels.ts';
 import { requireAuth } from '../auth-middleware.ts';
@@ -21,6 +23,8 @@ export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use('/channels', requireAuth(deps));
   app.use('/channels/*', requireAuth(deps));
+  app.use('/channel-kinds', requireAuth(deps));
+  app.get('/channel-kinds', (c) => c.json({ items: listChannelKinds(deps.adapterFor) }));
   app.get('/channels', async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
   app.post('/channels', validate('json', createBody), async (c) => c.json(await createChannel(deps.db, c.get('viewer'), c.req.valid('json')), 201));
   app.get('/channels/:id', validate('param', idParam), async (c) => c.json(await getChannel(deps.db, c.get('viewer'), c.req.valid('param').id)));

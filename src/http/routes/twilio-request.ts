@@ -11,6 +11,7 @@ import { acceptInboundEvent } from '../../domain/inbound/accept-inbound-event.ts
 import { recordRejectedWebhook } from '../../domain/webhooks/record-rejected-webhook.ts';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../context.ts';
+import { toChannelConfig } from '../../domain/channels/channel-config.ts';
 
 export interface TwilioRequest {
   rawBody: Buffer;
@@ -76,7 +77,7 @@ export async function authenticateTwilio(deps: AppDeps, req: TwilioRequest, chan
   const now = deps.clock.now();
   const verdict = adapter.verify(
     { rawBody: req.rawBody, url: req.url, headers: req.headers, now },
-    { id: channel.id, workspaceId: channel.workspaceId, kind: channel.kind, address: channel.address, settings: channel.settings },
+    toChannelConfig(channel),
   );
   if (verdict.ok) return;
   await recordRejectedWebhook(deps, { channel, reason: verdict.reason, url: req.url, params: req.params, now });

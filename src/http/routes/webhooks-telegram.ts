@@ -12,7 +12,7 @@ import { parseTelegramSettings } from '../../../channels/telegram/schema.ts';
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../../domain/audit/record-audit.ts';
 import { acceptInboundEvent } from '../../domain/inbound/accept-inbound-event.ts';
-import { toChannelConfig } from '../../domain/inbound/process-inbound-event.ts';
+import { toChannelConfig } from '../../domain/channels/channel-config.ts';
 import { requireAdmin } from '../../domain/conversations/visibility.ts';
 import { recordRejectedWebhook } from '../../domain/webhooks/record-rejected-webhook.ts';
 import { AppError, notFound } from '../../errors.ts';

@@ -7,7 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../../src/db/client.ts';
+import { syncChannelKindChecks } from '../../../src/db/channel-kind-check.ts';
 import { defaultMigrationsDir, ensureDatabase, migrate, MigrationError, readMigrations } from '../../../src/db/migrate.ts';
+import { channelKinds } from '../../../channels/registry.ts';
 import { dbUrl, testDbPrefix } from '../../support/env.ts';
 
 const created: string[] = [];
@@ -79,6 +81,31 @@ describe('migrate', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('keeps the channel-kind columns to the kinds the registry lists, with no migration per kind', async () => {
+    const url = await freshDbUrl();
+    await migrate(url);
+    const checks = await query<{ conname: string; def: string }>(url, `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname ILIKE '%kind_check'`);
+    expect(checks.map((c) => c.conname).sort()).toEqual(['ContactIdentity_channelKind_check', 'Channel_kind_check'].sort());
+    for (const c of checks) for (const kind of channelKinds) expect(c.def).toContain(`'${kind}'`);
+    const ws = await query<{ id: string }>(url, `INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('w1', 'W', 'w', now()) RETURNING id`);
+    await expect(query(url, `INSERT INTO "Channel" (id, "workspaceId", kind, name, address, "updatedAt") VALUES ('c1', '${ws[0]!.id}', 'pigeon', 'P', 'p', now())`)).rejects.toThrow(/Channel_kind_check/);
+
+    // A registry with one kind more: the check follows it at the next migration, and only changes when it must.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect(await syncChannelKindChecks(client, [...channelKinds, 'pigeon'])).toEqual(['Channel_kind_check', 'ContactIdentity_channelKind_check']);
+      expect(await syncChannelKindChecks(client, [...channelKinds, 'pigeon'])).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    await query(url, `INSERT INTO "Channel" (id, "workspaceId", kind, name, address, "updatedAt") VALUES ('c1', 'w1', 'pigeon', 'P', 'p', now())`);
+    // Rows of a kind the registry dropped stay; new ones are refused.
+    await migrate(url);
+    expect(await query(url, `SELECT kind FROM "Channel"`)).toEqual([{ kind: 'pigeon' }]);
+    await expect(query(url, `INSERT INTO "Channel" (id, "workspaceId", kind, name, address, "updatedAt") VALUES ('c2', 'w1', 'pigeon', 'P', 'q', now())`)).rejects.toThrow(/Channel_kind_check/);
   });
 
   it('refuses a migration that was edited after it was applied', async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../channels/registry.ts';
+import { adapterFor, asChannelKind } from '../../../channels/registry.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { setPresence } from '../../../src/domain/routing/set-presence.ts';
 import { createLogger } from '../../../src/log.ts';
@@ -55,7 +55,7 @@ describe('presence and live work', () => {
     const config = loadConfig({ DATABASE_URL: testDb.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix, DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '3600', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     rt = createRuntime(config, createLogger(config.LOG_LEVEL));
     const liveKinds = new Set(['webchat']);
-    rt.deps.adapterFor = (kind) => ({ ...adapterFor('email'), kind, live: liveKinds.has(kind) });
+    rt.deps.adapterFor = (kind) => ({ ...adapterFor('email'), kind: asChannelKind(kind), live: liveKinds.has(kind) });
     close = (await startWorkerSet(rt)).close;
 
     await setPresence(rt.deps, { agentId: leaving!.id, presence: 'offline', actorAgentId: null, reason: 'test' });

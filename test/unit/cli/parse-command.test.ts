@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { channelAdapters } from '../../../channels/registry.ts';
-import { channelKinds } from '../../../channels/types.ts';
+import { channelKinds } from '../../../channels/registry.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 // A channel kind the registry has no adapter for (there must be none).

@@ -1,73 +1,12 @@
-// The form of each channel kind: which settings an admin fills in, where they go in the settings
-// object (dotted paths), and how a value is read and written. The server checks the result against
-// the kind's schema and names any bad field; this only shapes the form.
-import type { ChannelKind } from '../api/types.ts';
+// How a channel kind's admin form (its fields come from the server's registry, GET
+// /api/channel-kinds) reads and writes values in the settings object (dotted paths). The server
+// checks the result against the kind's schema and names any bad field; this only shapes the form.
+import type { SettingField } from '../api/types.ts';
 
-export type FieldType = 'text' | 'secret' | 'number' | 'checkbox' | 'list' | 'textarea';
-
-export interface Field {
-  path: string;
-  label: string;
-  type: FieldType;
-  hint?: string;
-  required?: boolean;
-  /** What the channel does while a checkbox was never set. */
-  default?: boolean;
-}
+export type Field = SettingField;
 
 /** Shown in place of a stored secret; sent back, it keeps the secret. */
 export const REDACTED = '••••••••';
-
-const twilio: Field[] = [
-  { path: 'accountSid', label: 'Account SID', type: 'text', required: true, hint: 'AC followed by 32 hex digits' },
-  { path: 'authToken', label: 'Auth token', type: 'secret', required: true },
-];
-
-export const channelKindsForm: { kind: ChannelKind; label: string; address: string }[] = [
-  { kind: 'email', label: 'Email', address: 'The address customers write to, e.g. help@acme.example' },
-  { kind: 'webchat', label: 'Website chat', address: 'Widget key: lower-case letters, digits and dashes, e.g. acme-website' },
-  { kind: 'sms', label: 'SMS (Twilio)', address: 'The Twilio number, e.g. +14155550100' },
-  { kind: 'whatsapp', label: 'WhatsApp (Twilio)', address: 'The WhatsApp sender number, e.g. +14155550100' },
-  { kind: 'voice', label: 'Phone (Twilio)', address: 'The Twilio number, e.g. +14155550100' },
-  { kind: 'telegram', label: 'Telegram bot', address: "The bot's username, e.g. acme_support_bot" },
-];
-
-export const channelFields: Record<ChannelKind, Field[]> = {
-  email: [
-    { path: 'fromName', label: 'Sender name', type: 'text', hint: 'e.g. Acme Support' },
-    { path: 'smtp.host', label: 'SMTP host', type: 'text', required: true },
-    { path: 'smtp.port', label: 'SMTP port', type: 'number', hint: '587 unless your provider says otherwise' },
-    { path: 'smtp.secure', label: 'SMTP over TLS from the start (port 465)', type: 'checkbox' },
-    { path: 'smtp.auth.user', label: 'SMTP user', type: 'text' },
-    { path: 'smtp.auth.pass', label: 'SMTP password', type: 'secret' },
-    { path: 'imap.host', label: 'IMAP host (to poll an existing mailbox)', type: 'text' },
-    { path: 'imap.auth.user', label: 'IMAP user', type: 'text' },
-    { path: 'imap.auth.pass', label: 'IMAP password', type: 'secret' },
-    { path: 'imap.mailbox', label: 'IMAP mailbox', type: 'text', hint: 'INBOX' },
-  ],
-  webchat: [
-    { path: 'title', label: 'Widget title', type: 'text', hint: 'Chat with us' },
-    { path: 'greeting', label: 'Greeting', type: 'textarea' },
-    { path: 'prechat.topics', label: 'Topics to choose from (one per line)', type: 'list' },
-    { path: 'calendar', label: 'Business calendar (offline form outside its hours)', type: 'text' },
-    { path: 'offlineWhenNobodyOnline', label: 'Offline form while no agent is online', type: 'checkbox', default: true },
-    { path: 'allowedOrigins', label: 'Sites allowed to embed it (one origin per line; empty: any)', type: 'list' },
-  ],
-  sms: twilio,
-  whatsapp: twilio,
-  voice: [
-    ...twilio,
-    { path: 'greeting', label: 'Greeting', type: 'text' },
-    { path: 'forwardTo', label: 'Ring (number, sip: or client:)', type: 'text', hint: 'empty: callers wait in a Twilio queue' },
-    { path: 'ringTimeoutSeconds', label: 'Ring for (seconds)', type: 'number' },
-    { path: 'businessCalendar', label: 'Business calendar (voicemail outside its hours)', type: 'text' },
-  ],
-  telegram: [
-    { path: 'botToken', label: 'Bot token (from @BotFather)', type: 'secret', required: true },
-    { path: 'allowGroups', label: 'Take messages from groups', type: 'checkbox' },
-    { path: 'polling', label: 'Poll for updates (development, no public URL)', type: 'checkbox' },
-  ],
-};
 
 type Obj = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AdminChannel, ChannelKind } from '../api/types.ts';
 import { FormFooter } from './admin-ui.tsx';
-import { channelFields, channelKindsForm, fieldText, settingsPatch, withField, type Field } from './channel-fields.ts';
+import { channelKindInfo, channelKinds } from '../channels/channel-kinds.ts';
+import { fieldText, settingsPatch, withField, type Field } from './channel-fields.ts';
 
 interface Props {
   /** The channel to change; null adds one. */
@@ -41,14 +42,14 @@ function FieldInput({ f, value, onChange }: { f: Field; value: string | boolean;
 }
 
 export function ChannelForm({ channel, onSaved, onCancel }: Props) {
-  const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? 'email');
+  const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? channelKinds()[0]?.kind ?? '');
   const [name, setName] = useState(channel?.name ?? '');
   const [address, setAddress] = useState(channel?.address ?? '');
   const [settings, setSettings] = useState<Record<string, unknown>>(channel?.settings ?? {});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const fields = channelFields[kind];
-  const kindInfo = channelKindsForm.find((k) => k.kind === kind)!;
+  const kindInfo = channelKindInfo(kind);
+  const fields = kindInfo.form;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,7 +80,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
               setSettings({});
             }}
           >
-            {channelKindsForm.map((k) => (
+            {channelKinds().map((k) => (
               <option key={k.kind} value={k.kind}>
                 {k.label}
               </option>
@@ -93,7 +94,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
       </label>
       <label className="form-field" htmlFor="channel-address">
         <span>Address *</span>
-        <input id="channel-address" value={address} disabled={channel !== null} placeholder={kindInfo.address} onChange={(e) => setAddress(e.target.value)} />
+        <input id="channel-address" value={address} disabled={channel !== null} placeholder={kindInfo.addressHint} onChange={(e) => setAddress(e.target.value)} />
       </label>
       {fields.map((f) => (
         <FieldInput key={`${kind}-${f.path}`} f={f} value={fieldText(settings, f)} onChange={(v) => setSettings((s) => withField(s, f, v))} />

@@ -1,7 +1,8 @@
 // The API's JSON shapes as the browser receives them (dates are ISO strings). Mirrors
 // src/domain/*/…-view.ts on the server.
 export type Role = 'agent' | 'supervisor' | 'admin';
-export type ChannelKind = 'email' | 'sms' | 'whatsapp' | 'voice' | 'telegram' | 'webchat';
+/** A kind of channel the server's registry lists (GET /api/channel-kinds). */
+export type ChannelKind = string;
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type MessageKind = 'message' | 'note' | 'event' | 'auto_reply' | 'bounce';
@@ -255,4 +256,29 @@ export interface AdminChannel {
   settings: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One setting in a channel kind's admin form (a dotted path into the settings object). */
+export interface SettingField {
+  path: string;
+  label: string;
+  type: 'text' | 'secret' | 'number' | 'checkbox' | 'list' | 'textarea';
+  hint?: string;
+  required?: boolean;
+  /** What the channel does while a checkbox was never set. */
+  default?: boolean;
+}
+
+/** GET /api/channel-kinds: what one kind of channel is, from the server's registry. */
+export interface ChannelKindInfo {
+  kind: ChannelKind;
+  label: string;
+  shortLabel: string;
+  icon: { path: string; colour: string };
+  addressHint: string;
+  form: SettingField[];
+  live: boolean;
+  maxReplyFileBytes: number | null;
+  templates: boolean;
+  identityLabel: string | null;
 }

@@ -71,16 +71,6 @@ export function liveOffer(c: ConversationSummary, now: number): { agentId: strin
   return expiresAt > now ? { agentId: c.offeredAgentId, expiresAt } : null;
 }
 
-/** One colour per channel kind: stable, distinguishable, readable on white. */
-export const CHANNEL_COLOURS: Record<ChannelKind, string> = {
-  email: '#2563eb',
-  webchat: '#ea580c',
-  sms: '#16a34a',
-  whatsapp: '#0d9488',
-  voice: '#7c3aed',
-  telegram: '#0891b2',
-};
-
 export interface HourStack {
   hour: number;
   total: number;

@@ -2,8 +2,8 @@
 // hour axis and a legend. Hours are the workspace's (the server buckets them in its time zone).
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { BoardToday } from '../api/types.ts';
-import { channelLabel } from '../ui/channel-icon.tsx';
-import { CHANNEL_COLOURS, volumeLayout } from './board-model.ts';
+import { channelColour, channelLabel } from '../ui/channel-icon.tsx';
+import { volumeLayout } from './board-model.ts';
 
 const H = 160;
 const PAD = { top: 8, right: 4, bottom: 18, left: 26 };
@@ -56,7 +56,7 @@ export function VolumeChart({ volume }: { volume: BoardToday['volumeByHour'] }) 
               <g key={h.hour}>
                 {h.total > 0 && <title>{`${hh(h.hour)}:00–${hh((h.hour + 1) % 24)}:00: ${h.segments.map((s) => `${s.count} ${channelLabel(s.channel)}`).join(', ')}`}</title>}
                 {h.segments.map((s) => (
-                  <rect key={s.channel} x={x} width={BAR} y={y(s.from + s.count)} height={Math.max(0, y(s.from) - y(s.from + s.count) - 0.5)} fill={CHANNEL_COLOURS[s.channel]} rx={1} />
+                  <rect key={s.channel} x={x} width={BAR} y={y(s.from + s.count)} height={Math.max(0, y(s.from) - y(s.from + s.count) - 0.5)} fill={channelColour(s.channel)} rx={1} />
                 ))}
                 {h.hour % 3 === 0 && (
                   <text x={PAD.left + h.hour * SLOT + SLOT / 2} y={H - 5} textAnchor="middle" className="axis">
@@ -71,7 +71,7 @@ export function VolumeChart({ volume }: { volume: BoardToday['volumeByHour'] }) 
       <figcaption className="legend">
         {channels.map((c) => (
           <span key={c.channel} className="legend-item">
-            <span className="legend-swatch" style={{ background: CHANNEL_COLOURS[c.channel] }} aria-hidden="true" />
+            <span className="legend-swatch" style={{ background: channelColour(c.channel) }} aria-hidden="true" />
             {channelLabel(c.channel)} <b>{c.total}</b>
           </span>
         ))}

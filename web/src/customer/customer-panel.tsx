@@ -5,7 +5,8 @@ import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AttributeValue, ContactDetail } from '../api/types.ts';
 import { useRealtime } from '../realtime/socket.tsx';
-import { ChannelIcon, channelLabel, conversationTitle } from '../ui/channel-icon.tsx';
+import { channelKindInfo } from '../channels/channel-kinds.ts';
+import { ChannelIcon, channelLabel, contactFieldIcons, conversationTitle, LineIcon } from '../ui/channel-icon.tsx';
 import { contactLabel, relativeTime, statusLabel } from '../ui/format.ts';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -57,22 +58,25 @@ export function CustomerPanel({ contactId, conversationId, onOpenConversation }:
       <section className="panel-section">
         <EditableField label="Name" value={contact.name} placeholder={contactLabel(contact)} onSave={(name) => void save({ name })} />
         <ul className="identities">
-          {contact.identities.map((i) => (
-            // A website visitor's address is an opaque id: named for what it is, the id kept in the tooltip.
-            <li key={i.id} title={i.channelKind === 'webchat' ? `${channelLabel(i.channelKind)} · visitor ${i.address}` : channelLabel(i.channelKind)}>
-              <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{i.channelKind === 'webchat' ? 'Website visitor' : i.address}</span>
-              {i.optedOutAt && <span className="badge-warn">opted out</span>}
-            </li>
-          ))}
+          {contact.identities.map((i) => {
+            // Some addresses are opaque ids (a website visitor's): named for what they are, the id kept in the tooltip.
+            const opaque = channelKindInfo(i.channelKind).identityLabel;
+            return (
+              <li key={i.id} title={opaque ? `${channelLabel(i.channelKind)} · ${i.address}` : channelLabel(i.channelKind)}>
+                <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{opaque ?? i.address}</span>
+                {i.optedOutAt && <span className="badge-warn">opted out</span>}
+              </li>
+            );
+          })}
           {/* Details the customer gave (a chat's pre-chat form) that are not yet a channel address. */}
           {contact.email && !contact.identities.some((i) => i.address === contact.email) && (
             <li>
-              <ChannelIcon kind="email" /> <span className="identity-address">{contact.email}</span>
+              <LineIcon {...contactFieldIcons.email} /> <span className="identity-address">{contact.email}</span>
             </li>
           )}
           {contact.phone && !contact.identities.some((i) => i.address === contact.phone) && (
             <li>
-              <ChannelIcon kind="voice" /> <span className="identity-address">{contact.phone}</span>
+              <LineIcon {...contactFieldIcons.phone} /> <span className="identity-address">{contact.phone}</span>
             </li>
           )}
         </ul>

@@ -1,6 +1,6 @@
 // How the channel form reads and writes settings by dotted path, and what an edit sends.
 import { describe, expect, it } from 'vitest';
-import { channelFields, fieldText, settingsPatch, withField, type Field } from '../../src/admin/channel-fields.ts';
+import { fieldText, settingsPatch, withField, type Field } from '../../src/admin/channel-fields.ts';
 
 const field = (path: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ path, label: path, type, ...extra });
 
@@ -18,7 +18,7 @@ describe('channel form fields', () => {
     const s = withField({}, topics, 'orders\n\n returns \n');
     expect(s).toEqual({ prechat: { topics: ['orders', 'returns'] } });
     expect(fieldText(s, topics)).toBe('orders\nreturns');
-    const offline = channelFields.webchat.find((f) => f.path === 'offlineWhenNobodyOnline')!;
+    const offline = field('offlineWhenNobodyOnline', 'checkbox', { default: true });
     expect(fieldText({}, offline)).toBe(true);
     expect(withField({}, offline, false)).toEqual({ offlineWhenNobodyOnline: false });
   });
