@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unprocessable'
   | 'internal';
 
@@ -18,6 +19,7 @@ export const statusByCode = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   internal: 500,
 } as const satisfies Record<AppErrorCode, number>;

@@ -1,9 +1,9 @@
-// Entry point. `npm start` runs everything in one process (migrate, seed, API + realtime, SMTP
-// edge, workers); `start:api` and `start:workers` run the same code as separate processes.
+// Entry point. `npm start` runs everything in one process (migrate, seed, API + realtime and the
+// channels' listeners such as the SMTP edge, workers); `start:api` and `start:workers` run the same code as separate processes.
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureDatabase, migrate } from './db/migrate.ts';
 import { createLogger } from './log.ts';
-import { createRuntime, startApi, startSmtpEdge, startWorkerSet } from './runtime.ts';
+import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 
 type Mode = 'all' | 'api' | 'workers';
@@ -29,7 +29,6 @@ async function main(): Promise<void> {
   if (mode !== 'api') closers.push((await startWorkerSet(rt)).close);
   if (mode !== 'workers') {
     closers.push((await startApi(rt)).close);
-    if (config.SMTP_INBOUND_ENABLED) closers.push((await startSmtpEdge(rt)).close);
     if (config.SEED_DEMO) await seedDemo(rt.deps, { password: config.DEMO_PASSWORD, smtpHost: config.DEMO_SMTP_HOST, smtpPort: config.DEMO_SMTP_PORT });
   }
   log.info({ mode, url: config.PUBLIC_URL }, 'Parley is running');

@@ -1,12 +1,10 @@
-// Builds Parley's parts from the config: database, queues, realtime, HTTP + socket.io, SMTP edge
-// and workers. `main.ts` starts some or all of them; tests start them on ephemeral ports.
+// Builds Parley's parts from the config: database, queues, realtime, HTTP + socket.io, the
+// channels' listeners (SMTP edge, pollers) and workers. `main.ts` starts some or all of them;
+// tests start them on ephemeral ports.
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { SMTPServer } from 'smtp-server';
 import type { Server as IoServer } from 'socket.io';
-import { pollImapChannels } from '../channels/email/imap-poll.ts';
-import { createSmtpInbound } from '../channels/email/smtp-inbound.ts';
 import { adapterLookup, createChannelAdapters } from '../channels/registry.ts';
 import { startWorkers, type RunningWorkers } from '../workers/index.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -22,7 +20,7 @@ import { attachVisitorGateway } from './realtime/visitor-gateway.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
-import { startTelegramPolling } from '../channels/telegram/polling.ts';
+import { startListeners, type RunningListeners } from './runtime-listeners.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
@@ -63,6 +61,8 @@ export interface ApiServer {
   http: HttpServer;
   io: IoServer;
   port: number;
+  /** The channels' listeners this process runs (the SMTP edge ...). */
+  listeners: RunningListeners;
   close(): Promise<void>;
 }
 
@@ -98,11 +98,14 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
+  const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io }, every: null });
   return {
     http,
     io,
     port,
+    listeners,
     async close() {
+      await listeners.close();
       await io.close(); // also closes the HTTP server
       pubClient.disconnect();
       subClient.disconnect();
@@ -111,27 +114,10 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   };
 }
 
-export interface SmtpEdge {
-  server: SMTPServer;
-  port: number;
-  close(): Promise<void>;
-}
-
-export async function startSmtpEdge(rt: Runtime): Promise<SmtpEdge> {
-  const { config, deps } = rt;
-  const server = createSmtpInbound({ db: deps.db, queues: deps.queues, log: deps.log, maxBytes: config.SMTP_INBOUND_MAX_BYTES });
-  await new Promise<void>((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(config.SMTP_INBOUND_PORT, config.SMTP_INBOUND_HOST, () => resolve());
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  deps.log.info({ port }, 'SMTP inbound listening');
-  return { server, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { connection: Redis }> {
   const { config, deps } = rt;
   const connection = createWorkerRedis(config.REDIS_URL);
+  const listenerTasks = new Map<string, () => Promise<void>>();
   const workers = await startWorkers(deps, {
     connection,
     prefix: config.QUEUE_PREFIX,
@@ -140,19 +126,25 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     routeConcurrency: config.ROUTE_CONCURRENCY,
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
-    imapPollSeconds: config.IMAP_POLL_SECONDS,
     staleSeconds: config.SWEEP_STALE_SECONDS,
-    pollImap: async () => {
-      await pollImapChannels(deps);
+    listenerTasks,
+  });
+  // Pollers (IMAP, Telegram long polling); their periodic work runs through the maintenance queue, once per cluster.
+  const maintenance = deps.queues.raw('maintenance');
+  const listeners = await startListeners(deps, {
+    config,
+    runsIn: 'workers',
+    api: null,
+    every: async (name, ms, task) => {
+      listenerTasks.set(name, task);
+      await maintenance.upsertJobScheduler(`listener:${name}`, { every: ms }, { name: 'maintenance', data: { task: 'listener', name } });
     },
   });
-  // Development: Telegram bots without a public webhook URL are polled from here.
-  const telegram = await startTelegramPolling(deps, { all: config.TELEGRAM_POLLING });
   return {
     connection,
     onCompleted: workers.onCompleted,
     async close() {
-      telegram.stop();
+      await listeners.close();
       await workers.close();
       connection.disconnect();
     },

@@ -18,7 +18,6 @@ export interface WorkerOptions extends MaintenanceOptions {
   /** Largest provider-hosted file the media worker downloads (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
   sweepIntervalSeconds: number;
-  imapPollSeconds: number;
 }
 
 export interface RunningWorkers {
@@ -49,7 +48,8 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await maintenance.upsertJobScheduler('sweep-inbound', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'sweep-inbound' } });
   await maintenance.upsertJobScheduler('status-timers', { every: 60_000 }, { name: 'maintenance', data: { task: 'status-timers' } });
   await maintenance.upsertJobScheduler('dispatch-all', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'dispatch-all' } });
-  await maintenance.upsertJobScheduler('poll-imap', { every: opts.imapPollSeconds * 1000 }, { name: 'maintenance', data: { task: 'poll-imap' } });
+  // Named so before listeners scheduled their own periodic work.
+  await maintenance.removeJobScheduler('poll-imap');
   return {
     onCompleted(queue, listener) {
       for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (_job, result) => listener(result));

@@ -1,5 +1,6 @@
-// Periodic housekeeping: re-queue inbound events and replies that never reached a worker, poll
-// IMAP mailboxes, move statuses on by time, catch overdue SLA clocks and place waiting work.
+// Periodic housekeeping: re-queue inbound events and replies that never reached a worker, run
+// channel listeners' periodic tasks (IMAP polls), move statuses on by time, catch overdue SLA
+// clocks and place waiting work.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
@@ -13,12 +14,13 @@ import { queueCatalog } from '../src/queues.ts';
 
 export interface MaintenanceOptions {
   staleSeconds: number;
-  pollImap(): Promise<void>;
+  /** Channel listeners' periodic tasks registered in this process (ListenerContext.every), by name. */
+  listenerTasks: ReadonlyMap<string, () => Promise<void>>;
 }
 
 export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
   return async (job: Job) => {
-    const { task } = queueCatalog.maintenance.payload.parse(job.data);
+    const { task, name } = queueCatalog.maintenance.payload.parse(job.data);
     switch (task) {
       case 'sweep-inbound': {
         const inbound = await sweepInboundEvents(deps, { staleSeconds: opts.staleSeconds });
@@ -26,9 +28,12 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
         const media = await sweepPendingMedia(deps, { staleSeconds: opts.staleSeconds });
         return { inbound, outbound, media };
       }
-      case 'poll-imap':
-        await opts.pollImap();
-        return { polled: true };
+      case 'listener': {
+        const run = name ? opts.listenerTasks.get(name) : undefined;
+        if (!run) return { skipped: `no listener task ${name ?? '(unnamed)'} in this process` };
+        await run();
+        return { ran: name };
+      }
       case 'status-timers': {
         const moved = await runStatusTimers(deps);
         const breached = await sweepOverdueClocks(deps, { graceSeconds: 60 });

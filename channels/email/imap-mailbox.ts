@@ -1,7 +1,7 @@
 // Talking to one IMAP mailbox for the poller: open it, choose which UIDs are new, stream their raw
 // bytes to a callback and flag what was kept as \Seen. Knows nothing about channels or the database.
 import { ImapFlow, type MailboxObject } from 'imapflow';
-import type { Logger } from '../../src/log.ts';
+import type { ListenerLog } from '../types.ts';
 import type { ImapCursor } from './imap-state.ts';
 import type { ImapSettings } from './schema.ts';
 
@@ -21,7 +21,7 @@ export interface DrainOutcome {
   error: unknown;
 }
 
-export async function withImapMailbox<T>(settings: ImapSettings, log: Logger, fn: (client: ImapFlow, mailbox: MailboxObject) => Promise<T>): Promise<T> {
+export async function withImapMailbox<T>(settings: ImapSettings, log: ListenerLog, fn: (client: ImapFlow, mailbox: MailboxObject) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
@@ -51,7 +51,7 @@ export async function withImapMailbox<T>(settings: ImapSettings, log: Logger, fn
   }
 }
 
-async function closeClient(client: ImapFlow, log: Logger): Promise<void> {
+async function closeClient(client: ImapFlow, log: ListenerLog): Promise<void> {
   try {
     if (client.usable) await client.logout();
   } catch (err) {

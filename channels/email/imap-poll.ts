@@ -1,19 +1,16 @@
 // The IMAP edge: polls the mailbox of every email channel that has one, stores new mail as
 // InboundEvents (keyed by Message-ID) and only then flags it \Seen. One broken mailbox is recorded
-// on its channel and never stops the others.
-import type { Channel } from '../../src/db/client.ts';
-import type { Deps } from '../../src/deps.ts';
-import { acceptInboundEvent } from '../../src/domain/inbound/accept-inbound-event.ts';
+// on its channel and never stops the others. Runs every IMAP_POLL_SECONDS, once per cluster.
+import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
 import { drainMessages, markSeen, nextLastUid, planFetch, withImapMailbox } from './imap-mailbox.ts';
-import { readImapCursor, saveImapState } from './imap-state.ts';
+import { IMAP_STATE, readImapCursor, type ImapStatePatch } from './imap-state.ts';
 import { extractMessageId } from './message-id.ts';
 import { emailSettingsSchema } from './schema.ts';
 
 /** Bounds one poll of one mailbox; a backlog drains over consecutive polls. */
 export const maxMessagesPerPoll = 200;
 
-export type ImapPollDeps = Pick<Deps, 'db' | 'queues' | 'log'> & Partial<Pick<Deps, 'clock'>>;
-export type PolledChannel = Pick<Channel, 'id' | 'workspaceId' | 'settings' | 'state'>;
+export type PolledChannel = ChannelConfig & { state: unknown };
 
 export interface ImapPollResult {
   channelId: string;
@@ -22,29 +19,25 @@ export interface ImapPollResult {
   error: string | null;
 }
 
-export async function pollImapChannels(deps: ImapPollDeps): Promise<ImapPollResult[]> {
-  const channels = await deps.db.channel.findMany({
-    where: { kind: 'email', active: true },
-    select: { id: true, workspaceId: true, settings: true, state: true },
-    orderBy: { createdAt: 'asc' },
-  });
+export async function pollImapChannels(ctx: ListenerContext): Promise<ImapPollResult[]> {
   const results: ImapPollResult[] = [];
-  for (const channel of channels.filter(hasImapSettings)) {
-    results.push(await pollImapChannel(deps, channel));
+  for (const channel of (await ctx.channels()).filter(hasImapSettings)) {
+    results.push(await pollImapChannel(ctx, channel));
   }
   return results;
 }
 
-export async function pollImapChannel(deps: ImapPollDeps, channel: PolledChannel): Promise<ImapPollResult> {
-  const log = deps.log.child({ edge: 'imap', channelId: channel.id });
-  const now = () => (deps.clock?.now() ?? new Date()).toISOString();
+export async function pollImapChannel(ctx: ListenerContext, channel: PolledChannel): Promise<ImapPollResult> {
+  const log = ctx.log.child({ edge: 'imap', channelId: channel.id });
+  const now = () => ctx.now().toISOString();
+  const saveImapState = (patch: ImapStatePatch) => ctx.saveState(channel.id, IMAP_STATE, { ...patch });
   try {
     const imap = emailSettingsSchema.parse(channel.settings).imap;
     if (!imap) throw new Error('the channel has no IMAP settings');
     const store = async (raw: Buffer) => {
-      const externalId = extractMessageId(raw);
-      const result = await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId, raw });
-      log.info({ ...result, externalId }, 'inbound mail stored');
+      const key = extractMessageId(raw);
+      const result = await ctx.accept(channel, { key, raw });
+      log.info({ ...result, externalId: key }, 'inbound mail stored');
     };
     const { fetched, error } = await withImapMailbox(imap, log, async (client, mailbox) => {
       const plan = await planFetch(client, mailbox, readImapCursor(channel.state), maxMessagesPerPoll);
@@ -52,7 +45,7 @@ export async function pollImapChannel(deps: ImapPollDeps, channel: PolledChannel
       await markSeen(client, drained.stored);
       const lastUid = nextLastUid(plan, drained.stored, drained.error !== null);
       const failure = drained.error === null ? null : { message: describeImapError(drained.error), at: now() };
-      await saveImapState(deps.db, channel.id, { uidValidity: plan.uidValidity, lastUid, lastPollAt: now(), lastError: failure });
+      await saveImapState({ uidValidity: plan.uidValidity, lastUid, lastPollAt: now(), lastError: failure });
       return { fetched: drained.stored.length, error: failure?.message ?? null };
     });
     if (error) log.warn({ error, fetched }, 'imap poll stopped early');
@@ -60,16 +53,28 @@ export async function pollImapChannel(deps: ImapPollDeps, channel: PolledChannel
   } catch (err) {
     const message = describeImapError(err);
     log.warn({ err }, 'imap poll failed');
-    await saveImapState(deps.db, channel.id, { lastError: { message, at: now() } }).catch((saveErr: unknown) =>
+    await saveImapState({ lastError: { message, at: now() } }).catch((saveErr: unknown) =>
       log.error({ err: saveErr }, 'could not record the imap poll failure'),
     );
     return { channelId: channel.id, fetched: 0, error: message };
   }
 }
 
+/** The worker processes poll every email channel that has IMAP settings, once per cluster each interval. */
+export const imapListener: InboundListener = {
+  name: 'imap',
+  runsIn: 'workers',
+  async start(ctx) {
+    await ctx.every('poll', ctx.settings.imapPollSeconds * 1000, async () => {
+      await pollImapChannels(ctx);
+    });
+    return { stop: async () => undefined };
+  },
+};
+
 function hasImapSettings(channel: PolledChannel): boolean {
   const { settings } = channel;
-  return typeof settings === 'object' && settings !== null && !Array.isArray(settings) && settings['imap'] != null;
+  return typeof settings === 'object' && settings !== null && !Array.isArray(settings) && (settings as Record<string, unknown>)['imap'] != null;
 }
 
 /**

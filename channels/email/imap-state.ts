@@ -1,6 +1,5 @@
 // The IMAP poller's bookkeeping in `channel.state.imap`: where the last poll stopped and what went
-// wrong, merged in SQL so that other keys of `state` written concurrently are never lost.
-import type { Db } from '../../src/db/client.ts';
+// wrong.
 
 /** Where the next poll starts: UIDs above `lastUid`, valid only while the mailbox keeps `uidValidity`. */
 export interface ImapCursor {
@@ -24,15 +23,8 @@ export function readImapCursor(state: unknown): ImapCursor | null {
   return { uidValidity, lastUid };
 }
 
-export async function saveImapState(db: Db, channelId: string, patch: ImapStatePatch): Promise<void> {
-  const json = JSON.stringify(patch);
-  await db.$executeRaw`
-    UPDATE "Channel"
-    SET "state" = (CASE WHEN jsonb_typeof("state") = 'object' THEN "state" ELSE '{}'::jsonb END)
-      || jsonb_build_object('imap',
-           (CASE WHEN jsonb_typeof("state"->'imap') = 'object' THEN "state"->'imap' ELSE '{}'::jsonb END) || ${json}::jsonb)
-    WHERE "id" = ${channelId}`;
-}
+/** The section of `channel.state` the poller keeps (merged in SQL by the runtime, so other sections are never lost). */
+export const IMAP_STATE = 'imap';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

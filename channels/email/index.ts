@@ -1,8 +1,10 @@
-// The email channel: inbound over SMTP or IMAP (see smtp-inbound.ts, imap-poll.ts), out over SMTP.
+// The email channel: inbound over SMTP or IMAP (listeners in smtp-inbound.ts, imap-poll.ts), out over SMTP.
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeEmail } from './normalize.ts';
 import { prepareEmailMessageId, sendEmail } from './send.ts';
 import { emailSetup } from './setup.ts';
+import { imapListener } from './imap-poll.ts';
+import { smtpListener } from './smtp-inbound.ts';
 
 export function createEmailAdapter(): ChannelAdapter {
   return {
@@ -20,5 +22,6 @@ export function createEmailAdapter(): ChannelAdapter {
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,
     send: sendEmail,
+    listeners: [smtpListener, imapListener],
   };
 }

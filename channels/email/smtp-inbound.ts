@@ -1,18 +1,9 @@
 // The SMTP edge: accepts mail for configured email channels, stores it as InboundEvents and
 // answers 250 only once the message is durable. Unknown recipients are refused at RCPT time.
+import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import type { Db } from '../../src/db/client.ts';
-import { acceptInboundEvent } from '../../src/domain/inbound/accept-inbound-event.ts';
-import type { Logger } from '../../src/log.ts';
-import type { Queues } from '../../src/queues.ts';
+import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
 import { extractMessageId } from './message-id.ts';
-
-export interface SmtpInboundDeps {
-  db: Db;
-  queues: Queues;
-  log: Logger;
-  maxBytes: number;
-}
 
 interface SmtpError extends Error {
   responseCode?: number;
@@ -20,15 +11,15 @@ interface SmtpError extends Error {
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 
-export function createSmtpInbound(deps: SmtpInboundDeps): SMTPServer {
-  const log = deps.log.child({ edge: 'smtp' });
-  const channelFor = (address: string) =>
-    deps.db.channel.findFirst({ where: { kind: 'email', address: address.trim().toLowerCase(), active: true }, select: { id: true, workspaceId: true } });
+export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
+  const log = ctx.log.child({ edge: 'smtp' });
+  const { maxBytes } = ctx.settings.smtpInbound;
+  const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
 
   return new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    size: deps.maxBytes,
+    size: maxBytes,
     banner: 'Parley inbound mail',
     logger: false,
     async onRcptTo(address: SMTPServerAddress, _session, callback) {
@@ -45,7 +36,7 @@ export function createSmtpInbound(deps: SmtpInboundDeps): SMTPServer {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-          return callback(smtpError(552, `5.3.4 message exceeds the ${deps.maxBytes} byte limit`));
+          return callback(smtpError(552, `5.3.4 message exceeds the ${maxBytes} byte limit`));
         }
         const raw = Buffer.concat(chunks);
         storeForRecipients(raw, session.envelope.rcptTo.map((r) => r.address))
@@ -59,14 +50,32 @@ export function createSmtpInbound(deps: SmtpInboundDeps): SMTPServer {
   });
 
   async function storeForRecipients(raw: Buffer, recipients: string[]): Promise<void> {
-    const externalId = extractMessageId(raw);
+    const key = extractMessageId(raw);
     const seen = new Set<string>();
     for (const rcpt of recipients) {
-      const channel = await channelFor(rcpt);
+      const channel: ChannelConfig | null = await channelFor(rcpt);
       if (!channel || seen.has(channel.id)) continue;
       seen.add(channel.id);
-      const result = await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId, raw });
-      log.info({ ...result, externalId }, 'inbound mail stored');
+      const result = await ctx.accept(channel, { key, raw });
+      log.info({ ...result, channelId: channel.id, externalId: key }, 'inbound mail stored');
     }
   }
 }
+
+/** The API process takes mail on SMTP_INBOUND_HOST:SMTP_INBOUND_PORT (unless SMTP_INBOUND_ENABLED is false). */
+export const smtpListener: InboundListener = {
+  name: 'smtp',
+  runsIn: 'api',
+  async start(ctx) {
+    const { enabled, host, port } = ctx.settings.smtpInbound;
+    if (!enabled) return { stop: async () => undefined };
+    const server = createSmtpInbound(ctx);
+    await new Promise<void>((resolve, reject) => {
+      server.on('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = { port: (server.server.address() as AddressInfo).port };
+    ctx.log.info(address, 'SMTP inbound listening');
+    return { address, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  },
+};

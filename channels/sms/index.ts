@@ -1,4 +1,4 @@
-// The SMS channel on Twilio: inbound and status webhooks (src/http/routes/webhooks-twilio.ts),
+// The SMS channel on Twilio: inbound and status webhooks (twilio/webhook.ts),
 // out through Twilio's Messages API. Channel.address is the Twilio number in E.164.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
 import { findTwilioSent } from '../twilio/find-sent.ts';
@@ -7,12 +7,14 @@ import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
-import { twilioWebhookUrl } from '../twilio/webhook-paths.ts';
-import type { ChannelAdapter } from '../types.ts';
+import { twilioMessagingWebhook } from '../twilio/webhook.ts';
+import { webhookUrl } from '../webhook-url.ts';
+import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeSms } from './normalize.ts';
 
 export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAdapter {
-  const statusCallbackUrl = deps.publicUrl ? twilioWebhookUrl(deps.publicUrl, 'messageStatus') : null;
+  // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
+  const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
     kind: 'sms',
     label: 'SMS (Twilio)',
@@ -25,9 +27,10 @@ export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAda
     templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeSms(raw),
-    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl }),
+    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl: statusCallbackUrl(channel) }),
     findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: null, since }),
     verify: verifyTwilioRequest,
+    webhook: twilioMessagingWebhook(null),
     parseStatus: (raw) => parseMessageStatus(raw),
     fetchMedia: fetchTwilioMedia,
   };

@@ -1,5 +1,5 @@
 // The Telegram channel: a bot (Channel.address = its username, settings in schema.ts) receives
-// updates on its webhook (src/http/routes/webhooks-telegram.ts) or by long polling (polling.ts)
+// updates on its webhook (webhook.ts) or by long polling (polling.ts)
 // and answers through the Bot API with telegraf's client.
 import type { ChannelAdapter } from '../types.ts';
 import { fetchTelegramFile } from './fetch-file.ts';
@@ -7,6 +7,8 @@ import { normalizeTelegram } from './normalize.ts';
 import { sendTelegram, showTelegramTyping } from './send.ts';
 import { telegramSetup } from './setup.ts';
 import { verifyTelegramRequest } from './verify.ts';
+import { telegramWebhook } from './webhook.ts';
+import { telegramPollingListener } from './polling.ts';
 
 export function createTelegramAdapter(): ChannelAdapter {
   return {
@@ -23,6 +25,8 @@ export function createTelegramAdapter(): ChannelAdapter {
     // The Bot API takes uploads of up to 50 MB (https://core.telegram.org/bots/api#sending-files).
     maxOutboundFileBytes: 50 * 1000 * 1000,
     verify: verifyTelegramRequest,
+    webhook: telegramWebhook,
+    listeners: [telegramPollingListener],
     fetchMedia: fetchTelegramFile,
     showTyping: showTelegramTyping,
   };

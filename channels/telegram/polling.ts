@@ -1,5 +1,5 @@
-// Long polling for development (TELEGRAM_POLLING, or a channel's `polling` setting): a getUpdates
-// loop in the worker process feeds every update to the same edge as the webhook.
+// Long polling for development (TELEGRAM_POLLING, or a channel's `polling` setting): a listener
+// in the worker process runs a getUpdates loop per bot and keeps what the webhook would keep.
 //
 // Our own loop rather than telegraf's launch(): telegraf confirms a batch of updates (moves the
 // offset past it) before its handlers run, so an update that could not be stored (the database was
@@ -8,10 +8,8 @@
 // Telegram allows one poller per bot (a second gets 409 Conflict): poll from one worker process.
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { Db } from '../../src/db/client.ts';
-import type { Logger } from '../../src/log.ts';
-import type { Queues } from '../../src/queues.ts';
-import { acceptTelegramUpdate } from './accept-update.ts';
+import type { InboundListener, ListenerContext, ListenerLog } from '../types.ts';
+import { admitTelegramUpdate } from './admit-update.ts';
 import { telegramClient } from './client.ts';
 import { allowedUpdates, parseTelegramSettings } from './schema.ts';
 
@@ -22,7 +20,7 @@ export interface TelegramPollers {
 }
 
 export interface PollOptions {
-  log: Logger;
+  log: ListenerLog;
   signal: AbortSignal;
   /** Seconds Telegram holds a getUpdates call open while there is nothing new. */
   timeoutSeconds?: number;
@@ -89,17 +87,17 @@ export const POLL_REFRESH_MS = 30_000;
  * Polls every active Telegram channel set to poll (all of them with `all`), and keeps doing so as
  * channels change: a new or changed bot starts polling within POLL_REFRESH_MS, one turned off stops.
  */
-export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: Logger }, opts: { all: boolean; refreshMs?: number }): Promise<TelegramPollers> {
+export async function startTelegramPolling(ctx: ListenerContext, opts: { all: boolean; refreshMs?: number }): Promise<TelegramPollers> {
   const running = new Map<string, { key: string; stop: AbortController }>();
   const warned = new Set<string>();
 
   const refresh = async () => {
-    const channels = await deps.db.channel.findMany({ where: { kind: 'telegram', active: true } });
+    const channels = await ctx.channels();
     const wanted = new Set<string>();
     for (const channel of channels) {
       const parsed = parseTelegramSettings(channel.settings);
       if (!parsed.ok) {
-        if (opts.all && !warned.has(channel.id)) deps.log.warn({ channelId: channel.id, error: parsed.error }, 'telegram channel not polled');
+        if (opts.all && !warned.has(channel.id)) ctx.log.warn({ channelId: channel.id, error: parsed.error }, 'telegram channel not polled');
         warned.add(channel.id);
         continue;
       }
@@ -109,26 +107,29 @@ export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: 
       const current = running.get(channel.id);
       if (current?.key === key) continue;
       current?.stop.abort();
-      const log = deps.log.child({ edge: 'telegram-polling', channelId: channel.id });
+      const log = ctx.log.child({ edge: 'telegram-polling', channelId: channel.id });
       const stop = new AbortController();
       const store = async (update: Update) => {
-        await acceptTelegramUpdate(deps, { channel, settings: parsed.settings, update });
+        // The same admission as the webhook's: what is not a person's message is confirmed and dropped.
+        const admission = admitTelegramUpdate(update, parsed.settings);
+        if (!admission.admit) return log.debug({ reason: admission.reason }, 'telegram update ignored');
+        await ctx.accept(channel, { key: admission.externalId, payload: update });
       };
       void pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal });
       running.set(channel.id, { key, stop });
-      log.info('polling telegram');
+      log.info({}, 'polling telegram');
     }
     for (const [id, poller] of running) {
       if (wanted.has(id)) continue;
       poller.stop.abort();
       running.delete(id);
-      deps.log.info({ channelId: id }, 'stopped polling telegram');
+      ctx.log.info({ channelId: id }, 'stopped polling telegram');
     }
   };
 
   await refresh();
   const timer = setInterval(() => {
-    refresh().catch((err: unknown) => deps.log.warn({ err }, 'could not refresh the polled telegram bots'));
+    refresh().catch((err: unknown) => ctx.log.warn({ err }, 'could not refresh the polled telegram bots'));
   }, opts.refreshMs ?? POLL_REFRESH_MS);
   timer.unref();
   return {
@@ -142,3 +143,13 @@ export async function startTelegramPolling(deps: { db: Db; queues: Queues; log: 
     },
   };
 }
+
+/** The worker process polls the bots that have no public webhook URL. */
+export const telegramPollingListener: InboundListener = {
+  name: 'polling',
+  runsIn: 'workers',
+  async start(ctx) {
+    const pollers = await startTelegramPolling(ctx, { all: ctx.settings.telegramPollingAll });
+    return { stop: async () => pollers.stop() };
+  },
+};

@@ -1,4 +1,4 @@
-// The voice channel on Twilio: calls arrive as webhooks (src/http/routes/webhooks-twilio.ts) and
+// The voice channel on Twilio: calls arrive as webhooks (webhook.ts) and
 // become call events on the caller's timeline; missed calls and voicemail become call-back cases.
 // Parley does not place calls, so there is nothing to send: agents call back by phone.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
@@ -6,6 +6,7 @@ import { verifyTwilioRequest } from '../twilio/verify.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeVoice } from './normalize.ts';
 import { voiceSetup } from './setup.ts';
+import { voiceWebhook } from './webhook.ts';
 
 const noWrittenReplies = 'A phone call cannot be answered in writing: call the customer back, then add a note and resolve the conversation';
 
@@ -25,6 +26,7 @@ export function createVoiceAdapter(): ChannelAdapter {
     send: async () => ({ ok: false, permanent: true, error: noWrittenReplies, code: 'unsupported' }),
     checkOutbound: () => ({ ok: false, reason: noWrittenReplies }),
     verify: verifyTwilioRequest,
+    webhook: voiceWebhook,
     fetchMedia: fetchTwilioMedia,
   };
 }

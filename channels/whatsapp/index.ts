@@ -8,13 +8,15 @@ import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
-import { twilioWebhookUrl } from '../twilio/webhook-paths.ts';
-import type { ChannelAdapter } from '../types.ts';
+import { twilioMessagingWebhook } from '../twilio/webhook.ts';
+import { webhookUrl } from '../webhook-url.ts';
+import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeWhatsapp } from './normalize.ts';
 import { checkWhatsappWindow } from './window.ts';
 
 export function createWhatsappAdapter(deps: { publicUrl: string | null }): ChannelAdapter {
-  const statusCallbackUrl = deps.publicUrl ? twilioWebhookUrl(deps.publicUrl, 'messageStatus') : null;
+  // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
+  const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
     kind: 'whatsapp',
     label: 'WhatsApp (Twilio)',
@@ -27,9 +29,10 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null }): Chann
     templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeWhatsapp(raw),
-    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl }),
+    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl: statusCallbackUrl(channel) }),
     findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: 'whatsapp', since }),
     verify: verifyTwilioRequest,
+    webhook: twilioMessagingWebhook('whatsapp'),
     parseStatus: (raw) => parseMessageStatus(raw),
     checkOutbound: checkWhatsappWindow,
     fetchMedia: fetchTwilioMedia,

@@ -17,8 +17,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { slaRoutes } from './routes/sla.ts';
-import { twilioWebhookRoutes } from './routes/webhooks-twilio.ts';
-import { telegramAdminRoutes, telegramWebhookRoutes } from './routes/webhooks-telegram.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
 
@@ -49,13 +48,11 @@ export function createApp(deps: AppDeps) {
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
-  api.route('/', telegramAdminRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
   app.route('/api', api);
-  app.route('/webhooks/twilio', twilioWebhookRoutes(deps));
-  app.route('/webhooks/telegram', telegramWebhookRoutes(deps));
+  app.route('/webhooks', webhookRoutes(deps));
   mountWebUi(app);
   return app;
 }

@@ -9,7 +9,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { queueNames } from '../../src/queues.ts';
-import { createRuntime, startApi, startSmtpEdge, startWorkerSet, type Runtime } from '../../src/runtime.ts';
+import { createRuntime, startApi, startWorkerSet, type Runtime } from '../../src/runtime.ts';
 import { createWorkspace, type WorkspaceSpec } from '../../src/seed/create-workspace.ts';
 import type { Clock } from '../../src/clock.ts';
 import { createTestDb, type TestDb } from './db.ts';
@@ -88,7 +88,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
   const workers = await startWorkerSet(rt);
   const api = await startApi(rt);
-  const smtp = await startSmtpEdge(rt);
+  const smtpPort = api.listeners.port('email.smtp');
   const apiUrl = `http://127.0.0.1:${api.port}`;
   const sockets: Socket[] = [];
 
@@ -107,7 +107,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     testDb,
     sink,
     apiUrl,
-    smtpPort: smtp.port,
+    smtpPort,
     workspace,
     async login(email) {
       const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
@@ -116,7 +116,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     api: call,
     async sendCustomerMail(mail) {
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
       const info = await transport.sendMail({ to: INBOX, ...mail });
       transport.close();
       return info.messageId;
@@ -134,7 +134,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async close() {
       for (const s of sockets) s.disconnect();
-      await smtp.close();
       await api.close();
       await workers.close();
       for (const q of queueNames) await rt.deps.queues.raw(q).obliterate({ force: true }).catch(() => undefined);

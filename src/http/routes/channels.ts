@@ -8,11 +8,13 @@ import { channelKinds } from '../../../channels/registry.ts';
 import { listChannelKinds } from '../../domain/channels/channel-kinds.ts';
 import { listChannels } from '../../domain/channels/list-channels.ts';
 import { createChannel, getChannel, updateChannel } from '../../domain/channels/manage-channels.ts';
+import { registerChannelWebhook } from '../../domain/channels/register-channel-webhook.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 
 const idParam = z.object({ id: z.string().min(1) });
+const kindParam = idParam.extend({ kind: z.enum(channelKinds) });
 const settings = z.record(z.string(), z.json());
 const createBody = z.object({ kind: z.enum(channelKinds), name: z.string().trim().min(1).max(80), address: z.string().trim().min(1).max(200), settings: settings.default({}) });
 const patchBody = z
@@ -29,5 +31,12 @@ export function channelRoutes(deps: AppDeps) {
   app.post('/channels', validate('json', createBody), async (c) => c.json(await createChannel(deps.db, c.get('viewer'), c.req.valid('json')), 201));
   app.get('/channels/:id', validate('param', idParam), async (c) => c.json(await getChannel(deps.db, c.get('viewer'), c.req.valid('param').id)));
   app.patch('/channels/:id', validate('param', idParam), validate('json', patchBody), async (c) => c.json(await updateChannel(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json'))));
+  // Points the provider at the channel's webhook where Parley can (Telegram); /channels/:id/<kind>/register-webhook is the older path.
+  app.post('/channels/:id/register-webhook', validate('param', idParam), async (c) =>
+    c.json(await registerChannelWebhook(deps, c.get('viewer'), { channelId: c.req.valid('param').id, publicUrl: deps.config.PUBLIC_URL })),
+  );
+  app.post('/channels/:id/:kind/register-webhook', validate('param', kindParam), async (c) =>
+    c.json(await registerChannelWebhook(deps, c.get('viewer'), { channelId: c.req.valid('param').id, kind: c.req.valid('param').kind, publicUrl: deps.config.PUBLIC_URL })),
+  );
   return app;
 }

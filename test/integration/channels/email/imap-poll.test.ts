@@ -1,5 +1,11 @@
 // The IMAP poller against a real IMAP server on loopback (hoodiecrow-imap, an in-memory server),
 // the real database and the real ingest queue.
+import { toChannelConfig } from '../../../../src/domain/channels/channel-config.ts';
+import type { Channel } from '../../../../src/db/client.ts';
+import { systemClock } from '../../../../src/clock.ts';
+import { loadConfig } from '../../../../src/config.ts';
+import { createListenerContext } from '../../../../src/domain/inbound/listener-context.ts';
+import { listenerSettings } from '../../../../src/runtime-listeners.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AddressInfo, Server, Socket } from 'node:net';
@@ -83,7 +89,8 @@ async function createImapChannel(port: number, opts: { pass?: string; state?: ob
   return { workspace, channel: await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } }), smtpOnly: channels[1]! };
 }
 
-const deps = () => ({ db: testDb.db, queues, log });
+const polled = (row: Channel) => ({ ...toChannelConfig(row), state: row.state });
+const deps = () => createListenerContext({ db: testDb.db, queues, log, clock: systemClock }, { kind: 'email', name: 'imap', settings: listenerSettings(loadConfig({})), api: null, every: null });
 const eventsOf = (channelId: string) => testDb.db.inboundEvent.findMany({ where: { channelId }, orderBy: { externalId: 'asc' } });
 const stateOf = async (channelId: string) => (await testDb.db.channel.findUniqueOrThrow({ where: { id: channelId } })).state as { imap?: Record<string, unknown> } & Record<string, unknown>;
 const sha256Id = (raw: string) => `sha256:${createHash('sha256').update(raw).digest('hex')}`;
@@ -115,7 +122,7 @@ describe('pollImapChannel', () => {
     const server = await startImapServer([{ raw: first }, { raw: read, flags: ['\\Seen'] }, { raw: anonymous }]);
     const { channel } = await createImapChannel(server.port);
 
-    const result = await pollImapChannel(deps(), channel);
+    const result = await pollImapChannel(deps(), polled(channel));
 
     expect(result).toEqual({ channelId: channel.id, fetched: 2, error: null });
     const events = await eventsOf(channel.id);
@@ -137,8 +144,8 @@ describe('pollImapChannel', () => {
     const server = await startImapServer([{ raw: mail('one@example.test', 'one') }, { raw: mail('two@example.test', 'two') }]);
     const { channel } = await createImapChannel(server.port);
 
-    expect((await pollImapChannel(deps(), channel)).fetched).toBe(2);
-    const again = await pollImapChannel(deps(), await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } }));
+    expect((await pollImapChannel(deps(), polled(channel))).fetched).toBe(2);
+    const again = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
 
     expect(again).toEqual({ channelId: channel.id, fetched: 0, error: null });
     expect(await eventsOf(channel.id)).toHaveLength(2);
@@ -147,11 +154,11 @@ describe('pollImapChannel', () => {
   it('picks up mail that arrived after a poll on the next poll, even if someone already read it', async () => {
     const server = await startImapServer([{ raw: mail('old@example.test', 'old') }]);
     const { channel } = await createImapChannel(server.port);
-    await pollImapChannel(deps(), channel);
+    await pollImapChannel(deps(), polled(channel));
 
     server.deliver(mail('new@example.test', 'new'));
     server.deliver(mail('read-in-webmail@example.test', 'read elsewhere'), ['\\Seen']);
-    const next = await pollImapChannel(deps(), await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } }));
+    const next = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
 
     expect(next).toEqual({ channelId: channel.id, fetched: 2, error: null });
     expect((await eventsOf(channel.id)).map((e) => e.externalId)).toEqual(['<new@example.test>', '<old@example.test>', '<read-in-webmail@example.test>']);
@@ -163,7 +170,7 @@ describe('pollImapChannel', () => {
     const { channel } = await createImapChannel(server.port);
     expect(server.inbox().map((m) => m.flags.includes('\\Seen'))).toEqual([false, false]);
 
-    await pollImapChannel(deps(), channel);
+    await pollImapChannel(deps(), polled(channel));
 
     expect(server.inbox().map((m) => m.flags.includes('\\Seen'))).toEqual([true, true]);
   });
@@ -173,7 +180,7 @@ describe('pollImapChannel', () => {
     const { channel } = await createImapChannel(server.port);
 
     // A workspace id that does not exist makes the InboundEvent insert fail in the real database.
-    const result = await pollImapChannel(deps(), { ...channel, workspaceId: '00000000-0000-7000-8000-000000000000' });
+    const result = await pollImapChannel(deps(), polled({ ...channel, workspaceId: '00000000-0000-7000-8000-000000000000' }));
 
     expect(result.fetched).toBe(0);
     expect(result.error).toMatch(/InboundEvent_workspaceId_fkey/);
@@ -189,7 +196,7 @@ describe('pollImapChannel', () => {
     });
     const { channel } = await createImapChannel(server.port, { state: { imap: { uidValidity: '3', lastUid: 50 } } });
 
-    const result = await pollImapChannel(deps(), channel);
+    const result = await pollImapChannel(deps(), polled(channel));
 
     expect(result).toEqual({ channelId: channel.id, fetched: 2, error: null });
     expect((await stateOf(channel.id)).imap).toMatchObject({ uidValidity: '7', lastUid: 2 });
@@ -200,8 +207,8 @@ describe('pollImapChannel', () => {
     const server = await startImapServer(Array.from({ length: total }, (_, i) => ({ raw: mail(`bulk-${i}@example.test`, `bulk ${i}`) })));
     const { channel } = await createImapChannel(server.port);
 
-    const first = await pollImapChannel(deps(), channel);
-    const second = await pollImapChannel(deps(), await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } }));
+    const first = await pollImapChannel(deps(), polled(channel));
+    const second = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
 
     expect([first.fetched, second.fetched]).toEqual([maxMessagesPerPoll, 3]);
     expect(await testDb.db.inboundEvent.count({ where: { channelId: channel.id } })).toBe(total);

@@ -2,6 +2,8 @@
 // an update is confirmed to Telegram only once stored, so an update that could not be stored
 // (the database was down) comes again; Telegram's own failures are waited out; a refused token
 // ends the loop with an error instead of hammering the API.
+import { createListenerContext } from '../../../../src/domain/inbound/listener-context.ts';
+import { listenerSettings } from '../../../../src/runtime-listeners.ts';
 import type { Update } from 'telegraf/types';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pollUpdates, startTelegramPolling } from '../../../../channels/telegram/polling.ts';
@@ -92,7 +94,8 @@ describe('polled bots follow the channels', () => {
     closers.push(() => tg.close());
     const h = await startHarness();
     closers.push(() => h.close());
-    const pollers = await startTelegramPolling(h.rt.deps, { all: false, refreshMs: 100 });
+    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 100 });
     closers.push(() => pollers.stop());
     expect(pollers.channelIds).toEqual([]);
 

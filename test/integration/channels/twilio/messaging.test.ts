@@ -137,6 +137,23 @@ describe('SMS and WhatsApp through Twilio', () => {
     expect(await db().inboundEvent.count()).toBe(before);
   });
 
+  it("a message to the channel's own URL is taken like one to the shared URL; other steps, kinds and media types are refused", async () => {
+    const own = `/webhooks/sms/${h.workspace.channels.find((c) => c.address === SMS_NUMBER)!.id}`;
+    const params = sms('+14155550149', 'Straight to my channel');
+    const res = await post(own, params);
+    expect(res.status).toBe(200);
+    expect(res.contentType).toContain('text/xml');
+    expect((await messageBySid(params.MessageSid)).text).toBe('Straight to my channel');
+
+    expect((await post(`${own}/nonsense`, sms('+14155550149', 'x'))).status).toBe(404);
+    expect((await post(`/webhooks/pigeon/${h.workspace.channels[0]!.id}`, sms('+14155550149', 'x'))).status).toBe(404);
+    // The SMS adapter's webhook at the email channel's id: no SMS channel has that id.
+    expect((await post(`/webhooks/sms/${h.workspace.channels[0]!.id}`, sms('+14155550149', 'x'))).status).toBe(404);
+    const json = await fetch(`${h.apiUrl}${own}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+    expect(json.status).toBe(415);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
+  });
+
   it('a duplicate webhook makes no duplicate message', async () => {
     const params = sms('+14155550143', 'Is anyone there?');
     expect((await post('/webhooks/twilio/messages', params)).status).toBe(200);
@@ -188,10 +205,12 @@ describe('SMS and WhatsApp through Twilio', () => {
       return m.deliveryStatus === 'sent' ? m : null;
     }, 'the reply sent');
     const request = fake.sent().find((f) => f.Body === 'Here it is: https://track.example/77')!;
-    expect(request).toMatchObject({ To: '+14155550145', From: SMS_NUMBER, StatusCallback: `${PUBLIC_URL}/webhooks/twilio/messages/status` });
+    // Each message names its channel's own status URL.
+    const statusPath = `/webhooks/sms/${h.workspace.channels.find((c) => c.address === SMS_NUMBER)!.id}/status`;
+    expect(request).toMatchObject({ To: '+14155550145', From: SMS_NUMBER, StatusCallback: `${PUBLIC_URL}${statusPath}` });
     expect(sent.externalId).toMatch(/^SM[0-9a-f]{32}$/);
 
-    expect((await post('/webhooks/twilio/messages/status', status(sent.externalId!, 'delivered', {}, SMS_NUMBER, '+14155550145'))).status).toBe(200);
+    expect((await post(statusPath, status(sent.externalId!, 'delivered', {}, SMS_NUMBER, '+14155550145'))).status).toBe(200);
     const delivered = await waitUntil(async () => {
       const r = await h.api(admin, 'GET', `/api/conversations/${conversationId}`);
       const m = (r.body.messages as any[]).find((x) => x.id === reply.body.id);

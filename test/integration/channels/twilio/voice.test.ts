@@ -47,6 +47,7 @@ describe('phone calls through Twilio', () => {
   });
 
   const db = () => h.testDb.db;
+  const lineId = () => h.workspace.channels.find((c) => c.address === LINE)!.id;
   const callParams = (callSid: string, from: string, to = LINE, extra: Record<string, string> = {}) => ({
     CallSid: callSid,
     AccountSid: fake.accountSid,
@@ -69,19 +70,22 @@ describe('phone calls through Twilio', () => {
   it('a call nobody answers ends as voicemail with its transcription, and a call-back case routed by the menu choice', async () => {
     const callSid = sid('CA');
     const caller = '+14155550142';
+    // The number's "A call comes in" URL as configured before channels had their own (/webhooks/twilio/voice) ...
     const incoming = await post('/webhooks/twilio/voice', callParams(callSid, caller));
     expect(incoming.status).toBe(200);
     expect(incoming.contentType).toContain('text/xml');
-    expect(incoming.text).toContain(`<Gather numDigits="1" action="${PUBLIC_URL}/webhooks/twilio/voice/menu" method="POST" timeout="5"><Say>For sales press 1, for support press 2.</Say></Gather>`);
+    // ... is answered with the line's own URLs, which Twilio then follows.
+    const line = `/webhooks/voice/${lineId()}`;
+    expect(incoming.text).toContain(`<Gather numDigits="1" action="${PUBLIC_URL}${line}/menu" method="POST" timeout="5"><Say>For sales press 1, for support press 2.</Say></Gather>`);
 
-    const menu = await post('/webhooks/twilio/voice/menu', callParams(callSid, caller, LINE, { CallStatus: 'in-progress', Digits: '1' }));
-    expect(menu.text).toContain(`<Dial timeout="20" action="${PUBLIC_URL}/webhooks/twilio/voice/connected" method="POST" answerOnBridge="true"><Number>+14155550900</Number></Dial>`);
+    const menu = await post(`${line}/menu`, callParams(callSid, caller, LINE, { CallStatus: 'in-progress', Digits: '1' }));
+    expect(menu.text).toContain(`<Dial timeout="20" action="${PUBLIC_URL}${line}/connected" method="POST" answerOnBridge="true"><Number>+14155550900</Number></Dial>`);
     const held = await callEntry(callSid, (f) => f.menu === '1');
     expect(held.conversation.status).toBe('pending');
     expect(held.kind).toBe('event');
 
     const connected = await post('/webhooks/twilio/voice/connected', callParams(callSid, caller, LINE, { CallStatus: 'in-progress', DialCallStatus: 'no-answer' }));
-    expect(connected.text).toMatch(/<Record action="https:\/\/parley\.example\.test\/webhooks\/twilio\/voice\/voicemail" method="POST" maxLength="120" playBeep="true" finishOnKey="#" transcribe="true" transcribeCallback="https:\/\/parley\.example\.test\/webhooks\/twilio\/voice\/transcription"\/>/);
+    expect(connected.text).toContain(`<Record action="${PUBLIC_URL}${line}/voicemail" method="POST" maxLength="120" playBeep="true" finishOnKey="#" transcribe="true" transcribeCallback="${PUBLIC_URL}${line}/transcription"/>`);
 
     const recordingSid = sid('RE');
     const audio = Buffer.from('ID3 fake mp3 voicemail audio');

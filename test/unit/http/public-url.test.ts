@@ -1,7 +1,7 @@
-// Which URL a Twilio signature is checked against: PUBLIC_URL, or the proxy's forwarded view of
+// Which URL a webhook signature is checked against: PUBLIC_URL, or the proxy's forwarded view of
 // the request only when TRUST_PROXY says the proxy is ours.
 import { describe, expect, it } from 'vitest';
-import { publicBaseUrl } from '../../../src/http/routes/twilio-request.ts';
+import { publicBaseUrl } from '../../../src/http/public-url.ts';
 
 const requested = new URL('http://10.0.0.5:3000/webhooks/twilio/messages');
 const forwarded = { host: '10.0.0.5:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'support.acme.example' };

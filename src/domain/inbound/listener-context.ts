@@ -1,0 +1,42 @@
+// What a channel's long-lived listener gets from the hub (channels/types.ts ListenerContext): its
+// active channels, a way to keep events (acceptInboundEvent) and its per-channel state. The
+// listener itself never sees the database or the queue.
+import type { ApiServices, ChannelKind, ListenerContext, ListenerSettings } from '../../../channels/types.ts';
+import type { Deps } from '../../deps.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
+import { saveChannelState } from '../channels/save-channel-state.ts';
+import { acceptInboundEvent } from './accept-inbound-event.ts';
+
+/** Runs a task every `ms` once per cluster (the worker set's scheduler), or refuses where there is none. */
+export type ScheduleEvery = (name: string, ms: number, task: () => Promise<void>) => Promise<void>;
+
+export function createListenerContext(
+  deps: Pick<Deps, 'db' | 'queues' | 'log' | 'clock'>,
+  input: { kind: ChannelKind; name: string; settings: ListenerSettings; api: ApiServices | null; every: ScheduleEvery | null },
+): ListenerContext {
+  const { db } = deps;
+  const scope = `${input.kind}.${input.name}`;
+  return {
+    log: deps.log.child({ listener: scope }),
+    now: () => deps.clock.now(),
+    settings: input.settings,
+    api: input.api,
+    async accept(channel, event) {
+      const accepted = await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, raw: event.raw, payload: event.payload });
+      return { duplicate: accepted.duplicate };
+    },
+    async channels() {
+      const rows = await db.channel.findMany({ where: { kind: input.kind, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      return rows.map((row) => ({ ...toChannelConfig(row), state: row.state }));
+    },
+    async channelByAddress(address) {
+      const row = await db.channel.findFirst({ where: { kind: input.kind, address, active: true } });
+      return row ? toChannelConfig(row) : null;
+    },
+    saveState: (channelId, section, patch) => saveChannelState(db, { channelId, section, patch }),
+    async every(name, ms, task) {
+      if (!input.every) throw new Error(`${scope} schedules work, which only worker processes run`);
+      await input.every(`${scope}.${name}`, ms, task);
+    },
+  };
+}

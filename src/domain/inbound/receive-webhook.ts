@@ -1,0 +1,88 @@
+// The webhook edge for every channel kind: find the channel the request is for (by the URL, or by
+// the address an older shared URL's request names), check it comes from the provider, keep what
+// the adapter says to keep as InboundEvents, and give back the answer the provider expects. A
+// request that fails verification is kept as a rejected event for admins; nothing else of it is.
+import { channelAdapters, channelKinds, isChannelKind } from '../../../channels/registry.ts';
+import type { ChannelAdapter, ChannelWebhook, HttpAnswer, WebhookRequest } from '../../../channels/types.ts';
+import type { Channel } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { isOpenNow } from '../calls/is-open-now.ts';
+import { toChannelConfig } from '../channels/channel-config.ts';
+import { recordRejectedWebhook } from '../webhooks/record-rejected-webhook.ts';
+import { acceptInboundEvent } from './accept-inbound-event.ts';
+
+/** Which webhook was called: /webhooks/<kind>/<channel id>[/<step>], or an older URL that names no channel. */
+export type WebhookTarget = { kind: string; channelId: string; step: string } | { alias: string };
+
+export type IncomingWebhook = Omit<WebhookRequest, 'step' | 'now'>;
+
+interface Located {
+  adapter: ChannelAdapter;
+  webhook: ChannelWebhook;
+  channel: Channel;
+  step: string;
+}
+
+/** Every older URL any adapter still answers (the HTTP layer mounts these). */
+export const webhookAliases = [...new Set(channelKinds.flatMap((k) => channelAdapters[k].webhook?.aliases?.map((a) => a.path) ?? []))];
+
+/** The largest body any webhook takes (the HTTP layer refuses more before reading it). */
+export const maxWebhookBodyBytes = Math.max(...channelKinds.map((k) => channelAdapters[k].webhook?.maxBodyBytes ?? 0));
+
+const noWebhook = () => new AppError('not_found', 'No such webhook');
+
+async function locateById(deps: Deps, target: { kind: string; channelId: string; step: string }): Promise<Located> {
+  if (!isChannelKind(target.kind)) throw noWebhook();
+  const adapter = deps.adapterFor(target.kind);
+  const webhook = adapter.webhook;
+  if (!webhook || !webhook.steps.includes(target.step)) throw noWebhook();
+  const channel = await deps.db.channel.findFirst({ where: { id: target.channelId, kind: adapter.kind, active: true } });
+  if (!channel) throw new AppError('not_found', `No active ${adapter.shortLabel} channel ${target.channelId} in Parley`);
+  return { adapter, webhook, channel, step: target.step };
+}
+
+async function locateByAlias(deps: Deps, path: string, req: IncomingWebhook): Promise<Located> {
+  for (const kind of channelKinds) {
+    const adapter = deps.adapterFor(kind);
+    const alias = adapter.webhook?.aliases?.find((a) => a.path === path);
+    const named = alias?.address(req);
+    if (!alias || !adapter.webhook || named == null) continue;
+    const address = adapter.setup.canonicalAddress(named);
+    if (!address) throw new AppError('bad_request', `${JSON.stringify(named)} is not a ${adapter.shortLabel} address`);
+    const channel = await deps.db.channel.findUnique({ where: { kind_address: { kind, address } } });
+    if (!channel || !channel.active) {
+      throw new AppError('not_found', `No active ${kind} channel in Parley has the address ${address}; add the channel or point this webhook elsewhere`);
+    }
+    return { adapter, webhook: adapter.webhook, channel, step: alias.step };
+  }
+  if (!webhookAliases.includes(path)) throw noWebhook();
+  throw new AppError('bad_request', 'The request does not name a channel of ours (no To / From number)');
+}
+
+function checkShape(webhook: ChannelWebhook, req: IncomingWebhook): void {
+  if (req.rawBody.length > webhook.maxBodyBytes) throw new AppError('payload_too_large', `Webhook body is larger than ${webhook.maxBodyBytes} bytes`);
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (webhook.contentTypes && !webhook.contentTypes.includes(type)) {
+    throw new AppError('unsupported_media_type', `This webhook takes ${webhook.contentTypes.join(' or ')}, not ${type || 'a body without a content type'}`);
+  }
+}
+
+export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: IncomingWebhook): Promise<HttpAnswer> {
+  const { adapter, webhook, channel, step } = 'alias' in target ? await locateByAlias(deps, target.alias, req) : await locateById(deps, target);
+  checkShape(webhook, req);
+  const now = deps.clock.now();
+  const request: WebhookRequest = { ...req, step, now };
+  const config = toChannelConfig(channel);
+  const verdict = adapter.verify ? adapter.verify(request, config) : { ok: false as const, reason: `the ${adapter.kind} adapter cannot verify webhooks` };
+  if (!verdict.ok) {
+    await recordRejectedWebhook(deps, { channel, reason: verdict.reason, url: req.url, params: webhook.rejectedDetails(request), now });
+    throw new AppError('forbidden', 'The request could not be verified as coming from the provider', { internal: verdict.reason });
+  }
+  const services = { isOpen: (calendarName: string | undefined) => isOpenNow(deps, { workspaceId: channel.workspaceId, calendarName, at: now }) };
+  const outcome = await webhook.receive(request, config, services);
+  for (const event of outcome.events) {
+    await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, raw: event.raw, payload: event.payload });
+  }
+  return outcome.answer;
+}

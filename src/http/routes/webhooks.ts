@@ -1,0 +1,30 @@
+// Every channel's webhooks, one route: POST /webhooks/<kind>/<channel id>[/<step>], plus the older
+// URLs adapters still answer (e.g. /webhooks/twilio/messages), which find the channel by what the
+// request names. What is checked, kept and answered is the adapter's (receive-webhook.ts).
+import { Hono, type Context } from 'hono';
+import { maxWebhookBodyBytes, receiveWebhook, webhookAliases, type WebhookTarget } from '../../domain/inbound/receive-webhook.ts';
+import { limitBody } from '../body-limit.ts';
+import type { AppDeps } from '../context.ts';
+import { publicBaseUrl } from '../public-url.ts';
+
+async function serve(deps: AppDeps, c: Context, target: WebhookTarget) {
+  const rawBody = Buffer.from(await c.req.arrayBuffer());
+  const headers: Record<string, string> = {};
+  c.req.raw.headers.forEach((value, key) => {
+    headers[key.toLowerCase()] = value;
+  });
+  const requested = new URL(c.req.url);
+  const baseUrl = publicBaseUrl(requested, headers, deps.config);
+  const answer = await receiveWebhook(deps, target, { rawBody, headers, baseUrl, url: `${baseUrl}${requested.pathname}${requested.search}` });
+  return c.body(answer.body, answer.status as 200, { 'content-type': answer.contentType });
+}
+
+export function webhookRoutes(deps: AppDeps) {
+  const app = new Hono();
+  app.use('*', limitBody(maxWebhookBodyBytes, 'Webhook body'));
+  // Older shared URLs first: their paths would otherwise read as /<kind>/<channel id>.
+  for (const alias of webhookAliases) app.post(`/${alias}`, (c) => serve(deps, c, { alias }));
+  app.post('/:kind/:channelId', (c) => serve(deps, c, { kind: c.req.param('kind'), channelId: c.req.param('channelId'), step: '' }));
+  app.post('/:kind/:channelId/:step', (c) => serve(deps, c, { kind: c.req.param('kind'), channelId: c.req.param('channelId'), step: c.req.param('step') }));
+  return app;
+}
