@@ -1,5 +1,6 @@
 // The HTTP application: REST API under /api, health check, one error renderer.
 import { Hono } from 'hono';
+import { checkDatabase } from '../db/check-database.ts';
 import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
 import { limitBody } from './body-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
@@ -28,7 +29,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', widgetRoutes());
   app.use('*', secureHeaders());
   app.get('/healthz', async (c) => {
-    await deps.db.$queryRaw`SELECT 1`;
+    await checkDatabase(deps.db);
     return c.json({ ok: true });
   });
 

@@ -1,7 +1,7 @@
 // Types shared by the HTTP routers: the app's dependencies and what auth puts on the context.
 import type { Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
-import type { AuthenticatedAgent } from '../domain/auth/sessions.ts';
+import type { AuthenticatedAgent } from '../domain/auth/viewer.ts';
 
 export interface AppDeps extends Deps {
   config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'TRUST_PROXY'>;

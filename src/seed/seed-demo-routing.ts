@@ -1,14 +1,15 @@
 // The demo workspace's routing and SLA setup: skills, a billing queue with a skill that relaxes
 // over time, office hours, a standard email SLA and a stricter complaint SLA.
-import type { Db } from '../db/client.ts';
-import type { Viewer } from '../domain/conversations/visibility.ts';
+import type { Deps } from '../deps.ts';
+import type { Viewer } from '../domain/auth/viewer.ts';
 import { setAgentSkills } from '../domain/routing/manage-agents.ts';
 import { saveWorkflow } from '../domain/routing/save-workflow.ts';
 import { saveCalendar, savePolicy } from '../domain/sla/save-sla-config.ts';
 
-export async function seedDemoRouting(db: Db, admin: Viewer, agents: { ada: string; grace: string }): Promise<void> {
-  await setAgentSkills(db, admin, agents.ada, [{ skill: 'tech', level: 4 }, { skill: 'billing', level: 1 }, { skill: 'lang:de', level: 5 }]);
-  await setAgentSkills(db, admin, agents.grace, [{ skill: 'billing', level: 4 }, { skill: 'lang:fr', level: 3 }]);
+export async function seedDemoRouting(deps: Pick<Deps, 'db' | 'queues' | 'log'>, admin: Viewer, agents: { ada: string; grace: string }): Promise<void> {
+  const { db } = deps;
+  await setAgentSkills(deps, admin, agents.ada, [{ skill: 'tech', level: 4 }, { skill: 'billing', level: 1 }, { skill: 'lang:de', level: 5 }]);
+  await setAgentSkills(deps, admin, agents.grace, [{ skill: 'billing', level: 4 }, { skill: 'lang:fr', level: 3 }]);
   await db.queue.create({ data: { workspaceId: admin.workspaceId, name: 'Billing' } });
   await saveWorkflow(db, admin, {
     filters: [

@@ -58,7 +58,7 @@ export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger }, op
   });
   const [admin, ada, grace] = agents;
   await deps.db.team.update({ where: { id: teams.get('Support')! }, data: { leadAgentId: admin!.id } });
-  await seedDemoRouting(deps.db, { agentId: admin!.id, workspaceId: workspace.id, role: 'admin', teamIds: [] }, { ada: ada!.id, grace: grace!.id });
+  await seedDemoRouting(deps, { agentId: admin!.id, workspaceId: workspace.id, role: 'admin', teamIds: [] }, { ada: ada!.id, grace: grace!.id });
   const channel = channels[0]!;
   for (const mail of demoMails) {
     const raw = await new MailComposer({ ...mail, to: demoAddresses.inbox }).compile().build();

@@ -8,7 +8,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
 import { ensureDatabase, migrate } from '../../src/db/migrate.ts';
 import { searchConversations } from '../../src/domain/conversations/search-conversations.ts';
-import type { Viewer } from '../../src/domain/conversations/visibility.ts';
+import type { Viewer } from '../../src/domain/auth/viewer.ts';
 import { dbUrl, testDbPrefix } from '../support/env.ts';
 
 const name = `${testDbPrefix}${Math.floor(Date.now() / 1000)}_bench_${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,6 @@
 // The workspace's teams with their members, for team views and team assignment.
 import type { Db } from '../../db/client.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
 
 export async function listTeams(db: Db, viewer: Viewer) {
   const teams = await db.team.findMany({

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import type { AuthenticatedAgent } from './viewer.ts';
 import { verifyPassword } from './password.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -23,12 +23,6 @@ export async function login(db: Db, input: { email: string; password: string; no
   const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
   await db.session.create({ data: { agentId: agent.id, tokenHash: hashToken(token), expiresAt, lastSeenAt: input.now } });
   return { token, expiresAt, agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, workspaceId: agent.workspaceId } };
-}
-
-export interface AuthenticatedAgent extends Viewer {
-  name: string;
-  email: string;
-  sessionId: string;
 }
 
 export async function authenticate(db: Db, token: string, now: Date): Promise<AuthenticatedAgent | null> {

@@ -1,6 +1,6 @@
 // The workspace's canned responses, by shortcut: every agent reads them in the reply box.
 import type { Db } from '../../db/client.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { toCannedResponseView, type CannedResponseView } from './canned-response-view.ts';
 
 export async function listCannedResponses(db: Db, viewer: Viewer): Promise<CannedResponseView[]> {

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireSupervisor, type Viewer } from '../conversations/visibility.ts';
+import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { duplicateShortcut, toCannedResponseView, type CannedResponseView } from './canned-response-view.ts';
 
 export interface CannedResponseInput {

@@ -1,7 +1,7 @@
 // The workspace's channels as agents may see them (for filters, icons and the reply box): never
 // their settings, which hold provider credentials; only the templates agents may send.
 import type { Deps } from '../../deps.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { replyFilesLimit } from '../messages/store-reply-attachments.ts';
 
 export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer: Viewer) {

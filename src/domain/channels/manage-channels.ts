@@ -5,7 +5,7 @@ import { adapterFor } from '../../../channels/registry.ts';
 import type { Channel, Db, Prisma } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireAdmin, type Viewer } from '../conversations/visibility.ts';
+import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 
 /** Stands in for a secret in what the API shows; sent back unchanged, it keeps the stored secret. */
 export const REDACTED = '••••••••';

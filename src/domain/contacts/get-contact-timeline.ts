@@ -3,7 +3,8 @@
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { messageViewInclude, toMessageView } from '../conversations/conversation-view.ts';
-import { visibleConversationsWhere, type Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { visibleConversationsWhere } from '../conversations/visibility.ts';
 
 export async function getContactTimeline(db: Db, viewer: Viewer, contactId: string, opts: { limit: number }) {
   const contact = await db.contact.findFirst({

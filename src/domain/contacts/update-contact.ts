@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
-import { visibleConversationsWhere, type Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { visibleConversationsWhere } from '../conversations/visibility.ts';
 
 export type AttributeValue = string | number | boolean | null;
 

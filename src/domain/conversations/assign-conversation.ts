@@ -7,7 +7,8 @@ import { publishConversation } from './publish-conversation.ts';
 import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts';
 import { recomputeSla } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
-import { isSupervisor, loadVisibleConversation, type Viewer } from './visibility.ts';
+import { isSupervisor, type Viewer } from '../auth/viewer.ts';
+import { loadVisibleConversation } from './visibility.ts';
 
 export interface AssignInput {
   conversationId: string;

@@ -9,7 +9,8 @@ import { recomputeSla, slaOnStatusChange } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { publishConversation } from './publish-conversation.ts';
 import { statusForCategory, type StatusDef } from './status-definitions.ts';
-import { loadVisibleConversation, type Viewer } from './visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { loadVisibleConversation } from './visibility.ts';
 
 export interface ChangeStatusInput {
   conversationId: string;

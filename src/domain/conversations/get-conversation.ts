@@ -2,7 +2,8 @@
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { conversationSummaryInclude, messageViewInclude, toConversationSummary, toMessageView } from './conversation-view.ts';
-import { visibleConversationsWhere, type Viewer } from './visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { visibleConversationsWhere } from './visibility.ts';
 
 export async function getConversation(db: Db, viewer: Viewer, conversationId: string) {
   const c = await db.conversation.findFirst({

@@ -4,7 +4,8 @@ import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from './conversation-view.ts';
 import { unreadFlags } from './mark-conversation-read.ts';
-import { visibleConversationsWhere, type Viewer } from './visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { visibleConversationsWhere } from './visibility.ts';
 
 export interface ListConversationsQuery {
   status?: ConversationStatus[];

@@ -1,7 +1,8 @@
 // Records that an agent has read a conversation up to now; the inbox list shows it as unread
 // again when the customer writes after that.
 import type { Deps } from '../../deps.ts';
-import { loadVisibleConversation, type Viewer } from './visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { loadVisibleConversation } from './visibility.ts';
 
 export async function markConversationRead(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, conversationId: string) {
   const conversation = await loadVisibleConversation(deps.db, viewer, conversationId);

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
 import { recomputeSla } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
-import { loadVisibleConversation, type Viewer } from './visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { loadVisibleConversation } from './visibility.ts';
 
 export interface UpdateConversationInput {
   conversationId: string;

@@ -1,17 +1,12 @@
 // Who may see which conversations: supervisors and admins see the whole workspace; an agent sees
 // what is assigned to them, their teams' conversations and conversations that have no team.
-import type { Prisma, Role } from '../../db/client.ts';
-import { forbidden, notFound } from '../../errors.ts';
-import type { Tx, Db } from '../../db/client.ts';
+import type { Db, Prisma, Tx } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { isSupervisor, type Viewer } from '../auth/viewer.ts';
 
-export interface Viewer {
-  agentId: string;
-  workspaceId: string;
-  role: Role;
-  teamIds: string[];
-}
-
-export const isSupervisor = (v: Viewer) => v.role === 'supervisor' || v.role === 'admin';
+// Kept only for src/http/routes/webhooks-telegram.ts, which is being rewritten on another branch;
+// everything else imports role checks from ../auth/viewer.ts. Drop this once that file does too.
+export { requireAdmin } from '../auth/viewer.ts';
 
 export function visibleConversationsWhere(v: Viewer): Prisma.ConversationWhereInput {
   if (isSupervisor(v)) return { workspaceId: v.workspaceId };
@@ -26,12 +21,4 @@ export async function loadVisibleConversation(db: Db | Tx, v: Viewer, conversati
   const c = await db.conversation.findFirst({ where: { AND: [{ id: conversationId }, visibleConversationsWhere(v)] } });
   if (!c) throw notFound('Conversation');
   return c;
-}
-
-export function requireSupervisor(v: Viewer, action: string): void {
-  if (!isSupervisor(v)) throw forbidden(`Only supervisors and admins may ${action}`);
-}
-
-export function requireAdmin(v: Viewer, action: string): void {
-  if (v.role !== 'admin') throw forbidden(`Only admins may ${action}`);
 }

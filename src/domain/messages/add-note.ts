@@ -1,11 +1,14 @@
 // A private note: visible to agents in the timeline, never sent to the customer.
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { messageViewInclude, toMessageView, type MessageView } from '../conversations/conversation-view.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
-import { loadVisibleConversation, type Viewer } from '../conversations/visibility.ts';
+import { loadVisibleConversation } from '../conversations/visibility.ts';
 import { notifyMentions } from './notify-mentions.ts';
 
-export async function addNote(deps: Deps, viewer: Viewer, input: { conversationId: string; text: string }) {
+/** Adds the note and returns it as the timeline shows it. */
+export async function addNote(deps: Deps, viewer: Viewer, input: { conversationId: string; text: string }): Promise<MessageView> {
   const conversation = await loadVisibleConversation(deps.db, viewer, input.conversationId);
   const note = await deps.db.$transaction(async (tx) => {
     const note = await tx.message.create({
@@ -25,5 +28,5 @@ export async function addNote(deps: Deps, viewer: Viewer, input: { conversationI
   });
   await publishMessage(deps, note.id, 'message.created');
   await notifyMentions(deps, note);
-  return note;
+  return toMessageView(await deps.db.message.findUniqueOrThrow({ where: { id: note.id }, include: messageViewInclude }));
 }

@@ -1,7 +1,7 @@
 // @mentions in a private note: every agent of the workspace named as "@Their Name" who may see
 // the conversation gets a Notification row and a realtime `notification.created`.
 import type { Deps } from '../../deps.ts';
-import { isSupervisor } from '../conversations/visibility.ts';
+import { isSupervisor } from '../auth/viewer.ts';
 
 export interface MentionNote {
   id: string;
@@ -43,7 +43,7 @@ async function createMentionNotifications(deps: Pick<Deps, 'db' | 'publisher'>, 
   ]);
   const author = agents.find((a) => a.id === note.authorAgentId);
   const maySee = (a: (typeof agents)[number]) =>
-    isSupervisor({ agentId: a.id, workspaceId: a.workspaceId, role: a.role, teamIds: [] }) ||
+    isSupervisor(a) ||
     conversation.assigneeId === a.id ||
     conversation.teamId === null ||
     a.teams.some((t) => t.teamId === conversation.teamId);

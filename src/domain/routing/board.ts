@@ -1,6 +1,7 @@
 // The supervisor board's numbers: per queue (waiting, longest wait, by priority, SLA at risk and
 // breached, eligible and available agents), agents with presence and load, and today's totals.
 import type { Db } from '../../db/client.ts';
+import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { DAY_MS, localDayOf, wallToInstant } from '../sla/zoned-time.ts';
 import { loadCandidates } from './candidates.ts';
 import { defaultCapacityWeights } from './capacity.ts';
@@ -11,7 +12,9 @@ import type { Requirement } from './workflow-schema.ts';
 
 const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 
-export async function supervisorBoard(db: Db, workspaceId: string, now: Date) {
+export async function supervisorBoard(db: Db, viewer: Viewer, now: Date) {
+  requireSupervisor(viewer, 'see the supervisor board');
+  const { workspaceId } = viewer;
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   const [queues, candidates, { workflow }] = [await db.queue.findMany({ where: { workspaceId }, orderBy: { name: 'asc' } }), await loadCandidates(db, workspaceId, now), await loadWorkflow(db, workspaceId)];
   const waiting = await db.conversation.findMany({

@@ -1,8 +1,13 @@
 // Admin changes to how agents are routed to: their skills with levels and their capacity budget.
+// Either may make an agent eligible for waiting work, so each asks routing to dispatch again.
 import type { Db } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import { requireAdmin, type Viewer } from '../auth/viewer.ts';
+import { requestDispatch } from './dispatch-waiting.ts';
+
+type ManageDeps = Pick<Deps, 'db' | 'queues' | 'log'>;
 
 async function workspaceAgent(db: Db, viewer: Viewer, agentId: string) {
   const agent = await db.agent.findFirst({ where: { id: agentId, workspaceId: viewer.workspaceId } });
@@ -11,9 +16,10 @@ async function workspaceAgent(db: Db, viewer: Viewer, agentId: string) {
 }
 
 /** Replaces the agent's skills; unknown skill names are created in the workspace. */
-export async function setAgentSkills(db: Db, viewer: Viewer, agentId: string, skills: { skill: string; level: number }[]) {
-  await workspaceAgent(db, viewer, agentId);
-  await db.$transaction(async (tx) => {
+export async function setAgentSkills(deps: ManageDeps, viewer: Viewer, agentId: string, skills: { skill: string; level: number }[]) {
+  requireAdmin(viewer, 'change skills');
+  await workspaceAgent(deps.db, viewer, agentId);
+  await deps.db.$transaction(async (tx) => {
     await tx.agentSkill.deleteMany({ where: { agentId } });
     for (const s of skills) {
       const skill = await tx.skill.upsert({ where: { workspaceId_name: { workspaceId: viewer.workspaceId, name: s.skill } }, create: { workspaceId: viewer.workspaceId, name: s.skill }, update: {} });
@@ -21,12 +27,15 @@ export async function setAgentSkills(db: Db, viewer: Viewer, agentId: string, sk
     }
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.skills', targetType: 'agent', targetId: agentId, data: { skills } });
   });
+  await requestDispatch(deps, viewer.workspaceId);
   return skills;
 }
 
-export async function setAgentCapacity(db: Db, viewer: Viewer, agentId: string, capacity: number) {
-  const before = await workspaceAgent(db, viewer, agentId);
-  await db.agent.update({ where: { id: agentId }, data: { capacity } });
-  await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.capacity', targetType: 'agent', targetId: agentId, data: { from: before.capacity, to: capacity } });
+export async function setAgentCapacity(deps: ManageDeps, viewer: Viewer, agentId: string, capacity: number) {
+  requireAdmin(viewer, 'change capacity');
+  const before = await workspaceAgent(deps.db, viewer, agentId);
+  await deps.db.agent.update({ where: { id: agentId }, data: { capacity } });
+  await recordAudit(deps.db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.capacity', targetType: 'agent', targetId: agentId, data: { from: before.capacity, to: capacity } });
+  await requestDispatch(deps, viewer.workspaceId);
   return { agentId, capacity };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from '../conversations/conversation-view.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { routeConversation } from './route-conversation.ts';
 
 async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, tx: Tx) {

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { workflowSchema, type Workflow } from './workflow-schema.ts';
 
 export async function workflowProblems(db: Db, workspaceId: string, wf: Workflow): Promise<string[]> {
@@ -26,6 +26,7 @@ export async function workflowProblems(db: Db, workspaceId: string, wf: Workflow
 }
 
 export async function saveWorkflow(db: Db, viewer: Viewer, input: unknown) {
+  requireAdmin(viewer, 'change the routing workflow');
   const parsed = workflowSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

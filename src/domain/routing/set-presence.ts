@@ -2,7 +2,9 @@
 // conversations (chat, calls) back to routing, while emails stay and supervisors are told.
 import type { Presence } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
+import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { isSupervisor, requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import { requestDispatch } from './dispatch-waiting.ts';
@@ -16,10 +18,23 @@ export async function setPresence(deps: Deps, input: { agentId: string; presence
   const event = { agentId: agent.id, presence: agent.presence, at: now.toISOString() };
   deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', event);
   // The agent's own status switch follows too (supervisors already hear it in their workspace room).
-  if (agent.role === 'agent') deps.publisher.publishToAgent(agent.id, 'agent.presence', event);
+  if (!isSupervisor(agent)) deps.publisher.publishToAgent(agent.id, 'agent.presence', event);
   if (input.presence === 'online') await requestDispatch(deps, agent.workspaceId);
   if (input.presence === 'offline') await releaseLiveWork(deps, agent.id, agent.workspaceId);
   return agent;
+}
+
+/** The agent's own status switch. */
+export async function setOwnPresence(deps: Deps, viewer: Viewer, presence: Presence) {
+  return setPresence(deps, { agentId: viewer.agentId, presence, actorAgentId: viewer.agentId, reason: 'set by agent' });
+}
+
+/** A supervisor sets another agent of the workspace online, away or offline. */
+export async function setAgentPresence(deps: Deps, viewer: Viewer, input: { agentId: string; presence: Presence }) {
+  requireSupervisor(viewer, "change other agents' presence");
+  const target = await deps.db.agent.findFirst({ where: { id: input.agentId, workspaceId: viewer.workspaceId } });
+  if (!target) throw notFound('Agent');
+  return setPresence(deps, { agentId: target.id, presence: input.presence, actorAgentId: viewer.agentId, reason: 'set by supervisor' });
 }
 
 async function releaseLiveWork(deps: Deps, agentId: string, workspaceId: string): Promise<void> {

@@ -1,9 +1,9 @@
-// Saving SLA policies and business calendars: validated, workspace-scoped, audited. A policy that
-// changes applies to conversations the next time their clocks are recomputed or started.
+// Saving SLA policies and business calendars: admins only, validated, workspace-scoped, audited. A
+// policy that changes applies to conversations the next time their clocks are recomputed or started.
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Viewer } from '../conversations/visibility.ts';
+import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { calendarSchema } from './calendar.ts';
 import { policySchema } from './policy-schema.ts';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ function parseOr422<T extends z.ZodType>(schema: T, input: unknown, what: string
 }
 
 export async function savePolicy(db: Db, viewer: Viewer, input: unknown, id?: string) {
+  requireAdmin(viewer, id ? 'change SLA policies' : 'create SLA policies');
   const p = parseOr422(policySchema, input, 'policy');
   if (p.calendarId && !(await db.businessCalendar.findFirst({ where: { id: p.calendarId, workspaceId: viewer.workspaceId } }))) {
     throw new AppError('validation_failed', `calendarId: no calendar ${p.calendarId}`);
@@ -32,6 +33,7 @@ export async function savePolicy(db: Db, viewer: Viewer, input: unknown, id?: st
 const calendarInput = calendarSchema.extend({ name: z.string().min(1) });
 
 export async function saveCalendar(db: Db, viewer: Viewer, input: unknown, id?: string) {
+  requireAdmin(viewer, id ? 'change calendars' : 'create calendars');
   const c = parseOr422(calendarInput, input, 'calendar');
   const data = { name: c.name, timeZone: c.timeZone, weeklyHours: c.weeklyHours as object, holidays: c.holidays };
   if (id && !(await db.businessCalendar.findFirst({ where: { id, workspaceId: viewer.workspaceId } }))) throw notFound('Calendar');

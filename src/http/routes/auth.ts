@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { getOwnProfile } from '../../domain/agents/get-own-profile.ts';
 import { login, logout } from '../../domain/auth/sessions.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import { SESSION_COOKIE, type AppDeps, type AppEnv } from '../context.ts';
@@ -28,10 +29,6 @@ export function authRoutes(deps: AppDeps) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
-  app.get('/me', requireAuth(deps), async (c) => {
-    const v = c.get('viewer');
-    const { presence, presenceChangedAt } = await deps.db.agent.findUniqueOrThrow({ where: { id: v.agentId }, select: { presence: true, presenceChangedAt: true } });
-    return c.json({ id: v.agentId, name: v.name, email: v.email, role: v.role, workspaceId: v.workspaceId, teamIds: v.teamIds, presence, presenceChangedAt: presenceChangedAt.toISOString() });
-  });
+  app.get('/me', requireAuth(deps), async (c) => c.json(await getOwnProfile(deps.db, c.get('viewer'))));
   return app;
 }

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { assignConversation } from '../../domain/conversations/assign-conversation.ts';
 import { changeConversationStatus } from '../../domain/conversations/change-status.ts';
-import { toMessageView, messageViewInclude } from '../../domain/conversations/conversation-view.ts';
 import { getConversation } from '../../domain/conversations/get-conversation.ts';
 import { listConversations } from '../../domain/conversations/list-conversations.ts';
 import { searchConversations } from '../../domain/conversations/search-conversations.ts';
@@ -84,8 +83,7 @@ export function conversationRoutes(deps: AppDeps) {
     return c.json(await queueReply(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }), 202);
   });
   app.post('/conversations/:id/notes', validate('param', idParam), validate('json', textBody), async (c) => {
-    const note = await addNote(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, text: c.req.valid('json').text });
-    return c.json(await messageView(note.id), 201);
+    return c.json(await addNote(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, text: c.req.valid('json').text }), 201);
   });
   app.post('/conversations/:id/status', validate('param', idParam), validate('json', statusBody), async (c) => {
     return c.json(await changeConversationStatus(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }));
@@ -93,7 +91,5 @@ export function conversationRoutes(deps: AppDeps) {
   app.post('/conversations/:id/assign', validate('param', idParam), validate('json', assignBody), async (c) => {
     return c.json(await assignConversation(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }));
   });
-
-  const messageView = async (id: string) => toMessageView(await deps.db.message.findUniqueOrThrow({ where: { id }, include: messageViewInclude }));
   return app;
 }

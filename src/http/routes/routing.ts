@@ -2,84 +2,57 @@
 // offers, and the supervisor board.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireAdmin, requireSupervisor } from '../../domain/conversations/visibility.ts';
 import { supervisorBoard } from '../../domain/routing/board.ts';
-import { requestDispatch } from '../../domain/routing/dispatch-waiting.ts';
-import { loadWorkflow } from '../../domain/routing/load-workflow.ts';
+import { getRoutingWorkflow } from '../../domain/routing/get-routing-workflow.ts';
 import { setAgentCapacity, setAgentSkills } from '../../domain/routing/manage-agents.ts';
+import { createQueue, listQueues, updateQueue } from '../../domain/routing/manage-queues.ts';
 import { acceptOffer, declineOffer, listMyOffers } from '../../domain/routing/offers.ts';
 import { saveWorkflow } from '../../domain/routing/save-workflow.ts';
-import { setPresence } from '../../domain/routing/set-presence.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { setAgentPresence, setOwnPresence } from '../../domain/routing/set-presence.ts';
+import { AppError } from '../../errors.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 
 const id = z.object({ id: z.string().min(1) });
 const presenceBody = z.object({ presence: z.enum(['online', 'away', 'offline']) });
+const skillsBody = z.object({ skills: z.array(z.object({ skill: z.string().trim().min(1).max(60), level: z.number().int().min(1).max(10) })) });
+const capacityBody = z.object({ capacity: z.number().int().min(0).max(10_000) });
 const queueBody = z.object({ name: z.string().trim().min(1).max(80), teamId: z.string().nullable().optional(), mode: z.enum(['push', 'offer']).default('push'), offerTimeoutSeconds: z.number().int().min(5).max(3600).default(30) });
 
 export function routingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   for (const path of ['/routing/*', '/queues', '/queues/*', '/supervisor/*', '/me/presence', '/me/offers', '/agents/:id/presence', '/agents/:id/skills', '/agents/:id/capacity', '/conversations/:id/offer/*']) app.use(path, requireAuth(deps));
 
-  app.get('/routing/workflow', async (c) => {
-    requireSupervisor(c.get('viewer'), 'read the routing workflow');
-    const { workflow, version } = await loadWorkflow(deps.db, c.get('viewer').workspaceId);
-    return c.json({ definition: workflow, version });
-  });
+  app.get('/routing/workflow', async (c) => c.json(await getRoutingWorkflow(deps.db, c.get('viewer'))));
   app.put('/routing/workflow', async (c) => {
-    requireAdmin(c.get('viewer'), 'change the routing workflow');
     const body = await c.req.json().catch(() => {
       throw new AppError('bad_request', 'Malformed JSON in request body');
     });
     return c.json(await saveWorkflow(deps.db, c.get('viewer'), body));
   });
 
-  app.get('/queues', async (c) => c.json({ items: await deps.db.queue.findMany({ where: { workspaceId: c.get('viewer').workspaceId }, orderBy: { name: 'asc' } }) }));
-  app.post('/queues', validate('json', queueBody), async (c) => {
-    requireAdmin(c.get('viewer'), 'create queues');
-    const body = c.req.valid('json');
-    const exists = await deps.db.queue.findUnique({ where: { workspaceId_name: { workspaceId: c.get('viewer').workspaceId, name: body.name } } });
-    if (exists) throw new AppError('conflict', `A queue named "${body.name}" exists already`);
-    return c.json(await deps.db.queue.create({ data: { ...body, workspaceId: c.get('viewer').workspaceId } }), 201);
-  });
+  app.get('/queues', async (c) => c.json({ items: await listQueues(deps.db, c.get('viewer')) }));
+  app.post('/queues', validate('json', queueBody), async (c) => c.json(await createQueue(deps.db, c.get('viewer'), c.req.valid('json')), 201));
   app.patch('/queues/:id', validate('param', id), validate('json', queueBody.partial()), async (c) => {
-    requireAdmin(c.get('viewer'), 'change queues');
-    const q = await deps.db.queue.findFirst({ where: { id: c.req.valid('param').id, workspaceId: c.get('viewer').workspaceId } });
-    if (!q) throw notFound('Queue');
-    return c.json(await deps.db.queue.update({ where: { id: q.id }, data: c.req.valid('json') }));
+    return c.json(await updateQueue(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
   });
 
-  app.get('/supervisor/board', async (c) => {
-    requireSupervisor(c.get('viewer'), 'see the supervisor board');
-    return c.json(await supervisorBoard(deps.db, c.get('viewer').workspaceId, deps.clock.now()));
-  });
+  app.get('/supervisor/board', async (c) => c.json(await supervisorBoard(deps.db, c.get('viewer'), deps.clock.now())));
 
   app.post('/me/presence', validate('json', presenceBody), async (c) => {
-    const v = c.get('viewer');
-    const agent = await setPresence(deps, { agentId: v.agentId, presence: c.req.valid('json').presence, actorAgentId: v.agentId, reason: 'set by agent' });
+    const agent = await setOwnPresence(deps, c.get('viewer'), c.req.valid('json').presence);
     return c.json({ presence: agent.presence, presenceChangedAt: agent.presenceChangedAt.toISOString() });
   });
   app.post('/agents/:id/presence', validate('param', id), validate('json', presenceBody), async (c) => {
-    const v = c.get('viewer');
-    requireSupervisor(v, "change other agents' presence");
-    const target = await deps.db.agent.findFirst({ where: { id: c.req.valid('param').id, workspaceId: v.workspaceId } });
-    if (!target) throw notFound('Agent');
-    const agent = await setPresence(deps, { agentId: target.id, presence: c.req.valid('json').presence, actorAgentId: v.agentId, reason: 'set by supervisor' });
+    const agent = await setAgentPresence(deps, c.get('viewer'), { agentId: c.req.valid('param').id, presence: c.req.valid('json').presence });
     return c.json({ presence: agent.presence });
   });
-  app.put('/agents/:id/skills', validate('param', id), validate('json', z.object({ skills: z.array(z.object({ skill: z.string().trim().min(1).max(60), level: z.number().int().min(1).max(10) })) })), async (c) => {
-    requireAdmin(c.get('viewer'), 'change skills');
-    const skills = await setAgentSkills(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json').skills);
-    await requestDispatch(deps, c.get('viewer').workspaceId);
-    return c.json({ skills });
+  app.put('/agents/:id/skills', validate('param', id), validate('json', skillsBody), async (c) => {
+    return c.json({ skills: await setAgentSkills(deps, c.get('viewer'), c.req.valid('param').id, c.req.valid('json').skills) });
   });
-  app.put('/agents/:id/capacity', validate('param', id), validate('json', z.object({ capacity: z.number().int().min(0).max(10_000) })), async (c) => {
-    requireAdmin(c.get('viewer'), 'change capacity');
-    const result = await setAgentCapacity(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json').capacity);
-    await requestDispatch(deps, c.get('viewer').workspaceId);
-    return c.json(result);
+  app.put('/agents/:id/capacity', validate('param', id), validate('json', capacityBody), async (c) => {
+    return c.json(await setAgentCapacity(deps, c.get('viewer'), c.req.valid('param').id, c.req.valid('json').capacity));
   });
 
   app.get('/me/offers', async (c) => c.json({ items: await listMyOffers(deps, c.get('viewer')) }));

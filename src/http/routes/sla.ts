@@ -2,7 +2,9 @@
 // SLA record (clocks and breaches).
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { loadVisibleConversation, requireAdmin, requireSupervisor } from '../../domain/conversations/visibility.ts';
+import { createStatusDefinition, listStatusDefinitions } from '../../domain/conversations/manage-status-definitions.ts';
+import { getConversationSla } from '../../domain/sla/get-conversation-sla.ts';
+import { listBusinessCalendars, listSlaPolicies } from '../../domain/sla/list-sla-config.ts';
 import { saveCalendar, savePolicy } from '../../domain/sla/save-sla-config.ts';
 import { AppError } from '../../errors.ts';
 import { requireAuth } from '../auth-middleware.ts';
@@ -29,48 +31,16 @@ export function slaRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   for (const path of ['/sla/*', '/statuses', '/conversations/:id/sla']) app.use(path, requireAuth(deps));
 
-  app.get('/sla/policies', async (c) => {
-    requireSupervisor(c.get('viewer'), 'read SLA policies');
-    return c.json({ items: await deps.db.slaPolicy.findMany({ where: { workspaceId: c.get('viewer').workspaceId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] }) });
-  });
-  app.post('/sla/policies', async (c) => {
-    requireAdmin(c.get('viewer'), 'create SLA policies');
-    return c.json(await savePolicy(deps.db, c.get('viewer'), await jsonBody(c)), 201);
-  });
-  app.put('/sla/policies/:id', validate('param', id), async (c) => {
-    requireAdmin(c.get('viewer'), 'change SLA policies');
-    return c.json(await savePolicy(deps.db, c.get('viewer'), await jsonBody(c), c.req.valid('param').id));
-  });
-  app.get('/sla/calendars', async (c) => c.json({ items: await deps.db.businessCalendar.findMany({ where: { workspaceId: c.get('viewer').workspaceId }, orderBy: { name: 'asc' } }) }));
-  app.post('/sla/calendars', async (c) => {
-    requireAdmin(c.get('viewer'), 'create calendars');
-    return c.json(await saveCalendar(deps.db, c.get('viewer'), await jsonBody(c)), 201);
-  });
-  app.put('/sla/calendars/:id', validate('param', id), async (c) => {
-    requireAdmin(c.get('viewer'), 'change calendars');
-    return c.json(await saveCalendar(deps.db, c.get('viewer'), await jsonBody(c), c.req.valid('param').id));
-  });
+  app.get('/sla/policies', async (c) => c.json({ items: await listSlaPolicies(deps.db, c.get('viewer')) }));
+  app.post('/sla/policies', async (c) => c.json(await savePolicy(deps.db, c.get('viewer'), await jsonBody(c)), 201));
+  app.put('/sla/policies/:id', validate('param', id), async (c) => c.json(await savePolicy(deps.db, c.get('viewer'), await jsonBody(c), c.req.valid('param').id)));
+  app.get('/sla/calendars', async (c) => c.json({ items: await listBusinessCalendars(deps.db, c.get('viewer')) }));
+  app.post('/sla/calendars', async (c) => c.json(await saveCalendar(deps.db, c.get('viewer'), await jsonBody(c)), 201));
+  app.put('/sla/calendars/:id', validate('param', id), async (c) => c.json(await saveCalendar(deps.db, c.get('viewer'), await jsonBody(c), c.req.valid('param').id)));
 
-  app.get('/statuses', async (c) => c.json({ items: await deps.db.statusDefinition.findMany({ where: { workspaceId: c.get('viewer').workspaceId }, orderBy: { position: 'asc' } }) }));
-  app.post('/statuses', validate('json', statusBody), async (c) => {
-    const v = c.get('viewer');
-    requireAdmin(v, 'define statuses');
-    const body = c.req.valid('json');
-    if (body.autoToKey && !(await deps.db.statusDefinition.findUnique({ where: { workspaceId_key: { workspaceId: v.workspaceId, key: body.autoToKey } } }))) {
-      throw new AppError('validation_failed', `autoToKey: no status "${body.autoToKey}"`);
-    }
-    if (await deps.db.statusDefinition.findUnique({ where: { workspaceId_key: { workspaceId: v.workspaceId, key: body.key } } })) throw new AppError('conflict', `Status "${body.key}" exists already`);
-    const position = await deps.db.statusDefinition.count({ where: { workspaceId: v.workspaceId } });
-    return c.json(await deps.db.statusDefinition.create({ data: { ...body, workspaceId: v.workspaceId, position } }), 201);
-  });
+  app.get('/statuses', async (c) => c.json({ items: await listStatusDefinitions(deps.db, c.get('viewer')) }));
+  app.post('/statuses', validate('json', statusBody), async (c) => c.json(await createStatusDefinition(deps.db, c.get('viewer'), c.req.valid('json')), 201));
 
-  app.get('/conversations/:id/sla', validate('param', id), async (c) => {
-    const conv = await loadVisibleConversation(deps.db, c.get('viewer'), c.req.valid('param').id);
-    const [clocks, breaches] = [
-      await deps.db.slaClock.findMany({ where: { conversationId: conv.id }, orderBy: { startedAt: 'asc' }, include: { policy: { select: { id: true, name: true } } } }),
-      await deps.db.slaBreach.findMany({ where: { conversationId: conv.id }, orderBy: { breachedAt: 'asc' } }),
-    ];
-    return c.json({ policyId: conv.slaPolicyId, clocks, breaches });
-  });
+  app.get('/conversations/:id/sla', validate('param', id), async (c) => c.json(await getConversationSla(deps.db, c.get('viewer'), c.req.valid('param').id)));
   return app;
 }
