@@ -6,7 +6,7 @@ import type { Prisma } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireAdmin, type Viewer } from '../conversations/visibility.ts';
+import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 
 export async function registerChannelWebhook(deps: Deps, viewer: Viewer, input: { channelId: string; publicUrl: string; kind?: string }) {
   requireAdmin(viewer, 'register a webhook');

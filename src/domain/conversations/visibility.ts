@@ -4,10 +4,6 @@ import type { Db, Prisma, Tx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
 import { isSupervisor, type Viewer } from '../auth/viewer.ts';
 
-// Kept only for src/http/routes/webhooks-telegram.ts, which is being rewritten on another branch;
-// everything else imports role checks from ../auth/viewer.ts. Drop this once that file does too.
-export { requireAdmin } from '../auth/viewer.ts';
-
 export function visibleConversationsWhere(v: Viewer): Prisma.ConversationWhereInput {
   if (isSupervisor(v)) return { workspaceId: v.workspaceId };
   return {
