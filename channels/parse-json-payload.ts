@@ -3,11 +3,14 @@
 import type { z } from 'zod';
 import { ParseError } from './types.ts';
 
-export function parseJsonPayload<T extends z.ZodType>(raw: unknown, schema: T, what: string): z.infer<T> {
+/** `maxBytes`: the largest payload the provider sends; a larger one is refused unread. */
+export function parseJsonPayload<T extends z.ZodType>(raw: unknown, schema: T, what: string, opts: { maxBytes?: number } = {}): z.infer<T> {
   let value = raw;
-  if (Buffer.isBuffer(raw) || raw instanceof Uint8Array || typeof raw === 'string') {
+  const isText = Buffer.isBuffer(raw) || raw instanceof Uint8Array || typeof raw === 'string';
+  if (opts.maxBytes !== undefined) assertWithin(isText ? Buffer.byteLength(raw as Uint8Array | string) : jsonBytes(raw), opts.maxBytes, what);
+  if (isText) {
     try {
-      value = JSON.parse(Buffer.from(raw as Uint8Array | string).toString('utf8'));
+      value = JSON.parse(Buffer.from(raw).toString('utf8'));
     } catch (err) {
       throw new ParseError(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -18,4 +21,17 @@ export function parseJsonPayload<T extends z.ZodType>(raw: unknown, schema: T, w
     throw new ParseError(`not ${what}: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'unknown problem'}`);
   }
   return parsed.data;
+}
+
+function assertWithin(bytes: number, maxBytes: number, what: string): void {
+  if (bytes > maxBytes) throw new ParseError(`payload of ${bytes} bytes is larger than ${what} can be (at most ${maxBytes})`);
+}
+
+/** The size of an already parsed payload as JSON; one that is no JSON at all is left to the schema to refuse. */
+function jsonBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '');
+  } catch {
+    return 0;
+  }
 }

@@ -6,7 +6,7 @@ import type { ChannelKind } from './registry.ts';
 export type { ChannelKind } from './registry.ts';
 
 /** What an inbound item is, so the domain knows whether a customer is waiting for an answer. */
-export type InboundKind = 'message' | 'auto_reply' | 'bounce' | 'status' | 'call_event';
+export type InboundKind = NormalizedInbound['kind'];
 
 /** A configured channel as adapters see it; credentials travel here on every call. */
 export interface ChannelConfig {
@@ -30,14 +30,23 @@ export interface NormalizedAttachment {
   inline: boolean;
 }
 
-export interface NormalizedInbound {
+/** What every inbound item has: the channel it came in on and its key at the provider. */
+export interface InboundBase {
   channel: ChannelKind;
-  /** Stable id of this item at the provider (email Message-ID, Twilio MessageSid ...). */
+  /** Stable id of this item at the provider (email Message-ID, Twilio MessageSid ...): the InboundEvent's key. */
   externalId: string;
-  kind: InboundKind;
+}
+
+/** What every item someone sent us has: who they are, where it went, and any files. */
+export interface SentInboundBase extends InboundBase {
   /** Sender; `address` is already normalised for identity lookup (lower-cased email, E.164 ...). */
   from: { address: string; name: string | null };
   to: string[];
+  attachments: NormalizedAttachment[];
+}
+
+/** The written part of a message, auto-reply or bounce notice, and how it threads. */
+export interface InboundContent {
   subject: string | null;
   /** What the customer wrote, with quoted history and signature trimmed off. */
   text: string;
@@ -50,15 +59,20 @@ export interface NormalizedInbound {
   references: string[];
   /** How the domain threads this item: provider ids it answers, and a topic (normalised subject). */
   thread: { refs: string[]; topic: string | null };
-  attachments: NormalizedAttachment[];
-  /** For bounces: which of our messages failed, to whom, and why. */
-  bounce: { originalMessageId: string | null; recipient: string | null; status: string | null; diagnostic: string | null } | null;
+}
+
+/** This item changes an earlier one (a Telegram edit): the domain updates that message, keeping its old text. */
+export interface InboundEdit {
+  originalExternalId: string;
+  editedAt: Date;
+}
+
+/** A customer's message: the one kind that asks for an answer. */
+export interface InboundMessage extends SentInboundBase, InboundContent {
+  kind: 'message';
   /** The sender asked to stop (or resume) receiving messages on this channel (SMS STOP / START). */
   consent?: 'opt_out' | 'opt_in';
-  /** For `call_event` items: what happened to which call. */
-  call?: CallEvent;
-  /** Set when this item changes an earlier one (a Telegram edit): the domain updates that message, keeping its old text. */
-  edit?: { originalExternalId: string; editedAt: Date };
+  edit?: InboundEdit;
   /** What the sender says about themselves; the domain links contacts through it (a shared phone number, an email left in the chat). */
   claims?: { phone?: string; email?: string };
   /** Merged into the contact's attributes (a Telegram /start deep-link payload). */
@@ -66,6 +80,46 @@ export interface NormalizedInbound {
   /** Merged into the conversation's attributes, where routing filters read them (the chat's pre-chat topic). */
   conversationAttributes?: Record<string, string>;
 }
+
+/** An automatic answer (out of office, vacation): kept in the thread, never a new request. */
+export interface InboundAutoReply extends SentInboundBase, InboundContent {
+  kind: 'auto_reply';
+}
+
+/** Which of our messages failed, to whom, and why (a plain object type: it is stored as JSON metadata). */
+export type BounceDetails = {
+  originalMessageId: string | null;
+  recipient: string | null;
+  status: string | null;
+  diagnostic: string | null;
+};
+
+/** A delivery failure report for one of our messages (an email DSN). */
+export interface InboundBounce extends SentInboundBase, InboundContent {
+  kind: 'bounce';
+  bounce: BounceDetails;
+}
+
+/** One step of a phone call; the caller is `from`, a voicemail recording an attachment. */
+export interface InboundCallEvent extends SentInboundBase {
+  kind: 'call_event';
+  call: CallEvent;
+}
+
+/** The provider's report on one of our messages (a Twilio status callback): applied before any identity is resolved. */
+export interface InboundStatus extends InboundBase {
+  kind: 'status';
+  update: DeliveryUpdate;
+}
+
+/** One inbound item as `normalize` returns it; `kind` says which fields it has. */
+export type NormalizedInbound = InboundMessage | InboundAutoReply | InboundBounce | InboundCallEvent | InboundStatus;
+
+/** Items a contact sent: everything but delivery reports. */
+export type ContactInbound = Exclude<NormalizedInbound, InboundStatus>;
+
+/** Items with written content that become a message in a conversation's timeline. */
+export type WrittenInbound = InboundMessage | InboundAutoReply | InboundBounce;
 
 /** How a call ended, as agents see it. */
 export type CallOutcome = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail' | 'abandoned';

@@ -2,14 +2,14 @@
 // command and the tests all call this. mailparser decodes MIME; the rest is ours.
 import { convert as htmlToText } from 'html-to-text';
 import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
-import { ParseError, type InboundKind, type NormalizedInbound } from '../types.ts';
+import { ParseError, type BounceDetails, type InboundContent, type SentInboundBase, type WrittenInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
 import { extractMessageId } from './message-id.ts';
 import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header-lookup.ts';
 import { extractMessageIds, threadRefs } from './thread-refs.ts';
 import { normaliseSubject } from './normalize-subject.ts';
-import { isBounce, parseBounce, type BounceDetails } from './parse-bounce.ts';
+import { isBounce, parseBounce } from './parse-bounce.ts';
 import { sanitizeEmailHtml } from './sanitize-html.ts';
 import { trimReply } from './trim-reply.ts';
 
@@ -44,7 +44,7 @@ function addressesOf(entries: readonly EmailAddress[]): string[] {
   return entries.map((e) => (e.address ?? '').trim().toLowerCase()).filter((a) => USABLE_ADDRESS.test(a));
 }
 
-function senderOf(mail: ParsedMail): NormalizedInbound['from'] {
+function senderOf(mail: ParsedMail): SentInboundBase['from'] {
   if (!mail.from) throw new ParseError('message has no From header');
   const sender = flatten(mail.from).find((e) => addressesOf([e]).length > 0);
   if (!sender?.address) throw new ParseError(`From header has no usable address: ${oneLine(mail.from.text)}`);
@@ -89,7 +89,7 @@ function classify(input: {
   externalId: string;
   text: string;
   bytes: Buffer;
-}): { kind: InboundKind; bounce: BounceDetails | null } {
+}): { kind: 'bounce'; bounce: BounceDetails } | { kind: 'auto_reply' | 'message' } {
   const { mail, headers } = input;
   const contentType = contentTypeOf(mail);
   const subject = mail.subject ?? null;
@@ -98,7 +98,7 @@ function classify(input: {
     const bounce = parseBounce({ attachments: mail.attachments, text: input.text, headers, source, ownMessageId: input.externalId });
     return { kind: 'bounce', bounce };
   }
-  return { kind: isAutoReply({ headers, subject }) ? 'auto_reply' : 'message', bounce: null };
+  return { kind: isAutoReply({ headers, subject }) ? 'auto_reply' : 'message' };
 }
 
 function assertLooksLikeEmail(bytes: Buffer, headers: HeaderLookup): void {
@@ -107,7 +107,7 @@ function assertLooksLikeEmail(bytes: Buffer, headers: HeaderLookup): void {
 }
 
 /** Parses one raw email. Throws ParseError (one-line reason) for input that is not a usable email. */
-export async function normalizeEmail(raw: unknown): Promise<NormalizedInbound> {
+export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const bytes = toBytes(raw);
   const mail = await parseMime(bytes);
   const headers = headerLookup(fieldsFromHeaderLines(mail.headerLines ?? []));
@@ -120,11 +120,9 @@ export async function normalizeEmail(raw: unknown): Promise<NormalizedInbound> {
   const bodyText = bodyTextOf(mail);
   const reply = trimReply(bodyText);
   const subject = mail.subject ?? null;
-  const { kind, bounce } = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
-  return {
+  const item: SentInboundBase & InboundContent = {
     channel: 'email',
     externalId,
-    kind,
     from,
     to: recipientsOf(mail, headers),
     subject,
@@ -136,6 +134,8 @@ export async function normalizeEmail(raw: unknown): Promise<NormalizedInbound> {
     references,
     thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
     attachments: normalizeAttachments(mail.attachments),
-    bounce,
   };
+  const classified = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
+  if (classified.kind === 'bounce') return { ...item, kind: 'bounce', bounce: classified.bounce };
+  return classified.kind === 'auto_reply' ? { ...item, kind: 'auto_reply' } : { ...item, kind: 'message' };
 }

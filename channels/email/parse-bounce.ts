@@ -2,13 +2,7 @@
 // messages failed, for whom and why, so the domain can mark the outbound message failed.
 import { extractMessageIds } from './thread-refs.ts';
 import { headerLookup, parseHeaderBlock, type HeaderLookup } from './header-lookup.ts';
-
-export interface BounceDetails {
-  originalMessageId: string | null;
-  recipient: string | null;
-  status: string | null;
-  diagnostic: string | null;
-}
+import type { BounceDetails } from '../types.ts';
 
 export interface BounceAttachment {
   contentType: string;

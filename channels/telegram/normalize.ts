@@ -1,13 +1,19 @@
 // A Bot API Update (JSON) -> NormalizedInbound. Pure over its input: the webhook and polling
 // ingest, the parse command and the tests all call this.
 import { parseJsonPayload } from '../parse-json-payload.ts';
-import { ParseError, type NormalizedInbound } from '../types.ts';
+import { ParseError, type InboundMessage } from '../types.ts';
 import { telegramAttachments } from './attachments.ts';
 import { messageExternalId, updateExternalId } from './external-id.ts';
 import { telegramUpdateSchema, type TelegramMessage, type TelegramUpdate } from './schema.ts';
 
+/**
+ * An update carries at most 4096 characters of text (https://core.telegram.org/bots/api#sendmessage)
+ * and the message it answers; the webhook edge accepts no larger body either (src/http/routes/webhooks-telegram.ts).
+ */
+export const MAX_TELEGRAM_UPDATE_BYTES = 1024 * 1024;
+
 function toUpdate(raw: unknown): TelegramUpdate {
-  return parseJsonPayload(raw, telegramUpdateSchema, 'a Telegram update');
+  return parseJsonPayload(raw, telegramUpdateSchema, 'a Telegram update', { maxBytes: MAX_TELEGRAM_UPDATE_BYTES });
 }
 
 const rounded = (n: number) => Number(n.toFixed(6));
@@ -31,7 +37,7 @@ export function e164(phone: string): string | null {
 }
 
 /** A contact card counts as the sender's own number only when Telegram says it is theirs. */
-function claimsOf(m: TelegramMessage): NormalizedInbound['claims'] {
+function claimsOf(m: TelegramMessage): InboundMessage['claims'] {
   if (!m.contact || !m.from || m.contact.user_id !== m.from.id) return undefined;
   const phone = e164(m.contact.phone_number);
   return phone ? { phone } : undefined;
@@ -42,7 +48,7 @@ function startPayloadOf(m: TelegramMessage): string | null {
   return m.text?.match(/^\/start(?:@\w+)?\s+([A-Za-z0-9_-]{1,64})\s*$/)?.[1] ?? null;
 }
 
-export function normalizeTelegram(raw: unknown, channelAddress: string): NormalizedInbound {
+export function normalizeTelegram(raw: unknown, channelAddress: string): InboundMessage {
   const update = toUpdate(raw);
   const m = update.message ?? update.edited_message;
   if (!m) throw new ParseError(`update ${update.update_id} carries no message (only message and edited_message are handled)`);
@@ -67,7 +73,6 @@ export function normalizeTelegram(raw: unknown, channelAddress: string): Normali
     references: inReplyTo ? [inReplyTo] : [],
     thread: { refs: inReplyTo ? [inReplyTo] : [], topic: null },
     attachments: telegramAttachments(m),
-    bounce: null,
     ...(edited ? { edit: { originalExternalId: messageExternalId(m.chat.id, m.message_id), editedAt: new Date((m.edit_date ?? m.date) * 1000) } } : {}),
     ...(claims ? { claims } : {}),
     ...(startPayload ? { contactAttributes: { startPayload } } : {}),

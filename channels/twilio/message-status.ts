@@ -11,6 +11,8 @@ const deliveryByStatus: Record<string, DeliveryUpdate['status']> = {
   queued: 'queued',
   sending: 'queued',
   sent: 'sent',
+  // Sent, but the carrier returned no delivery receipt: as far as anyone can tell, sent.
+  delivery_unknown: 'sent',
   delivered: 'delivered',
   partially_delivered: 'delivered',
   read: 'read',
@@ -49,7 +51,11 @@ export function messagingEventKey(params: TwilioParams): string | null {
 }
 
 export function parseMessageStatus(raw: unknown): DeliveryUpdate | null {
-  const params = parseTwilioParams(raw);
+  return deliveryUpdateOf(parseTwilioParams(raw));
+}
+
+/** The delivery report a status callback carries, or null for a message the customer sent. */
+export function deliveryUpdateOf(params: TwilioParams): DeliveryUpdate | null {
   const sid = messageSidOf(params);
   const status = messageStatusOf(params);
   const mapped = status ? mapMessageStatus(status) : null;

@@ -1,9 +1,9 @@
 // An SMS or WhatsApp webhook (https://www.twilio.com/docs/messaging/guides/webhook-request) ->
-// NormalizedInbound. A status callback for one of our messages becomes a `status` item (its
-// details are read by parseStatus); everything else is a message from the customer.
-import { ParseError, type ChannelKind, type NormalizedInbound } from '../types.ts';
+// NormalizedInbound. A status callback for one of our messages becomes a `status` item carrying
+// its delivery report; everything else is a message from the customer.
+import { ParseError, type ChannelKind, type InboundMessage, type InboundStatus } from '../types.ts';
 import { mediaAttachments } from './media-attachments.ts';
-import { isStatusCallback, messageSidOf, messagingEventKey } from './message-status.ts';
+import { deliveryUpdateOf, messageSidOf, messagingEventKey } from './message-status.ts';
 import { consentKeyword } from './opt-out.ts';
 import { parseTwilioParams, requireParam } from './params.ts';
 import { parseTwilioAddress, type TwilioAddress } from './phone.ts';
@@ -15,34 +15,33 @@ export interface MessagingKind {
   scheme: string | null;
 }
 
-export function normalizeTwilioMessage(raw: unknown, kind: MessagingKind): NormalizedInbound {
+export function normalizeTwilioMessage(raw: unknown, kind: MessagingKind): InboundMessage | InboundStatus {
   const params = parseTwilioParams(raw);
   const sid = messageSidOf(params);
   if (!sid) throw new ParseError('missing MessageSid parameter');
   const externalId = messagingEventKey(params)!;
-  // Status callbacks are about our message: the customer is the To side.
-  const status = isStatusCallback(params);
-  const from = address(params, status ? 'To' : 'From', kind);
-  const to = address(params, status ? 'From' : 'To', kind);
-  const text = status ? '' : textOf(params);
-  const consent = status ? undefined : consentKeyword(params.Body ?? '');
+  const update = deliveryUpdateOf(params);
+  // Status callbacks are about our message: the customer is the To side. Both sides must still be this channel's kind of address.
+  const from = address(params, update ? 'To' : 'From', kind);
+  const to = address(params, update ? 'From' : 'To', kind);
+  if (update) return { channel: kind.channel, externalId, kind: 'status', update };
+  const consent = consentKeyword(params.Body ?? '');
   const repliedTo = params.OriginalRepliedMessageSid?.trim() || null;
   return {
     channel: kind.channel,
     externalId,
-    kind: status ? 'status' : 'message',
+    kind: 'message',
     from: { address: from.e164, name: params.ProfileName?.trim() || null },
     to: [to.e164],
     subject: null,
-    text,
+    text: textOf(params),
     quotedText: null,
     html: null,
     sentAt: null,
     inReplyTo: repliedTo,
     references: [],
     thread: { refs: repliedTo ? [repliedTo] : [], topic: null },
-    attachments: status ? [] : mediaAttachments(params),
-    bounce: null,
+    attachments: mediaAttachments(params),
     ...(consent ? { consent } : {}),
   };
 }

@@ -5,9 +5,26 @@ import type { TwilioParams } from './schema.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * No Twilio webhook comes near this (a message body is at most 1600 characters,
+ * https://www.twilio.com/docs/glossary/what-sms-character-limit); the webhook edge accepts no
+ * larger body either (src/http/routes/webhooks-twilio.ts).
+ */
+export const MAX_TWILIO_PAYLOAD_BYTES = 512 * 1024;
+
+function assertNotOversized(bytes: number): void {
+  if (bytes > MAX_TWILIO_PAYLOAD_BYTES) throw new ParseError(`payload of ${bytes} bytes is larger than any Twilio webhook (at most ${MAX_TWILIO_PAYLOAD_BYTES})`);
+}
+
 export function parseTwilioParams(raw: unknown): TwilioParams {
-  if (Buffer.isBuffer(raw) || raw instanceof Uint8Array) return fromText(Buffer.from(raw).toString('utf8'));
-  if (typeof raw === 'string') return fromText(raw);
+  if (Buffer.isBuffer(raw) || raw instanceof Uint8Array) {
+    assertNotOversized(raw.byteLength);
+    return fromText(Buffer.from(raw).toString('utf8'));
+  }
+  if (typeof raw === 'string') {
+    assertNotOversized(Buffer.byteLength(raw));
+    return fromText(raw);
+  }
   if (isRecord(raw)) return fromObject(raw);
   throw new ParseError('expected Twilio webhook parameters as an object of strings');
 }
@@ -34,11 +51,14 @@ function fromText(text: string): TwilioParams {
 
 function fromObject(value: Record<string, unknown>): TwilioParams {
   const params: TwilioParams = {};
+  let bytes = 0;
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === 'string') params[key] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') params[key] = String(v);
     else if (v !== null && v !== undefined) throw new ParseError(`parameter ${key} is not a string`);
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(params[key] ?? '');
   }
+  assertNotOversized(bytes);
   return params;
 }
 

@@ -1,12 +1,12 @@
 // A voice webhook -> NormalizedInbound of kind `call_event`: the caller, and which step of which
 // call happened (started, menu choice, agent answered or not, ended, voicemail, transcription).
-import { ParseError, type CallEvent, type NormalizedAttachment, type NormalizedInbound } from '../types.ts';
+import { ParseError, type CallEvent, type InboundCallEvent, type NormalizedAttachment } from '../types.ts';
 import { requireParam } from '../twilio/params.ts';
 import { parseTwilioAddress } from '../twilio/phone.ts';
 import type { TwilioParams } from '../twilio/schema.ts';
 import { callStepOf, connectResultOf, endedOf, readVoicePayload, voiceEventKey } from './call-step.ts';
 
-export function normalizeVoice(raw: unknown): NormalizedInbound {
+export function normalizeVoice(raw: unknown): InboundCallEvent {
   const payload = readVoicePayload(raw);
   const { params } = payload;
   const callId = requireParam(params, 'CallSid');
@@ -21,16 +21,7 @@ export function normalizeVoice(raw: unknown): NormalizedInbound {
     kind: 'call_event',
     from: { address: customer, name: params.CallerName?.trim() || null },
     to: [ours],
-    subject: null,
-    text: call.transcription ?? '',
-    quotedText: null,
-    html: null,
-    sentAt: null,
-    inReplyTo: null,
-    references: [],
-    thread: { refs: [], topic: null },
     attachments: step === 'voicemail' || step === 'transcription' ? recordingAttachments(params) : [],
-    bounce: null,
     call,
   };
 }

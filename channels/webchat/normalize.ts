@@ -1,14 +1,14 @@
 // A visitor's chat message (as the visitor gateway stored it) -> NormalizedInbound. The pre-chat
 // or offline form's email is a claim the domain links contacts by; the topic feeds routing.
 import { parseJsonPayload } from '../parse-json-payload.ts';
-import type { NormalizedInbound } from '../types.ts';
+import type { InboundMessage } from '../types.ts';
 import { visitorExternalId, visitorMessagePayloadSchema } from './schema.ts';
 
 function toPayload(raw: unknown) {
   return parseJsonPayload(raw, visitorMessagePayloadSchema, 'a chat message');
 }
 
-export function normalizeWebchat(raw: unknown, channelAddress: string): NormalizedInbound {
+export function normalizeWebchat(raw: unknown, channelAddress: string): InboundMessage {
   const p = toPayload(raw);
   const attributes = { ...(p.topic ? { topic: p.topic } : {}), ...(p.offline ? { offline: 'true' } : {}) };
   return {
@@ -26,7 +26,6 @@ export function normalizeWebchat(raw: unknown, channelAddress: string): Normaliz
     references: [],
     thread: { refs: [], topic: null },
     attachments: [],
-    bounce: null,
     ...(p.email ? { claims: { email: p.email.toLowerCase() } } : {}),
     ...(Object.keys(attributes).length > 0 ? { conversationAttributes: attributes } : {}),
   };

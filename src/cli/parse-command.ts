@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { adapterFor, channelKinds, type ChannelKind } from '../../channels/registry.ts';
-import { ParseError, type ChannelAdapter, type NormalizedInbound } from '../../channels/types.ts';
+import { ParseError, type ChannelAdapter, type NormalizedAttachment, type NormalizedInbound } from '../../channels/types.ts';
 import { inputError, usageError } from './cli-error.ts';
 
 export const parseUsage = 'usage: parley parse <kind> FILE';
@@ -34,20 +34,17 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** NormalizedInbound as printable JSON: ISO dates, attachments described without their bytes. */
+/**
+ * NormalizedInbound as printable JSON: what it is first (channel, externalId, kind), then the
+ * fields its kind has; dates print as ISO strings, attachments without their bytes.
+ */
 export function inboundToJson(inbound: NormalizedInbound): Record<string, unknown> {
-  return {
-    ...inbound,
-    sentAt: inbound.sentAt?.toISOString() ?? null,
-    attachments: inbound.attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      size: a.size,
-      contentId: a.contentId,
-      url: a.url,
-      inline: a.inline,
-    })),
-  };
+  const { channel, externalId, kind, ...fields } = inbound;
+  return { channel, externalId, kind, ...fields, ...('attachments' in fields ? { attachments: fields.attachments.map(describeAttachment) } : {}) };
+}
+
+function describeAttachment(a: NormalizedAttachment): Record<string, unknown> {
+  return { filename: a.filename, contentType: a.contentType, size: a.size, contentId: a.contentId, url: a.url, inline: a.inline };
 }
 
 /** Runs the command; resolves with the JSON text for stdout, rejects with a CliError. */

@@ -1,13 +1,13 @@
 // The conversation a call belongs to, and the call's entry in its timeline (a Message of kind
 // `event` keyed by the call id). While a call lasts its conversation is held `pending` so routing
 // leaves it alone; afterwards it becomes a call-back case (open, tagged) or, answered, resolved.
-import type { CallEvent } from '../../../channels/types.ts';
+import type { InboundCallEvent } from '../../../channels/types.ts';
 import type { Conversation, Message, Tx } from '../../db/client.ts';
 import { conversationSettings } from '../conversations/conversation-settings.ts';
 import { findThread } from '../conversations/find-thread.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
 import { statusForCategory } from '../conversations/status-definitions.ts';
-import type { RecordInboundInput } from '../inbound/record-inbound.ts';
+import type { RecordInboundInput } from '../inbound/inbound-types.ts';
 import { slaOnCustomerMessage, slaOnStatusChange } from '../sla/apply-sla.ts';
 import type { ClockTimer } from '../sla/sla-clocks.ts';
 import { readCallFacts, type CallFacts } from './call-facts.ts';
@@ -22,8 +22,9 @@ export interface CallEntry {
   conversationCreated: boolean;
 }
 
-export async function ensureCallEntry(tx: Tx, input: RecordInboundInput, event: CallEvent): Promise<CallEntry> {
+export async function ensureCallEntry(tx: Tx, input: RecordInboundInput<InboundCallEvent>): Promise<CallEntry> {
   const { channel, normalized: n, now } = input;
+  const event = n.call;
   const existing = await tx.message.findUnique({ where: { channelId_externalId: { channelId: channel.id, externalId: event.callId } }, include: { conversation: true } });
   const initial: CallFacts = { callId: event.callId, direction: event.direction, from: n.from.address, to: n.to[0] ?? channel.address, startedAt: now.toISOString(), outcome: null };
   if (existing) {

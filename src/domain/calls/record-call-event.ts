@@ -1,21 +1,24 @@
 // One step of a phone call, recorded inside the inbound transaction (recordInbound holds the
 // contact+channel lock, so a call's steps apply one at a time, in whatever order they arrive).
-import type { CallEvent } from '../../../channels/types.ts';
+import type { InboundCallEvent } from '../../../channels/types.ts';
 import type { Tx } from '../../db/client.ts';
-import type { RecordInboundInput, RecordOutcome } from '../inbound/record-inbound.ts';
+import type { RecordInboundInput, RecordOutcome } from '../inbound/inbound-types.ts';
 import type { ClockTimer } from '../sla/sla-clocks.ts';
 import { callOutcome, describeCall, mergeCallFacts, needsCallBack } from './call-facts.ts';
 import { ensureCallEntry, moveConversation, openCallBack } from './call-conversation.ts';
-import { recordVoicemail } from './record-voicemail.ts';
+import { recordVoicemail, type RecordedVoicemail } from './record-voicemail.ts';
 
-export async function recordCallEvent(tx: Tx, input: RecordInboundInput, event: CallEvent): Promise<RecordOutcome> {
+export async function recordCallEvent(tx: Tx, input: RecordInboundInput<InboundCallEvent>): Promise<RecordOutcome> {
   const { now } = input;
-  const entry = await ensureCallEntry(tx, input, event);
+  const event = input.normalized.call;
+  const entry = await ensureCallEntry(tx, input);
   let facts = mergeCallFacts(entry.facts, event, now);
   let conversation = entry.conversation;
-  const voicemail = event.recording ? await recordVoicemail(tx, input, conversation.id, event) : null;
-  if (voicemail) {
-    facts = { ...facts, voicemail: { messageId: voicemail.message.id, recordingId: event.recording!.id, durationSeconds: event.recording!.durationSeconds ?? facts.voicemail?.durationSeconds ?? null } };
+  let voicemail: RecordedVoicemail | null = null;
+  const { recording } = event;
+  if (recording) {
+    voicemail = await recordVoicemail(tx, input, { conversationId: conversation.id, recording });
+    facts = { ...facts, voicemail: { messageId: voicemail.message.id, recordingId: recording.id, durationSeconds: recording.durationSeconds ?? facts.voicemail?.durationSeconds ?? null } };
     facts.outcome = callOutcome(facts);
   }
   if (event.menu) {

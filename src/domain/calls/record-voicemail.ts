@@ -1,13 +1,22 @@
 // A voicemail is a message from the caller: the recording as an attachment (downloaded by the
 // media worker) and the transcription as its text once Twilio delivers it. Keyed by the
 // recording id, so the recording and its transcription may arrive in either order.
-import type { CallEvent } from '../../../channels/types.ts';
+import type { CallEvent, InboundCallEvent } from '../../../channels/types.ts';
 import type { Message, Tx } from '../../db/client.ts';
-import type { RecordInboundInput } from '../inbound/record-inbound.ts';
+import type { RecordInboundInput } from '../inbound/inbound-types.ts';
 
-export async function recordVoicemail(tx: Tx, input: RecordInboundInput, conversationId: string, event: CallEvent): Promise<{ message: Message; created: boolean }> {
-  const recording = event.recording!;
-  const { channel, now } = input;
+export interface RecordedVoicemail {
+  message: Message;
+  created: boolean;
+}
+
+export async function recordVoicemail(
+  tx: Tx,
+  input: RecordInboundInput<InboundCallEvent>,
+  target: { conversationId: string; recording: NonNullable<CallEvent['recording']> },
+): Promise<RecordedVoicemail> {
+  const { conversationId, recording } = target;
+  const { channel, now, normalized: { call: event } } = input;
   const existing = await tx.message.findUnique({ where: { channelId_externalId: { channelId: channel.id, externalId: recording.id } } });
   const durationSeconds = recording.durationSeconds ?? voicemailOf(existing?.metadata)?.durationSeconds ?? null;
   const transcription = event.step === 'transcription' ? (event.transcription === null ? 'failed' : 'completed') : (voicemailOf(existing?.metadata)?.transcription ?? 'pending');

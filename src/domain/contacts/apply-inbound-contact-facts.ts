@@ -1,7 +1,7 @@
 // What an inbound item tells us about its sender beyond the message: a phone number or email they
 // gave (links them to the contact who has it), attributes to keep (a deep-link payload), and
 // that they can be written to again. Returns the contact the message belongs to.
-import type { NormalizedInbound } from '../../../channels/types.ts';
+import type { ContactInbound } from '../../../channels/types.ts';
 import type { Contact, ContactIdentity } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
@@ -12,12 +12,14 @@ const REPUBLISH_LIMIT = 50;
 
 export async function applyInboundContactFacts(
   deps: Pick<Deps, 'db' | 'publisher' | 'log'>,
-  input: { identity: ContactIdentity; contact: Contact; normalized: NormalizedInbound },
+  input: { identity: ContactIdentity; contact: Contact; normalized: ContactInbound },
 ): Promise<string> {
   const { db } = deps;
   const { identity, normalized: n } = input;
   let contactId = input.contact.id;
-  if (n.kind === 'message') await markIdentityReachable(db, identity);
+  // Only a message the customer wrote says something about them; a call step or an auto-reply does not.
+  if (n.kind !== 'message') return contactId;
+  await markIdentityReachable(db, identity);
   const merged: string[] = [];
   if (n.claims?.phone) {
     const linked = await linkContactByPhone(db, { workspaceId: identity.workspaceId, contactId, phone: n.claims.phone });

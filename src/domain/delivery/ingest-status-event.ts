@@ -15,7 +15,7 @@ export type StatusEventOutcome = { status: 'delivery-update'; applied: boolean; 
 
 export async function ingestStatusEvent(
   deps: Deps,
-  input: { event: { id: string; channelId: string; attempts: number; receivedAt: Date }; update: DeliveryUpdate | null },
+  input: { event: { id: string; channelId: string; attempts: number; receivedAt: Date }; update: DeliveryUpdate },
 ): Promise<StatusEventOutcome> {
   const { event, update } = input;
   const finish = async (applied: boolean, reason: string | null, messageId: string | null): Promise<StatusEventOutcome> => {
@@ -25,7 +25,6 @@ export async function ingestStatusEvent(
     });
     return { status: 'delivery-update', applied, messageId, reason };
   };
-  if (!update) return finish(false, 'status callback without a delivery status Parley tracks', null);
   const outcome = await applyDeliveryUpdate(deps, { channelId: event.channelId, update, receivedAt: event.receivedAt });
   if (outcome.status === 'unknown-message') {
     // `attempts` was read before this attempt was counted.

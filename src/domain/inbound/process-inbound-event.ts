@@ -6,7 +6,8 @@ import type { Channel } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts';
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
-import { recordInbound, UnsupportedInboundKind, type RecordOutcome } from './record-inbound.ts';
+import type { RecordOutcome } from './inbound-types.ts';
+import { recordInbound } from './record-inbound.ts';
 import { storeAttachments } from './store-attachments.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { requestRouting } from '../routing/dispatch-waiting.ts';
@@ -34,9 +35,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     if (err instanceof ParseError) return markFailed(deps, event.id, err.message);
     throw err;
   }
-  if (normalized.kind === 'status') {
-    return ingestStatusEvent(deps, { event, update: adapter.parseStatus?.(raw, toChannelConfig(event.channel)) ?? null });
-  }
+  if (normalized.kind === 'status') return ingestStatusEvent(deps, { event, update: normalized.update });
   if (normalized.from.address === event.channel.address.toLowerCase()) {
     return markIgnored(deps, event.id, 'sent by this channel itself (mail loop guard)');
   }
@@ -47,16 +46,10 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     displayName: normalized.from.name,
     contactFields: adapter.contactFields?.(normalized.from.address) ?? {},
   });
-  if (normalized.consent) await recordConsent(db, { identityId: identity.id, consent: normalized.consent, now });
+  if (normalized.kind === 'message' && normalized.consent) await recordConsent(db, { identityId: identity.id, consent: normalized.consent, now });
   const contactId = await applyInboundContactFacts(deps, { identity, contact, normalized });
   const attachments = await storeAttachments(deps.store, normalized.attachments);
-  let outcome: RecordOutcome;
-  try {
-    outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });
-  } catch (err) {
-    if (err instanceof UnsupportedInboundKind) return markFailed(deps, event.id, err.message);
-    throw err;
-  }
+  const outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });
   if (outcome.status === 'processed') {
     await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated');
     await publishMessage(deps, outcome.messageId, outcome.messageCreated === false ? 'message.updated' : 'message.created');

@@ -1,42 +1,16 @@
 // Steps 3-5 of the inbound flow: the contact, the conversation and the message, written in one
 // transaction. Auto-replies and bounces are kept but never treated as a new customer request.
-import type { NormalizedInbound } from '../../../channels/types.ts';
-import type { Channel, Conversation, Db, Tx } from '../../db/client.ts';
+import type { InboundAutoReply, InboundBounce, InboundEdit, InboundMessage, WrittenInbound } from '../../../channels/types.ts';
+import type { Conversation, Db, Tx } from '../../db/client.ts';
+import { assertNever } from '../../errors.ts';
 import { conversationSettings } from '../conversations/conversation-settings.ts';
 import { findThread } from '../conversations/find-thread.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
-import type { AttachmentRow } from './store-attachments.ts';
 import { slaOnCustomerMessage } from '../sla/apply-sla.ts';
-import type { ClockTimer } from '../sla/sla-clocks.ts';
 import { statusForCategory } from '../conversations/status-definitions.ts';
 import { recordCallEvent } from '../calls/record-call-event.ts';
 import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
-
-export interface RecordInboundInput {
-  inboundEventId: string;
-  channel: Channel;
-  contactId: string;
-  normalized: NormalizedInbound;
-  threading: 'per-topic' | 'per-contact';
-  attachments: AttachmentRow[];
-  now: Date;
-}
-
-export type RecordOutcome =
-  | {
-      status: 'processed';
-      messageId: string;
-      conversationId: string;
-      conversationCreated: boolean;
-      reopened: boolean;
-      needsRouting: boolean;
-      slaTimers: ClockTimer[];
-      /** false: `messageId` names a message that existed and was updated (a later step of a call). */
-      messageCreated?: boolean;
-      /** Other messages this item changed (a call's timeline entry when its voicemail arrives). */
-      updatedMessageIds?: string[];
-    }
-  | { status: 'ignored'; reason: string; conversationId?: string; messageId?: string };
+import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
   return db.$transaction(async (tx) => {
@@ -62,25 +36,24 @@ async function recordByKind(tx: Tx, input: RecordInboundInput): Promise<RecordOu
     select: { id: true, conversationId: true },
   });
   if (already) return { status: 'ignored', reason: 'already recorded as a message', messageId: already.id, conversationId: already.conversationId };
-  if (input.normalized.edit) return recordEdit(tx, { ...input, normalized: { ...input.normalized, edit: input.normalized.edit } });
-  switch (input.normalized.kind) {
+  const n = input.normalized;
+  switch (n.kind) {
     case 'message':
+      if (n.edit) return recordEdit(tx, { ...input, normalized: { ...n, edit: n.edit } });
       // A STOP / START keeps its place in the timeline but asks nothing of anyone.
-      return input.normalized.consent ? recordAside(tx, input, 'message', 'consent keyword outside any conversation') : recordCustomerMessage(tx, input);
+      return n.consent ? recordAside(tx, { ...input, normalized: n }, 'consent keyword outside any conversation') : recordCustomerMessage(tx, { ...input, normalized: n });
     case 'auto_reply':
-      return recordAside(tx, input, 'auto_reply', 'auto-reply that answers no open conversation');
+      return recordAside(tx, { ...input, normalized: n }, 'auto-reply that answers no open conversation');
     case 'bounce':
-      return recordBounce(tx, input);
+      return recordBounce(tx, { ...input, normalized: n });
     case 'call_event':
-      if (!input.normalized.call) throw new UnsupportedInboundKind('call_event without call details');
-      return recordCallEvent(tx, input, input.normalized.call);
-    case 'status':
-      // Delivery reports are applied before identity resolution (see ingestStatusEvent).
-      throw new UnsupportedInboundKind(input.normalized.kind);
+      return recordCallEvent(tx, { ...input, normalized: n });
+    default:
+      return assertNever(n, 'inbound kind');
   }
 }
 
-function threadFor(tx: Tx, input: RecordInboundInput) {
+function threadFor(tx: Tx, input: RecordInboundInput<WrittenInbound>) {
   const { channel, normalized: n } = input;
   return findThread(tx, {
     workspaceId: channel.workspaceId,
@@ -94,21 +67,14 @@ function threadFor(tx: Tx, input: RecordInboundInput) {
   });
 }
 
-export class UnsupportedInboundKind extends Error {
-  override readonly name = 'UnsupportedInboundKind';
-  constructor(kind: string) {
-    super(`Parley cannot ingest "${kind}" items on this channel yet`);
-  }
-}
-
-async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+async function recordCustomerMessage(tx: Tx, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome> {
   const { channel, normalized: n, now } = input;
   const decision = await threadFor(tx, input);
   const conversation =
     decision.action === 'new'
       ? await openConversation(tx, { workspaceId: channel.workspaceId, channelId: channel.id, contactId: input.contactId, subject: n.subject, topic: n.thread.topic, now })
       : decision.conversation;
-  const message = await createInboundMessage(tx, input, conversation, 'message');
+  const message = await createInboundMessage(tx, input, conversation);
   const openStatus = await statusForCategory(tx, channel.workspaceId, 'open');
   await tx.conversation.update({
     where: { id: conversation.id },
@@ -138,7 +104,7 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput): Promise
 }
 
 /** A customer's edit updates the message it names; an edit of a message never received stands in for it. */
-async function recordEdit(tx: Tx, input: RecordInboundInput & { normalized: NormalizedInbound & { edit: NonNullable<NormalizedInbound['edit']> } }): Promise<RecordOutcome> {
+async function recordEdit(tx: Tx, input: RecordInboundInput<InboundMessage & { edit: InboundEdit }>): Promise<RecordOutcome> {
   const edited = await applyInboundEdit(tx, { channelId: input.channel.id, normalized: input.normalized });
   if (edited.status === 'duplicate') return { status: 'ignored', reason: 'edit already applied', messageId: edited.message.id, conversationId: edited.message.conversationId };
   if (edited.status === 'applied') {
@@ -150,31 +116,32 @@ async function recordEdit(tx: Tx, input: RecordInboundInput & { normalized: Norm
   return recordCustomerMessage(tx, { ...input, normalized: { ...asOriginal, externalId: input.normalized.edit.originalExternalId } });
 }
 
-async function recordAside(tx: Tx, input: RecordInboundInput, kind: 'message' | 'auto_reply', reasonWithoutThread: string): Promise<RecordOutcome> {
+async function recordAside(tx: Tx, input: RecordInboundInput<InboundMessage | InboundAutoReply>, reasonWithoutThread: string): Promise<RecordOutcome> {
   const { now } = input;
   const decision = await threadFor(tx, input);
   if (decision.action === 'new') return { status: 'ignored', reason: reasonWithoutThread };
   // Shown in the timeline, but it neither reopens the case nor makes anyone wait for an answer.
-  const message = await createInboundMessage(tx, input, decision.conversation, kind);
+  const message = await createInboundMessage(tx, input, decision.conversation);
   await tx.conversation.update({ where: { id: decision.conversation.id }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
   return { status: 'processed', messageId: message.id, conversationId: decision.conversation.id, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
 }
 
-async function recordBounce(tx: Tx, input: RecordInboundInput): Promise<RecordOutcome> {
+async function recordBounce(tx: Tx, input: RecordInboundInput<InboundBounce>): Promise<RecordOutcome> {
   const { channel, normalized: n, now } = input;
-  const originalId = n.bounce?.originalMessageId;
+  const originalId = n.bounce.originalMessageId;
   const original = originalId
     ? await tx.message.findFirst({ where: { workspaceId: channel.workspaceId, externalId: originalId, direction: 'out' }, include: { conversation: true } })
     : null;
   if (!original) return { status: 'ignored', reason: 'bounce for a message Parley did not send' };
-  const reason = [n.bounce?.status, n.bounce?.diagnostic].filter(Boolean).join(' ') || 'message bounced';
+  const reason = [n.bounce.status, n.bounce.diagnostic].filter(Boolean).join(' ') || 'message bounced';
   await tx.message.update({ where: { id: original.id }, data: { deliveryStatus: 'failed', deliveryError: `bounced: ${reason}` } });
-  const message = await createInboundMessage(tx, { ...input, contactId: original.conversation.contactId }, original.conversation, 'bounce', null);
+  const message = await createInboundMessage(tx, { ...input, contactId: original.conversation.contactId }, original.conversation, null);
   await tx.conversation.update({ where: { id: original.conversationId }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
   return { status: 'processed', messageId: message.id, conversationId: original.conversationId, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
 }
 
-async function createInboundMessage(tx: Tx, input: RecordInboundInput, conversation: Conversation, kind: 'message' | 'auto_reply' | 'bounce', author: string | null = input.contactId) {
+/** The item as a message of its own kind (message, auto_reply, bounce) in the conversation. */
+async function createInboundMessage(tx: Tx, input: RecordInboundInput<WrittenInbound>, conversation: Conversation, author: string | null = input.contactId) {
   const n = input.normalized;
   return tx.message.create({
     data: {
@@ -182,7 +149,7 @@ async function createInboundMessage(tx: Tx, input: RecordInboundInput, conversat
       conversationId: conversation.id,
       channelId: input.channel.id,
       direction: 'in',
-      kind,
+      kind: n.kind,
       authorContactId: author,
       subject: n.subject,
       text: n.text,
@@ -192,7 +159,7 @@ async function createInboundMessage(tx: Tx, input: RecordInboundInput, conversat
       inReplyTo: n.inReplyTo,
       references: n.references,
       sentAt: n.sentAt,
-      metadata: { from: n.from, to: n.to, ...(n.bounce ? { bounce: n.bounce } : {}) },
+      metadata: { from: n.from, to: n.to, ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}) },
       attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) },
     },
   });

@@ -1,7 +1,7 @@
 // A customer changed a message they sent (a Telegram edit): the message shows the new text, the
 // texts it had before are kept in metadata.history, and it is marked edited. Edits may arrive out
 // of order or twice; only a newer edit replaces the text, and each is applied once.
-import type { NormalizedInbound } from '../../../channels/types.ts';
+import type { InboundEdit, InboundMessage } from '../../../channels/types.ts';
 import type { Message, Prisma, Tx } from '../../db/client.ts';
 
 interface EditMetadata {
@@ -15,7 +15,7 @@ interface EditMetadata {
 
 export type EditOutcome = { status: 'applied' | 'duplicate'; message: Message } | { status: 'unknown-original' };
 
-export async function applyInboundEdit(tx: Tx, input: { channelId: string; normalized: NormalizedInbound & { edit: NonNullable<NormalizedInbound['edit']> } }): Promise<EditOutcome> {
+export async function applyInboundEdit(tx: Tx, input: { channelId: string; normalized: InboundMessage & { edit: InboundEdit } }): Promise<EditOutcome> {
   const { normalized: n } = input;
   const original = await tx.message.findUnique({ where: { channelId_externalId: { channelId: input.channelId, externalId: n.edit.originalExternalId } } });
   if (!original || original.direction !== 'in') return { status: 'unknown-original' };

@@ -54,7 +54,6 @@ describe.concurrent('parley parse', { timeout: 60_000 }, () => {
       references: ['<CAHx1original@mail.gmail.com>', '<1741018800.abc@acme.test>'],
       thread: { refs: ['<1741018800.abc@acme.test>', '<CAHx1original@mail.gmail.com>'], topic: 'csv export broken' },
       attachments: [],
-      bounce: null,
     });
     expect(json.quotedText).toContain('Please clear the cache');
     expect(json.html).toContain('One more thing');

@@ -36,11 +36,25 @@ describe.concurrent('parley parse for Twilio channels', { timeout: 60_000 }, () 
     expect(JSON.parse(run.stdout)).toMatchObject({ channel: 'whatsapp', kind: 'message', from: { address: '+34612345678', name: 'Marta López' }, text: 'Hola 👋 ¿puedo cambiar la dirección de entrega?', attachments: [] });
   });
 
+  it('prints a status callback as the delivery report it carries, and nothing a message has', async () => {
+    const run = await parley('parse', 'sms', 'test/fixtures/twilio/status-sms-undelivered.json');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(['channel', 'externalId', 'kind', 'update']);
+    expect(json).toMatchObject({ kind: 'status', update: { status: 'failed', at: null } });
+  });
+
   it('prints a voicemail transcription as a call event with its recording', async () => {
     const run = await parley('parse', 'voice', 'test/fixtures/twilio/voice-transcription.json');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(json).toMatchObject({ channel: 'voice', kind: 'call_event', from: { address: '+442079460018' }, text: 'Hello, this is Sam from Acme Ltd, please call me back about invoice 1042.', call: { step: 'transcription' } });
+    expect(json).toMatchObject({
+      channel: 'voice',
+      kind: 'call_event',
+      from: { address: '+442079460018' },
+      call: { step: 'transcription', transcription: 'Hello, this is Sam from Acme Ltd, please call me back about invoice 1042.' },
+    });
+    expect(json).not.toHaveProperty('text');
     expect(json.attachments[0]).toMatchObject({ contentType: 'audio/mpeg', filename: 'voicemail-RE1a2b3c4d5e6f708192a3b4c5d6e7f809.mp3' });
   });
 

@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from '../../../../channels/email/normalize.ts';
-import { ParseError } from '../../../../channels/types.ts';
+import { ParseError, type WrittenInbound } from '../../../../channels/types.ts';
 
 const fixtures = new URL('../../../fixtures/email/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures));
 const parse = (name: string) => normalizeEmail(fixture(name));
 const message = (headers: string[], body = 'Hello there') => Buffer.from([...headers, '', body].join('\r\n'));
+/** The bounce details of a bounce, null for any other kind of item. */
+const bounceOf = (inbound: WrittenInbound) => (inbound.kind === 'bounce' ? inbound.bounce : null);
 
 describe('normalizeEmail: encodings', () => {
   it('reads a plain ASCII message with lower-cased sender and the Message-ID as externalId', async () => {
@@ -27,7 +29,6 @@ describe('normalizeEmail: encodings', () => {
       references: [],
       thread: { refs: [], topic: 'cannot log in to my account' },
       attachments: [],
-      bounce: null,
     });
     expect(inbound.text).toBe(
       'Hi,\n\nSince this morning I cannot log in to my account. The page says\n"invalid session" and sends me back to the login form.\n\nJane',
@@ -193,7 +194,7 @@ describe('normalizeEmail: automatic replies', () => {
   it('classifies an Exchange out-of-office (Auto-Submitted: auto-replied) as auto_reply in the same topic', async () => {
     const inbound = await parse('out-of-office.eml');
     expect(inbound.kind).toBe('auto_reply');
-    expect(inbound.bounce).toBeNull();
+    expect(bounceOf(inbound)).toBeNull();
     expect(inbound.thread).toEqual({ refs: ['<msg_55@acme.test>'], topic: 'csv export broken' });
   });
 
@@ -228,7 +229,7 @@ describe('normalizeEmail: bounces', () => {
   it('reads a Postfix DSN: recipient, status, diagnostic and our original Message-ID', async () => {
     const inbound = await parse('bounce-dsn.eml');
     expect(inbound.kind).toBe('bounce');
-    expect(inbound.bounce).toEqual({
+    expect(bounceOf(inbound)).toEqual({
       originalMessageId: '<msg_01HQ8Z@acme.test>',
       recipient: 'nobody@example.org',
       status: '5.1.1',
@@ -241,7 +242,7 @@ describe('normalizeEmail: bounces', () => {
   it('reads an Exchange NDR whose original is a text/rfc822-headers part', async () => {
     const inbound = await parse('bounce-rfc822-headers.eml');
     expect(inbound.kind).toBe('bounce');
-    expect(inbound.bounce).toEqual({
+    expect(bounceOf(inbound)).toEqual({
       originalMessageId: '<msg_02JK4P@acme.test>',
       recipient: 'old.employee@contoso.example',
       status: '5.1.10',
@@ -252,7 +253,7 @@ describe('normalizeEmail: bounces', () => {
   it('recognises a qmail "failure notice" from MAILER-DAEMON and finds the pasted original Message-ID', async () => {
     const inbound = await parse('bounce-failure-notice.eml');
     expect(inbound.kind).toBe('bounce');
-    expect(inbound.bounce).toEqual({
+    expect(bounceOf(inbound)).toEqual({
       originalMessageId: '<msg_03ZZ9Q@acme.test>',
       recipient: 'ghost@example.net',
       status: '5.1.1',
@@ -279,13 +280,13 @@ describe('normalizeEmail: bounces', () => {
       '--b--',
     ].join('\r\n');
     const inbound = await normalizeEmail(Buffer.from(raw));
-    expect(inbound.bounce).toMatchObject({ originalMessageId: 'msg_04AB', recipient: 'gone@example.net' });
+    expect(bounceOf(inbound)).toMatchObject({ originalMessageId: 'msg_04AB', recipient: 'gone@example.net' });
   });
 
   it('does not treat an ordinary mail from postmaster as a bounce', async () => {
     const inbound = await normalizeEmail(message(['From: postmaster@example.com', 'Subject: Question about your SPF record']));
     expect(inbound.kind).toBe('message');
-    expect(inbound.bounce).toBeNull();
+    expect(bounceOf(inbound)).toBeNull();
   });
 });
 

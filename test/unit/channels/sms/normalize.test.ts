@@ -5,6 +5,12 @@ import { normalizeSms } from '../../../../channels/sms/normalize.ts';
 import { ParseError } from '../../../../channels/types.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../fixtures/twilio/${name}`, import.meta.url), 'utf8')) as Record<string, string>;
+/** normalizeSms of a payload the test knows is a customer's message. */
+function messageOf(raw: unknown) {
+  const inbound = normalizeSms(raw);
+  if (inbound.kind !== 'message') throw new Error(`expected a message, got a ${inbound.kind} item`);
+  return inbound;
+}
 
 describe('normalizeSms', () => {
   it('reads an inbound SMS: MessageSid as externalId, E.164 sender, the body as text', () => {
@@ -23,7 +29,6 @@ describe('normalizeSms', () => {
       references: [],
       thread: { refs: [], topic: null },
       attachments: [],
-      bounce: null,
     });
   });
 
@@ -32,7 +37,7 @@ describe('normalizeSms', () => {
   });
 
   it('turns MMS media into attachments to download, named by media SID and type', () => {
-    const inbound = normalizeSms(fixture('mms-inbound-two-media.json'));
+    const inbound = messageOf(fixture('mms-inbound-two-media.json'));
     expect(inbound.text).toBe('');
     expect(inbound.attachments).toEqual([
       {
@@ -56,20 +61,24 @@ describe('normalizeSms', () => {
     expect(normalizeSms(fixture('sms-stop.json'))).toMatchObject({ kind: 'message', text: 'Stop', consent: 'opt_out' });
     expect(normalizeSms(fixture('sms-start.json'))).toMatchObject({ text: 'UNSTOP', consent: 'opt_in' });
     for (const word of ['STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit.', ' stop! ']) {
-      expect(normalizeSms({ ...fixture('sms-inbound.json'), Body: word }).consent).toBe('opt_out');
+      expect(messageOf({ ...fixture('sms-inbound.json'), Body: word }).consent).toBe('opt_out');
     }
-    expect(normalizeSms({ ...fixture('sms-inbound.json'), Body: 'please stop calling me' }).consent).toBeUndefined();
-    expect(normalizeSms({ ...fixture('sms-inbound.json'), Body: 'yes' }).consent).toBeUndefined();
+    expect(messageOf({ ...fixture('sms-inbound.json'), Body: 'please stop calling me' }).consent).toBeUndefined();
+    expect(messageOf({ ...fixture('sms-inbound.json'), Body: 'yes' }).consent).toBeUndefined();
   });
 
-  it('reads a status callback as a status item about our message', () => {
-    expect(normalizeSms(fixture('status-sms-delivered.json'))).toMatchObject({
-      kind: 'status',
+  it('reads a status callback as a status item carrying the delivery report for our message', () => {
+    expect(normalizeSms(fixture('status-sms-delivered.json'))).toEqual({
+      channel: 'sms',
       externalId: 'SM9a3b4c5d6e7f8091a2b3c4d5e6f70819:status:delivered',
-      from: { address: '+14155550142' },
-      to: ['+14155550100'],
-      attachments: [],
+      kind: 'status',
+      update: { externalId: 'SM9a3b4c5d6e7f8091a2b3c4d5e6f70819', status: 'delivered', error: null, at: null },
     });
+  });
+
+  it('still refuses a status callback whose numbers are not SMS numbers', () => {
+    const status = fixture('status-sms-delivered.json');
+    expect(() => normalizeSms({ ...status, To: `whatsapp:${status.To}` })).toThrow(/To "whatsapp:\+\d+" is not a sms address/);
   });
 
   it('accepts the raw form body Twilio posts', () => {

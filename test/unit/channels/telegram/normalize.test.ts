@@ -26,7 +26,6 @@ describe('normalizeTelegram', () => {
       references: [],
       thread: { refs: [], topic: null },
       attachments: [],
-      bounce: null,
     });
     expect(n.sentAt?.toISOString()).toBe('2025-11-23T12:13:20.000Z');
     expect(n.edit).toBeUndefined();

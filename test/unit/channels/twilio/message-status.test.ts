@@ -13,6 +13,7 @@ describe('mapMessageStatus', () => {
       queued: 'queued',
       sending: 'queued',
       sent: 'sent',
+      delivery_unknown: 'sent',
       delivered: 'delivered',
       partially_delivered: 'delivered',
       read: 'read',

@@ -25,7 +25,6 @@ describe('normalizeWebchat', () => {
       references: [],
       thread: { refs: [], topic: null },
       attachments: [],
-      bounce: null,
     });
   });
 
