@@ -151,6 +151,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
   return {
     connection,
     onCompleted: workers.onCompleted,
+    states: workers.states,
     async close() {
       telegram.stop();
       await workers.close();
