@@ -43,6 +43,10 @@ const workerSchema = z.object({
   ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
   TELEGRAM_POLLING: boolish.default(false),
+  /** A process running workers answers GET /healthz on this port (on HOST); unset: no health port. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `workers` mode: how long to wait for the API process to migrate the database before giving up. */
+  MIGRATION_WAIT_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
 const miscSchema = z.object({

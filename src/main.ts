@@ -1,7 +1,12 @@
 // Entry point. `npm start` runs everything in one process (migrate, seed, API + realtime and the
-// channels' listeners such as the SMTP edge, workers); `start:api` and `start:workers` run the same code as separate processes.
+// channels' listeners such as the SMTP edge, workers); `start:api` and `start:workers` run the
+// same code as separate processes (`node dist/src/main.js [all|api|workers]` once built). Only the
+// API migrates; workers wait for it.
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureDatabase, migrate } from './db/migrate.ts';
+import { waitForMigrations } from './db/wait-for-migrations.ts';
+import { startHealthServer } from './health/health-server.ts';
+import { checkWorkersHealth } from './health/workers-health.ts';
 import { createLogger } from './log.ts';
 import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -23,10 +28,24 @@ async function main(): Promise<void> {
     await ensureDatabase(config.DATABASE_URL);
     const migrated = await migrate(config.DATABASE_URL);
     if (migrated.applied.length) log.info({ applied: migrated.applied }, 'migrations applied');
+  } else {
+    await waitForMigrations(config.DATABASE_URL, {
+      timeoutMs: config.MIGRATION_WAIT_SECONDS * 1000,
+      onWaiting: (pending) => log.info({ pending }, 'waiting for the API process to migrate the database'),
+    });
   }
   const rt = createRuntime(config, log);
   const closers: (() => Promise<void>)[] = [];
-  if (mode !== 'api') closers.push((await startWorkerSet(rt)).close);
+  if (mode !== 'api') {
+    const workers = await startWorkerSet(rt);
+    closers.push(workers.close);
+    if (config.HEALTH_PORT !== undefined) {
+      const check = () => checkWorkersHealth({ db: rt.deps.db, redis: workers.connection, states: workers.states });
+      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check });
+      log.info({ port: health.port }, 'worker health check listening');
+      closers.push(health.close);
+    }
+  }
   if (mode !== 'workers') {
     closers.push((await startApi(rt)).close);
     if (config.SEED_DEMO) await seedDemo(rt.deps, { password: config.DEMO_PASSWORD, smtpHost: config.DEMO_SMTP_HOST, smtpPort: config.DEMO_SMTP_PORT });

@@ -143,6 +143,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
   return {
     connection,
     onCompleted: workers.onCompleted,
+    states: workers.states,
     async close() {
       await listeners.close();
       await workers.close();

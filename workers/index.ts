@@ -20,9 +20,16 @@ export interface WorkerOptions extends MaintenanceOptions {
   sweepIntervalSeconds: number;
 }
 
+export interface WorkerState {
+  queue: string;
+  running: boolean;
+}
+
 export interface RunningWorkers {
   /** Observes completed jobs of one queue (tests, metrics). */
   onCompleted(queue: string, listener: (result: unknown) => void): void;
+  /** Whether each worker is still taking jobs (the health check reports it). */
+  states(): WorkerState[];
   close(): Promise<void>;
 }
 
@@ -54,6 +61,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     onCompleted(queue, listener) {
       for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (_job, result) => listener(result));
     },
+    states: () => workers.map((w) => ({ queue: w.name, running: w.isRunning() && !w.isPaused() })),
     async close() {
       await Promise.all(workers.map((w) => w.close()));
     },

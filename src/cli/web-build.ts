@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appPath } from '../app-root.ts';
 
-export const webDir = fileURLToPath(new URL('../../web', import.meta.url));
+export const webDir = appPath('web');
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public'];
 
 function newestMtime(p: string): number {

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appPath } from '../app-root.ts';
 
-export const widgetDir = fileURLToPath(new URL('../../web/widget', import.meta.url));
-export const widgetBundle = fileURLToPath(new URL('../../web/dist-widget/widget.js', import.meta.url));
+export const widgetDir = appPath('web', 'widget');
+export const widgetBundle = appPath('web', 'dist-widget', 'widget.js');
 const SOURCES = ['src', 'vite.config.ts'];
 
 function newestMtime(p: string): number {

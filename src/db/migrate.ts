@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { appPath } from '../app-root.ts';
 import { syncChannelKindChecks } from './channel-kind-check.ts';
 
 export interface MigrationFile {
@@ -34,10 +35,13 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any constant works; it only has to be the same for every Parley process migrating this database.
 const ADVISORY_LOCK_KEY = 72707;
 
-export const defaultMigrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations');
+export const defaultMigrationsDir = appPath('prisma', 'migrations');
 
 export async function readMigrations(dir: string = defaultMigrationsDir): Promise<MigrationFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    const missing = err instanceof Error && 'code' in err && err.code === 'ENOENT';
+    throw missing ? new MigrationError(`No migrations at ${dir}: prisma/migrations must ship beside Parley's code`, { cause: err }) : err;
+  });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   return Promise.all(
     names.map(async (name) => {

@@ -3,12 +3,12 @@
 // reload. API, socket.io and health paths are never answered with the page.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
+import { appPath } from '../app-root.ts';
 import type { AppEnv } from './context.ts';
 
-export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const defaultWebRoot = appPath('web', 'dist');
 
 const NOT_THE_UI = /^\/(?:api|socket\.io)(?:\/|$)|^\/healthz$/;
 const HASHED_ASSET = /^\/assets\//;

@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL');
   });
 
+  it('serves a worker health port only when HEALTH_PORT is set', () => {
+    expect(loadConfig({}).HEALTH_PORT).toBeUndefined();
+    expect(loadConfig({ HEALTH_PORT: '3001' }).HEALTH_PORT).toBe(3001);
+    expect(() => loadConfig({ HEALTH_PORT: 'health' })).toThrow(/HEALTH_PORT/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

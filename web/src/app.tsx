@@ -1,7 +1,7 @@
 // The app shell: finds out who is logged in, loads the workspace directory, connects the socket,
 // and shows the login page, the inbox or the supervisor board. Any 401 returns to login. Alerts,
 // offers and the agent's own presence live here, so they work on every page.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage, setUnauthorizedHandler } from './api/client.ts';
 import { api } from './api/endpoints.ts';
 import { InboxPage } from './inbox/inbox-page.tsx';
@@ -11,9 +11,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { CannedPage } from './pages/canned-page.tsx';
-import { ChannelsPage } from './pages/channels-page.tsx';
-import { SupervisorPage } from './pages/supervisor-page.tsx';
+import { CannedPage, ChannelsPage, PageLoading, SupervisorPage } from './pages/lazy-pages.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
 import { inboxPath, navigate, useRoute, type Route } from './router.ts';
@@ -122,7 +120,9 @@ export function App() {
     <SessionContext.Provider value={session}>
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
-          {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+          <Suspense fallback={<PageLoading />}>
+            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+          </Suspense>
           {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />
         </PresenceProvider>

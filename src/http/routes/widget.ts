@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { appPath } from '../../app-root.ts';
 
-export const defaultWidgetRoot = fileURLToPath(new URL('../../../web/dist-widget', import.meta.url));
+export const defaultWidgetRoot = appPath('web', 'dist-widget');
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

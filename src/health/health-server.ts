@@ -1,0 +1,41 @@
+// A tiny HTTP server answering GET /healthz for a process without the API (the worker process),
+// so container healthchecks and orchestrator probes can ask it the same way they ask the API.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HealthServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface HealthServerOptions {
+  host: string;
+  port: number;
+  check: () => Promise<{ ok: boolean }>;
+}
+
+export async function startHealthServer(opts: HealthServerOptions): Promise<HealthServer> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    opts
+      .check()
+      .then((report) => {
+        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : JSON.stringify(report));
+      })
+      .catch((err: unknown) => {
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
