@@ -1,6 +1,7 @@
 // Channel kind -> adapter: the one place that lists the channels. Adding a channel is its folder,
 // its kind in `channelKinds` and its line in `createChannelAdapters`; everything else per kind
 // (labels, icon, settings, admin form, capacity weight, edges) is read from the adapter.
+import { createCustomAdapter } from './custom/index.ts';
 import { createEmailAdapter } from './email/index.ts';
 import { createSmsAdapter } from './sms/index.ts';
 import { createTelegramAdapter } from './telegram/index.ts';
@@ -10,7 +11,7 @@ import { createWhatsappAdapter } from './whatsapp/index.ts';
 import { createWebchatAdapter } from './webchat/index.ts';
 import type { VisitorTransport } from './webchat/transport.ts';
 
-export const channelKinds = ['email', 'sms', 'whatsapp', 'voice', 'telegram', 'webchat'] as const;
+export const channelKinds = ['email', 'sms', 'whatsapp', 'voice', 'telegram', 'webchat', 'custom'] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
 export interface AdapterOptions {
@@ -30,6 +31,7 @@ export function createChannelAdapters(opts: AdapterOptions): ChannelAdapters {
     voice: createVoiceAdapter(),
     telegram: createTelegramAdapter(),
     webchat: createWebchatAdapter({ visitors: opts.visitors ?? null }),
+    custom: createCustomAdapter(),
   } satisfies ChannelAdapters;
 }
 
