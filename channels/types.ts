@@ -1,5 +1,6 @@
 // The contract every channel adapter implements, and the shapes that cross it. Channel knowledge
 // stays behind this interface: src/domain never asks which kind of channel it is handling.
+import type { Server as SocketServer } from 'socket.io';
 import type { z } from 'zod';
 import type { ChannelKind } from './registry.ts';
 
@@ -385,6 +386,8 @@ export interface ListenerContext {
   channels(): Promise<(ChannelConfig & { state: unknown })[]>;
   /** The active channel of the listener's kind with this (canonical) address. */
   channelByAddress(address: string): Promise<ChannelConfig | null>;
+  /** The active channel of the listener's kind with this id. */
+  channelById(id: string): Promise<ChannelConfig | null>;
   /** Merges `patch` into one section of a channel's state (an IMAP cursor, the last error); other sections are kept. */
   saveState(channelId: string, section: string, patch: Record<string, unknown>): Promise<void>;
   /** Runs `task` every `ms`, once per cluster (not once per process), until the listener stops. */
@@ -408,6 +411,8 @@ export interface ListenerSettings {
   imapPollSeconds: number;
   /** Development: poll every Telegram bot (not only those set to poll). */
   telegramPollingAll: boolean;
+  /** Behind our own reverse proxy: a client's address is the first X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 export interface RunningListener {
@@ -426,6 +431,26 @@ export interface InboundListener {
 
 /** What the API process lends listeners that serve its clients (the chat widget's socket namespace). */
 export interface ApiServices {
-  /** The API's socket.io server (typed loosely here: channels/ holds no server wiring). */
-  io: unknown;
+  /** The API's socket.io server; a listener adds its own namespace. */
+  io: SocketServer;
+  /** Website visitors' sessions and what they may see, kept by the hub (src/domain/visitors). */
+  visitors: VisitorDesk;
+}
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+
+/** The hub's side of a website visitor's session: identity, what they may read, and limits shared by all nodes. */
+export interface VisitorDesk {
+  /** The visitor this token belongs to on this channel, or null. */
+  authenticate(channel: ChannelConfig, token: string): Promise<{ visitorId: string } | null>;
+  /** A new visitor of the channel, with the token their widget keeps. */
+  create(channel: ChannelConfig): Promise<{ visitorId: string; token: string }>;
+  /** The visitor's own messages and the replies to them, oldest first. */
+  history(channel: ChannelConfig, visitorId: string, limit: number): Promise<unknown[]>;
+  /** Whether someone can chat now, and where the visitor's conversation stands (queue place, wait). */
+  status(channel: ChannelConfig, visitorId: string, opts: { calendarName: string | undefined; requireOnlineAgent: boolean }): Promise<Record<string, unknown>>;
+  /** Shows the agents on the visitor's conversation whether the visitor is typing. */
+  relayTyping(channel: ChannelConfig, visitorId: string, typing: boolean): Promise<void>;
+  /** Takes one from a token bucket shared by every node (burst, refilled at perMinute). */
+  take(key: string, rule: { burst: number; perMinute: number }): Promise<RateDecision>;
 }

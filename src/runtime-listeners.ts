@@ -19,6 +19,7 @@ export function listenerSettings(config: Config): ListenerSettings {
     smtpInbound: { enabled: config.SMTP_INBOUND_ENABLED, host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
     imapPollSeconds: config.IMAP_POLL_SECONDS,
     telegramPollingAll: config.TELEGRAM_POLLING,
+    trustProxy: config.TRUST_PROXY,
   };
 }
 

@@ -16,7 +16,7 @@ import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
-import { attachVisitorGateway } from './realtime/visitor-gateway.ts';
+import { createVisitorDesk } from './realtime/visitor-desk.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
@@ -91,14 +91,15 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     },
     relayTyping: (input) => relayAgentTyping(deps, input),
   });
-  // Website chat visitors: their own namespace and auth on the same server; rate limits in Redis.
+  // Website chat visitors (the webchat listener's namespace): sessions from the hub, rate limits in Redis.
   const limiterRedis = createProducerRedis(config.REDIS_URL);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
-  attachVisitorGateway(io, { ...deps, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log), trustProxy: config.TRUST_PROXY });
+  const visitors = createVisitorDesk(deps, { io, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log) });
+  // Listeners first: the widget's namespace must exist before the first visitor can connect.
+  const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
-  const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io }, every: null });
   return {
     http,
     io,

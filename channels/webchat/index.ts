@@ -1,9 +1,10 @@
 // The website chat: visitors talk through the embeddable widget (web/widget) over the /visitor
-// socket.io namespace (src/realtime/visitor-gateway.ts); their messages are stored and ingested
+// socket.io namespace (listener.ts); their messages are stored and ingested
 // like any channel's, and agents' replies reach them through the VisitorTransport.
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeWebchat } from './normalize.ts';
 import { sendWebchat } from './send.ts';
+import { webchatListener } from './listener.ts';
 import { webchatSetup } from './setup.ts';
 import type { VisitorTransport } from './transport.ts';
 
@@ -17,6 +18,7 @@ export function createWebchatAdapter(deps: { visitors: VisitorTransport | null; 
     setup: webchatSetup,
     capacityWeight: 25,
     identityLabel: 'Website visitor',
+    listeners: [webchatListener],
     threading: 'per-contact',
     live: true,
     normalize: async (raw, channel) => normalizeWebchat(raw, channel.address),

@@ -33,6 +33,10 @@ export function createListenerContext(
       const row = await db.channel.findFirst({ where: { kind: input.kind, address, active: true } });
       return row ? toChannelConfig(row) : null;
     },
+    async channelById(id) {
+      const row = await db.channel.findFirst({ where: { kind: input.kind, id, active: true } });
+      return row ? toChannelConfig(row) : null;
+    },
     saveState: (channelId, section, patch) => saveChannelState(db, { channelId, section, patch }),
     async every(name, ms, task) {
       if (!input.every) throw new Error(`${scope} schedules work, which only worker processes run`);
