@@ -22,8 +22,8 @@ export interface WorkerOptions extends MaintenanceOptions {
 }
 
 export interface RunningWorkers {
-  /** Observes completed jobs of one queue (tests, metrics). */
-  onCompleted(queue: string, listener: (result: unknown) => void): void;
+  /** Observes completed jobs of one queue (tests, metrics): the processor's result and the job's id. */
+  onCompleted(queue: string, listener: (result: unknown, jobId: string | undefined) => void): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await maintenance.upsertJobScheduler('poll-imap', { every: opts.imapPollSeconds * 1000 }, { name: 'maintenance', data: { task: 'poll-imap' } });
   return {
     onCompleted(queue, listener) {
-      for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (_job, result) => listener(result));
+      for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (job, result) => listener(result, job.id));
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
