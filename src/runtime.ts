@@ -152,7 +152,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     connection,
     onCompleted: workers.onCompleted,
     async close() {
-      telegram.stop();
+      await telegram.stop();
       await workers.close();
       connection.disconnect();
     },
