@@ -26,8 +26,8 @@ export interface WorkerState {
 }
 
 export interface RunningWorkers {
-  /** Observes completed jobs of one queue (tests, metrics). */
-  onCompleted(queue: string, listener: (result: unknown) => void): void;
+  /** Observes completed jobs of one queue (tests, metrics): the processor's result and the job's id. */
+  onCompleted(queue: string, listener: (result: unknown, jobId: string | undefined) => void): void;
   /** Whether each worker is still taking jobs (the health check reports it). */
   states(): WorkerState[];
   close(): Promise<void>;
@@ -59,7 +59,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await maintenance.removeJobScheduler('poll-imap');
   return {
     onCompleted(queue, listener) {
-      for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (_job, result) => listener(result));
+      for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (job, result) => listener(result, job.id));
     },
     states: () => workers.map((w) => ({ queue: w.name, running: w.isRunning() && !w.isPaused() })),
     async close() {

@@ -16,7 +16,11 @@ import { allowedUpdates, parseTelegramSettings } from './schema.ts';
 export interface TelegramPollers {
   /** The channels polled now. */
   readonly channelIds: string[];
-  stop(): void;
+  /**
+   * Stops every poller and no longer follows the channels; resolves once every poll loop started
+   * here has returned (a long poll under way is aborted), so nothing polls or stores after it.
+   */
+  stop(): Promise<void>;
 }
 
 export interface PollOptions {
@@ -89,10 +93,14 @@ export const POLL_REFRESH_MS = 30_000;
  */
 export async function startTelegramPolling(ctx: ListenerContext, opts: { all: boolean; refreshMs?: number }): Promise<TelegramPollers> {
   const running = new Map<string, { key: string; stop: AbortController }>();
+  /** Every loop not yet returned, including ones stopped but still ending their long poll. */
+  const loops = new Set<Promise<void>>();
   const warned = new Set<string>();
+  let stopped = false;
 
   const refresh = async () => {
     const channels = await ctx.channels();
+    if (stopped) return;
     const wanted = new Set<string>();
     for (const channel of channels) {
       const parsed = parseTelegramSettings(channel.settings);
@@ -115,7 +123,8 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
         if (!admission.admit) return log.debug({ reason: admission.reason }, 'telegram update ignored');
         await ctx.accept(channel, { key: admission.externalId, payload: update });
       };
-      void pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal });
+      const loop: Promise<void> = pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal }).finally(() => loops.delete(loop));
+      loops.add(loop);
       running.set(channel.id, { key, stop });
       log.info({}, 'polling telegram');
     }
@@ -136,10 +145,12 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
     get channelIds() {
       return [...running.keys()];
     },
-    stop() {
+    async stop() {
+      stopped = true;
       clearInterval(timer);
       for (const poller of running.values()) poller.stop.abort();
       running.clear();
+      await Promise.all([...loops]);
     },
   };
 }

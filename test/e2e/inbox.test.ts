@@ -118,8 +118,12 @@ describe('agent inbox in the browser', () => {
     await screenshot(page, 'conversation-html-email');
 
     await page.getByRole('button', { name: 'Show images' }).click();
-    await waitUntil(async () => (await frame!.$eval('img', (e) => e.getAttribute('src')).catch(() => null)) === 'https://tracker.example.com/open.gif' || null, 'the image to be shown');
-    await page.waitForTimeout(500);
+    // The frame's document finishes loading only after the image has loaded or failed and its
+    // load or error handlers have run: by then an onerror left in place would have fired.
+    await waitUntil(
+      async () => (await frame!.$eval('img', (e) => e.getAttribute('src') === 'https://tracker.example.com/open.gif' && e.ownerDocument.readyState === 'complete').catch(() => false)) || null,
+      'the image to be shown and its load attempt over',
+    );
     expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(await frame!.evaluate(() => (globalThis as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);

@@ -15,11 +15,12 @@ describe('offers to an agent in the browser', () => {
   let browser: Browser;
   let page: Page;
   let adaId = '';
+  let admin = '';
 
   beforeAll(async () => {
     h = await startHarness();
     adaId = h.workspace.agents[1]!.id;
-    const admin = await h.login(h.workspace.agents[0]!.email);
+    admin = await h.login(h.workspace.agents[0]!.email);
     expect((await h.api(admin, 'POST', '/api/queues', { name: 'Sales', mode: 'offer', offerTimeoutSeconds: OFFER_SECONDS })).status).toBe(201);
     expect((await h.api(admin, 'PUT', '/api/routing/workflow', { fallback: { name: 'sales', steps: [{ queue: 'Sales', timeoutSeconds: 3600 }] } })).status).toBe(200);
     // First response within the hour; the warning comes 12 seconds in, so it finds the conversation accepted.
@@ -76,16 +77,21 @@ describe('offers to an agent in the browser', () => {
     await page.reload();
     await card.waitFor({ timeout: 10_000 });
     expect(await countdown()).toBeLessThanOrEqual(before);
+    // The decline routes the conversation again before it answers.
+    const declined = page.waitForResponse((r) => r.url().endsWith(`/api/conversations/${id}/offer/decline`) && r.request().method() === 'POST');
     await card.getByRole('button', { name: 'Decline' }).click();
+    expect((await declined).status()).toBe(200);
     await card.waitFor({ state: 'detached' });
-    const conv = await waitUntil(async () => {
-      const c = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id } });
-      return c.declinedAgentIds.includes(adaId) ? c : null;
-    }, 'the decline to be recorded');
+    const conv = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id } });
+    expect(conv.declinedAgentIds).toContain(adaId);
     expect(conv.assigneeId).toBeNull();
     // Nobody else is online: it waits in Sales, not offered to Ada again.
     expect(conv.offeredAgentId).toBeNull();
-    await page.waitForTimeout(1000);
+    // Nor does her page show it again: a note published after that routing, over the same Redis
+    // connection and her same socket, shows in her open conversation after any new offer would have.
+    const note = await h.api(admin, 'POST', `/api/conversations/${acceptedId}/notes`, { text: 'Routing done for the declined one' });
+    expect(note.status).toBe(201);
+    await page.getByTestId('conversation-pane').getByText('Routing done for the declined one').waitFor();
     await expect(page.getByTestId('offer-card').count()).resolves.toBe(0);
   });
 });

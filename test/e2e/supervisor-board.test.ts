@@ -21,6 +21,24 @@ describe('supervisor board in the browser', () => {
   const waitingIn = (page: Page, queue: string) => page.locator(`[data-queue-name="${queue}"] [data-testid="queue-waiting"]`).textContent().then(Number);
   const agentRow = (agentId: string, presence?: string) => page.locator(`[data-agent-id="${agentId}"]${presence ? `[data-presence="${presence}"]` : ''}`);
   const waitingRow = (conversationId: string) => page.locator(`[data-waiting-id="${conversationId}"]`);
+  /**
+   * The page has taken the window's new width and the volume chart, which sizes itself from its
+   * box (a ResizeObserver), has been redrawn at the box's width: the layout has settled.
+   */
+  const chartDrawnAt = (page: Page, windowWidth: number) =>
+    waitUntil(
+      () =>
+        page.getByTestId('volume-chart').evaluate((figure, w) => {
+          const view = figure.ownerDocument.defaultView!;
+          if (view.innerWidth !== w) return false;
+          const svg = figure.querySelector('svg');
+          if (!svg) return true; // no bars today: nothing drawn to a width
+          const style = view.getComputedStyle(figure);
+          const content = figure.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return Math.abs(Number(svg.getAttribute('width')) - content) <= 1;
+        }, windowWidth),
+      `the volume chart redrawn for a ${windowWidth}px window`,
+    );
   const queuedIn = (conversationId: string, queue: string) =>
     waitUntil(async () => (await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).queueId === queueIds.get(queue), `the conversation to wait in ${queue}`);
 
@@ -179,12 +197,12 @@ describe('supervisor board in the browser', () => {
     expect(await page.locator('[data-queue-name="Callbacks"]').getAttribute('data-light')).toBe('green');
     await expect(page.getByTestId('today-breaches').textContent()).resolves.toMatch(/^[1-9]/);
     await page.getByTestId('volume-chart').waitFor();
-    await page.waitForTimeout(300);
+    await chartDrawnAt(page, 1440);
     await screenshot(page, 'supervisor-board');
 
     // Still whole on a small laptop: nothing runs off to the side.
     await page.setViewportSize({ width: 1100, height: 800 });
-    await page.waitForTimeout(300);
+    await chartDrawnAt(page, 1100);
     const overflow = await page.getByTestId('supervisor-board').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'supervisor-board-1100');

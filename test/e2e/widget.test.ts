@@ -84,6 +84,16 @@ describe('chat widget in the browser', () => {
 
   it('the agent in the inbox and the visitor in the widget see each other typing', async () => {
     const inbox = await browser.context.newPage();
+    // What the inbox tells the server about this agent's typing, from its socket.io frames
+    // (an event is `42`, an optional ack id, then `["name", payload]`).
+    const typingSent: unknown[] = [];
+    inbox.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        const json = typeof payload === 'string' ? /^42\d*(\[.*)$/s.exec(payload)?.[1] : undefined;
+        const event = json ? (JSON.parse(json) as unknown[]) : null;
+        if (event?.[0] === 'conversation.typing') typingSent.push(event[1]);
+      }),
+    );
     await logIn(inbox, h.apiUrl, h.workspace.agents[0]!.email);
     await inbox.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
     await inbox.getByTestId('conversation-pane').getByText('Thanks!').waitFor();
@@ -111,11 +121,18 @@ describe('chat widget in the browser', () => {
     await inbox.getByTestId('conversation-pane').getByText('One more').waitFor();
     await waitUntil(async () => (await indicator.textContent()) === '', 'the typing line gone with the message');
 
-    // A private note is never announced to the customer.
+    // A private note is never announced to the customer: typing one sends no typing signal. Then
+    // typing a reply does, on the same socket, so every frame sent while writing the note has been
+    // seen by the time that one is; and it reaches the widget, which the note's typing did not.
+    const typingSignals = typingSent.length;
     await inbox.getByRole('tab', { name: /Note/ }).click();
     await inbox.getByRole('textbox', { name: 'Note' }).pressSequentially('internal only');
-    await page.waitForTimeout(1500);
     expect(await widget().getByText('Alex Admin is typing…').isVisible()).toBe(false);
+    await inbox.getByRole('tab', { name: /Reply/ }).click();
+    await inbox.getByRole('textbox', { name: 'Reply' }).pressSequentially('S');
+    await waitUntil(async () => typingSent.length > typingSignals || null, 'the reply’s typing signal');
+    expect(typingSent.slice(typingSignals)).toEqual([{ conversationId, typing: true }]);
+    await widget().getByText('Alex Admin is typing…').waitFor();
     await inbox.close();
   });
 });

@@ -160,12 +160,18 @@ describe('agent API', () => {
 
   it('keeps notes private: recorded in the timeline, never sent', async () => {
     const conv = await newConversation('note@example.com', 'Notes');
-    const before = h.sink.messages.length;
     const note = await h.api(ada, 'POST', `/api/conversations/${conv}/notes`, { text: 'Customer called too' });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ kind: 'note', deliveryStatus: null, author: { type: 'agent', name: 'Ada Agent' } });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(h.sink.messages.length).toBe(before);
+    // The system had its chance to send the note: a reply written after it reaches the mailbox and
+    // the deliver queue is empty, so every send queued until then has happened. Only the reply did.
+    const reply = await h.api(ada, 'POST', `/api/conversations/${conv}/messages`, { text: 'A reply after the note' });
+    expect(reply.status).toBe(202);
+    await h.sink.waitFor((m) => m.parsed.text?.includes('A reply after the note') ?? false);
+    await h.queuesDrained(['deliver']);
+    const toCustomer = h.sink.messages.filter((m) => m.envelope.to.includes('note@example.com'));
+    expect(toCustomer.map((m) => m.parsed.subject)).toEqual(['Re: Notes']);
+    expect(h.sink.messages.some((m) => m.parsed.text?.includes('Customer called too'))).toBe(false);
   });
 
   it('filters by status and pages with a stable cursor', async () => {

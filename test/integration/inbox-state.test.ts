@@ -1,6 +1,7 @@
 // What the inbox keeps per agent and per conversation: unread markers, priority and tags, the
 // contact's editable profile, and @mentions in notes that notify the named agent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -9,9 +10,11 @@ describe('inbox state API', () => {
   let admin: string;
   let ada: string; // agent, Support
   let bob: string; // agent, Billing
+  // Parley's clock: unread markers compare the customer's last message with the agent's read time.
+  const clock = fixedClock(new Date('2026-05-04T09:00:00Z'));
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ clock });
     admin = await h.login(h.workspace.agents[0]!.email);
     ada = await h.login(h.workspace.agents[1]!.email);
     bob = await h.login(h.workspace.agents[2]!.email);
@@ -38,7 +41,7 @@ describe('inbox state API', () => {
     expect((await listItem(ada, conv)).unread).toBe(false);
     expect((await listItem(admin, conv)).unread).toBe(true); // someone else's marker is their own
 
-    await new Promise((r) => setTimeout(r, 20));
+    clock.advance(60_000); // the customer writes a minute after Ada read it
     await h.sendCustomerMail({ from: 'una@example.com', subject: 'Re: Unread please', text: 'Any news?' });
     await waitUntil(async () => (await listItem(ada, conv))?.messageCount === 2, 'the follow-up');
     expect((await listItem(ada, conv)).unread).toBe(true);
@@ -111,8 +114,11 @@ describe('inbox state API', () => {
 
     // Once the conversation belongs to Support, Bob (Billing) may not see it and is not told.
     await h.api(admin, 'POST', `/api/conversations/${conv}/assign`, { teamId: h.workspace.teams.get('Support'), assigneeId: h.workspace.agents[1]!.id });
-    await h.api(ada, 'POST', `/api/conversations/${conv}/notes`, { text: 'Again @Bob Agent' });
-    await new Promise((r) => setTimeout(r, 300));
+    // Mentions are written before the note's response; Alex (a supervisor) being told of this note
+    // shows its mentions were handled, so Bob not being told is a decision, not a delay.
+    const again = await h.api(ada, 'POST', `/api/conversations/${conv}/notes`, { text: 'Again @Bob Agent, and @Alex Admin' });
+    expect(again.status).toBe(201);
+    expect(await h.testDb.db.notification.count({ where: { conversationId: conv, agentId: h.workspace.agents[0]!.id, data: { path: ['noteId'], equals: again.body.id } } })).toBe(1);
     expect(await h.testDb.db.notification.count({ where: { conversationId: conv, agentId: h.workspace.agents[2]!.id } })).toBe(1);
   });
 });

@@ -15,6 +15,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   files: Record<string, FakeFile>;
   at: number;
+  /** How the request ended, once it has: answered, or closed by the client first (an aborted long poll). */
+  ended?: 'answered' | 'aborted';
 }
 
 export interface ApiFailure {
@@ -33,7 +35,7 @@ export interface FakeTelegram {
   failNext(method: string, failure: ApiFailure, times?: number): void;
   /** A file getFile knows about (with its bytes served under /file/...). */
   addFile(fileId: string, file: { path: string; content: Buffer; fileSize?: number }): void;
-  /** Updates the next getUpdates calls return (long polling). */
+  /** Updates the next getUpdates calls return (long polling); a getUpdates held open answers at once. */
   pushUpdate(update: unknown): void;
   waitFor(method: string, match?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   close(): Promise<void>;
@@ -69,9 +71,11 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
   const files = new Map<string, { path: string; content: Buffer; fileSize?: number }>();
   const updates: unknown[] = [];
   const waiters: (() => void)[] = [];
+  const heldPolls = new Set<() => void>();
   let nextMessageId = 5000;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
+    if (res.destroyed) return; // the client gave up (an aborted long poll)
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
@@ -91,6 +95,19 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     date: Math.floor(Date.now() / 1000),
     ...extra,
   });
+
+  const holdPoll = (ms: number, call: ApiCall, res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      if (call.ended) return resolve();
+      const release = () => {
+        clearTimeout(timer);
+        heldPolls.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      heldPolls.add(release);
+      res.once('close', release);
+    });
 
   async function answer(method: string, call: ApiCall, res: ServerResponse) {
     const { params } = call;
@@ -112,9 +129,12 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
         return send(res, 200, { ok: true, result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: f.fileSize ?? f.content.length, file_path: f.path } });
       }
       case 'getUpdates': {
-        if (updates.length === 0) await new Promise((r) => setTimeout(r, 300));
         const offset = Number(params.offset ?? 0);
-        const batch = updates.filter((u) => (u as { update_id: number }).update_id >= offset);
+        const fresh = () => updates.filter((u) => (u as { update_id: number }).update_id >= offset);
+        // Like Telegram: with nothing new, the call is held for up to `timeout` seconds and answered
+        // as soon as an update comes in (or given up when the client closes it).
+        if (fresh().length === 0) await holdPoll(Number(params.timeout ?? 0) * 1000, call, res);
+        const batch = fresh();
         updates.splice(0, updates.length, ...batch);
         return send(res, 200, { ok: true, result: batch });
       }
@@ -139,6 +159,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
       const method = apiMatch[2]!;
       const body = await readBody(req);
       const call: ApiCall = { method, ...(await paramsOf(req, body)), at: Date.now() };
+      res.once('close', () => (call.ended = res.writableFinished ? 'answered' : 'aborted'));
       calls.push(call);
       for (const w of waiters.splice(0)) w();
       const pending = failures.get(method);
@@ -165,6 +186,7 @@ export async function startFakeTelegram(opts: { token?: string; botUsername?: st
     },
     pushUpdate(update) {
       updates.push(update);
+      for (const release of [...heldPolls]) release();
     },
     async waitFor(method, match = () => true, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

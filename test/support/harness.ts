@@ -8,7 +8,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { queueNames } from '../../src/queues.ts';
+import { queueNames, type QueueName } from '../../src/queues.ts';
 import { createRuntime, startApi, startWorkerSet, type Runtime } from '../../src/runtime.ts';
 import { createWorkspace, type WorkspaceSpec } from '../../src/seed/create-workspace.ts';
 import type { Clock } from '../../src/clock.ts';
@@ -33,6 +33,16 @@ export interface Harness {
   /** The conversation an inbound message (by its Message-ID) landed in, once ingested. */
   conversationFor(messageId: string): Promise<string>;
   socket(token: string): Promise<Socket>;
+  /** Jobs this harness's workers completed, in order (from the workers' `completed` events). */
+  completedJobs: { queue: QueueName; jobId: string | undefined; result: unknown }[];
+  /** Resolves with a job's result once a worker completed the job with this id (before or after the call). */
+  jobCompleted(queue: QueueName, jobId: string, timeoutMs?: number): Promise<unknown>;
+  /**
+   * Resolves once none of these queues holds a job waiting, running or delayed (a retry's backoff
+   * counts as delayed). Name only the queues whose work the test waits for: SLA timers and offer
+   * or step timeouts stay delayed by design.
+   */
+  queuesDrained(queues: QueueName[], timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +97,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
   const workers = await startWorkerSet(rt);
+  const completedJobs: Harness['completedJobs'] = [];
+  for (const queue of queueNames) workers.onCompleted(queue, (result, jobId) => completedJobs.push({ queue, jobId, result }));
   const api = await startApi(rt);
   const smtpPort = api.listeners.port('email.smtp');
   const apiUrl = `http://127.0.0.1:${api.port}`;
@@ -131,6 +143,25 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         s.once('connect_error', reject);
       });
       return s;
+    },
+    completedJobs,
+    async jobCompleted(queue, jobId, timeoutMs) {
+      const done = await waitUntil(async () => completedJobs.find((j) => j.queue === queue && j.jobId === jobId), `the ${queue} job ${jobId} to complete`, timeoutMs);
+      return done.result;
+    },
+    async queuesDrained(queues, timeoutMs) {
+      await waitUntil(
+        async () => {
+          for (const q of queues) {
+            const counts = await rt.deps.queues.raw(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+            // Thrown, not returned: the timeout message then says what was still queued.
+            if (Object.values(counts).some((n) => n > 0)) throw new Error(`${q} still has ${JSON.stringify(counts)}`);
+          }
+          return true;
+        },
+        `the ${queues.join(', ')} queue${queues.length > 1 ? 's' : ''} to drain`,
+        timeoutMs,
+      );
     },
     async close() {
       for (const s of sockets) s.disconnect();

@@ -65,7 +65,7 @@ describe('routing', () => {
           name: 'billing questions',
           when: { keywords: ['invoice', 'refund'] },
           steps: [
-            { queue: 'Billing', requirement: { skills: [{ skill: 'billing', minLevel: 3 }] }, timeoutSeconds: 1 },
+            { queue: 'Billing', requirement: { skills: [{ skill: 'billing', minLevel: 3 }] }, timeoutSeconds: 60 },
             { queue: 'Billing', requirement: { skills: [{ skill: 'billing', minLevel: 1 }] }, timeoutSeconds: 60 },
           ],
         },
@@ -81,7 +81,16 @@ describe('routing', () => {
     const billing = board.body.queues.find((q: any) => q.name === 'Billing');
     expect(billing).toMatchObject({ waiting: 1, eligibleAgents: 1, availableAgents: 1 });
     expect(board.body.agents.find((a: any) => a.id === bobId)).toMatchObject({ presence: 'online', load: 0 });
-    // ... until the step times out and billing:1 is enough.
+    // ... until the step times out and billing:1 is enough. The timeout is a delayed route job
+    // for a minute from now; the test runs it now instead of waiting the minute out.
+    const timeout = await waitUntil(async () => {
+      const delayed = await h.rt.deps.queues.raw('route').getDelayed();
+      return delayed.find((j) => j.data.conversationId === conv && j.data.reason === 'escalate' && j.data.step === 0);
+    }, 'the step timeout scheduled');
+    expect(timeout.delay).toBeGreaterThan(55_000);
+    expect(timeout.delay).toBeLessThanOrEqual(60_000);
+    expect((await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: conv } })).assigneeId).toBeNull();
+    await timeout.promote();
     const c = await settle(conv, (x) => x.assigneeId !== null, 'assignment after escalation');
     expect(c.assigneeId).toBe(bobId);
     expect(c.routingStep).toBe(1);

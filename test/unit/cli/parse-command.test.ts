@@ -1,31 +1,15 @@
-// `parley parse` run as a real child process: JSON on success, one `parley: ...` line and the
-// right exit code on failure, never a stack trace.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `parley parse`, run in-process through the command line's own entry function: JSON on success,
+// one `parley: ...` line and the right exit code on failure, never a stack trace. The real child
+// process is smoke-tested once in test/integration/cli/parse-command.test.ts.
 import { describe, expect, it } from 'vitest';
 import { channelAdapters } from '../../../channels/registry.ts';
 import { channelKinds } from '../../../channels/registry.ts';
+import { parley, type CliRun } from '../../support/parley-cli.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 // A channel kind the registry has no adapter for (there must be none).
 const kindWithoutAdapter = channelKinds.find((kind) => channelAdapters[kind] === undefined);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function parley(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/parley.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function expectOneLineFailure(run: Run, code: number, reason: RegExp): void {
+function expectOneLineFailure(run: CliRun, code: number, reason: RegExp): void {
   expect(run.code).toBe(code);
   expect(run.stdout).toBe('');
   const lines = run.stderr.trimEnd().split('\n');
@@ -35,7 +19,7 @@ function expectOneLineFailure(run: Run, code: number, reason: RegExp): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
-describe.concurrent('parley parse', { timeout: 60_000 }, () => {
+describe('parley parse', () => {
   it('prints the normalized email as one JSON object with an ISO sentAt', async () => {
     const run = await parley('parse', 'email', 'test/fixtures/email/gmail-reply.eml');
     expect(run.code).toBe(0);

@@ -1,20 +1,9 @@
-// `parley parse telegram FILE` as a child process: a Bot API Update JSON file in, the normalised
+// `parley parse telegram FILE`, run in-process: a Bot API Update JSON file in, the normalised
 // form out; an update Parley does not handle is one line on stderr.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parley } from '../../support/parley-cli.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/parley.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-describe.concurrent('parley parse telegram', { timeout: 60_000 }, () => {
+describe('parley parse telegram', () => {
   it('prints the normalised update, with the file to fetch and an edit’s original', async () => {
     const photo = await parley('parse', 'telegram', 'test/fixtures/telegram/photo.json');
     expect(photo.code).toBe(0);

@@ -1,23 +1,12 @@
-// `parley parse sms|whatsapp|voice FILE` as a real child process over saved webhook parameters:
-// the same JSON fields as for email where they apply, one `parley: ...` line on bad input.
-import { execFile } from 'node:child_process';
+// `parley parse sms|whatsapp|voice FILE`, run in-process over saved webhook parameters: the same
+// JSON fields as for email where they apply, one `parley: ...` line on bad input.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parley } from '../../support/parley-cli.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function parley(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/parley.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-describe.concurrent('parley parse for Twilio channels', { timeout: 60_000 }, () => {
+describe('parley parse for Twilio channels', () => {
   it('prints an SMS with its media as attachments to fetch', async () => {
     const run = await parley('parse', 'sms', 'test/fixtures/twilio/mms-inbound-two-media.json');
     expect(run.stderr).toBe('');

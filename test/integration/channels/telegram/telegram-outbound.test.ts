@@ -3,6 +3,7 @@
 // user who blocked the bot is marked and further replies refused until they write again. Also the
 // development path: long polling feeds the same inbound pipeline.
 import { showTelegramTyping } from '../../../../channels/telegram/send.ts';
+import { relayAgentTyping } from '../../../../src/domain/messages/relay-agent-typing.ts';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
@@ -104,9 +105,10 @@ describe('telegram outbound', () => {
     agent.emit('conversation.typing', { conversationId: conv, typing: true });
     const call = await tg.waitFor('sendChatAction', (c) => c.params.chat_id === '111005');
     expect(call.params.action).toBe('typing');
-    // Telegram cannot take it back: a stop sends nothing.
-    agent.emit('conversation.typing', { conversationId: conv, typing: false });
-    await new Promise((r) => setTimeout(r, 300));
+    // Telegram cannot take it back: a stop sends nothing. The gateway hands a stop to this same
+    // relay without waiting for it; awaited here, it has reached the Telegram adapter (true) and
+    // any Bot API call it made is on record when it resolves.
+    expect(await relayAgentTyping(h.rt.deps, { conversationId: conv, typing: false, agentName: 'Alex Admin' })).toBe(true);
     expect(tg.calls.filter((c) => c.method === 'sendChatAction' && c.params.chat_id === '111005')).toHaveLength(1);
   });
 

@@ -33,8 +33,8 @@ describe('telegram long polling', () => {
     await tg.close();
   });
 
-  const poll = (store: (u: Update) => Promise<void>) =>
-    pollUpdates(telegramClient({ botToken: tg.token, apiRoot: tg.url }), store, { log, signal: stop.signal, timeoutSeconds: 1, maxBackoffMs: 50 });
+  const poll = (store: (u: Update) => Promise<void>, timeoutSeconds = 1) =>
+    pollUpdates(telegramClient({ botToken: tg.token, apiRoot: tg.url }), store, { log, signal: stop.signal, timeoutSeconds, maxBackoffMs: 50 });
 
   it('fetches an update again until it is stored, and confirms nothing before it', async () => {
     for (const [id, text] of [[701, 'one'], [702, 'two'], [703, 'three']] as const) tg.pushUpdate(update(id, text));
@@ -74,12 +74,16 @@ describe('telegram long polling', () => {
   });
 
   it('ends promptly when stopped in the middle of a long poll', async () => {
-    const done = poll(async () => undefined);
+    // The fake holds an empty getUpdates for its whole timeout, as Telegram does: 30 s unless aborted.
+    const done = poll(async () => undefined, 30);
     await waitUntil(async () => offsets().length >= 1, 'a long poll under way');
     const started = Date.now();
     stop.abort();
     await done;
     expect(Date.now() - started).toBeLessThan(1000);
+    // The client closed it; the fake notices that a moment later.
+    const last = await waitUntil(async () => tg.calls.at(-1)?.ended && tg.calls.at(-1), 'the long poll to end at the fake Bot API');
+    expect(last).toMatchObject({ method: 'getUpdates', ended: 'aborted' });
   });
 });
 
@@ -109,9 +113,20 @@ describe('polled bots follow the channels', () => {
 
     expect((await h.api(admin, 'PATCH', `/api/channels/${created.body.id}`, { active: false })).status).toBe(200);
     await waitUntil(async () => pollers.channelIds.length === 0, 'polling stopped');
-    await new Promise((r) => setTimeout(r, 600)); // a long poll under way at the stop ends with it
-    const calls = tg.calls.filter((c) => c.method === 'getUpdates').length;
-    await new Promise((r) => setTimeout(r, 800));
-    expect(tg.calls.filter((c) => c.method === 'getUpdates').length).toBe(calls);
+    // The long poll under way at the stop ends with it (it would otherwise be held for 30 s) ...
+    const polls = () => tg.calls.filter((c) => c.method === 'getUpdates');
+    await waitUntil(async () => polls().every((c) => c.ended), 'the long poll under way to end');
+    const calls = polls().length;
+    // ... and the channel stays off: a bot added after it is picked up by a later refresh, which
+    // leaves the first one alone.
+    const next = await startFakeTelegram({ token: '7000000003:AANextBotTokenForTests_0123456789', botUsername: 'acme_next_bot' });
+    closers.push(() => next.close());
+    const added = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Next bot', address: 'acme_next_bot', settings: { botToken: next.token, apiRoot: next.url, polling: true } });
+    expect(added.status).toBe(201);
+    await next.waitFor('getUpdates');
+    expect(pollers.channelIds).toEqual([added.body.id]);
+    // Once every poll loop has returned, nothing can call Telegram for the first bot any more.
+    await pollers.stop();
+    expect(polls().length).toBe(calls);
   });
 });

@@ -149,11 +149,21 @@ describe('website chat with agents online', () => {
 
     const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Anything else, Vera?' });
     await eventually(() => first.events.find((e) => e.name === 'message' && e.payload.id === reply.body.id), 'the reply at the first visitor');
-    await new Promise((r) => setTimeout(r, 300));
+    // Proof that a leak would have arrived by now: a reply to each other visitor's own chat, sent
+    // after Vera's through the same Redis connection and reaching them on their socket, comes after
+    // anything Vera's reply could have sent them.
+    const otherMessage = await messageOf(other.visitorId, 'm1');
+    expect(await guesser.call('visitor.message', { clientId: 'g1', text: 'Hello, I have a question too' })).toMatchObject({ ok: true, duplicate: false });
+    const guesserMessage = await messageOf(guesser.visitorId, 'g1');
+    for (const [v, own] of [[other, otherMessage], [guesser, guesserMessage]] as const) {
+      const answer = await h.api(admin, 'POST', `/api/conversations/${own.conversationId}/messages`, { text: 'How can we help?' });
+      expect(answer.status).toBe(202);
+      await eventually(() => v.events.find((e) => e.name === 'message' && e.payload.id === answer.body.id), 'a reply in their own chat');
+    }
     const leaked = [...other.events, ...guesser.events].filter((e) => JSON.stringify(e.payload ?? '').includes('Vera') || JSON.stringify(e.payload ?? '').includes('charged'));
     expect(leaked).toEqual([]);
-    const otherMessage = await messageOf(other.visitorId, 'm1');
     expect(otherMessage.conversationId).not.toBe(conversationId);
+    expect(guesserMessage.conversationId).not.toBe(conversationId);
   });
 
   it('a visitor who leaves an email is merged into the contact who has that email, keeping both histories', async () => {
