@@ -2,6 +2,7 @@
 // breached, eligible and available agents), agents with presence and load, and today's totals.
 import type { Db } from '../../db/client.ts';
 import { DAY_MS, localDayOf, wallToInstant } from '../sla/zoned-time.ts';
+import type { BoardQueue, SupervisorBoard } from './board-view.ts';
 import { loadCandidates } from './candidates.ts';
 import { defaultCapacityWeights } from './capacity.ts';
 import { loadWorkflow } from './load-workflow.ts';
@@ -11,7 +12,7 @@ import type { Requirement } from './workflow-schema.ts';
 
 const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 
-export async function supervisorBoard(db: Db, workspaceId: string, now: Date) {
+export async function supervisorBoard(db: Db, workspaceId: string, now: Date): Promise<SupervisorBoard> {
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   const [queues, candidates, { workflow }] = [await db.queue.findMany({ where: { workspaceId }, orderBy: { name: 'asc' } }), await loadCandidates(db, workspaceId, now), await loadWorkflow(db, workspaceId)];
   const waiting = await db.conversation.findMany({
@@ -25,7 +26,7 @@ export async function supervisorBoard(db: Db, workspaceId: string, now: Date) {
   const minCost = Math.min(...Object.values(defaultCapacityWeights));
   const stepsByQueue = new Map<string, Requirement[]>();
   for (const f of [...workflow.filters, workflow.fallback]) for (const s of f.steps) stepsByQueue.set(s.queue, [...(stepsByQueue.get(s.queue) ?? []), s.requirement]);
-  const queueRows = queues.map((q) => {
+  const queueRows = queues.map((q): BoardQueue => {
     const mine = waiting.filter((w) => w.queueId === q.id);
     const oldest = mine.reduce<number | null>((m, w) => (w.queuedAt && (m === null || w.queuedAt.getTime() < m) ? w.queuedAt.getTime() : m), null);
     const requirements = stepsByQueue.get(q.name) ?? [];
@@ -37,7 +38,7 @@ export async function supervisorBoard(db: Db, workspaceId: string, now: Date) {
       mode: q.mode,
       waiting: mine.length,
       longestWaitSeconds: oldest === null ? 0 : Math.round((now.getTime() - oldest) / 1000),
-      byPriority: Object.fromEntries(priorities.map((p) => [p, mine.filter((w) => w.priority === p).length])),
+      byPriority: Object.fromEntries(priorities.map((p) => [p, mine.filter((w) => w.priority === p).length])) as Record<(typeof priorities)[number], number>,
       slaAtRisk: atRisk.filter((r) => r.slaClocks.every((c) => c.status !== 'breached')).length,
       slaBreached: atRisk.filter((r) => r.slaClocks.some((c) => c.status === 'breached')).length,
       eligibleAgents: eligible.length,

@@ -2,6 +2,7 @@
 // conversations (chat, calls) back to routing, while emails stay and supervisors are told.
 import type { Presence } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
+import { toPresenceEvent } from '../agents/presence-view.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
@@ -13,7 +14,7 @@ export async function setPresence(deps: Deps, input: { agentId: string; presence
   const now = deps.clock.now();
   const agent = await deps.db.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
   await recordAudit(deps.db, { workspaceId: agent.workspaceId, actorAgentId: input.actorAgentId, action: 'agent.presence', targetType: 'agent', targetId: agent.id, data: { from: before.presence, to: input.presence, reason: input.reason } });
-  const event = { agentId: agent.id, presence: agent.presence, at: now.toISOString() };
+  const event = toPresenceEvent(agent, now);
   deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', event);
   // The agent's own status switch follows too (supervisors already hear it in their workspace room).
   if (agent.role === 'agent') deps.publisher.publishToAgent(agent.id, 'agent.presence', event);

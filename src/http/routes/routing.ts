@@ -2,6 +2,7 @@
 // offers, and the supervisor board.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { toAgentPresence, type AgentPresence } from '../../domain/agents/presence-view.ts';
 import { requireAdmin, requireSupervisor } from '../../domain/conversations/visibility.ts';
 import { supervisorBoard } from '../../domain/routing/board.ts';
 import { requestDispatch } from '../../domain/routing/dispatch-waiting.ts';
@@ -13,10 +14,10 @@ import { setPresence } from '../../domain/routing/set-presence.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { presenceBody } from '../schemas/presence.ts';
 import { validate } from '../validate.ts';
 
 const id = z.object({ id: z.string().min(1) });
-const presenceBody = z.object({ presence: z.enum(['online', 'away', 'offline']) });
 const queueBody = z.object({ name: z.string().trim().min(1).max(80), teamId: z.string().nullable().optional(), mode: z.enum(['push', 'offer']).default('push'), offerTimeoutSeconds: z.number().int().min(5).max(3600).default(30) });
 
 export function routingRoutes(deps: AppDeps) {
@@ -59,7 +60,7 @@ export function routingRoutes(deps: AppDeps) {
   app.post('/me/presence', validate('json', presenceBody), async (c) => {
     const v = c.get('viewer');
     const agent = await setPresence(deps, { agentId: v.agentId, presence: c.req.valid('json').presence, actorAgentId: v.agentId, reason: 'set by agent' });
-    return c.json({ presence: agent.presence, presenceChangedAt: agent.presenceChangedAt.toISOString() });
+    return c.json(toAgentPresence(agent));
   });
   app.post('/agents/:id/presence', validate('param', id), validate('json', presenceBody), async (c) => {
     const v = c.get('viewer');
@@ -67,7 +68,7 @@ export function routingRoutes(deps: AppDeps) {
     const target = await deps.db.agent.findFirst({ where: { id: c.req.valid('param').id, workspaceId: v.workspaceId } });
     if (!target) throw notFound('Agent');
     const agent = await setPresence(deps, { agentId: target.id, presence: c.req.valid('json').presence, actorAgentId: v.agentId, reason: 'set by supervisor' });
-    return c.json({ presence: agent.presence });
+    return c.json({ presence: agent.presence } satisfies Pick<AgentPresence, 'presence'>);
   });
   app.put('/agents/:id/skills', validate('param', id), validate('json', z.object({ skills: z.array(z.object({ skill: z.string().trim().min(1).max(60), level: z.number().int().min(1).max(10) })) })), async (c) => {
     requireAdmin(c.get('viewer'), 'change skills');

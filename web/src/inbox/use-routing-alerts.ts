@@ -84,7 +84,7 @@ export function useRoutingAlerts(openConversation: (id: string) => void, showBoa
     toasts.show({ tone: TONE[kind], text, action: boardAction });
   };
 
-  useSocketEvent<AppNotification>('notification.created', (n) => {
+  useSocketEvent('notification.created', (n) => {
     const kind = n.kind;
     if (!isRoutingKind(kind)) return;
     batches.current.set(kind, [...(batches.current.get(kind) ?? []), n]);
