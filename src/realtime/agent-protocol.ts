@@ -54,5 +54,3 @@ export interface ClientToServerEvents {
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
-
-export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];

@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '../http/context.ts';
 import { sessionToken } from '../http/auth-middleware.ts';
 import type { Logger } from '../log.ts';
 import type { Redis } from '../redis.ts';
-import { joinPayload, typingPayload, type ClientToServerEvents, type ServerToClientEvents } from './agent-protocol.ts';
+import { joinPayload, typingPayload, type ClientToServerEvents, type JoinAnswer, type ServerToClientEvents } from './agent-protocol.ts';
 import { rooms } from './events.ts';
 import { realtimeKey } from './redis-publisher.ts';
 
@@ -79,7 +79,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
         timer.unref();
       });
     }
-    socket.on('conversation.join', async (raw: unknown, ack?: (r: { ok: boolean; error?: string }) => void) => {
+    socket.on('conversation.join', async (raw: unknown, ack?: (answer: JoinAnswer) => void) => {
       const parsed = joinPayload.safeParse(raw);
       if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });
       try {

@@ -72,10 +72,11 @@ export function useSocketEvent<E extends ServerEvent>(event: E, handler: (payloa
   ref.current = handler;
   useEffect(() => {
     if (!socket) return;
-    const listener = ((payload: Payload<E>) => ref.current(payload)) as AgentServerEvents[E];
-    socket.on(event, listener as never);
+    // socket.io's typings cannot tie a generic event name to its listener; Payload reads the same map.
+    const listener = ((payload: Payload<E>) => ref.current(payload)) as never;
+    socket.on(event, listener);
     return () => {
-      socket.off(event, listener as never);
+      socket.off(event, listener);
     };
   }, [socket, event]);
 }

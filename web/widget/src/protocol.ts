@@ -4,8 +4,6 @@ import type { Socket } from 'socket.io-client';
 import type { VisitorClientToServerEvents, VisitorServerToClientEvents } from '../../../channels/webchat/protocol.ts';
 
 export type {
-  Answer,
-  VisitorMessageInput,
   VisitorMessageView as VisitorMessage,
   VisitorRequest,
   VisitorSession as Session,
