@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'web/test/unit/**/*.test.ts'], environment: 'node' } },
+      // A first test pays for loading its modules (the Twilio SDK, Prisma): room for that on a busy 2-core machine.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'web/test/unit/**/*.test.ts'], environment: 'node', testTimeout: 15_000 } },
       // `npm run bench`: performance as ratios within one run, never as timed assertions in tests.
       { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] }, environment: 'node' } },
       {

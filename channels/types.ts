@@ -3,6 +3,7 @@
 import type { Server as SocketServer } from 'socket.io';
 import type { z } from 'zod';
 import type { ChannelKind } from './registry.ts';
+import type { VisitorMessageView, VisitorStatus } from './webchat/protocol.ts';
 
 export type { ChannelKind } from './registry.ts';
 
@@ -446,9 +447,9 @@ export interface VisitorDesk {
   /** A new visitor of the channel, with the token their widget keeps. */
   create(channel: ChannelConfig): Promise<{ visitorId: string; token: string }>;
   /** The visitor's own messages and the replies to them, oldest first. */
-  history(channel: ChannelConfig, visitorId: string, limit: number): Promise<unknown[]>;
+  history(channel: ChannelConfig, visitorId: string, limit: number): Promise<VisitorMessageView[]>;
   /** Whether someone can chat now, and where the visitor's conversation stands (queue place, wait). */
-  status(channel: ChannelConfig, visitorId: string, opts: { calendarName: string | undefined; requireOnlineAgent: boolean }): Promise<Record<string, unknown>>;
+  status(channel: ChannelConfig, visitorId: string, opts: { calendarName: string | undefined; requireOnlineAgent: boolean }): Promise<VisitorStatus>;
   /** Shows the agents on the visitor's conversation whether the visitor is typing. */
   relayTyping(channel: ChannelConfig, visitorId: string, typing: boolean): Promise<void>;
   /** Takes one from a token bucket shared by every node (burst, refilled at perMinute). */

@@ -93,7 +93,7 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
   };
 
   handle('visitor.history', limited(async () => ({ messages: await desk.history(v.channel, v.visitorId, HISTORY_LIMIT) })));
-  handle('visitor.status', limited(() => desk.status(v.channel, v.visitorId, { calendarName: v.settings.calendar, requireOnlineAgent: v.settings.offlineWhenNobodyOnline })));
+  handle('visitor.status', limited(async () => ({ ...(await desk.status(v.channel, v.visitorId, { calendarName: v.settings.calendar, requireOnlineAgent: v.settings.offlineWhenNobodyOnline })) })));
   handle('visitor.message', (raw) => postMessage(ctx, desk, { socket, v, raw, offline: false }));
   handle('visitor.offline', (raw) => postMessage(ctx, desk, { socket, v, raw, offline: true }));
 

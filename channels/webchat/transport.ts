@@ -1,6 +1,6 @@
 // How the webchat adapter reaches visitors: events to the room of one visitor on the /visitor
 // socket.io namespace, through Redis so whichever node holds their socket delivers them.
-import type { VisitorMessageView } from '../../src/domain/visitors/visitor-message-view.ts';
+import type { VisitorMessageView, VisitorTypingEvent } from './protocol.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 
@@ -8,7 +8,7 @@ export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`
 
 export interface VisitorEvents {
   message: VisitorMessageView;
-  typing: { typing: boolean; name: string | null };
+  typing: VisitorTypingEvent;
 }
 
 export interface VisitorTransport {

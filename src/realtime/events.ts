@@ -1,6 +1,10 @@
 // Realtime event names and who receives them. Rooms encode visibility: supervisors see the whole
 // workspace; agents see their team's and unteamed conversations and whatever is assigned to them.
-export type RealtimeEventName = 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned';
+// The events and their payloads are agent-protocol.ts's.
+import type { ServerEventName, ServerToClientEvents } from './agent-protocol.ts';
+
+/** Events about a conversation, for everyone who may see it. */
+export type RealtimeEventName = Extract<ServerEventName, 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned'>;
 
 export interface ConversationAudience {
   workspaceId: string;
@@ -31,13 +35,14 @@ export function roomsFor(a: ConversationAudience): string[] {
 }
 
 /** Events meant for one agent only, wherever they are looking (mentions, offers, their own presence). */
-export type AgentEventName = 'notification.created' | 'conversation.offered' | 'agent.presence';
+export type AgentEventName = Extract<ServerEventName, 'notification.created' | 'conversation.offered' | 'agent.presence'>;
 
 /** Events for the supervisor board of a workspace. */
-export type SupervisorEventName = 'agent.presence' | 'queues.changed';
+export type SupervisorEventName = Extract<ServerEventName, 'agent.presence' | 'queues.changed'>;
 
+/** `...payload` is the event's one payload (a tuple, so socket.io's emitters take it as it is). */
 export interface RealtimePublisher {
-  publish(name: RealtimeEventName, audience: ConversationAudience, payload: unknown): void;
-  publishToAgent(agentId: string, name: AgentEventName, payload: unknown): void;
-  publishToSupervisors(workspaceId: string, name: SupervisorEventName, payload: unknown): void;
+  publish<E extends RealtimeEventName>(name: E, audience: ConversationAudience, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  publishToAgent<E extends AgentEventName>(agentId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  publishToSupervisors<E extends SupervisorEventName>(workspaceId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
 }

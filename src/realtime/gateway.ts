@@ -2,8 +2,7 @@
 // rooms its agent may hear, and shares events across nodes through the Redis adapter.
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
+import { Server } from 'socket.io';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { authenticate } from '../domain/auth/sessions.ts';
@@ -13,6 +12,7 @@ import { SESSION_COOKIE } from '../http/context.ts';
 import { sessionToken } from '../http/auth-middleware.ts';
 import type { Logger } from '../log.ts';
 import type { Redis } from '../redis.ts';
+import { joinPayload, typingPayload, type ClientToServerEvents, type JoinAnswer, type ServerToClientEvents } from './agent-protocol.ts';
 import { rooms } from './events.ts';
 import { realtimeKey } from './redis-publisher.ts';
 
@@ -41,11 +41,18 @@ export function roomsForAgent(a: AuthenticatedAgent): string[] {
   return [rooms.agent(a.agentId), rooms.unteamed(a.workspaceId), ...a.teamIds.map((t) => rooms.team(a.workspaceId, t))];
 }
 
-const joinSchema = z.object({ conversationId: z.string().min(1) });
-const typingSchema = z.object({ conversationId: z.string().min(1), typing: z.boolean() });
+/** What the handshake puts on every agent socket. */
+export interface AgentSocketData {
+  agent: AuthenticatedAgent;
+}
 
-export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
-  const io = new Server(server, { path: '/socket.io', serveClient: false });
+/** The server's side of agent-protocol.ts (the browser's is `Socket<ServerToClientEvents, ClientToServerEvents>`). */
+export type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, AgentSocketData>;
+
+type NoInterServerEvents = Record<string, never>;
+
+export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServer {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, AgentSocketData>(server, { path: '/socket.io', serveClient: false });
   io.adapter(createAdapter(deps.pubClient, deps.subClient, { key: realtimeKey(deps.prefix) }));
 
   io.use(async (socket, next) => {
@@ -57,8 +64,8 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
     next();
   });
 
-  io.on('connection', (socket: Socket) => {
-    const agent = socket.data.agent as AuthenticatedAgent;
+  io.on('connection', (socket) => {
+    const agent = socket.data.agent;
     void socket.join(roomsForAgent(agent));
     if (deps.presence) {
       const presence = deps.presence;
@@ -73,8 +80,8 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
         timer.unref();
       });
     }
-    socket.on('conversation.join', async (raw: unknown, ack?: (r: { ok: boolean; error?: string }) => void) => {
-      const parsed = joinSchema.safeParse(raw);
+    socket.on('conversation.join', async (raw: unknown, ack?: (answer: JoinAnswer) => void) => {
+      const parsed = joinPayload.safeParse(raw);
       if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });
       try {
         await loadVisibleConversation(deps.db, agent, parsed.data.conversationId);
@@ -86,7 +93,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
     });
     // An agent typing: the other agents in the conversation see it, and so does the customer where the channel can show it.
     socket.on('conversation.typing', async (raw: unknown) => {
-      const parsed = typingSchema.safeParse(raw);
+      const parsed = typingPayload.safeParse(raw);
       if (!parsed.success) return;
       const { conversationId, typing } = parsed.data;
       const visible = await loadVisibleConversation(deps.db, agent, conversationId).then(() => true, () => false);
@@ -95,7 +102,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): Server {
       deps.relayTyping?.({ conversationId, typing, agentName: agent.name }).catch((err: unknown) => deps.log.warn({ err, conversationId }, 'could not show typing to the customer'));
     });
     socket.on('conversation.leave', (raw: unknown) => {
-      const parsed = joinSchema.safeParse(raw);
+      const parsed = joinPayload.safeParse(raw);
       if (parsed.success) void socket.leave(rooms.conversation(parsed.data.conversationId));
     });
   });

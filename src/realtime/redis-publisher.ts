@@ -2,6 +2,7 @@
 // subscribed with the socket.io Redis adapter under the same key delivers them to its sockets.
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from '../redis.ts';
+import type { ServerToClientEvents } from './agent-protocol.ts';
 import { rooms, roomsFor, type RealtimePublisher } from './events.ts';
 
 export function realtimeKey(prefix: string): string {
@@ -9,16 +10,16 @@ export function realtimeKey(prefix: string): string {
 }
 
 export function createRedisPublisher(redis: Redis, prefix: string): RealtimePublisher {
-  const emitter = new Emitter(redis, { key: realtimeKey(prefix) });
+  const emitter = new Emitter<ServerToClientEvents>(redis, { key: realtimeKey(prefix) });
   return {
-    publish(name, audience, payload) {
-      emitter.to(roomsFor(audience)).emit(name, payload);
+    publish(name, audience, ...payload) {
+      emitter.to(roomsFor(audience)).emit(name, ...payload);
     },
-    publishToAgent(agentId, name, payload) {
-      emitter.to(rooms.agent(agentId)).emit(name, payload);
+    publishToAgent(agentId, name, ...payload) {
+      emitter.to(rooms.agent(agentId)).emit(name, ...payload);
     },
-    publishToSupervisors(workspaceId, name, payload) {
-      emitter.to(rooms.supervisors(workspaceId)).emit(name, payload);
+    publishToSupervisors(workspaceId, name, ...payload) {
+      emitter.to(rooms.supervisors(workspaceId)).emit(name, ...payload);
     },
   };
 }

@@ -2,7 +2,7 @@
 // against the kind's schema before anything is saved, secrets never shown and kept unless replaced,
 // and a channel added this way receives mail at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDACTED } from '../../src/domain/channels/manage-channels.ts';
+import { REDACTED } from '../../src/domain/channels/admin-channel-view.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const ACCOUNT = `AC${'a1'.repeat(16)}`;

@@ -1,6 +1,6 @@
 // How an agent is shown to other agents (assignment pickers, @mentions, avatars). Never the
-// password hash. One function, so presence and load can be added in one place.
-import type { Prisma } from '../../db/client.ts';
+// password hash. One function, so presence and load can be added in one place. Node-free (src/contract).
+import type { Prisma } from '../../db/model-types.ts';
 
 export const agentViewInclude = {
   teams: { select: { teamId: true } },

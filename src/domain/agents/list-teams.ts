@@ -1,12 +1,13 @@
 // The workspace's teams with their members, for team views and team assignment.
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { teamViewInclude, toTeamView, type TeamView } from './team-view.ts';
 
-export async function listTeams(db: Db, viewer: Viewer) {
+export async function listTeams(db: Db, viewer: Viewer): Promise<TeamView[]> {
   const teams = await db.team.findMany({
     where: { workspaceId: viewer.workspaceId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    include: { members: { select: { agentId: true } } },
+    include: teamViewInclude,
   });
-  return teams.map((t) => ({ id: t.id, name: t.name, leadAgentId: t.leadAgentId, memberIds: t.members.map((m) => m.agentId) }));
+  return teams.map(toTeamView);
 }

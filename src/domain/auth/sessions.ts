@@ -3,16 +3,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import type { LoginResult } from './login-view.ts';
 import type { AuthenticatedAgent } from './viewer.ts';
 import { verifyPassword } from './password.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export interface LoginResult {
-  token: string;
-  expiresAt: Date;
-  agent: { id: string; name: string; email: string; role: string; workspaceId: string };
-}
 
 export async function login(db: Db, input: { email: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
   const agent = await db.agent.findUnique({ where: { email: input.email.trim().toLowerCase() } });

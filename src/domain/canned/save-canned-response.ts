@@ -1,9 +1,10 @@
-// Creates or edits a canned response. Writing them is for supervisors and admins; audited.
-import type { Db } from '../../db/client.ts';
-import { notFound } from '../../errors.ts';
+// Creates or edits a canned response. Writing them is for supervisors and admins; audited; a
+// duplicate shortcut is a clear conflict.
+import { Prisma, type Db } from '../../db/client.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
-import { duplicateShortcut, toCannedResponseView, type CannedResponseView } from './canned-response-view.ts';
+import { toCannedResponseView, type CannedResponseView } from './canned-response-view.ts';
 
 export interface CannedResponseInput {
   shortcut: string;
@@ -39,4 +40,9 @@ export async function updateCannedResponse(db: Db, viewer: Viewer, id: string, i
   } catch (err) {
     throw duplicateShortcut(err, input.shortcut) ?? err;
   }
+}
+
+function duplicateShortcut(err: unknown, shortcut: string | undefined): AppError | null {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== 'P2002') return null;
+  return new AppError('conflict', `A canned response with the shortcut /${shortcut ?? ''} exists already`, { cause: err });
 }

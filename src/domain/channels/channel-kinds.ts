@@ -1,26 +1,9 @@
-// What the web app knows about channel kinds, all read from the registry: names, icon, colour,
-// the admin form, and what a conversation on the kind can do (GET /api/channel-kinds).
+// What the web app knows about channel kinds (GET /api/channel-kinds), all read from the registry:
+// names, icon, colour, the admin form, and what a conversation on the kind can do.
 import { channelKinds } from '../../../channels/registry.ts';
-import type { ChannelAdapter, SettingField } from '../../../channels/types.ts';
+import type { ChannelAdapter } from '../../../channels/types.ts';
 import { replyFilesLimit } from '../messages/store-reply-attachments.ts';
-
-export interface ChannelKindView {
-  kind: string;
-  label: string;
-  shortLabel: string;
-  icon: { path: string; colour: string };
-  /** The admin form: the address field's hint and the settings, field by field. */
-  addressHint: string;
-  form: SettingField[];
-  /** Live kinds (calls, chat) need someone present. */
-  live: boolean;
-  /** How many bytes of files a reply may carry; null when the kind sends no files. */
-  maxReplyFileBytes: number | null;
-  /** Whether agents may send provider-approved templates here. */
-  templates: boolean;
-  /** Shown instead of an identity's address when the address means nothing to people. */
-  identityLabel: string | null;
-}
+import type { ChannelKindView } from './channel-kind-view.ts';
 
 export function channelKindView(a: ChannelAdapter): ChannelKindView {
   return {

@@ -3,8 +3,9 @@
 import type { Deps } from '../../deps.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { replyFilesLimit } from '../messages/store-reply-attachments.ts';
+import type { ChannelView } from './channel-view.ts';
 
-export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer: Viewer) {
+export async function listChannels(deps: Pick<Deps, 'db' | 'adapterFor'>, viewer: Viewer): Promise<ChannelView[]> {
   const channels = await deps.db.channel.findMany({
     where: { workspaceId: viewer.workspaceId },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],

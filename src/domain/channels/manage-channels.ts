@@ -6,19 +6,9 @@ import type { Channel, Db, Prisma } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
-
-/** Stands in for a secret in what the API shows; sent back unchanged, it keeps the stored secret. */
-export const REDACTED = '••••••••';
-const isSecretKey = (key: string) => /(token|pass|password|secret)$/i.test(key);
+import { REDACTED, toAdminChannelView, type AdminChannelView } from './admin-channel-view.ts';
 
 type Json = Prisma.JsonValue;
-
-/** Settings with every secret replaced by REDACTED, at any depth. */
-export function redactSecrets(value: Json): Json {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && typeof v === 'string' && v !== '' ? REDACTED : redactSecrets(v as Json)]));
-}
 
 /**
  * New settings over stored ones: objects merge key by key, anything else is replaced, null removes
@@ -57,10 +47,6 @@ function validAddress(kind: string, raw: string): string {
   return address;
 }
 
-export function channelView(c: Channel) {
-  return { id: c.id, kind: c.kind, name: c.name, address: c.address, active: c.active, settings: redactSecrets(c.settings), createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() };
-}
-
 async function adminChannel(db: Db, viewer: Viewer, id: string): Promise<Channel> {
   requireAdmin(viewer, 'manage channels');
   const channel = await db.channel.findFirst({ where: { id, workspaceId: viewer.workspaceId } });
@@ -68,11 +54,11 @@ async function adminChannel(db: Db, viewer: Viewer, id: string): Promise<Channel
   return channel;
 }
 
-export async function getChannel(db: Db, viewer: Viewer, id: string) {
-  return channelView(await adminChannel(db, viewer, id));
+export async function getChannel(db: Db, viewer: Viewer, id: string): Promise<AdminChannelView> {
+  return toAdminChannelView(await adminChannel(db, viewer, id));
 }
 
-export async function createChannel(db: Db, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }) {
+export async function createChannel(db: Db, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }): Promise<AdminChannelView> {
   requireAdmin(viewer, 'add channels');
   const address = validAddress(input.kind, input.address);
   const settings = validSettings(input.kind, mergeSettings(null, input.settings));
@@ -80,14 +66,14 @@ export async function createChannel(db: Db, viewer: Viewer, input: { kind: strin
   if (taken) throw new AppError('conflict', `A ${input.kind} channel with the address ${address} exists already`);
   const channel = await db.channel.create({ data: { workspaceId: viewer.workspaceId, kind: input.kind, name: input.name, address, settings } });
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.create', targetType: 'channel', targetId: channel.id, data: { kind: channel.kind, address } });
-  return channelView(channel);
+  return toAdminChannelView(channel);
 }
 
-export async function updateChannel(db: Db, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }) {
+export async function updateChannel(db: Db, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }): Promise<AdminChannelView> {
   const channel = await adminChannel(db, viewer, id);
   const settings = patch.settings === undefined ? undefined : validSettings(channel.kind, mergeSettings(channel.settings, patch.settings));
   const updated = await db.channel.update({ where: { id: channel.id }, data: { name: patch.name, active: patch.active, settings } });
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.update', targetType: 'channel', targetId: channel.id, data: { changed } });
-  return channelView(updated);
+  return toAdminChannelView(updated);
 }

@@ -2,11 +2,12 @@
 // the agent sees what the customer already told us, wherever they said it.
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
-import { messageViewInclude, toMessageView } from '../conversations/conversation-view.ts';
+import { messageViewInclude } from '../conversations/conversation-view.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from '../conversations/visibility.ts';
+import { toContactTimeline, type ContactTimeline } from './contact-view.ts';
 
-export async function getContactTimeline(db: Db, viewer: Viewer, contactId: string, opts: { limit: number }) {
+export async function getContactTimeline(db: Db, viewer: Viewer, contactId: string, opts: { limit: number }): Promise<ContactTimeline> {
   const contact = await db.contact.findFirst({
     where: { id: contactId, workspaceId: viewer.workspaceId },
     include: { identities: { orderBy: { createdAt: 'asc' } } },
@@ -23,26 +24,5 @@ export async function getContactTimeline(db: Db, viewer: Viewer, contactId: stri
     take: opts.limit,
     include: messageViewInclude,
   });
-  return {
-    id: contact.id,
-    name: contact.name,
-    email: contact.email,
-    phone: contact.phone,
-    tier: contact.tier,
-    lifecycleStage: contact.lifecycleStage,
-    tags: contact.tags,
-    attributes: contact.attributes,
-    createdAt: contact.createdAt.toISOString(),
-    identities: contact.identities.map((i) => ({ id: i.id, channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt?.toISOString() ?? null })),
-    conversations: conversations.map((c) => ({
-      id: c.id,
-      number: c.number,
-      subject: c.subject,
-      status: c.status,
-      channel: c.channel,
-      createdAt: c.createdAt.toISOString(),
-      lastMessageAt: c.lastMessageAt.toISOString(),
-    })),
-    timeline: messages.reverse().map(toMessageView),
-  };
+  return toContactTimeline(contact, conversations, messages.reverse());
 }

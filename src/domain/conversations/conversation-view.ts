@@ -1,5 +1,6 @@
-// The shapes of conversations and messages as the API and realtime events present them.
-import type { Prisma } from '../../db/client.ts';
+// The shapes of conversations and messages as the API and realtime events present them. Node-free
+// (model types only): src/contract hands these types to the web app.
+import type { Prisma } from '../../db/model-types.ts';
 import { slaState } from '../sla/sla-state.ts';
 
 export const conversationSummaryInclude = {
@@ -88,3 +89,33 @@ export function toMessageView(m: MessageWithView) {
 }
 
 export type MessageView = ReturnType<typeof toMessageView>;
+
+/** GET /api/conversations/:id: the summary with the whole timeline. */
+export function toConversationDetail(c: ConversationWithSummary, messages: readonly MessageWithView[]) {
+  return { ...toConversationSummary(c), messages: messages.map(toMessageView) };
+}
+
+export type ConversationDetail = ReturnType<typeof toConversationDetail>;
+
+/** A row of the inbox list: the summary and whether the viewer has unread customer messages. */
+export type ConversationListItem = ConversationSummary & { unread: boolean };
+
+export interface ConversationPage {
+  items: ConversationListItem[];
+  nextCursor: string | null;
+}
+
+/** Part of a search snippet: text, and whether it is a matched word. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** A conversation found by search; `match` is the newest message that has the words, if one does. */
+export type SearchHit = ConversationListItem & { match: { messageId: string; snippet: SnippetPart[] } | null };
+
+/** POST /api/conversations/:id/read: the viewer's read marker. */
+export interface ReadMarker {
+  conversationId: string;
+  lastReadAt: string;
+}

@@ -1,11 +1,11 @@
 // One conversation with its whole timeline, for the conversation view.
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
-import { conversationSummaryInclude, messageViewInclude, toConversationSummary, toMessageView } from './conversation-view.ts';
+import { conversationSummaryInclude, messageViewInclude, toConversationDetail, type ConversationDetail } from './conversation-view.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from './visibility.ts';
 
-export async function getConversation(db: Db, viewer: Viewer, conversationId: string) {
+export async function getConversation(db: Db, viewer: Viewer, conversationId: string): Promise<ConversationDetail> {
   const c = await db.conversation.findFirst({
     where: { AND: [{ id: conversationId }, visibleConversationsWhere(viewer)] },
     include: conversationSummaryInclude,
@@ -16,5 +16,5 @@ export async function getConversation(db: Db, viewer: Viewer, conversationId: st
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: messageViewInclude,
   });
-  return { ...toConversationSummary(c), messages: messages.map(toMessageView) };
+  return toConversationDetail(c, messages);
 }

@@ -2,7 +2,7 @@
 // (cursor) pagination so pages stay stable while new messages arrive.
 import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from './conversation-view.ts';
+import { conversationSummaryInclude, toConversationSummary, type ConversationPage } from './conversation-view.ts';
 import { unreadFlags } from './mark-conversation-read.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from './visibility.ts';
@@ -35,7 +35,7 @@ function decodeCursor(raw: string): Cursor {
   }
 }
 
-export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<{ items: (ConversationSummary & { unread: boolean })[]; nextCursor: string | null }> {
+export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<ConversationPage> {
   const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer)];
   if (q.status?.length) filters.push({ status: { in: q.status } });
   if (q.assignee === 'me') filters.push({ assigneeId: viewer.agentId });

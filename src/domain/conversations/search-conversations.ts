@@ -4,7 +4,7 @@
 // its messages carries the newest matching message and a snippet with the matched words marked.
 import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from './conversation-view.ts';
+import { conversationSummaryInclude, toConversationSummary, type SearchHit, type SnippetPart } from './conversation-view.ts';
 import { unreadFlags } from './mark-conversation-read.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from './visibility.ts';
@@ -14,14 +14,6 @@ export interface SearchQuery {
   status?: ConversationStatus[];
   limit: number;
 }
-
-/** Part of a snippet: text, and whether it is a matched word. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export type SearchHit = ConversationSummary & { unread: boolean; match: { messageId: string; snippet: SnippetPart[] } | null };
 
 const MAX_TERMS = 8;
 /** Matching messages considered per search (newest first), so a common word stays cheap. */

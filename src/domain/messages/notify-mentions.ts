@@ -2,6 +2,7 @@
 // the conversation gets a Notification row and a realtime `notification.created`.
 import type { Deps } from '../../deps.ts';
 import { isSupervisor } from '../auth/viewer.ts';
+import { toNotificationView, type NotificationDataByKind } from '../notifications/notification-view.ts';
 
 export interface MentionNote {
   id: string;
@@ -61,9 +62,9 @@ async function createMentionNotifications(deps: Pick<Deps, 'db' | 'publisher'>, 
           conversationNumber: conversation.number,
           subject: conversation.subject,
           excerpt: note.text.slice(0, 200),
-        },
+        } satisfies NotificationDataByKind['mention'],
       },
     });
-    deps.publisher.publishToAgent(agent.id, 'notification.created', { id: n.id, kind: n.kind, conversationId: n.conversationId, data: n.data, createdAt: n.createdAt.toISOString() });
+    deps.publisher.publishToAgent(agent.id, 'notification.created', toNotificationView(n));
   }
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { messageViewInclude, toMessageView } from '../conversations/conversation-view.ts';
+import { messageViewInclude, toMessageView, type MessageView } from '../conversations/conversation-view.ts';
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from '../conversations/visibility.ts';
@@ -25,7 +25,7 @@ export interface ReplyInput {
   attachments?: ReplyAttachmentInput[];
 }
 
-export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput) {
+export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput): Promise<MessageView> {
   const { db } = deps;
   const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
   const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });

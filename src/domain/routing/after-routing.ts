@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
+import { toOfferView } from './offer-view.ts';
 
 export type RouteOutcome =
   | { status: 'assigned'; conversationId: string; agentId: string; queueId: string; step: number }
@@ -63,7 +64,7 @@ async function commit(deps: Deps, outcome: RouteOutcome): Promise<void> {
       return;
     case 'offered': {
       const summary = await publishConversation(deps, outcome.conversationId, 'conversation.updated', { alsoAgentIds: [outcome.agentId] });
-      deps.publisher.publishToAgent(outcome.agentId, 'conversation.offered', { conversation: summary, expiresAt: outcome.expiresAt.toISOString() });
+      deps.publisher.publishToAgent(outcome.agentId, 'conversation.offered', toOfferView(summary, outcome.expiresAt));
       await deps.queues.enqueue('route', { kind: 'conversation', conversationId: outcome.conversationId, reason: 'offer-timeout', step: outcome.step, token: `${outcome.agentId}-${outcome.expiresAt.getTime()}` }, { delay: outcome.expiresAt.getTime() - now });
       return;
     }

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { DAY_MS, localDayOf, wallToInstant } from '../sla/zoned-time.ts';
+import type { BoardQueue, SupervisorBoard } from './board-view.ts';
 import { loadCandidates } from './candidates.ts';
 import { defaultCapacityWeights } from './capacity.ts';
 import { loadWorkflow } from './load-workflow.ts';
@@ -12,7 +13,7 @@ import type { Requirement } from './workflow-schema.ts';
 
 const priorities = ['urgent', 'high', 'normal', 'low'] as const;
 
-export async function supervisorBoard(db: Db, viewer: Viewer, now: Date) {
+export async function supervisorBoard(db: Db, viewer: Viewer, now: Date): Promise<SupervisorBoard> {
   requireSupervisor(viewer, 'see the supervisor board');
   const { workspaceId } = viewer;
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
@@ -28,7 +29,7 @@ export async function supervisorBoard(db: Db, viewer: Viewer, now: Date) {
   const minCost = Math.min(...Object.values(defaultCapacityWeights));
   const stepsByQueue = new Map<string, Requirement[]>();
   for (const f of [...workflow.filters, workflow.fallback]) for (const s of f.steps) stepsByQueue.set(s.queue, [...(stepsByQueue.get(s.queue) ?? []), s.requirement]);
-  const queueRows = queues.map((q) => {
+  const queueRows = queues.map((q): BoardQueue => {
     const mine = waiting.filter((w) => w.queueId === q.id);
     const oldest = mine.reduce<number | null>((m, w) => (w.queuedAt && (m === null || w.queuedAt.getTime() < m) ? w.queuedAt.getTime() : m), null);
     const requirements = stepsByQueue.get(q.name) ?? [];
@@ -40,7 +41,7 @@ export async function supervisorBoard(db: Db, viewer: Viewer, now: Date) {
       mode: q.mode,
       waiting: mine.length,
       longestWaitSeconds: oldest === null ? 0 : Math.round((now.getTime() - oldest) / 1000),
-      byPriority: Object.fromEntries(priorities.map((p) => [p, mine.filter((w) => w.priority === p).length])),
+      byPriority: Object.fromEntries(priorities.map((p) => [p, mine.filter((w) => w.priority === p).length])) as Record<(typeof priorities)[number], number>,
       slaAtRisk: atRisk.filter((r) => r.slaClocks.every((c) => c.status !== 'breached')).length,
       slaBreached: atRisk.filter((r) => r.slaClocks.some((c) => c.status === 'breached')).length,
       eligibleAgents: eligible.length,

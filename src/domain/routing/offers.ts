@@ -4,9 +4,10 @@ import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { conversationSummaryInclude, toConversationSummary, type ConversationSummary } from '../conversations/conversation-view.ts';
+import { conversationSummaryInclude, toConversationSummary } from '../conversations/conversation-view.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { toOfferView, type OfferView } from './offer-view.ts';
 import { routeConversation } from './route-conversation.ts';
 
 async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, tx: Tx) {
@@ -20,13 +21,13 @@ async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, t
 }
 
 /** The offers standing for this agent now, oldest first: what an inbox shows again after a reload. */
-export async function listMyOffers(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer): Promise<{ conversation: ConversationSummary; expiresAt: string }[]> {
+export async function listMyOffers(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer): Promise<OfferView[]> {
   const rows = await deps.db.conversation.findMany({
     where: { workspaceId: viewer.workspaceId, offeredAgentId: viewer.agentId, assigneeId: null, offerExpiresAt: { gt: deps.clock.now() } },
     include: conversationSummaryInclude,
     orderBy: { offerExpiresAt: 'asc' },
   });
-  return rows.map((c) => ({ conversation: toConversationSummary(c), expiresAt: (c.offerExpiresAt as Date).toISOString() }));
+  return rows.map((c) => toOfferView(toConversationSummary(c), c.offerExpiresAt as Date));
 }
 
 export async function acceptOffer(deps: Deps, viewer: Viewer, conversationId: string) {

@@ -3,6 +3,7 @@
 import type { Presence } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
+import { toPresenceEvent } from '../agents/presence-view.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { isSupervisor, requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
@@ -15,7 +16,7 @@ export async function setPresence(deps: Deps, input: { agentId: string; presence
   const now = deps.clock.now();
   const agent = await deps.db.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
   await recordAudit(deps.db, { workspaceId: agent.workspaceId, actorAgentId: input.actorAgentId, action: 'agent.presence', targetType: 'agent', targetId: agent.id, data: { from: before.presence, to: input.presence, reason: input.reason } });
-  const event = { agentId: agent.id, presence: agent.presence, at: now.toISOString() };
+  const event = toPresenceEvent(agent, now);
   deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', event);
   // The agent's own status switch follows too (supervisors already hear it in their workspace room).
   if (!isSupervisor(agent)) deps.publisher.publishToAgent(agent.id, 'agent.presence', event);

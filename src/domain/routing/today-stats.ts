@@ -1,6 +1,7 @@
 // Today's totals for the supervisor board: median first-response and resolution times, SLA
 // breaches, and new conversations per hour and channel (in the workspace's time zone).
 import type { Db } from '../../db/client.ts';
+import type { TodayStats } from './board-view.ts';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -9,7 +10,7 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function todayStats(db: Db, input: { workspaceId: string; since: Date; timeZone: string }) {
+export async function todayStats(db: Db, input: { workspaceId: string; since: Date; timeZone: string }): Promise<TodayStats> {
   const created = await db.conversation.findMany({
     where: { workspaceId: input.workspaceId, createdAt: { gte: input.since } },
     select: { createdAt: true, firstResponseAt: true, channel: { select: { kind: true } } },

@@ -1,5 +1,6 @@
 // Fires an SLA warning or breach. Under a row lock on the clock, a stale job (the clock moved on)
 // does nothing, and a breach is written once; then the policy's escalation runs.
+import type { SlaMetric } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
@@ -39,7 +40,7 @@ export async function handleSlaTimer(deps: Deps, job: { clockId: string; version
   return result.outcome;
 }
 
-async function warnAboutClock(deps: Deps, conversationId: string, metric: string, beforeSeconds: number): Promise<void> {
+async function warnAboutClock(deps: Deps, conversationId: string, metric: SlaMetric, beforeSeconds: number): Promise<void> {
   const conv = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { team: true } });
   const to = conv.assigneeId ? [conv.assigneeId] : conv.team?.leadAgentId ? [conv.team.leadAgentId] : null;
   await notifyAgents(deps, { workspaceId: conv.workspaceId, agentIds: to, kind: 'sla.warning', conversationId, data: { metric, minutesLeft: Math.round(beforeSeconds / 60), number: conv.number } });

@@ -1,16 +1,9 @@
-// A message as a website chat visitor sees it: text only (the widget never renders HTML), who
-// wrote it as a display name, never internal notes, ids or delivery details.
+// A stored message as a website chat visitor sees it (channels/webchat/protocol.ts has the shape,
+// shared with the widget).
+import type { VisitorMessageView } from '../../../channels/webchat/protocol.ts';
 import type { Message } from '../../db/client.ts';
 
-export interface VisitorMessageView {
-  id: string;
-  /** The widget's own id for a message the visitor sent (to match its optimistic copy). */
-  clientId: string | null;
-  direction: 'in' | 'out';
-  text: string;
-  author: { name: string | null } | null;
-  createdAt: string;
-}
+export type { VisitorMessageView };
 
 export function toVisitorMessage(m: Pick<Message, 'id' | 'direction' | 'text' | 'externalId' | 'createdAt'> & { authorAgent: { name: string } | null }, visitorId: string): VisitorMessageView {
   const prefix = `${visitorId}:`;

@@ -6,20 +6,9 @@ import { deleteCannedResponse } from '../../domain/canned/delete-canned-response
 import { createCannedResponse, updateCannedResponse } from '../../domain/canned/save-canned-response.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { cannedResponseCreateBody, cannedResponseUpdateBody } from '../schemas/canned-responses.ts';
 import { validate } from '../validate.ts';
 
-const shortcut = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/^\//, '').toLowerCase())
-  .pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'use 1-40 letters, digits, - or _'));
-const fields = {
-  shortcut,
-  title: z.string().trim().min(1, 'must not be empty').max(200),
-  body: z.string().min(1, 'must not be empty').max(20_000),
-};
-const createBody = z.object(fields);
-const updateBody = z.object(fields).partial().refine((b) => Object.keys(b).length > 0, 'give shortcut, title and/or body');
 const idParam = z.object({ id: z.string().min(1) });
 
 export function cannedResponseRoutes(deps: AppDeps) {
@@ -27,10 +16,10 @@ export function cannedResponseRoutes(deps: AppDeps) {
   app.use('/canned-responses', requireAuth(deps));
   app.use('/canned-responses/*', requireAuth(deps));
   app.get('/canned-responses', async (c) => c.json({ items: await listCannedResponses(deps.db, c.get('viewer')) }));
-  app.post('/canned-responses', validate('json', createBody), async (c) => {
+  app.post('/canned-responses', validate('json', cannedResponseCreateBody), async (c) => {
     return c.json(await createCannedResponse(deps.db, c.get('viewer'), c.req.valid('json')), 201);
   });
-  app.patch('/canned-responses/:id', validate('param', idParam), validate('json', updateBody), async (c) => {
+  app.patch('/canned-responses/:id', validate('param', idParam), validate('json', cannedResponseUpdateBody), async (c) => {
     return c.json(await updateCannedResponse(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
   });
   app.delete('/canned-responses/:id', validate('param', idParam), async (c) => {

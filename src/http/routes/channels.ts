@@ -11,15 +11,12 @@ import { createChannel, getChannel, updateChannel } from '../../domain/channels/
 import { registerChannelWebhook } from '../../domain/channels/register-channel-webhook.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { channelFields, channelPatchBody } from '../schemas/channels.ts';
 import { validate } from '../validate.ts';
 
 const idParam = z.object({ id: z.string().min(1) });
 const kindParam = idParam.extend({ kind: z.enum(channelKinds) });
-const settings = z.record(z.string(), z.json());
-const createBody = z.object({ kind: z.enum(channelKinds), name: z.string().trim().min(1).max(80), address: z.string().trim().min(1).max(200), settings: settings.default({}) });
-const patchBody = z
-  .object({ name: z.string().trim().min(1).max(80).optional(), active: z.boolean().optional(), settings: settings.optional() })
-  .refine((b) => b.name !== undefined || b.active !== undefined || b.settings !== undefined, 'give name, active and/or settings');
+const createBody = z.object({ kind: z.enum(channelKinds), ...channelFields });
 
 export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -30,7 +27,7 @@ export function channelRoutes(deps: AppDeps) {
   app.get('/channels', async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
   app.post('/channels', validate('json', createBody), async (c) => c.json(await createChannel(deps.db, c.get('viewer'), c.req.valid('json')), 201));
   app.get('/channels/:id', validate('param', idParam), async (c) => c.json(await getChannel(deps.db, c.get('viewer'), c.req.valid('param').id)));
-  app.patch('/channels/:id', validate('param', idParam), validate('json', patchBody), async (c) => c.json(await updateChannel(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json'))));
+  app.patch('/channels/:id', validate('param', idParam), validate('json', channelPatchBody), async (c) => c.json(await updateChannel(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json'))));
   // Points the provider at the channel's webhook where Parley can (Telegram); /channels/:id/<kind>/register-webhook is the older path.
   app.post('/channels/:id/register-webhook', validate('param', idParam), async (c) =>
     c.json(await registerChannelWebhook(deps, c.get('viewer'), { channelId: c.req.valid('param').id, publicUrl: deps.config.PUBLIC_URL })),

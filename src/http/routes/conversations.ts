@@ -10,59 +10,10 @@ import { addNote } from '../../domain/messages/add-note.ts';
 import { queueReply } from '../../domain/messages/queue-reply.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { assignBody, conversationListQuery, conversationSearchQuery, replyBody, statusBody, textBody } from '../schemas/conversations.ts';
 import { validate } from '../validate.ts';
 
-const statuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
-
-const statusList = z
-  .string()
-  .optional()
-  .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
-  .pipe(z.array(z.enum(statuses)).optional());
-
-const listQuery = z.object({
-  status: statusList,
-  assignee: z.enum(['me', 'unassigned', 'all']).default('all'),
-  channelId: z.string().optional(),
-  teamId: z.string().optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-
-const searchQuery = z.object({
-  q: z.string().trim().min(1, 'give something to search for').max(200),
-  status: statusList,
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-
 const idParam = z.object({ id: z.string().min(1) });
-const textBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(100_000) });
-const templateBody = z
-  .object({
-    /** The provider's template id (a Twilio Content SID "HX..."); `id` is accepted too. */
-    contentSid: z.string().trim().min(1).max(200).optional(),
-    id: z.string().trim().min(1).max(200).optional(),
-    variables: z.record(z.string().max(100), z.string().max(2_000)).default({}),
-  })
-  .refine((t) => t.contentSid !== undefined || t.id !== undefined, 'give contentSid')
-  .transform((t) => ({ id: (t.contentSid ?? t.id)!, variables: t.variables }));
-const replyAttachment = z.object({
-  filename: z.string().trim().min(1).max(255),
-  contentType: z.string().trim().min(1).max(255).default('application/octet-stream'),
-  contentBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
-});
-const replyBody = z
-  .object({ text: z.string().trim().max(100_000).optional(), html: z.string().max(500_000).nullish(), template: templateBody.optional(), attachments: z.array(replyAttachment).max(10).optional() })
-  .refine((b) => (b.text !== undefined && b.text !== '') || b.template !== undefined || (b.attachments?.length ?? 0) > 0, { message: 'must not be empty', path: ['text'] });
-const statusBody = z.object({
-  status: z.enum(statuses).optional(),
-  statusKey: z.string().min(1).optional(),
-  snoozedUntil: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).nullish(),
-  priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
-}).refine((b) => b.status !== undefined || b.statusKey !== undefined, 'give status or statusKey');
-const assignBody = z
-  .object({ assigneeId: z.string().min(1).nullable().optional(), teamId: z.string().min(1).nullable().optional() })
-  .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, 'give assigneeId and/or teamId');
 
 export function conversationRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -70,10 +21,10 @@ export function conversationRoutes(deps: AppDeps) {
   app.use('/conversations', requireAuth(deps));
   app.use('/search', requireAuth(deps));
 
-  app.get('/conversations', validate('query', listQuery), async (c) => {
+  app.get('/conversations', validate('query', conversationListQuery), async (c) => {
     return c.json(await listConversations(deps.db, c.get('viewer'), c.req.valid('query')));
   });
-  app.get('/search', validate('query', searchQuery), async (c) => {
+  app.get('/search', validate('query', conversationSearchQuery), async (c) => {
     return c.json(await searchConversations(deps.db, c.get('viewer'), c.req.valid('query')));
   });
   app.get('/conversations/:id', validate('param', idParam), async (c) => {

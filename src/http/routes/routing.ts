@@ -2,6 +2,7 @@
 // offers, and the supervisor board.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { toAgentPresence, type AgentPresence } from '../../domain/agents/presence-view.ts';
 import { supervisorBoard } from '../../domain/routing/board.ts';
 import { getRoutingWorkflow } from '../../domain/routing/get-routing-workflow.ts';
 import { setAgentCapacity, setAgentSkills } from '../../domain/routing/manage-agents.ts';
@@ -12,10 +13,10 @@ import { setAgentPresence, setOwnPresence } from '../../domain/routing/set-prese
 import { AppError } from '../../errors.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { presenceBody } from '../schemas/presence.ts';
 import { validate } from '../validate.ts';
 
 const id = z.object({ id: z.string().min(1) });
-const presenceBody = z.object({ presence: z.enum(['online', 'away', 'offline']) });
 const skillsBody = z.object({ skills: z.array(z.object({ skill: z.string().trim().min(1).max(60), level: z.number().int().min(1).max(10) })) });
 const capacityBody = z.object({ capacity: z.number().int().min(0).max(10_000) });
 const queueBody = z.object({ name: z.string().trim().min(1).max(80), teamId: z.string().nullable().optional(), mode: z.enum(['push', 'offer']).default('push'), offerTimeoutSeconds: z.number().int().min(5).max(3600).default(30) });
@@ -42,11 +43,11 @@ export function routingRoutes(deps: AppDeps) {
 
   app.post('/me/presence', validate('json', presenceBody), async (c) => {
     const agent = await setOwnPresence(deps, c.get('viewer'), c.req.valid('json').presence);
-    return c.json({ presence: agent.presence, presenceChangedAt: agent.presenceChangedAt.toISOString() });
+    return c.json(toAgentPresence(agent));
   });
   app.post('/agents/:id/presence', validate('param', id), validate('json', presenceBody), async (c) => {
     const agent = await setAgentPresence(deps, c.get('viewer'), { agentId: c.req.valid('param').id, presence: c.req.valid('json').presence });
-    return c.json({ presence: agent.presence });
+    return c.json({ presence: agent.presence } satisfies Pick<AgentPresence, 'presence'>);
   });
   app.put('/agents/:id/skills', validate('param', id), validate('json', skillsBody), async (c) => {
     return c.json({ skills: await setAgentSkills(deps, c.get('viewer'), c.req.valid('param').id, c.req.valid('json').skills) });

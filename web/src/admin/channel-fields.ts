@@ -1,21 +1,21 @@
 // How a channel kind's admin form (its fields come from the server's registry, GET
 // /api/channel-kinds) reads and writes values in the settings object (dotted paths). The server
 // checks the result against the kind's schema and names any bad field; this only shapes the form.
-import type { SettingField } from '../api/types.ts';
+import type { Json, JsonObject, RedactedSecret, SettingField } from '../api/types.ts';
 
 export type Field = SettingField;
 
 /** Shown in place of a stored secret; sent back, it keeps the secret. */
-export const REDACTED = '••••••••';
+export const REDACTED: RedactedSecret = '••••••••';
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
 export function getPath(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Obj)[k] : undefined), obj);
 }
 
 /** A copy of `obj` with `path` set (objects on the way created); `undefined` removes the key. */
-export function setPath(obj: Obj, path: string, value: unknown): Obj {
+export function setPath(obj: Obj, path: string, value: Json | undefined): Obj {
   const [key, ...rest] = path.split('.') as [string, ...string[]];
   const copy: Obj = { ...obj };
   if (rest.length === 0) {
@@ -23,7 +23,8 @@ export function setPath(obj: Obj, path: string, value: unknown): Obj {
     else copy[key] = value;
     return copy;
   }
-  const inner = copy[key] !== null && typeof copy[key] === 'object' ? (copy[key] as Obj) : {};
+  const here = copy[key];
+  const inner = here !== null && typeof here === 'object' && !Array.isArray(here) ? here : {};
   const next = setPath(inner, rest.join('.'), value);
   if (Object.keys(next).length === 0) delete copy[key];
   else copy[key] = next;

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { AdminChannel, ChannelKind } from '../api/types.ts';
+import type { AdminChannel, ChannelKind, JsonObject } from '../api/types.ts';
 import { FormFooter } from './admin-ui.tsx';
 import { channelKindInfo, channelKinds } from '../channels/channel-kinds.ts';
 import { fieldText, settingsPatch, withField, type Field } from './channel-fields.ts';
@@ -45,7 +45,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
   const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? channelKinds()[0]?.kind ?? '');
   const [name, setName] = useState(channel?.name ?? '');
   const [address, setAddress] = useState(channel?.address ?? '');
-  const [settings, setSettings] = useState<Record<string, unknown>>(channel?.settings ?? {});
+  const [settings, setSettings] = useState<JsonObject>(channel?.settings ?? {});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const kindInfo = channelKindInfo(kind);

@@ -4,28 +4,43 @@ import { request } from './client.ts';
 import type {
   AdminChannel,
   Agent,
-  AttributeValue,
+  AgentPresence,
+  AssignBody,
   Board,
   CannedResponse,
+  CannedResponseCreateBody,
+  CannedResponseUpdateBody,
   Channel,
+  ChannelCreateBody,
   ChannelKindInfo,
+  ChannelPatchBody,
   ContactDetail,
+  ContactPatchBody,
   ConversationDetail,
+  ConversationListQuery,
+  ConversationPage,
+  ConversationPatchBody,
   ConversationStatus,
   ConversationSummary,
+  Items,
+  LoginBody,
+  LoginResponse,
   Me,
   Message,
+  NoteBody,
   OfferEvent,
-  Page,
   Presence,
+  PresenceBody,
+  ReadMarker,
+  ReplyBody,
   SearchHit,
-  Priority,
+  StatusBody,
   Team,
 } from './types.ts';
 
 export interface ListParams {
   status: ConversationStatus[];
-  assignee: 'me' | 'unassigned' | 'all';
+  assignee: NonNullable<ConversationListQuery['assignee']>;
   teamId?: string;
   channelId?: string;
   cursor?: string;
@@ -43,47 +58,47 @@ function listSearch(p: ListParams): string {
 const enc = encodeURIComponent;
 
 export const api = {
-  login: (email: string, password: string) => request<{ agent: { id: string } }>('POST', '/api/auth/login', { email, password }, { quiet401: true }),
+  login: (email: string, password: string) => request<LoginResponse>('POST', '/api/auth/login', { email, password } satisfies LoginBody, { quiet401: true }),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout', undefined, { quiet401: true }),
   me: () => request<Me>('GET', '/api/me', undefined, { quiet401: true }),
-  agents: () => request<{ items: Agent[] }>('GET', '/api/agents'),
-  teams: () => request<{ items: Team[] }>('GET', '/api/teams'),
-  channels: () => request<{ items: Channel[] }>('GET', '/api/channels'),
-  channelKinds: () => request<{ items: ChannelKindInfo[] }>('GET', '/api/channel-kinds'),
-  cannedResponses: () => request<{ items: CannedResponse[] }>('GET', '/api/canned-responses'),
-  createCannedResponse: (body: Omit<CannedResponse, 'id'>) => request<CannedResponse>('POST', '/api/canned-responses', body),
-  updateCannedResponse: (id: string, body: Partial<Omit<CannedResponse, 'id'>>) => request<CannedResponse>('PATCH', `/api/canned-responses/${enc(id)}`, body),
+  agents: () => request<Items<Agent>>('GET', '/api/agents'),
+  teams: () => request<Items<Team>>('GET', '/api/teams'),
+  channels: () => request<Items<Channel>>('GET', '/api/channels'),
+  channelKinds: () => request<Items<ChannelKindInfo>>('GET', '/api/channel-kinds'),
+  cannedResponses: () => request<Items<CannedResponse>>('GET', '/api/canned-responses'),
+  createCannedResponse: (body: CannedResponseCreateBody) => request<CannedResponse>('POST', '/api/canned-responses', body),
+  updateCannedResponse: (id: string, body: CannedResponseUpdateBody) => request<CannedResponse>('PATCH', `/api/canned-responses/${enc(id)}`, body),
   deleteCannedResponse: (id: string) => request<void>('DELETE', `/api/canned-responses/${enc(id)}`),
 
   channel: (id: string) => request<AdminChannel>('GET', `/api/channels/${enc(id)}`),
-  createChannel: (body: { kind: string; name: string; address: string; settings: Record<string, unknown> }) => request<AdminChannel>('POST', '/api/channels', body),
-  updateChannel: (id: string, body: { name?: string; active?: boolean; settings?: Record<string, unknown> }) => request<AdminChannel>('PATCH', `/api/channels/${enc(id)}`, body),
-  search: (q: string, signal?: AbortSignal) => request<{ items: SearchHit[] }>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
-  listConversations: (p: ListParams, signal?: AbortSignal) => request<Page<ConversationSummary>>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
+  createChannel: (body: ChannelCreateBody) => request<AdminChannel>('POST', '/api/channels', body),
+  updateChannel: (id: string, body: ChannelPatchBody) => request<AdminChannel>('PATCH', `/api/channels/${enc(id)}`, body),
+  search: (q: string, signal?: AbortSignal) => request<Items<SearchHit>>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
+  listConversations: (p: ListParams, signal?: AbortSignal) => request<ConversationPage>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
   reply: (id: string, text: string, files: readonly ReplyFile[] = [], template?: { contentSid: string; variables: Record<string, string> }) =>
     request<Message>('POST', `/api/conversations/${enc(id)}/messages`, {
       text,
       ...(template ? { template } : {}),
       ...(files.length > 0 ? { attachments: files.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, contentBase64 })) } : {}),
-    }),
-  note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text }),
+    } satisfies ReplyBody),
+  note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text } satisfies NoteBody),
   setStatus: (id: string, status: ConversationStatus, snoozedUntil?: string) =>
-    request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}) }),
-  assign: (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/assign`, body),
-  updateConversation: (id: string, body: { priority?: Priority; tags?: string[] }) => request<ConversationSummary>('PATCH', `/api/conversations/${enc(id)}`, body),
-  markRead: (id: string) => request<{ conversationId: string; lastReadAt: string }>('POST', `/api/conversations/${enc(id)}/read`),
+    request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}) } satisfies StatusBody),
+  assign: (id: string, body: AssignBody) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/assign`, body),
+  updateConversation: (id: string, body: ConversationPatchBody) => request<ConversationSummary>('PATCH', `/api/conversations/${enc(id)}`, body),
+  markRead: (id: string) => request<ReadMarker>('POST', `/api/conversations/${enc(id)}/read`),
 
   board: (signal?: AbortSignal) => request<Board>('GET', '/api/supervisor/board', undefined, { signal }),
-  setMyPresence: (presence: Presence) => request<{ presence: Presence; presenceChangedAt: string }>('POST', '/api/me/presence', { presence }),
-  setAgentPresence: (agentId: string, presence: Presence) => request<{ presence: Presence }>('POST', `/api/agents/${enc(agentId)}/presence`, { presence }),
-  myOffers: () => request<{ items: OfferEvent[] }>('GET', '/api/me/offers'),
+  setMyPresence: (presence: Presence) => request<AgentPresence>('POST', '/api/me/presence', { presence } satisfies PresenceBody),
+  setAgentPresence: (agentId: string, presence: Presence) => request<Pick<AgentPresence, 'presence'>>('POST', `/api/agents/${enc(agentId)}/presence`, { presence } satisfies PresenceBody),
+  myOffers: () => request<Items<OfferEvent>>('GET', '/api/me/offers'),
   acceptOffer: (id: string) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/offer/accept`),
+  // The routing outcome (who it went to next); the inbox does not read it.
   declineOffer: (id: string) => request<unknown>('POST', `/api/conversations/${enc(id)}/offer/decline`),
 
   contact: (id: string, signal?: AbortSignal) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}?limit=1`, undefined, { signal }),
-  updateContact: (id: string, body: { name?: string | null; lifecycleStage?: string | null; tier?: string | null; tags?: string[]; attributes?: Record<string, AttributeValue> }) =>
-    request<ContactDetail>('PATCH', `/api/contacts/${enc(id)}`, body),
+  updateContact: (id: string, body: ContactPatchBody) => request<ContactDetail>('PATCH', `/api/contacts/${enc(id)}`, body),
 };
 
 export const attachmentUrl = (id: string) => `/api/attachments/${enc(id)}`;

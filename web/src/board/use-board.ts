@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { Board, ConversationSummary, PresenceEvent } from '../api/types.ts';
+import type { Board, ConversationSummary } from '../api/types.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { sortWaiting } from './board-model.ts';
 
@@ -93,7 +93,7 @@ export function useBoard(): LiveBoard {
   useSocketEvent('queues.changed', nudge);
   useSocketEvent('conversation.created', nudge);
   useSocketEvent('conversation.assigned', nudge);
-  useSocketEvent<PresenceEvent>('agent.presence', (e) => {
+  useSocketEvent('agent.presence', (e) => {
     setState((s) => (s.board ? { ...s, board: { ...s.board, agents: s.board.agents.map((a) => (a.id === e.agentId ? { ...a, presence: e.presence } : a)) } } : s));
     nudge();
   });

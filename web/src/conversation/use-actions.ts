@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { ConversationStatus, ConversationSummary, Priority } from '../api/types.ts';
+import type { AssignBody, ConversationPatchBody, ConversationStatus, ConversationSummary } from '../api/types.ts';
 import { useToasts } from '../ui/toasts.tsx';
 
 const ownAssignments = new Map<string, number>();
@@ -21,8 +21,8 @@ export function assignedByMe(conversationId: string): boolean {
 
 export interface ConversationActions {
   setStatus(id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationSummary | null>;
-  assign(id: string, body: { assigneeId?: string | null; teamId?: string | null }): Promise<ConversationSummary | null>;
-  update(id: string, body: { priority?: Priority; tags?: string[] }): Promise<ConversationSummary | null>;
+  assign(id: string, body: AssignBody): Promise<ConversationSummary | null>;
+  update(id: string, body: ConversationPatchBody): Promise<ConversationSummary | null>;
 }
 
 export function useConversationActions(apply: (s: ConversationSummary) => void): ConversationActions {
@@ -45,12 +45,12 @@ export function useConversationActions(apply: (s: ConversationSummary) => void):
     [run],
   );
   const assign = useCallback(
-    (id: string, body: { assigneeId?: string | null; teamId?: string | null }) => {
+    (id: string, body: AssignBody) => {
       noteOwnAssignment(id);
       return run('assign', () => api.assign(id, body));
     },
     [run],
   );
-  const update = useCallback((id: string, body: { priority?: Priority; tags?: string[] }) => run('update the conversation', () => api.updateConversation(id, body)), [run]);
+  const update = useCallback((id: string, body: ConversationPatchBody) => run('update the conversation', () => api.updateConversation(id, body)), [run]);
   return { setStatus, assign, update };
 }

@@ -3,15 +3,8 @@
 // quiet; and this agent's own typing in the reply box, told to the server so the customer's chat
 // and the other agents show it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Message } from '../api/types.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
-
-export interface TypingEvent {
-  conversationId: string;
-  typing: boolean;
-  by: { type: 'contact' } | { type: 'agent'; id: string; name: string };
-}
 
 /** A "typing" without a later "stopped" (a closed tab) fades after this long. */
 const TYPING_TTL_MS = 6000;
@@ -44,14 +37,14 @@ export function useTypingIndicator(conversationId: string | null, contactName: s
     });
   }, []);
 
-  useSocketEvent<TypingEvent>('conversation.typing', (e) => {
+  useSocketEvent('conversation.typing', (e) => {
     if (e.conversationId !== conversationId) return;
     if (e.by.type === 'agent' && e.by.id === me.id) return;
     const key = e.by.type === 'contact' ? 'contact' : e.by.id;
     change(key, e.typing ? { name: e.by.type === 'contact' ? contactName : e.by.name, until: Date.now() + TYPING_TTL_MS } : null);
   });
   // Whoever sent a message has stopped typing it.
-  useSocketEvent<Message>('message.created', (m) => {
+  useSocketEvent('message.created', (m) => {
     if (m.conversationId !== conversationId) return;
     if (m.direction === 'in') change('contact', null);
     else if (m.author?.type === 'agent' && m.author.id) change(m.author.id, null);

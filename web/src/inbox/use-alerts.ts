@@ -2,7 +2,7 @@
 // and @mentions in notes. Assignments arriving together make one alert, not a stack.
 import { conversationTitle } from '../ui/channel-icon.tsx';
 import { useEffect, useRef } from 'react';
-import type { AppNotification, ConversationSummary } from '../api/types.ts';
+import type { ConversationSummary } from '../api/types.ts';
 import { assignedByMe } from '../conversation/use-actions.ts';
 import { useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
@@ -39,7 +39,7 @@ export function useAlerts(openConversation: (id: string) => void, showMine: () =
   const remember = (s: ConversationSummary) => assignees.current.set(s.id, s.assignee?.id ?? null);
   useSocketEvent('conversation.created', remember);
   useSocketEvent('conversation.updated', remember);
-  useSocketEvent<ConversationSummary>('conversation.assigned', (s) => {
+  useSocketEvent('conversation.assigned', (s) => {
     const before = assignees.current.get(s.id);
     remember(s);
     if (s.assignee?.id !== me.id || before === me.id || assignedByMe(s.id)) return;
@@ -47,7 +47,7 @@ export function useAlerts(openConversation: (id: string) => void, showMine: () =
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, batch.current.length === 1 ? 300 : BATCH_MS);
   });
-  useSocketEvent<AppNotification>('notification.created', (n) => {
+  useSocketEvent('notification.created', (n) => {
     if (n.kind !== 'mention' || !n.conversationId) return;
     const id = n.conversationId;
     const who = n.data.by?.name ?? 'Someone';

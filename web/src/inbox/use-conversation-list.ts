@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { ConversationSummary, Message } from '../api/types.ts';
+import type { ConversationSummary } from '../api/types.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
 import { appendPage, applySummary, emptyList, matchesQuery, patchItem, toListParams, type ListQuery, type ListState } from './list-state.ts';
@@ -63,7 +63,7 @@ export function useConversationList(query: ListQuery, openId: string | null): Co
   useSocketEvent('conversation.created', onSummary);
   useSocketEvent('conversation.updated', onSummary);
   useSocketEvent('conversation.assigned', onSummary);
-  useSocketEvent<Message>('message.created', (m) => {
+  useSocketEvent('message.created', (m) => {
     if (m.kind !== 'message' && m.kind !== 'note') return;
     const unread = m.direction === 'in' && m.kind === 'message' && m.conversationId !== live.current.openId;
     setState((s) =>

@@ -2,14 +2,14 @@
 // lead, or supervisors): SLA warnings and breaches, conversations nobody took after the last
 // routing step, agents gone offline with work. Several of one kind in a burst make one toast.
 import { useEffect, useRef } from 'react';
-import type { AppNotification } from '../api/types.ts';
+import type { AppNotification, NotificationKind } from '../api/types.ts';
 import { useSocketEvent } from '../realtime/socket.tsx';
 import { isSupervisor, useSession } from '../state/session.tsx';
 import { useToasts, type Toast } from '../ui/toasts.tsx';
 import { desktopNotify } from './notify.ts';
 
 const BATCH_MS = 1500;
-const KINDS = ['sla.warning', 'sla.breach', 'routing.unassigned', 'agent.offline-with-work'] as const;
+const KINDS = ['sla.warning', 'sla.breach', 'routing.unassigned', 'agent.offline-with-work'] as const satisfies readonly NotificationKind[];
 export type RoutingAlertKind = (typeof KINDS)[number];
 type Kind = RoutingAlertKind;
 const isRoutingKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
@@ -84,7 +84,7 @@ export function useRoutingAlerts(openConversation: (id: string) => void, showBoa
     toasts.show({ tone: TONE[kind], text, action: boardAction });
   };
 
-  useSocketEvent<AppNotification>('notification.created', (n) => {
+  useSocketEvent('notification.created', (n) => {
     const kind = n.kind;
     if (!isRoutingKind(kind)) return;
     batches.current.set(kind, [...(batches.current.get(kind) ?? []), n]);

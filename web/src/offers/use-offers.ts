@@ -61,7 +61,7 @@ export function useOffers(onOpen: (id: string) => void): Offers {
     };
   }, [epoch, add]);
 
-  useSocketEvent<OfferEvent>('conversation.offered', (e) => {
+  useSocketEvent('conversation.offered', (e) => {
     add([e]);
     const c = e.conversation;
     desktopNotify('Conversation offered to you', `#${c.number} ${conversationTitle(c)} · ${contactLabel(c.contact)}`, () => window.focus());

@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { Presence, PresenceEvent } from '../api/types.ts';
+import type { Presence } from '../api/types.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -33,7 +33,7 @@ export function PresenceProvider({ children }: { children: ReactNode }) {
     setCurrent(latest.current);
   }, []);
 
-  useSocketEvent<PresenceEvent>('agent.presence', (e) => {
+  useSocketEvent('agent.presence', (e) => {
     if (e.agentId === me.id) apply(e.presence, e.at);
   });
 

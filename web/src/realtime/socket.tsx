@@ -1,12 +1,17 @@
 // One socket.io connection per logged-in tab (same origin, the session cookie authenticates it),
-// with a tiny subscribe API and the connection state for the "reconnecting" banner.
+// with a tiny subscribe API and the connection state for the "reconnecting" banner. The events and
+// their payloads are the server's (src/realtime/agent-protocol.ts, through api/types.ts).
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { AgentClientEvents, AgentServerEvents } from '../api/types.ts';
+
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+export type ServerEvent = keyof AgentServerEvents;
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 export interface Realtime {
-  socket: Socket | null;
+  socket: AgentSocket | null;
   state: ConnectionState;
   /** Bumps on every (re)connect after the first, so views refetch what they may have missed. */
   epoch: number;
@@ -18,13 +23,13 @@ export const RealtimeContext = createContext<Realtime>({ socket: null, state: 'c
 export function useRealtimeConnection(enabled: boolean, stillLoggedIn: () => Promise<boolean>): Realtime {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [epoch, setEpoch] = useState(0);
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<AgentSocket | null>(null);
   const check = useRef(stillLoggedIn);
   check.current = stillLoggedIn;
 
   useEffect(() => {
     if (!enabled) return;
-    const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+    const s: AgentSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
     let connectedOnce = false;
     s.on('connect', () => {
       setState('connected');
@@ -58,14 +63,17 @@ export function useRealtime(): Realtime {
   return useContext(RealtimeContext);
 }
 
+type Payload<E extends ServerEvent> = Parameters<AgentServerEvents[E]>[0];
+
 /** Subscribes to one server event for the lifetime of the component; the handler may change freely. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useSocketEvent<E extends ServerEvent>(event: E, handler: (payload: Payload<E>) => void): void {
   const { socket } = useRealtime();
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
     if (!socket) return;
-    const listener = (payload: T) => ref.current(payload);
+    // socket.io's typings cannot tie a generic event name to its listener; Payload reads the same map.
+    const listener = ((payload: Payload<E>) => ref.current(payload)) as never;
     socket.on(event, listener);
     return () => {
       socket.off(event, listener);

@@ -1,31 +1,11 @@
 // The supervisor board's rules: traffic lights, the waiting list's order, durations and the chart.
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../src/api/types.ts';
+import { conversationSummary } from '../support/conversation-summary.ts';
 import { LONG_WAIT_SECONDS, axisFor, humanDuration, liveOffer, queueLight, sortWaiting, volumeLayout } from '../../src/board/board-model.ts';
 
 function waiting(id: string, patch: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
-    id,
-    number: 1,
-    status: 'open',
-    priority: 'normal',
-    subject: id,
-    channel: { id: 'ch', kind: 'email', name: 'Help', address: 'help@x.test' },
-    contact: { id: 'c', name: 'C', email: null, phone: null },
-    assignee: null,
-    team: null,
-    messageCount: 1,
-    lastMessageAt: '2026-03-02T10:00:00.000Z',
-    lastInboundAt: null,
-    waitingSince: null,
-    snoozedUntil: null,
-    resolvedAt: null,
-    createdAt: '2026-03-02T09:00:00.000Z',
-    lastMessage: null,
-    queue: { id: 'q', name: 'General' },
-    queuedAt: '2026-03-02T09:00:00.000Z',
-    ...patch,
-  };
+  return conversationSummary(id, { queue: { id: 'q', name: 'General' }, queuedAt: '2026-03-02T09:00:00.000Z', ...patch });
 }
 
 describe('queue traffic light', () => {
@@ -45,10 +25,10 @@ describe('queue traffic light', () => {
 describe('waiting list order', () => {
   it('orders by priority, then the soonest SLA due time, then arrival, like the route worker', () => {
     const list = [
-      waiting('normal-late-due', { sla: { state: 'green', metric: 'first_response', dueAt: '2026-03-02T12:00:00.000Z' }, queuedAt: '2026-03-02T08:00:00.000Z' }),
+      waiting('normal-late-due', { sla: { state: 'green', metric: 'first_response', dueAt: '2026-03-02T12:00:00.000Z', paused: false }, queuedAt: '2026-03-02T08:00:00.000Z' }),
       waiting('normal-no-sla-early', { queuedAt: '2026-03-02T07:00:00.000Z' }),
       waiting('urgent', { priority: 'urgent', queuedAt: '2026-03-02T09:59:00.000Z' }),
-      waiting('normal-soon-due', { sla: { state: 'amber', metric: 'first_response', dueAt: '2026-03-02T10:05:00.000Z' } }),
+      waiting('normal-soon-due', { sla: { state: 'amber', metric: 'first_response', dueAt: '2026-03-02T10:05:00.000Z', paused: false } }),
       waiting('normal-no-sla-late', { queuedAt: '2026-03-02T09:30:00.000Z' }),
       waiting('low', { priority: 'low', queuedAt: '2026-03-01T09:00:00.000Z' }),
       waiting('high', { priority: 'high' }),

@@ -2,31 +2,13 @@
 // goes, and when it counts as unread.
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, Me } from '../../src/api/types.ts';
+import { conversationSummary } from '../support/conversation-summary.ts';
 import { applySummary, matchesQuery, toListParams, type ListQuery, type ListState } from '../../src/inbox/list-state.ts';
 
 const me: Me = { id: 'ada', name: 'Ada', email: 'ada@x.test', role: 'agent', workspaceId: 'w', teamIds: ['support'], presence: 'online', presenceChangedAt: '2026-01-01T00:00:00.000Z' };
 
 function summary(id: string, at: string, patch: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
-    id,
-    number: 1,
-    status: 'open',
-    priority: 'normal',
-    subject: id,
-    channel: { id: 'ch', kind: 'email', name: 'Help', address: 'help@x.test' },
-    contact: { id: 'c', name: 'C', email: null, phone: null },
-    assignee: null,
-    team: null,
-    messageCount: 1,
-    lastMessageAt: at,
-    lastInboundAt: at,
-    waitingSince: null,
-    snoozedUntil: null,
-    resolvedAt: null,
-    createdAt: at,
-    lastMessage: null,
-    ...patch,
-  };
+  return conversationSummary(id, { lastMessageAt: at, lastInboundAt: at, createdAt: at, ...patch });
 }
 
 const all: ListQuery = { view: { kind: 'all' }, status: 'open', channelId: null };

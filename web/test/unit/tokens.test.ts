@@ -25,8 +25,8 @@ describe('tokenAt', () => {
 
 describe('matching', () => {
   const canned = [
-    { id: '1', shortcut: 'refund', title: 'Refund policy', body: '' },
-    { id: '2', shortcut: 'thanks', title: 'Thank you', body: '' },
+    { id: '1', shortcut: 'refund', title: 'Refund policy', body: '', updatedAt: '2026-03-02T10:00:00.000Z' },
+    { id: '2', shortcut: 'thanks', title: 'Thank you', body: '', updatedAt: '2026-03-02T10:00:00.000Z' },
   ] satisfies CannedResponse[];
   const agents = [
     { id: 'a', name: 'Ada Lovelace', email: '', role: 'agent', active: true, teamIds: [] },

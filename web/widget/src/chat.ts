@@ -133,7 +133,7 @@ export function startChat(config: WidgetConfig, view: View): void {
     if (conn) return;
     conn = connect({ server: config.server, channel: config.channel, onSession });
     conn.socket.on('message', onIncoming);
-    conn.socket.on('typing', (t: { typing: boolean; name: string | null }) => showAgentTyping(t.typing, t.name));
+    conn.socket.on('typing', (t) => showAgentTyping(t.typing, t.name));
     conn.socket.on('connect_error', (err: Error) => {
       if (mode === 'loading') notice(`The chat is unavailable: ${err.message}`);
     });
@@ -146,7 +146,7 @@ export function startChat(config: WidgetConfig, view: View): void {
     const clientId = newClientId();
     const optimistic: VisitorMessage = { id: clientId, clientId, direction: 'in', text: fields.text, author: null, createdAt: new Date().toISOString() };
     const node = render(optimistic, 'pending');
-    const answer = await conn.call<{ clientId: string }>(event, { clientId, ...fields });
+    const answer = await conn.call(event, { clientId, ...fields });
     if (answer.ok) {
       render(optimistic);
       if (errorBox) setText(errorBox, '');

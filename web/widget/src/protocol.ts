@@ -1,25 +1,15 @@
-// The /visitor namespace's events, as the server (src/realtime/visitor-gateway.ts) defines them.
-export interface VisitorMessage {
-  id: string;
-  clientId: string | null;
-  direction: 'in' | 'out';
-  text: string;
-  author: { name: string | null } | null;
-  createdAt: string;
-}
+// The /visitor namespace's events and payloads, as the server defines them once in
+// channels/webchat/protocol.ts (type-only: nothing of it is bundled).
+import type { Socket } from 'socket.io-client';
+import type { VisitorClientToServerEvents, VisitorServerToClientEvents } from '../../../channels/webchat/protocol.ts';
 
-export interface Session {
-  visitorId: string;
-  /** Set when the server issued a new token (first visit, or an unknown token). */
-  token: string | null;
-  channel: { title: string; greeting: string | null; prechat: { enabled: boolean; topics: string[]; requireEmail: boolean }; maxMessageLength: number };
-}
+export type {
+  VisitorMessageView as VisitorMessage,
+  VisitorRequest,
+  VisitorSession as Session,
+  VisitorStatus as Status,
+} from '../../../channels/webchat/protocol.ts';
+export type { VisitorClientToServerEvents, VisitorServerToClientEvents };
 
-export interface Status {
-  available: boolean;
-  reason: 'closed' | 'nobody-online' | null;
-  conversation: { status: string; assigned: boolean } | null;
-  waiting: { position: number; estimatedWaitSeconds: number | null } | null;
-}
-
-export type Answer<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
+/** The widget's socket, typed both ways. */
+export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;

@@ -1,6 +1,7 @@
 // Channel settings as the API shows them (secrets redacted) and as an admin's change lands on them.
 import { describe, expect, it } from 'vitest';
-import { mergeSettings, redactSecrets, REDACTED } from '../../../../src/domain/channels/manage-channels.ts';
+import { redactSecrets, REDACTED } from '../../../../src/domain/channels/admin-channel-view.ts';
+import { mergeSettings } from '../../../../src/domain/channels/manage-channels.ts';
 
 describe('redactSecrets', () => {
   it('hides tokens, passwords and secrets at any depth and keeps the rest', () => {

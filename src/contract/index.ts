@@ -1,0 +1,93 @@
+// The contract between the server and the web app, in one place: what every HTTP call the web app
+// makes returns (`Wire<...>` of the server's views) and takes (`z.input` of the schemas the routes
+// validate with), and the agent socket's events both ways. The web app imports it with `import
+// type` only (web/src/api/types.ts), so a field renamed on the server fails the web app's type
+// check and nothing of the server is bundled.
+//
+// Keep this module's import graph node-free and small: views and schemas only (they import model
+// types from src/db/model-types.ts, never the Prisma client, deps or adapters). The web app's
+// tsconfig has no node types, so anything more fails its type check (or drags in @types/node).
+import type { z } from 'zod';
+import type { AgentPresence, PresenceEvent } from '../domain/agents/presence-view.ts';
+import type { AgentView } from '../domain/agents/agent-view.ts';
+import type { MeView } from '../domain/agents/me-view.ts';
+import type { TeamView } from '../domain/agents/team-view.ts';
+import type { LoginView } from '../domain/auth/login-view.ts';
+import type { CannedResponseView } from '../domain/canned/canned-response-view.ts';
+import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channel-view.ts';
+import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
+import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
+import type { ContactTimeline } from '../domain/contacts/contact-view.ts';
+import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
+import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
+import type { SupervisorBoard } from '../domain/routing/board-view.ts';
+import type { OfferView } from '../domain/routing/offer-view.ts';
+import type { loginBody } from '../http/schemas/auth.ts';
+import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
+import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
+import type { contactPatchBody } from '../http/schemas/contacts.ts';
+import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
+import type { presenceBody } from '../http/schemas/presence.ts';
+import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
+import type { Wire, WireEvents } from './wire.ts';
+
+export type { Json, JsonObject, Wire } from './wire.ts';
+
+// ---- responses ---------------------------------------------------------------------------
+export type LoginResponse = Wire<LoginView>;
+export type MeResponse = Wire<MeView>;
+export type AgentResponse = Wire<AgentView>;
+export type TeamResponse = Wire<TeamView>;
+export type ChannelResponse = Wire<ChannelView>;
+export type MessageTemplateResponse = Wire<MessageTemplate>;
+export type ChannelKindResponse = Wire<ChannelKindView>;
+export type SettingFieldResponse = Wire<SettingField>;
+export type AdminChannelResponse = Wire<AdminChannelView>;
+/** Stands in for a stored secret in AdminChannelResponse.settings; sent back, it keeps the secret. */
+export type RedactedSecret = typeof REDACTED;
+export type CannedResponseResponse = Wire<CannedResponseView>;
+export type ConversationSummaryResponse = Wire<ConversationSummary>;
+export type ConversationListItemResponse = Wire<ConversationListItem>;
+export type ConversationPageResponse = Wire<ConversationPage>;
+export type ConversationDetailResponse = Wire<ConversationDetail>;
+export type MessageResponse = Wire<MessageView>;
+export type SearchHitResponse = Wire<SearchHit>;
+export type SnippetPartResponse = Wire<SnippetPart>;
+export type ReadMarkerResponse = Wire<ReadMarker>;
+export type ContactResponse = Wire<ContactTimeline>;
+export type BoardResponse = Wire<SupervisorBoard>;
+export type OfferResponse = Wire<OfferView>;
+export type NotificationResponse = Wire<NotificationView>;
+export type { NotificationKind };
+export type AgentPresenceResponse = Wire<AgentPresence>;
+export type PresenceEventResponse = Wire<PresenceEvent>;
+/** GET lists answer `{ items }`. */
+export interface Items<T> {
+  items: T[];
+}
+
+// ---- request bodies and queries ----------------------------------------------------------
+/** GET /api/conversations?… (each value as the query string carries it: `status` comma-separated). */
+export type ConversationListQuery = z.input<typeof conversationListQuery>;
+export type LoginBody = z.input<typeof loginBody>;
+export type CannedResponseCreateBody = z.input<typeof cannedResponseCreateBody>;
+export type CannedResponseUpdateBody = z.input<typeof cannedResponseUpdateBody>;
+/** `kind` is one the server's registry lists (GET /api/channel-kinds). */
+export type ChannelCreateBody = { kind: ChannelKindView['kind'] } & z.input<z.ZodObject<typeof channelFields>>;
+export type ChannelPatchBody = z.input<typeof channelPatchBody>;
+export type ReplyBody = z.input<typeof replyBody>;
+export type NoteBody = z.input<typeof textBody>;
+export type StatusBody = z.input<typeof statusBody>;
+export type AssignBody = z.input<typeof assignBody>;
+export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
+export type ContactPatchBody = z.input<typeof contactPatchBody>;
+export type PresenceBody = z.input<typeof presenceBody>;
+
+// ---- the agent socket --------------------------------------------------------------------
+/** What the browser hears, as it receives it. */
+export type AgentServerEvents = WireEvents<ServerToClientEvents>;
+/** What the browser sends. */
+export type AgentClientEvents = ClientToServerEvents;
+export type TypingEventPayload = Wire<ConversationTypingEvent>;
+export type QueuesChangedPayload = Wire<QueuesChangedEvent>;
+export type { JoinAnswer };

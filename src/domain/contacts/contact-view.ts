@@ -1,0 +1,35 @@
+// A contact as the customer panel shows them (GET/PATCH /api/contacts/:id): their fields, every
+// identity, their conversations and their timeline across channels. Node-free (src/contract).
+import type { Prisma } from '../../db/model-types.ts';
+import { toMessageView, type MessageWithView } from '../conversations/conversation-view.ts';
+
+type ContactWithIdentities = Prisma.ContactGetPayload<{ include: { identities: true } }>;
+type ConversationWithChannel = Prisma.ConversationGetPayload<{ include: { channel: { select: { id: true; kind: true; name: true } } } }>;
+
+/** `messages` oldest first. */
+export function toContactTimeline(contact: ContactWithIdentities, conversations: readonly ConversationWithChannel[], messages: readonly MessageWithView[]) {
+  return {
+    id: contact.id,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    tier: contact.tier,
+    lifecycleStage: contact.lifecycleStage,
+    tags: contact.tags,
+    attributes: contact.attributes,
+    createdAt: contact.createdAt.toISOString(),
+    identities: contact.identities.map((i) => ({ id: i.id, channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt?.toISOString() ?? null })),
+    conversations: conversations.map((c) => ({
+      id: c.id,
+      number: c.number,
+      subject: c.subject,
+      status: c.status,
+      channel: c.channel,
+      createdAt: c.createdAt.toISOString(),
+      lastMessageAt: c.lastMessageAt.toISOString(),
+    })),
+    timeline: messages.map(toMessageView),
+  };
+}
+
+export type ContactTimeline = ReturnType<typeof toContactTimeline>;

@@ -1,0 +1,56 @@
+// The agent namespace's socket.io protocol, typed once for the gateway (`Server<...>`), the Redis
+// publisher (`Emitter<...>`) and the browser (`Socket<...>`, through src/contract): every event
+// the server emits with its payload, and what the browser sends (checked by these schemas where
+// it enters). Node-free: the web app's type check loads it.
+import { z } from 'zod';
+import type { PresenceEvent } from '../domain/agents/presence-view.ts';
+import type { ConversationSummary, MessageView } from '../domain/conversations/conversation-view.ts';
+import type { NotificationView } from '../domain/notifications/notification-view.ts';
+import type { OfferView } from '../domain/routing/offer-view.ts';
+
+export const joinPayload = z.object({ conversationId: z.string().min(1) });
+export const typingPayload = z.object({ conversationId: z.string().min(1), typing: z.boolean() });
+
+/** Someone in the conversation is typing (or stopped): another agent, or the customer on a live chat. */
+export interface ConversationTypingEvent {
+  conversationId: string;
+  typing: boolean;
+  by: { type: 'agent'; id: string; name: string } | { type: 'contact' };
+}
+
+/** A nudge for supervisor boards: queue numbers may have moved. */
+export interface QueuesChangedEvent {
+  conversationId: string;
+  queueId: string | null;
+  at: string;
+}
+
+export interface ServerToClientEvents {
+  'conversation.created': (summary: ConversationSummary) => void;
+  'conversation.updated': (summary: ConversationSummary) => void;
+  'conversation.assigned': (summary: ConversationSummary) => void;
+  'message.created': (message: MessageView) => void;
+  'message.updated': (message: MessageView) => void;
+  'conversation.typing': (event: ConversationTypingEvent) => void;
+  /** To one agent: a mention, an SLA warning or breach, work nobody took, an agent gone offline with work. */
+  'notification.created': (notification: NotificationView) => void;
+  /** To the offered agent only. */
+  'conversation.offered': (offer: OfferView) => void;
+  /** To supervisors, and to the agent whose presence it is. */
+  'agent.presence': (event: PresenceEvent) => void;
+  'queues.changed': (event: QueuesChangedEvent) => void;
+}
+
+export interface JoinAnswer {
+  ok: boolean;
+  error?: string;
+}
+
+export interface ClientToServerEvents {
+  /** Hear the conversation's typing (and its events once it leaves the agent's other rooms). */
+  'conversation.join': (payload: z.input<typeof joinPayload>, ack?: (answer: JoinAnswer) => void) => void;
+  'conversation.leave': (payload: z.input<typeof joinPayload>) => void;
+  'conversation.typing': (payload: z.input<typeof typingPayload>) => void;
+}
+
+export type ServerEventName = keyof ServerToClientEvents;
