@@ -8,7 +8,7 @@ const looksLikeId = (key: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 export const webchatSetup: ChannelSetup = {
   settings: webchatSettingsSchema,
   canonicalAddress: (raw) => (/^[a-z0-9][a-z0-9-]{2,63}$/.test(raw.trim()) && !looksLikeId(raw.trim()) ? raw.trim() : null),
-  addressIs: 'the widget key: 3-64 lower-case letters, digits and dashes (not shaped like a channel id), e.g. acme-website',
+  addressIs: 'the widget key: 3-64 lower-case letters, digits and dashes, e.g. acme-website',
   addressHint: 'Widget key: lower-case letters, digits and dashes, e.g. acme-website',
   form: [
     { path: 'title', label: 'Widget title', type: 'text', hint: 'Chat with us' },

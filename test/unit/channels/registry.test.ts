@@ -117,3 +117,11 @@ it('a widget key may not be shaped like a channel id, which the widget also acce
   expect(channelAdapters.webchat.setup.canonicalAddress('acme-website')).toBe('acme-website');
   expect(channelAdapters.webchat.setup.canonicalAddress('0193aa00-0000-7000-8000-000000000001')).toBeNull();
 });
+
+it('channels/ imports no database client, no queue and nothing of the hub (src/)', () => {
+  const forbidden = /from\s+['"](?:(?:\.\.\/)+src\/[^'"]*|@prisma\/[^'"]*|bullmq|ioredis|pg)['"]/g;
+  const files = sourceFiles('channels');
+  expect(files.length).toBeGreaterThan(30);
+  const findings = files.flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(forbidden)].map((m) => `${file}: ${m[0]}`));
+  expect(findings).toEqual([]);
+});
