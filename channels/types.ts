@@ -3,7 +3,10 @@
 import type { Server as SocketServer } from 'socket.io';
 import type { z } from 'zod';
 import type { ChannelKind } from './registry.ts';
+import type { MessageTemplate, SettingField } from './setup-types.ts';
 import type { VisitorMessageView, VisitorStatus } from './webchat/protocol.ts';
+
+export type { MessageTemplate, SettingField } from './setup-types.ts';
 
 export type { ChannelKind } from './registry.ts';
 
@@ -220,17 +223,6 @@ export class ParseError extends Error {
   override readonly name = 'ParseError';
 }
 
-/** One setting in the admin form: where it goes in the settings object (a dotted path) and how it is edited. */
-export interface SettingField {
-  path: string;
-  label: string;
-  type: 'text' | 'secret' | 'number' | 'checkbox' | 'list' | 'textarea';
-  hint?: string;
-  required?: boolean;
-  /** What the channel does while a checkbox was never set. */
-  default?: boolean;
-}
-
 /** What an admin gives to set up a channel of a kind, and how the API checks it before saving. */
 export interface ChannelSetup {
   /** The settings' schema: a channel that is saved is one its adapter can run. */
@@ -243,15 +235,6 @@ export interface ChannelSetup {
   addressHint: string;
   /** The admin form, field by field. */
   form: SettingField[];
-}
-
-/** A provider-approved template agents may send (WhatsApp / SMS Content templates). */
-export interface MessageTemplate {
-  name: string;
-  contentSid: string;
-  /** The text with its placeholders ({{1}} ...), for the preview. */
-  body: string;
-  variables: { key: string; label: string }[];
 }
 
 export interface ChannelAdapter {

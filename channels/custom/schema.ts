@@ -1,6 +1,7 @@
 // Settings of a custom API channel and the events a connected system posts. Lenient where Parley
 // does not need a field (unknown keys kept, nulls taken as absent); strict only on what it keys on.
 import { z } from 'zod';
+import { parseSettings, type SettingsResult } from '../parse-settings.ts';
 
 export const customSettingsSchema = z.object({
   /** Shared with the connected system: both sides sign what they send with it (HMAC-SHA256). */
@@ -13,12 +14,7 @@ export const customSettingsSchema = z.object({
 
 export type CustomSettings = z.infer<typeof customSettingsSchema>;
 
-export function parseCustomSettings(raw: unknown): { ok: true; settings: CustomSettings } | { ok: false; error: string } {
-  const parsed = customSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `custom channel settings are invalid: ${issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'unknown problem'}` };
-}
+export const parseCustomSettings = (raw: unknown): SettingsResult<CustomSettings> => parseSettings(customSettingsSchema, raw, 'custom channel');
 
 /** null means the same as a missing field (many serialisers write absent values as null). */
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);

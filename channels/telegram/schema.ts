@@ -1,6 +1,7 @@
 // Settings of a Telegram bot channel, and the parts of Bot API updates Parley reads
 // (https://core.telegram.org/bots/api#update). Unknown fields are ignored, never rejected.
 import { z } from 'zod';
+import { parseSettings, type SettingsResult } from '../parse-settings.ts';
 
 export const telegramSettingsSchema = z.object({
   /** The token @BotFather gave: "123456789:AA...". */
@@ -22,12 +23,7 @@ export const telegramSettingsSchema = z.object({
 
 export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
 
-export function parseTelegramSettings(raw: unknown): { ok: true; settings: TelegramSettings } | { ok: false; error: string } {
-  const parsed = telegramSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `telegram channel settings are invalid: ${issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'unknown problem'}` };
-}
+export const parseTelegramSettings = (raw: unknown): SettingsResult<TelegramSettings> => parseSettings(telegramSettingsSchema, raw, 'telegram channel');
 
 const user = z.object({
   id: z.number().int(),

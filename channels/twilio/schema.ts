@@ -1,5 +1,6 @@
 // Settings every Twilio channel (SMS, WhatsApp, voice) shares, and the webhook parameter shape.
 import { z } from 'zod';
+import { parseSettings, type SettingsResult } from '../parse-settings.ts';
 
 export const twilioSettingsSchema = z.object({
   accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'accountSid must be "AC" followed by 32 hex digits'),
@@ -32,12 +33,7 @@ export type TwilioSettings = z.infer<typeof twilioSettingsSchema>;
 /** Webhook parameters as Twilio posts them (application/x-www-form-urlencoded): every value a string. */
 export type TwilioParams = Record<string, string>;
 
-export function parseTwilioSettings(settings: unknown): { ok: true; settings: TwilioSettings } | { ok: false; error: string } {
-  const parsed = twilioSettingsSchema.safeParse(settings ?? {});
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `Twilio channel settings are invalid: ${issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'unknown problem'}` };
-}
+export const parseTwilioSettings = (settings: unknown): SettingsResult<TwilioSettings> => parseSettings(twilioSettingsSchema, settings, 'Twilio channel');
 
 /** The approved templates agents may send on a channel with these settings (none while they are invalid). */
 export function twilioTemplates(settings: unknown): TwilioSettings['templates'] {

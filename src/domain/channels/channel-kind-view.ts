@@ -2,21 +2,9 @@
 // admin form, and what a conversation on the kind can do; built from the registry in
 // channel-kinds.ts. Node-free (src/contract).
 
-/**
- * One setting in the admin form: where it goes in the settings object (a dotted path) and how it
- * is edited. The same shape as channels/types.ts's SettingField, which the web app's type check
- * cannot load (it pulls in every adapter); test/unit/contract/channel-shapes.test.ts keeps the
- * two equal.
- */
-export interface SettingField {
-  path: string;
-  label: string;
-  type: 'text' | 'secret' | 'number' | 'checkbox' | 'list' | 'textarea';
-  hint?: string;
-  required?: boolean;
-  /** What the channel does while a checkbox was never set. */
-  default?: boolean;
-}
+import type { SettingField } from '../../../channels/setup-types.ts';
+
+export type { SettingField };
 
 export interface ChannelKindView {
   /** A registry kind; the web app keeps no list of them (a newer server may name more). */

@@ -3,18 +3,9 @@
 // (src/contract).
 import type { Channel } from '../../db/model-types.ts';
 
-/**
- * A provider-approved template agents may send (WhatsApp / SMS Content templates). The same shape
- * as channels/types.ts's MessageTemplate, which the web app's type check cannot load (it pulls in
- * every adapter); test/unit/contract/channel-shapes.test.ts keeps the two equal.
- */
-export interface MessageTemplate {
-  name: string;
-  contentSid: string;
-  /** The text with its placeholders ({{1}} ...), for the preview. */
-  body: string;
-  variables: { key: string; label: string }[];
-}
+import type { MessageTemplate } from '../../../channels/setup-types.ts';
+
+export type { MessageTemplate };
 
 export type ChannelView = Pick<Channel, 'id' | 'kind' | 'name' | 'address' | 'active'> & {
   /** How many bytes of files a reply may carry here; null when the channel sends no files. */
