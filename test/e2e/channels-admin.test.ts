@@ -57,6 +57,9 @@ describe('channel administration in the browser', () => {
 
     await row('US SMS').getByRole('button', { name: 'Change' }).click();
     await expect(form().getByLabel('Auth token *').inputValue()).resolves.toBe('••••••••');
+    // The URL to configure in Twilio for this number.
+    const sms = await h.testDb.db.channel.findFirstOrThrow({ where: { address: '+14155550101' } });
+    await expect(form().getByLabel('Webhook URL').inputValue()).resolves.toBe(`${h.rt.config.PUBLIC_URL}/webhooks/sms/${sms.id}`);
     await form().getByLabel('Name *').fill('US texts');
     await screenshot(page, 'channels-admin');
     await form().getByRole('button', { name: 'Save changes' }).click();

@@ -32,6 +32,9 @@ describe('channel administration', () => {
     expect(list.body.items.map((c: { address: string }) => c.address)).toContain('+14155550177');
     const audit = await h.testDb.db.auditEvent.findFirstOrThrow({ where: { action: 'channel.create', targetId: res.body.id } });
     expect(audit.actorAgentId).toBe(h.workspace.agents[0]!.id);
+    // The admin is shown the URL to give Twilio; a channel without a webhook (email over SMTP) has none.
+    expect(res.body.webhookUrl).toBe(`${h.rt.config.PUBLIC_URL}/webhooks/sms/${res.body.id}`);
+    expect((await h.api(admin, 'GET', `/api/channels/${h.workspace.channels[0]!.id}`)).body.webhookUrl).toBeNull();
   });
 
   it('says which field is wrong, refuses a taken address, and lets only admins manage channels', async () => {

@@ -15,13 +15,15 @@ export function redactSecrets(value: Json): Json {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && typeof v === 'string' && v !== '' ? REDACTED : redactSecrets(v as Json)]));
 }
 
-export function toAdminChannelView(c: Channel) {
+/** `webhookUrl`: where the provider posts for this channel, for the admin to configure there (null: the kind has no webhook). */
+export function toAdminChannelView(c: Channel, webhookUrl: string | null) {
   return {
     id: c.id,
     kind: c.kind,
     name: c.name,
     address: c.address,
     active: c.active,
+    webhookUrl,
     // Every kind's settings schema is an object, and nothing else is saved (manage-channels.ts).
     settings: redactSecrets(c.settings) as Prisma.JsonObject,
     createdAt: c.createdAt.toISOString(),

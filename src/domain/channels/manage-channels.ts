@@ -2,6 +2,7 @@
 // (secrets redacted), change its name, settings or whether it is active. Settings are validated
 // against the kind's schema before anything is saved; a secret is kept unless a new one is given.
 import { adapterFor } from '../../../channels/registry.ts';
+import { webhookUrl } from '../../../channels/webhook-url.ts';
 import type { Channel, Db, Prisma } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -47,6 +48,14 @@ function validAddress(kind: string, raw: string): string {
   return address;
 }
 
+export interface ChannelAdminDeps {
+  db: Db;
+  /** PUBLIC_URL: the admin is shown the webhook URL to give the provider. */
+  publicUrl: string;
+}
+
+const adminView = (c: Channel, publicUrl: string) => toAdminChannelView(c, adapterFor(c.kind).webhook ? webhookUrl(publicUrl, c.kind, c.id) : null);
+
 async function adminChannel(db: Db, viewer: Viewer, id: string): Promise<Channel> {
   requireAdmin(viewer, 'manage channels');
   const channel = await db.channel.findFirst({ where: { id, workspaceId: viewer.workspaceId } });
@@ -54,11 +63,11 @@ async function adminChannel(db: Db, viewer: Viewer, id: string): Promise<Channel
   return channel;
 }
 
-export async function getChannel(db: Db, viewer: Viewer, id: string): Promise<AdminChannelView> {
-  return toAdminChannelView(await adminChannel(db, viewer, id));
+export async function getChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Viewer, id: string): Promise<AdminChannelView> {
+  return adminView(await adminChannel(db, viewer, id), publicUrl);
 }
 
-export async function createChannel(db: Db, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }): Promise<AdminChannelView> {
+export async function createChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }): Promise<AdminChannelView> {
   requireAdmin(viewer, 'add channels');
   const address = validAddress(input.kind, input.address);
   const settings = validSettings(input.kind, mergeSettings(null, input.settings));
@@ -66,14 +75,14 @@ export async function createChannel(db: Db, viewer: Viewer, input: { kind: strin
   if (taken) throw new AppError('conflict', `A ${input.kind} channel with the address ${address} exists already`);
   const channel = await db.channel.create({ data: { workspaceId: viewer.workspaceId, kind: input.kind, name: input.name, address, settings } });
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.create', targetType: 'channel', targetId: channel.id, data: { kind: channel.kind, address } });
-  return toAdminChannelView(channel);
+  return adminView(channel, publicUrl);
 }
 
-export async function updateChannel(db: Db, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }): Promise<AdminChannelView> {
+export async function updateChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }): Promise<AdminChannelView> {
   const channel = await adminChannel(db, viewer, id);
   const settings = patch.settings === undefined ? undefined : validSettings(channel.kind, mergeSettings(channel.settings, patch.settings));
   const updated = await db.channel.update({ where: { id: channel.id }, data: { name: patch.name, active: patch.active, settings } });
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.update', targetType: 'channel', targetId: channel.id, data: { changed } });
-  return toAdminChannelView(updated);
+  return adminView(updated, publicUrl);
 }

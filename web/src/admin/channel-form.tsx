@@ -41,6 +41,22 @@ function FieldInput({ f, value, onChange }: { f: Field; value: string | boolean;
   );
 }
 
+/** Where the provider must post for this channel: shown to copy into the provider's console. */
+function WebhookUrl({ url }: { url: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="form-field">
+      <span>Webhook URL</span>
+      <span className="webhook-url">
+        <input id="channel-webhook-url" aria-label="Webhook URL" readOnly value={url} onFocus={(e) => e.target.select()} />
+        <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </span>
+    </div>
+  );
+}
+
 export function ChannelForm({ channel, onSaved, onCancel }: Props) {
   const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? channelKinds()[0]?.kind ?? '');
   const [name, setName] = useState(channel?.name ?? '');
@@ -96,6 +112,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: Props) {
         <span>Address *</span>
         <input id="channel-address" value={address} disabled={channel !== null} placeholder={kindInfo.addressHint} onChange={(e) => setAddress(e.target.value)} />
       </label>
+      {channel?.webhookUrl && <WebhookUrl url={channel.webhookUrl} />}
       {fields.map((f) => (
         <FieldInput key={`${kind}-${f.path}`} f={f} value={fieldText(settings, f)} onChange={(v) => setSettings((s) => withField(s, f, v))} />
       ))}
