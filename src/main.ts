@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const mode = parseMode(process.argv[2]);
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
+  // A promise nobody awaited must not take the process (and every connection it serves) down with it.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection; still serving'));
   if (mode !== 'workers') {
     await ensureDatabase(config.DATABASE_URL);
     const migrated = await migrate(config.DATABASE_URL);

@@ -37,14 +37,16 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
   const producer = createProducerRedis(config.REDIS_URL);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
   const queues = createQueues(producer, config.QUEUE_PREFIX, (err) => log.warn({ err: err.message }, 'queue error'));
+  // A realtime event lost while Redis is away is logged; clients reload what they show when they reconnect.
+  const lostEvent = (err: Error) => log.warn({ err: err.message }, 'realtime event not published (Redis unavailable)');
   const deps: Deps = {
     db,
     clock: opts.clock ?? systemClock,
     log,
     queues,
-    publisher: createRedisPublisher(producer, config.QUEUE_PREFIX),
+    publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX) })),
+    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
   };
   return {
     deps,
@@ -131,20 +133,20 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     listenerTasks,
   });
   // Pollers (IMAP, Telegram long polling); their periodic work runs through the maintenance queue, once per cluster.
-  const maintenance = deps.queues.raw('maintenance');
   const listeners = await startListeners(deps, {
     config,
     runsIn: 'workers',
     api: null,
     every: async (name, ms, task) => {
       listenerTasks.set(name, task);
-      await maintenance.upsertJobScheduler(`listener:${name}`, { every: ms }, { name: 'maintenance', data: { task: 'listener', name } });
+      await workers.schedules.add(`listener:${name}`, ms, { task: 'listener', name });
     },
   });
   return {
     connection,
     onCompleted: workers.onCompleted,
     states: workers.states,
+    schedules: workers.schedules,
     async close() {
       await listeners.close();
       await workers.close();

@@ -7,6 +7,7 @@ import { ingestProcessor, onIngestFailed } from './ingest.ts';
 import { mediaProcessor } from './media.ts';
 import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts';
 import { routeProcessor } from './route.ts';
+import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
 
 export interface WorkerOptions extends MaintenanceOptions {
@@ -30,6 +31,8 @@ export interface RunningWorkers {
   onCompleted(queue: string, listener: (result: unknown, jobId: string | undefined) => void): void;
   /** Whether each worker is still taking jobs (the health check reports it). */
   states(): WorkerState[];
+  /** The cluster's periodic jobs, asserted again whenever Redis comes back. */
+  schedules: Schedules;
   close(): Promise<void>;
 }
 
@@ -52,17 +55,21 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
   }
   const maintenance = deps.queues.raw('maintenance');
-  await maintenance.upsertJobScheduler('sweep-inbound', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'sweep-inbound' } });
-  await maintenance.upsertJobScheduler('status-timers', { every: 60_000 }, { name: 'maintenance', data: { task: 'status-timers' } });
-  await maintenance.upsertJobScheduler('dispatch-all', { every: opts.sweepIntervalSeconds * 1000 }, { name: 'maintenance', data: { task: 'dispatch-all' } });
+  const sweepMs = opts.sweepIntervalSeconds * 1000;
+  const schedules = createSchedules({ queue: maintenance, connection: opts.connection, log: deps.log, reassertEveryMs: Math.min(sweepMs, 60_000) });
+  await schedules.add('sweep-inbound', sweepMs, { task: 'sweep-inbound' });
+  await schedules.add('status-timers', 60_000, { task: 'status-timers' });
+  await schedules.add('dispatch-all', sweepMs, { task: 'dispatch-all' });
   // Named so before listeners scheduled their own periodic work.
   await maintenance.removeJobScheduler('poll-imap');
   return {
+    schedules,
     onCompleted(queue, listener) {
       for (const w of workers.filter((x) => x.name === queue)) w.on('completed', (job, result) => listener(result, job.id));
     },
     states: () => workers.map((w) => ({ queue: w.name, running: w.isRunning() && !w.isPaused() })),
     async close() {
+      schedules.stop();
       await Promise.all(workers.map((w) => w.close()));
     },
   };
