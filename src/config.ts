@@ -16,10 +16,18 @@ const serverSchema = z.object({
   COOKIE_SECURE: boolish.default(false),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
   TRUST_PROXY: boolish.default(false),
+  /** A webhook that could not be stored within this is answered 503 with Retry-After, so the provider retries. */
+  WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).default(4_000),
 });
 
 const storageSchema = z.object({
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/parley'),
+  /** Connections per process; a worker process and an API process each open a pool of this size. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** A connection not made within this fails (the request answers 503) instead of waiting on a Postgres that is away. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  /** Longest statement Postgres runs for Parley; also how long Parley waits on a connection that went silent. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('parley'),
   DATA_DIR: z.string().min(1).default('./data'),

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unavailable'
   | 'unprocessable'
   | 'internal';
 
@@ -20,6 +21,7 @@ export const statusByCode = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unavailable: 503,
   unprocessable: 422,
   internal: 500,
 } as const satisfies Record<AppErrorCode, number>;

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import type { AuthenticatedAgent } from '../domain/auth/viewer.ts';
 
 export interface AppDeps extends Deps {
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS'>;
 }
 
 export interface AppEnv {

@@ -3,13 +3,23 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, statusByCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** What a 503 asks the caller to wait: long enough for a restart, short enough for a provider's next try. */
+const RETRY_AFTER_SECONDS = 5;
 
 export function errorHandler(log: Logger): ErrorHandler {
   return (err, c) => {
     if (err instanceof AppError) {
       const status = statusByCode[err.code];
+      if (err.code === 'unavailable') c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       if (status >= 500) log.error({ err }, 'request failed');
       return c.json({ error: { code: err.code, message: err.userMessage, ...(err.details ? { details: err.details } : {}) } }, status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      log.warn({ err, path: c.req.path }, 'database unavailable; answered 503');
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json({ error: { code: 'unavailable', message: 'Parley cannot reach its database right now; try again shortly' } }, 503);
     }
     if (err instanceof HTTPException) {
       const status = err.status;

@@ -3,6 +3,7 @@
 // request names. What is checked, kept and answered is the adapter's (receive-webhook.ts).
 import { Hono, type Context } from 'hono';
 import { maxWebhookBodyBytes, receiveWebhook, webhookAliases, type WebhookTarget } from '../../domain/inbound/receive-webhook.ts';
+import { AppError } from '../../errors.ts';
 import { limitBody } from '../body-limit.ts';
 import type { AppDeps } from '../context.ts';
 import { publicBaseUrl } from '../public-url.ts';
@@ -15,8 +16,26 @@ async function serve(deps: AppDeps, c: Context, target: WebhookTarget) {
   });
   const requested = new URL(c.req.url);
   const baseUrl = publicBaseUrl(requested, headers, deps.config);
-  const answer = await receiveWebhook(deps, target, { rawBody, headers, baseUrl, url: `${baseUrl}${requested.pathname}${requested.search}` });
+  const answer = await withinDeadline(deps.config.WEBHOOK_DEADLINE_MS, receiveWebhook(deps, target, { rawBody, headers, baseUrl, url: `${baseUrl}${requested.pathname}${requested.search}` }));
   return c.body(answer.body, answer.status as 200, { 'content-type': answer.contentType });
+}
+
+/**
+ * Providers give up on a webhook after a few seconds and retry later: one not stored by then is
+ * answered 503 (Retry-After) rather than left hanging on a database that went silent. Should it be
+ * stored after all, the provider's retry is recognised by its key and ignored.
+ */
+async function withinDeadline<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('unavailable', 'The event could not be stored in time; try again shortly')), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
 }
 
 export function webhookRoutes(deps: AppDeps) {
