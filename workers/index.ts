@@ -36,11 +36,20 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
+/**
+ * Customers wait on ingest and delivery: a job whose worker died (SIGKILL, a lost host) is taken
+ * up again within about lockDuration + stalledInterval = 20 s (BullMQ's defaults: 30 s + 30 s),
+ * and may stall a few times before it counts as failed (a crash loop, not one bad deploy). A live
+ * worker renews its lock every lockDuration / 2, so a job only loses it if the event loop is
+ * blocked that long. A delivery taken up again asks the provider whether it was sent (findSent).
+ */
+export const quickRecovery = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 } as const;
+
 export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<RunningWorkers> {
   const common = { connection: opts.connection, prefix: opts.prefix };
   const workers = [
-    new Worker('ingest', ingestProcessor(deps), { ...common, concurrency: opts.ingestConcurrency }),
-    new Worker('deliver', deliverProcessor(deps), { ...common, concurrency: opts.deliverConcurrency }),
+    new Worker('ingest', ingestProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.ingestConcurrency }),
+    new Worker('deliver', deliverProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
