@@ -78,8 +78,14 @@ describe('the routing workflow editor in the browser', () => {
         { name: 'Billing questions', when: { keywords: ['invoice', 'refund'] }, steps: [{ queue: 'Billing', requirement: { skills: [{ skill: 'billing', minLevel: 3 }], lastAgent: false }, timeoutSeconds: 600 }] },
       ],
     });
-    await filter(2).scrollIntoViewIfNeeded();
+    await filter(2).getByRole('group', { name: 'Step 1' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'workflow-editor');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await filter(2).getByRole('group', { name: 'Step 1' }).scrollIntoViewIfNeeded();
+    const queue = await filter(2).getByRole('group', { name: 'Step 1' }).getByLabel('Queue').boundingBox();
+    expect(queue!.x + queue!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'workflow-editor-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('routes a customer email with a billing word to the Billing queue and the skilled agent', async () => {

@@ -78,7 +78,7 @@ export function CalendarForm({ calendar, usedBy, onSaved, onCancel }: Props) {
       <HolidaysEditor value={holidays} problems={problems} onChange={setHolidays} />
       {calendar && <p className="dim small">{usedBy === 0 ? 'No SLA policy counts in these hours yet.' : `${usedBy} SLA polic${usedBy === 1 ? 'y counts' : 'ies count'} in these hours.`}</p>}
       <ImpactNote impact={impact} />
-      <FormFooter error={error} saving={saving} canSubmit={!!name.trim()} submitLabel={calendar ? 'Save hours' : 'Add hours'} onCancel={onCancel} />
+      <FormFooter error={error} saving={saving} canSubmit={!!name.trim()} submitLabel={calendar ? 'Save hours' : 'Add business hours'} onCancel={onCancel} />
     </form>
   );
 }
