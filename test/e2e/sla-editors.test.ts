@@ -38,6 +38,10 @@ describe('the SLA policy and business hours editors in the browser', () => {
 
   const calendarForm = () => page.getByRole('form', { name: /Add business hours|Change Split shifts/ });
   const policyForm = () => page.getByRole('form', { name: /Add an SLA policy|Change Email/ });
+  /** Toasts from earlier saves would cover the form in a screenshot. */
+  const dismissToasts = async () => {
+    for (const close of await page.getByRole('button', { name: 'Dismiss' }).all()) await close.click({ timeout: 1000 }).catch(() => undefined); // it may time out by itself meanwhile
+  };
   const firstResponseDue = async () => (await h.testDb.db.slaClock.findFirstOrThrow({ where: { conversationId, key: 'first_response' } })).dueAt?.toISOString();
 
   it('adds business hours with a split shift, an overnight span and a holiday', async () => {
@@ -92,6 +96,7 @@ describe('the SLA policy and business hours editors in the browser', () => {
     const impact = form.getByTestId('impact');
     await impact.getByText('Saving gives 1 open conversation new due times.').waitFor();
     await expect(impact.locator('li').textContent()).resolves.toMatch(/^#1 first response: .+ → .+$/);
+    await dismissToasts();
     await screenshot(page, 'calendar-editor-impact');
     expect(await firstResponseDue()).toBe(at('15:00'));
     await form.getByRole('button', { name: 'Save hours' }).click();
@@ -106,6 +111,7 @@ describe('the SLA policy and business hours editors in the browser', () => {
     await form.getByLabel('normal first response', { exact: true }).fill('2');
     await form.getByTestId('impact').getByText('Saving gives 1 open conversation new due times.').waitFor();
     await form.getByTestId('impact').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await dismissToasts();
     await screenshot(page, 'sla-policy-editor');
     await form.getByRole('button', { name: 'Save policy' }).click();
     await form.waitFor({ state: 'detached' });

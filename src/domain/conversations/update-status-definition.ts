@@ -10,9 +10,8 @@ import { slaOnStatusChange } from '../sla/apply-sla.ts';
 import { SLA_TX } from '../sla/plan-config-change.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import type { SlaImpact } from '../sla/sla-impact-view.ts';
-import type { StatusDef } from './status-definitions.ts';
-import { defaultStatusDefinitions } from './status-definitions.ts';
 import type { Db } from '../../db/client.ts';
+import { defaultStatusDefinitions, type StatusDef } from './status-definitions.ts';
 
 export type StatusPatch = Partial<Omit<StatusDef, 'key'>>;
 

@@ -99,6 +99,8 @@ describe('SLA change previews', () => {
     expect(bad.body.error.details).toEqual([expect.objectContaining({ path: 'targets.normal.first_response' })]);
     const calendar = await h.api(admin, 'POST', `/api/sla/policies/${policyId}/preview`, email(60, { calendarId: 'elsewhere' }));
     expect(calendar.body.error.details).toEqual([{ path: 'calendarId', message: 'no calendar elsewhere' }]);
+    const team = await h.api(admin, 'PUT', `/api/sla/policies/${policyId}`, email(60, { conditions: { teamId: [h.workspace.teams.get('Support'), 'other-workspace-team'] } }));
+    expect(team.body.error.details).toEqual([{ path: 'conditions.teamId.1', message: 'no team other-workspace-team' }]);
     const overlap = await h.api(admin, 'POST', '/api/sla/calendars', { name: 'Bad', timeZone: 'Mars/Olympus', weeklyHours: { tue: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }, holidays: [] });
     expect(overlap.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['timeZone', 'weeklyHours.tue']);
   });
