@@ -1,6 +1,6 @@
 // Channel kind -> adapter: the one place that lists the channels. Adding a channel is its folder,
-// its kind in `channelKinds` and its line in `createChannelAdapters`; everything else per kind
-// (labels, icon, settings, admin form, capacity weight, edges) is read from the adapter.
+// its kind in `channelKinds` (channels/kinds.ts) and its line in `createChannelAdapters`; everything
+// else per kind (labels, icon, settings, admin form, capacity weight, edges) is read from the adapter.
 import { createCustomAdapter } from './custom/index.ts';
 import { createEmailAdapter } from './email/index.ts';
 import { createSmsAdapter } from './sms/index.ts';
@@ -10,9 +10,9 @@ import { createVoiceAdapter } from './voice/index.ts';
 import { createWhatsappAdapter } from './whatsapp/index.ts';
 import { createWebchatAdapter } from './webchat/index.ts';
 import type { VisitorTransport } from './webchat/transport.ts';
+import { channelKinds, type ChannelKind } from './kinds.ts';
 
-export const channelKinds = ['email', 'sms', 'whatsapp', 'voice', 'telegram', 'webchat', 'custom'] as const;
-export type ChannelKind = (typeof channelKinds)[number];
+export { channelKinds, type ChannelKind };
 
 export interface AdapterOptions {
   /** Where providers reach Parley (PUBLIC_URL), for callback URLs; null for tools that only normalise. */

@@ -20,14 +20,24 @@ import type { ChannelView, MessageTemplate } from '../domain/channels/channel-vi
 import type { ContactTimeline } from '../domain/contacts/contact-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
+import type { Queue, StatusDefinition } from '../db/model-types.ts';
+import type { FieldProblem } from '../domain/parse-input.ts';
 import type { SupervisorBoard } from '../domain/routing/board-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
+import type { SkillView } from '../domain/routing/skill-view.ts';
+import type { workflowSchema } from '../domain/routing/workflow-schema.ts';
+import type { RoutingWorkflowView } from '../domain/routing/workflow-view.ts';
+import type { calendarInputSchema } from '../domain/sla/calendar.ts';
+import type { policySchema } from '../domain/sla/policy-schema.ts';
+import type { CalendarView, SlaPolicyView } from '../domain/sla/sla-config-view.ts';
+import type { SlaImpact } from '../domain/sla/sla-impact-view.ts';
 import type { loginBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
+import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
 
@@ -61,6 +71,16 @@ export type NotificationResponse = Wire<NotificationView>;
 export type { NotificationKind };
 export type AgentPresenceResponse = Wire<AgentPresence>;
 export type PresenceEventResponse = Wire<PresenceEvent>;
+export type QueueResponse = Wire<Queue>;
+export type SkillResponse = Wire<SkillView>;
+export type RoutingWorkflowResponse = Wire<RoutingWorkflowView>;
+export type SlaPolicyResponse = Wire<SlaPolicyView>;
+export type CalendarResponse = Wire<CalendarView>;
+export type StatusResponse = Wire<StatusDefinition>;
+/** POST …/preview: what saving the change would do to conversations under way. */
+export type SlaImpactResponse = Wire<SlaImpact>;
+/** A 422's `error.details`: each problem at a dotted path into the body sent. */
+export type { FieldProblem };
 /** GET lists answer `{ items }`. */
 export interface Items<T> {
   items: T[];
@@ -82,6 +102,13 @@ export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
 export type PresenceBody = z.input<typeof presenceBody>;
+export type WorkflowBody = z.input<typeof workflowSchema>;
+export type QueueCreateBody = z.input<typeof queueCreateBody>;
+export type QueuePatchBody = z.input<typeof queuePatchBody>;
+export type SlaPolicyBody = z.input<typeof policySchema>;
+export type CalendarBody = z.input<typeof calendarInputSchema>;
+export type StatusCreateBody = z.input<typeof statusCreateBody>;
+export type StatusPatchBody = z.input<typeof statusPatchBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
 /** What the browser hears, as it receives it. */

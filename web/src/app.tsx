@@ -11,10 +11,10 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { CannedPage, ChannelsPage, PageLoading, SupervisorPage } from './pages/lazy-pages.tsx';
+import { CalendarsPage, CannedPage, ChannelsPage, PageLoading, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
-import { inboxPath, navigate, useRoute, type Route } from './router.ts';
+import { inboxPath, navigate, useRoute, type Route, type RoutingPage } from './router.ts';
 import { SessionContext, type Session } from './state/session.tsx';
 import { HelpOverlay } from './ui/help-overlay.tsx';
 import { setChannelKinds } from './channels/channel-kinds.ts';
@@ -30,6 +30,12 @@ async function loadSession(): Promise<Directory> {
 }
 
 const mineView = { kind: 'mine' } as const;
+
+/** The routing and SLA settings pages (web/src/routing, web/src/sla). */
+function RoutingSettings({ page, onHelp }: { page: RoutingPage; onHelp(): void }) {
+  const Page = { routing: WorkflowPage, queues: QueuesPage, sla: SlaPoliciesPage, calendars: CalendarsPage, statuses: StatusesPage }[page];
+  return <Page onHelp={onHelp} />;
+}
 
 /** Alerts and offers for the logged-in agent on whichever page they are. */
 function LiveLayer({ route }: { route: Route }) {
@@ -121,7 +127,7 @@ export function App() {
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
           <Suspense fallback={<PageLoading />}>
-            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : route.page === 'login' ? null : <RoutingSettings page={route.page} onHelp={() => setHelp(true)} />}
           </Suspense>
           {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />

@@ -13,7 +13,11 @@ export interface InboxRoute {
   conversationId: string | null;
 }
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | InboxRoute;
+/** The routing and SLA settings pages, each at /admin/<page>. */
+export const routingPages = ['routing', 'queues', 'sla', 'calendars', 'statuses'] as const;
+export type RoutingPage = (typeof routingPages)[number];
+
+export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: RoutingPage } | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -30,6 +34,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'supervisor') return { page: 'supervisor' };
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
+  const routingPage = parts[0] === 'admin' ? routingPages.find((p) => p === parts[1]) : undefined;
+  if (routingPage) return { page: routingPage };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';

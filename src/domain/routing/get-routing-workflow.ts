@@ -2,8 +2,9 @@
 import type { Db } from '../../db/client.ts';
 import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { loadWorkflow } from './load-workflow.ts';
+import type { RoutingWorkflowView } from './workflow-view.ts';
 
-export async function getRoutingWorkflow(db: Db, viewer: Viewer) {
+export async function getRoutingWorkflow(db: Db, viewer: Viewer): Promise<RoutingWorkflowView> {
   requireSupervisor(viewer, 'read the routing workflow');
   const { workflow, version } = await loadWorkflow(db, viewer.workspaceId);
   return { definition: workflow, version };

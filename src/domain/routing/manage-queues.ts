@@ -1,7 +1,12 @@
-// The workspace's routing queues: every agent may list them; admins create and change them.
-import type { Db, RoutingMode } from '../../db/client.ts';
+// The workspace's routing queues: every agent may list them; admins create and change them. A
+// change touches only the fields given; a queue's team must be one of the workspace's teams, and a
+// renamed queue keeps its place in the routing workflow (which names queues).
+import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
+import type { RoutingMode } from '../../db/client.ts';
+import { renameQueueInWorkflow } from './rename-queue-in-workflow.ts';
 
 export interface QueueInput {
   name: string;
@@ -14,16 +19,38 @@ export async function listQueues(db: Db, viewer: Viewer) {
   return db.queue.findMany({ where: { workspaceId: viewer.workspaceId }, orderBy: { name: 'asc' } });
 }
 
+async function checkTeam(db: Db, viewer: Viewer, teamId: string | null | undefined) {
+  if (!teamId) return;
+  if (!(await db.team.findFirst({ where: { id: teamId, workspaceId: viewer.workspaceId } }))) {
+    throw new AppError('validation_failed', `teamId: no team ${teamId}`, { details: [{ path: 'teamId', message: `no team ${teamId}` }] });
+  }
+}
+
+async function checkName(db: Db, viewer: Viewer, name: string | undefined, exceptId?: string) {
+  if (name === undefined) return;
+  const exists = await db.queue.findUnique({ where: { workspaceId_name: { workspaceId: viewer.workspaceId, name } } });
+  if (exists && exists.id !== exceptId) throw new AppError('conflict', `A queue named "${name}" exists already`, { details: [{ path: 'name', message: 'another queue has this name' }] });
+}
+
 export async function createQueue(db: Db, viewer: Viewer, input: QueueInput) {
   requireAdmin(viewer, 'create queues');
-  const exists = await db.queue.findUnique({ where: { workspaceId_name: { workspaceId: viewer.workspaceId, name: input.name } } });
-  if (exists) throw new AppError('conflict', `A queue named "${input.name}" exists already`);
-  return db.queue.create({ data: { ...input, workspaceId: viewer.workspaceId } });
+  await checkName(db, viewer, input.name);
+  await checkTeam(db, viewer, input.teamId);
+  const queue = await db.queue.create({ data: { ...input, workspaceId: viewer.workspaceId } });
+  await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'queue.create', targetType: 'queue', targetId: queue.id, data: { ...input } });
+  return queue;
 }
 
 export async function updateQueue(db: Db, viewer: Viewer, queueId: string, patch: Partial<QueueInput>) {
   requireAdmin(viewer, 'change queues');
   const queue = await db.queue.findFirst({ where: { id: queueId, workspaceId: viewer.workspaceId } });
   if (!queue) throw notFound('Queue');
-  return db.queue.update({ where: { id: queue.id }, data: patch });
+  await checkName(db, viewer, patch.name, queue.id);
+  await checkTeam(db, viewer, patch.teamId);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.queue.update({ where: { id: queue.id }, data: patch });
+    if (patch.name !== undefined && patch.name !== queue.name) await renameQueueInWorkflow(tx, { workspaceId: viewer.workspaceId, from: queue.name, to: patch.name, agentId: viewer.agentId });
+    await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'queue.update', targetType: 'queue', targetId: queue.id, data: { ...patch } });
+    return updated;
+  });
 }

@@ -2,7 +2,7 @@
 // whose condition matches a conversation wins; each has ordered steps tried one after another
 // as each step's timeout passes.
 import { z } from 'zod';
-import { channelKinds } from '../../../channels/registry.ts';
+import { channelKinds } from '../../../channels/kinds.ts';
 
 const nonEmpty = <T extends z.ZodType>(t: T) => z.array(t).min(1);
 

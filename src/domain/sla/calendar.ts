@@ -51,6 +51,10 @@ export const calendarSchema = z.object({
   alwaysOpen: z.boolean().optional(),
 });
 export type BusinessCalendar = z.infer<typeof calendarSchema>;
+
+/** What POST / PUT /api/sla/calendars take: a named calendar. */
+export const calendarInputSchema = calendarSchema.extend({ name: z.string().trim().min(1, 'must not be empty').max(80) });
+export type CalendarInput = z.infer<typeof calendarInputSchema>;
 export type WeeklyHours = BusinessCalendar['weeklyHours'];
 
 export const alwaysOpenCalendar: BusinessCalendar = {

@@ -1,7 +1,7 @@
 // SLA policies as data: which conversations they apply to, targets per priority in business
 // seconds, when to warn, and how to escalate a breach.
 import { z } from 'zod';
-import { channelKinds } from '../../../channels/registry.ts';
+import { channelKinds } from '../../../channels/kinds.ts';
 
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toAgentPresence, type AgentPresence } from '../../domain/agents/presence-view.ts';
 import { supervisorBoard } from '../../domain/routing/board.ts';
 import { getRoutingWorkflow } from '../../domain/routing/get-routing-workflow.ts';
+import { listSkills } from '../../domain/routing/list-skills.ts';
 import { setAgentCapacity, setAgentSkills } from '../../domain/routing/manage-agents.ts';
 import { createQueue, listQueues, updateQueue } from '../../domain/routing/manage-queues.ts';
 import { acceptOffer, declineOffer, listMyOffers } from '../../domain/routing/offers.ts';
@@ -14,16 +15,16 @@ import { AppError } from '../../errors.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { presenceBody } from '../schemas/presence.ts';
+import { queueCreateBody, queuePatchBody } from '../schemas/routing.ts';
 import { validate } from '../validate.ts';
 
 const id = z.object({ id: z.string().min(1) });
 const skillsBody = z.object({ skills: z.array(z.object({ skill: z.string().trim().min(1).max(60), level: z.number().int().min(1).max(10) })) });
 const capacityBody = z.object({ capacity: z.number().int().min(0).max(10_000) });
-const queueBody = z.object({ name: z.string().trim().min(1).max(80), teamId: z.string().nullable().optional(), mode: z.enum(['push', 'offer']).default('push'), offerTimeoutSeconds: z.number().int().min(5).max(3600).default(30) });
 
 export function routingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  for (const path of ['/routing/*', '/queues', '/queues/*', '/supervisor/*', '/me/presence', '/me/offers', '/agents/:id/presence', '/agents/:id/skills', '/agents/:id/capacity', '/conversations/:id/offer/*']) app.use(path, requireAuth(deps));
+  for (const path of ['/routing/*', '/queues', '/queues/*', '/skills', '/supervisor/*', '/me/presence', '/me/offers', '/agents/:id/presence', '/agents/:id/skills', '/agents/:id/capacity', '/conversations/:id/offer/*']) app.use(path, requireAuth(deps));
 
   app.get('/routing/workflow', async (c) => c.json(await getRoutingWorkflow(deps.db, c.get('viewer'))));
   app.put('/routing/workflow', async (c) => {
@@ -34,10 +35,12 @@ export function routingRoutes(deps: AppDeps) {
   });
 
   app.get('/queues', async (c) => c.json({ items: await listQueues(deps.db, c.get('viewer')) }));
-  app.post('/queues', validate('json', queueBody), async (c) => c.json(await createQueue(deps.db, c.get('viewer'), c.req.valid('json')), 201));
-  app.patch('/queues/:id', validate('param', id), validate('json', queueBody.partial()), async (c) => {
+  app.post('/queues', validate('json', queueCreateBody), async (c) => c.json(await createQueue(deps.db, c.get('viewer'), c.req.valid('json')), 201));
+  app.patch('/queues/:id', validate('param', id), validate('json', queuePatchBody), async (c) => {
     return c.json(await updateQueue(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
   });
+
+  app.get('/skills', async (c) => c.json({ items: await listSkills(deps.db, c.get('viewer')) }));
 
   app.get('/supervisor/board', async (c) => c.json(await supervisorBoard(deps.db, c.get('viewer'), deps.clock.now())));
 

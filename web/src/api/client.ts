@@ -1,11 +1,15 @@
-// fetch wrapper: JSON in and out, the API's {error:{code,message}} turned into ApiError, and one
-// hook for "the session is gone" so any 401 sends the agent back to the login page.
+// fetch wrapper: JSON in and out, the API's {error:{code,message,details}} turned into ApiError, and
+// one hook for "the session is gone" so any 401 sends the agent back to the login page.
+import type { FieldProblem } from './types.ts';
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** A 422's problems, each at a dotted path into the body sent (empty when the server named none). */
+    readonly details: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -42,12 +46,17 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     data = null;
   }
   if (!res.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    const apiError = new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${res.status} ${res.statusText}`.trim());
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const apiError = new ApiError(res.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(), fieldProblems(error?.details));
     if (res.status === 401 && !opts.quiet401) onUnauthorized();
     throw apiError;
   }
   return data as T;
+}
+
+function fieldProblems(details: unknown): FieldProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter((d): d is FieldProblem => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string');
 }
 
 export function errorMessage(err: unknown): string {

@@ -45,6 +45,20 @@ export type NotificationKind = C.NotificationKind;
 /** `conversation.offered` over the socket (to the offered agent only), and GET /api/me/offers. */
 export type OfferEvent = C.OfferResponse;
 
+/** Routing and SLA administration. */
+export type Queue = C.QueueResponse;
+export type Skill = C.SkillResponse;
+export type RoutingWorkflow = C.RoutingWorkflowResponse;
+export type Workflow = RoutingWorkflow['definition'];
+export type WorkflowFilter = Workflow['filters'][number];
+export type WorkflowStep = WorkflowFilter['steps'][number];
+export type WorkflowConditions = WorkflowFilter['when'];
+export type SlaPolicy = C.SlaPolicyResponse;
+export type BusinessCalendar = C.CalendarResponse;
+export type StatusDefinition = C.StatusResponse;
+export type SlaImpact = C.SlaImpactResponse;
+export type FieldProblem = C.FieldProblem;
+
 /** GET /api/supervisor/board */
 export type Board = C.BoardResponse;
 export type BoardQueue = Board['queues'][number];
@@ -64,6 +78,7 @@ export const PRESENCES: Presence[] = ['online', 'away', 'offline'];
 /** Request bodies, as the server's schemas take them. */
 export type {
   AssignBody,
+  CalendarBody,
   CannedResponseCreateBody,
   CannedResponseUpdateBody,
   ChannelCreateBody,
@@ -76,8 +91,14 @@ export type {
   LoginResponse,
   NoteBody,
   PresenceBody,
+  QueueCreateBody,
+  QueuePatchBody,
   ReplyBody,
+  SlaPolicyBody,
   StatusBody,
+  StatusCreateBody,
+  StatusPatchBody,
+  WorkflowBody,
 } from '../../../src/contract/index.ts';
 
 /** The agent socket's events, both ways. */

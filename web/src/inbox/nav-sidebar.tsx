@@ -3,12 +3,13 @@
 import type { ReactNode } from 'react';
 import { PresenceSwitch } from '../presence/presence-switch.tsx';
 import { useRealtime } from '../realtime/socket.tsx';
-import { inboxPath, navigate, type InboxView } from '../router.ts';
+import { inboxPath, navigate, type InboxView, type RoutingPage } from '../router.ts';
 import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { useDesktopNotifications } from './notify.ts';
 
-type Active = InboxView | 'supervisor' | 'channels' | 'canned';
+export type NavPage = 'supervisor' | 'channels' | 'canned' | RoutingPage;
+type Active = InboxView | NavPage;
 
 interface Props {
   active: Active;
@@ -42,7 +43,7 @@ export function NavSidebar({ active, onHelp }: Props) {
     </li>
   );
 
-  const page = (path: string, key: 'supervisor' | 'channels' | 'canned', label: string) => (
+  const page = (path: string, key: NavPage, label: string) => (
     <li>
       <a
         href={path}
@@ -92,6 +93,11 @@ export function NavSidebar({ active, onHelp }: Props) {
           <div className="nav-section">Admin</div>
           <ul className="nav-list">
             {page('/admin/channels', 'channels', 'Channels')}
+            {page('/admin/routing', 'routing', 'Routing workflow')}
+            {page('/admin/queues', 'queues', 'Queues')}
+            {page('/admin/sla', 'sla', 'SLA policies')}
+            {page('/admin/calendars', 'calendars', 'Business hours')}
+            {page('/admin/statuses', 'statuses', 'Statuses')}
           </ul>
         </>
       )}

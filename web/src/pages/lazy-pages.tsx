@@ -1,10 +1,16 @@
-// The pages besides the inbox (supervisor board, channel admin, canned responses), each loaded on
+// The pages besides the inbox (supervisor board, channel admin, canned responses, routing and SLA
+// settings), each loaded on
 // first visit as its own chunk, so the inbox bundle every agent downloads does not carry them.
 import { lazy } from 'react';
 
 export const SupervisorPage = lazy(() => import('./supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })));
 export const ChannelsPage = lazy(() => import('./channels-page.tsx').then((m) => ({ default: m.ChannelsPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
+export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));
+export const QueuesPage = lazy(() => import('../routing/queues-page.tsx').then((m) => ({ default: m.QueuesPage })));
+export const SlaPoliciesPage = lazy(() => import('../sla/policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })));
+export const CalendarsPage = lazy(() => import('../sla/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })));
+export const StatusesPage = lazy(() => import('../sla/statuses-page.tsx').then((m) => ({ default: m.StatusesPage })));
 
 /** Shown while a page's chunk loads (a moment on first visit). */
 export function PageLoading() {
