@@ -17,7 +17,7 @@ import type { CannedResponseView } from '../domain/canned/canned-response-view.t
 import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channel-view.ts';
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
 import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
-import type { ContactTimeline } from '../domain/contacts/contact-view.ts';
+import type { ContactTimeline, ContactTimelinePage } from '../domain/contacts/contact-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { SupervisorBoard } from '../domain/routing/board-view.ts';
@@ -25,7 +25,7 @@ import type { OfferView } from '../domain/routing/offer-view.ts';
 import type { loginBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
-import type { contactPatchBody } from '../http/schemas/contacts.ts';
+import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
@@ -55,6 +55,7 @@ export type SearchHitResponse = Wire<SearchHit>;
 export type SnippetPartResponse = Wire<SnippetPart>;
 export type ReadMarkerResponse = Wire<ReadMarker>;
 export type ContactResponse = Wire<ContactTimeline>;
+export type ContactTimelinePageResponse = Wire<ContactTimelinePage>;
 export type BoardResponse = Wire<SupervisorBoard>;
 export type OfferResponse = Wire<OfferView>;
 export type NotificationResponse = Wire<NotificationView>;
@@ -81,6 +82,7 @@ export type StatusBody = z.input<typeof statusBody>;
 export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
+export type ContactTimelineQuery = z.input<typeof contactTimelineQuery>;
 export type PresenceBody = z.input<typeof presenceBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
