@@ -10,6 +10,7 @@ import { launchBrowser, logIn, row, screenshot, type Browser } from '../support/
 import { startHarness, type Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/wait.ts';
 import { boxOf, horizontalOverflow, smallTargets } from '../support/layout-checks.ts';
+import { addOpenConversations } from '../support/routing-fixtures.ts';
 import { addCustomerHistory } from './customer-fixtures.ts';
 import { addAgent, addEarlierToday, addOpenWork } from './floor-fixtures.ts';
 
@@ -50,6 +51,10 @@ describe('layout on every screen', () => {
     browser = await launchBrowser();
     page = browser.page;
     await logIn(page, h.apiUrl, admin.email);
+    // Two customers wait for a free agent: the admin steps away (Chen is full, Marta away), so routing leaves them on the board.
+    await waitUntil(async () => (await db.agent.findUniqueOrThrow({ where: { id: admin.id } })).presence === 'online', 'the admin to come online');
+    expect((await h.api(token, 'POST', '/api/me/presence', { presence: 'away' })).status).toBe(200);
+    await addOpenConversations(db, { workspaceId, channelId: email.id, count: 2, priority: 'high', text: (i) => ['My parcel was delivered to the wrong address', 'Refund for a cancelled order'][i]! });
   });
   afterAll(async () => {
     await browser?.close();
@@ -69,6 +74,7 @@ describe('layout on every screen', () => {
     await page.goto(`${h.apiUrl}/supervisor`);
     await page.getByTestId('volume-chart').waitFor();
     await page.getByTestId('queue-table').waitFor();
+    await page.getByTestId('waiting-list').waitFor();
   };
   const openChannels = async () => {
     await page.goto(`${h.apiUrl}/admin/channels`);
@@ -92,6 +98,7 @@ describe('layout on every screen', () => {
     expect(Math.abs(conv!.top - customer!.top)).toBeLessThan(2);
     expect(conv!.width).toBeGreaterThan(500);
     expect(await page.getByRole('button', { name: 'Customer details' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Back to conversations' }).isVisible()).toBe(false);
 
     // Newest first, each with its channel, direction and time; the rest after "Load more".
     expect(await timelineEntries().count()).toBe(20);
@@ -108,7 +115,7 @@ describe('layout on every screen', () => {
     await waitUntil(async () => (await timelineEntries().count()) === entries, `all ${entries} timeline entries`);
     expect(await page.getByRole('button', { name: /Load more|Loading/ }).count()).toBe(0);
     await expect(timelineEntries().last().textContent()).resolves.toContain('Question 1 about the invoice');
-    await panel().scrollIntoViewIfNeeded();
+    await panel().evaluate((el) => el.scrollTo({ top: 0 }));
     await screenshot(page, 'responsive-1440-conversation');
 
     // Each entry links to its conversation.
@@ -138,6 +145,7 @@ describe('layout on every screen', () => {
     expect(list!.right).toBeLessThanOrEqual(conv!.left + 1);
     expect(conv!.width).toBeGreaterThanOrEqual(380);
     expect(await panel().isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Back to conversations' }).isVisible()).toBe(false);
     await noSidewaysScroll();
     expect(await smallTargets(pane())).toEqual([]);
     await screenshot(page, 'responsive-768-conversation');
@@ -149,6 +157,7 @@ describe('layout on every screen', () => {
     expect(sheet!.left).toBeGreaterThanOrEqual(0);
     expect(sheet!.right).toBeLessThanOrEqual(768);
     expect(sheet!.width).toBeGreaterThanOrEqual(300);
+    expect(await page.getByRole('button', { name: 'Back to conversation' }).isVisible()).toBe(false);
     expect(await smallTargets(panel())).toEqual([]);
     await screenshot(page, 'responsive-768-customer');
     await page.getByRole('button', { name: 'Close customer details' }).click();
@@ -220,6 +229,7 @@ describe('layout on every screen', () => {
     await page.getByTestId('queue-table').waitFor();
     await page.getByTestId('volume-chart').waitFor();
     await noSidewaysScroll();
+    expect(await smallTargets(page.getByTestId('waiting-list'))).toEqual([]);
     await screenshot(page, 'responsive-390-board');
   });
 });
