@@ -178,6 +178,7 @@ describe('layout on every screen', () => {
 
   it('at 390 px shows the list, the conversation and the customer one at a time, with back controls the browser agrees with', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // the drawer opens without sliding, so its screenshot is not mid-way
     await page.goto(`${h.apiUrl}/inbox/all`);
     await row(page, 'Kettle never arrived').waitFor();
     expect(await pane().isVisible()).toBe(false);
@@ -215,14 +216,27 @@ describe('layout on every screen', () => {
     await page.goBack();
     await page.getByTestId('conversation-list').waitFor();
 
-    await page.getByRole('button', { name: 'Menu' }).click();
+    // The navigation is a drawer behind the menu button.
     const nav = page.getByRole('navigation', { name: 'Views' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await nav.getByRole('link', { name: 'Channels', exact: true }).waitFor();
+    expect(await smallTargets(nav)).toEqual([]);
+    await screenshot(page, 'responsive-390-menu');
     await nav.getByRole('link', { name: 'Channels', exact: true }).click();
     await page.getByTestId('channels-page').getByRole('heading', { name: 'Channels' }).waitFor();
-    expect(await nav.isVisible()).toBe(false);
+    await nav.waitFor({ state: 'hidden' });
     await noSidewaysScroll();
     expect(await smallTargets(page.getByTestId('channels-page'))).toEqual([]);
     await screenshot(page, 'responsive-390-channels');
+    await page.getByRole('button', { name: 'Add channel' }).click();
+    const form = page.getByRole('form', { name: 'Add a channel' });
+    await form.getByLabel('Kind').selectOption('sms');
+    await noSidewaysScroll();
+    expect(await smallTargets(form)).toEqual([]);
+    expect((await boxOf(form.getByLabel('Name *')))!.width).toBeGreaterThanOrEqual(300);
+    await screenshot(page, 'responsive-390-channel-form');
+    await form.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav.getByRole('link', { name: 'Supervisor board', exact: true }).click();
