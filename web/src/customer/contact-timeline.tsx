@@ -6,6 +6,7 @@ import { fullTime, relativeTime } from '../ui/format.ts';
 import { Glyph, type GlyphName } from '../ui/glyph.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { useContactTimeline } from './use-contact-timeline.ts';
+import './contact-timeline.css';
 
 interface Props {
   contactId: string;
