@@ -30,6 +30,8 @@ function describe(e: ContactTimelineEntry): { what: string; glyph: GlyphName; to
       return { what: 'Automatic reply', glyph: e.direction === 'in' ? 'inbound' : 'outbound', tone: 'muted' };
     case 'bounce':
       return { what: 'Bounce', glyph: 'inbound', tone: 'muted' };
+    case 'event':
+      return { what: 'Event', glyph: 'page', tone: 'muted' };
     default:
       return e.direction === 'in' ? { what: 'Received', glyph: 'inbound', tone: 'in' } : { what: `Sent${by}`, glyph: 'outbound', tone: 'out' };
   }
