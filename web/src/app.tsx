@@ -40,7 +40,7 @@ function RoutingSettings({ page, onHelp }: { page: RoutingPage; onHelp(): void }
 /** Alerts and offers for the logged-in agent on whichever page they are. */
 function LiveLayer({ route }: { route: Route }) {
   const openConversation = useCallback(
-    (id: string) => navigate(route.page === 'inbox' ? inboxPath({ ...route, conversationId: id }) : inboxPath({ view: { kind: 'all' }, status: 'open', channelId: null, conversationId: id })),
+    (id: string) => navigate(route.page === 'inbox' ? inboxPath({ ...route, conversationId: id, customer: false }) : inboxPath({ view: { kind: 'all' }, status: 'open', channelId: null, conversationId: id })),
     [route],
   );
   const openMine = useCallback((id: string) => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: id })), []);

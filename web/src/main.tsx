@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { ToastProvider } from './ui/toasts.tsx';
 import './styles.css';
+import './responsive.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,5 +1,6 @@
-// A small history-API router: the inbox view, filters and open conversation live in the URL, so
-// reload and back/forward keep the agent where they were.
+// A small history-API router: the inbox view, filters, open conversation and whether the customer
+// is shown (its own view on phones, a sheet on tablets) live in the URL, so reload and
+// back/forward keep the agent where they were.
 import { useEffect, useState } from 'react';
 import { STATUSES, type ConversationStatus } from './api/types.ts';
 
@@ -11,6 +12,8 @@ export interface InboxRoute {
   status: ConversationStatus;
   channelId: string | null;
   conversationId: string | null;
+  /** The customer of the open conversation is shown in place of it (phones) or over it (tablets). */
+  customer?: boolean;
 }
 
 /** The routing and SLA settings pages, each at /admin/<page>. */
@@ -40,25 +43,45 @@ export function parseRoute(pathname: string, search: string): Route {
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';
   const conversationId = parts[0] === 'inbox' && parts[2] === 'c' && parts[3] ? parts[3] : null;
-  return { page: 'inbox', view: parseView(parts[0] === 'inbox' ? parts[1] : undefined), status, channelId: q.get('channel'), conversationId };
+  const customer = conversationId !== null && parts[4] === 'customer';
+  return { page: 'inbox', view: parseView(parts[0] === 'inbox' ? parts[1] : undefined), status, channelId: q.get('channel'), conversationId, customer };
 }
 
 export function inboxPath(r: Omit<InboxRoute, 'page'>): string {
   const q = new URLSearchParams();
   if (r.status !== 'open') q.set('status', r.status);
   if (r.channelId) q.set('channel', r.channelId);
-  const path = `/inbox/${encodeURIComponent(viewSlug(r.view))}${r.conversationId ? `/c/${encodeURIComponent(r.conversationId)}` : ''}`;
+  const open = r.conversationId ? `/c/${encodeURIComponent(r.conversationId)}${r.customer ? '/customer' : ''}` : '';
+  const path = `/inbox/${encodeURIComponent(viewSlug(r.view))}${open}`;
   const search = q.toString();
   return search ? `${path}?${search}` : path;
 }
 
 const NAVIGATE = 'parley:navigate';
 
+/** What each entry the app pushes remembers: the address it was pushed from. */
+interface EntryState {
+  from: string;
+}
+
+const here = () => location.pathname + location.search;
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  if (to === location.pathname + location.search) return;
-  if (opts.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  if (to === here()) return;
+  if (opts.replace) history.replaceState(history.state, '', to);
+  else history.pushState({ from: here() } satisfies EntryState, '', to);
   window.dispatchEvent(new Event(NAVIGATE));
+}
+
+/**
+ * Up one level (conversation -> list, customer -> conversation): the browser's own Back when the
+ * app came here from there, so Back and Forward keep making sense; otherwise (a link or a reload
+ * landed here) a new entry for the level above.
+ */
+export function navigateUp(to: string): void {
+  const state = history.state as Partial<EntryState> | null;
+  if (state?.from === to) history.back();
+  else navigate(to);
 }
 
 export function useRoute(): Route {

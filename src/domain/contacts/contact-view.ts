@@ -1,5 +1,6 @@
 // A contact as the customer panel shows them (GET/PATCH /api/contacts/:id): their fields, every
-// identity, their conversations and their timeline across channels. Node-free (src/contract).
+// identity, their conversations and their timeline across channels; and one page of that timeline
+// (GET /api/contacts/:id/timeline). Node-free (src/contract).
 import type { Prisma } from '../../db/model-types.ts';
 import { toMessageView, type MessageWithView } from '../conversations/conversation-view.ts';
 
@@ -33,3 +34,19 @@ export function toContactTimeline(contact: ContactWithIdentities, conversations:
 }
 
 export type ContactTimeline = ReturnType<typeof toContactTimeline>;
+
+type MessageWithChannel = MessageWithView & { channel: { id: string; kind: string; name: string } };
+type TimelineConversation = Pick<Prisma.ConversationGetPayload<object>, 'id' | 'number' | 'subject' | 'status'>;
+
+/** A message or call of the contact's timeline, with where it happened and the conversation it belongs to. */
+export function toContactTimelineEntry(m: MessageWithChannel, conversation: TimelineConversation) {
+  return { ...toMessageView(m), channel: m.channel, conversation: { id: conversation.id, number: conversation.number, subject: conversation.subject, status: conversation.status } };
+}
+
+export type ContactTimelineEntry = ReturnType<typeof toContactTimelineEntry>;
+
+/** Newest first; `next` is the cursor (`before`) of the following page, null on the last. */
+export interface ContactTimelinePage {
+  items: ContactTimelineEntry[];
+  next: string | null;
+}

@@ -1,5 +1,5 @@
-// The body PATCH /api/contacts/:id validates (name, stage, tier, tags, custom attributes). Zod
-// only, so the web app's type check can load it (src/contract).
+// The body PATCH /api/contacts/:id validates (name, stage, tier, tags, custom attributes) and the
+// query of GET /api/contacts/:id/timeline. Zod only, so the web app's type check can load it (src/contract).
 import { z } from 'zod';
 import { tagList } from './conversations.ts';
 
@@ -25,3 +25,9 @@ export const contactPatchBody = z
   })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
+
+/** A page of the cross-channel timeline: `before` is the previous page's `next`. */
+export const contactTimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.string().min(1).max(100).optional(),
+});

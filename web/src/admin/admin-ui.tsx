@@ -1,17 +1,15 @@
-// Pieces the settings pages share: the page frame (navigation, and a line for whoever may not use
-// the page) and a form's footer (the server's error, Cancel, the submit button).
+// Pieces the settings pages share: the page frame (navigation that fits the screen, tables that
+// fold into cards on phones, and a line for whoever may not use the page) and a form's footer (the
+// server's error, Cancel, the submit button).
 import type { ReactNode } from 'react';
-import { NavSidebar, type NavPage } from '../inbox/nav-sidebar.tsx';
-import '../board/board.css';
+import type { NavActive } from '../inbox/nav-sidebar.tsx';
+import { PageFrame } from '../ui/page-frame.tsx';
 
-export function SettingsPage(p: { active: Exclude<NavPage, 'supervisor'>; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
+export function SettingsPage(p: { active: NavActive; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
   return (
-    <div className="app app-board">
-      <NavSidebar active={p.active} onHelp={p.onHelp} />
-      <main className="board" data-testid={p.testId}>
-        {p.allowed ? p.children : <p className="dim">{p.denied}</p>}
-      </main>
-    </div>
+    <PageFrame active={p.active} testId={p.testId} onHelp={p.onHelp}>
+      {p.allowed ? p.children : <p className="dim">{p.denied}</p>}
+    </PageFrame>
   );
 }
 

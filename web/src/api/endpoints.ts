@@ -16,6 +16,8 @@ import type {
   ChannelPatchBody,
   ContactDetail,
   ContactPatchBody,
+  ContactTimelinePage,
+  ContactTimelineQuery,
   ConversationDetail,
   ConversationListQuery,
   ConversationPage,
@@ -98,6 +100,10 @@ export const api = {
   declineOffer: (id: string) => request<unknown>('POST', `/api/conversations/${enc(id)}/offer/decline`),
 
   contact: (id: string, signal?: AbortSignal) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}?limit=1`, undefined, { signal }),
+  contactTimeline: (id: string, q: ContactTimelineQuery, signal?: AbortSignal) => {
+    const search = new URLSearchParams({ limit: String(q.limit ?? 20), ...(q.before ? { before: q.before } : {}) });
+    return request<ContactTimelinePage>('GET', `/api/contacts/${enc(id)}/timeline?${search}`, undefined, { signal });
+  },
   updateContact: (id: string, body: ContactPatchBody) => request<ContactDetail>('PATCH', `/api/contacts/${enc(id)}`, body),
 };
 

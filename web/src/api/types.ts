@@ -40,6 +40,9 @@ export type JsonObject = C.JsonObject;
 
 export type CannedResponse = C.CannedResponseResponse;
 export type ContactDetail = C.ContactResponse;
+/** GET /api/contacts/:id/timeline: newest first; `next` is the `before` of the following page. */
+export type ContactTimelinePage = C.ContactTimelinePageResponse;
+export type ContactTimelineEntry = ContactTimelinePage['items'][number];
 export type AppNotification = C.NotificationResponse;
 export type NotificationKind = C.NotificationKind;
 /** `conversation.offered` over the socket (to the offered agent only), and GET /api/me/offers. */
@@ -84,6 +87,7 @@ export type {
   ChannelCreateBody,
   ChannelPatchBody,
   ContactPatchBody,
+  ContactTimelineQuery,
   ConversationListQuery,
   ConversationPatchBody,
   Items,

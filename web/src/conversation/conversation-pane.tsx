@@ -1,9 +1,12 @@
-// The middle-right column: header with actions, the timeline, and the reply box.
+// The middle-right column: header with actions, the timeline, and the reply box. On phones it is
+// a view of its own with a back control to the list; on phones and tablets its header opens the
+// customer (a view, or a sheet over it).
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
 import { Composer } from '../composer/composer.tsx';
 import { ChannelIcon, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, statusLabel } from '../ui/format.ts';
+import { Glyph } from '../ui/glyph.tsx';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { AssignMenu } from './assign-menu.tsx';
 import { MessageItem } from './message-item.tsx';
@@ -18,14 +21,33 @@ interface Props {
   mode: SendKind;
   onMode(m: SendKind): void;
   composerRef: RefObject<HTMLTextAreaElement | null>;
+  /** Back to the list (the control shows on phones only). */
+  onBack(): void;
+  /** Show or hide the customer (the control shows where the customer is not always beside the conversation). */
+  onCustomer(): void;
+  customerOpen: boolean;
 }
 
-function Header({ c, actions }: { c: ConversationSummary; actions: ConversationActions }) {
+function BackButton({ onBack }: { onBack(): void }) {
+  return (
+    <button type="button" className="icon-button pane-back" aria-label="Back to conversations" title="Back to conversations" onClick={onBack}>
+      <Glyph name="back" size={20} />
+    </button>
+  );
+}
+
+type HeaderProps = Pick<Props, 'actions' | 'onBack' | 'onCustomer' | 'customerOpen'> & { c: ConversationSummary };
+
+function Header({ c, actions, onBack, onCustomer, customerOpen }: HeaderProps) {
   return (
     <header className="pane-header">
       <div className="pane-title-row">
+        <BackButton onBack={onBack} />
         <h2 className="pane-title">{conversationTitle(c)}</h2>
         <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>
+        <button type="button" className="button pane-customer" aria-label="Customer details" aria-expanded={customerOpen} aria-controls="customer-panel" onClick={onCustomer}>
+          <Glyph name="customer" size={16} /> Customer
+        </button>
       </div>
       <div className="pane-meta">
         <ChannelIcon kind={c.channel.kind} /> <span>{contactLabel(c.contact)}</span>
@@ -46,7 +68,7 @@ function Header({ c, actions }: { c: ConversationSummary; actions: ConversationA
   );
 }
 
-export function ConversationPane({ open, actions, mode, onMode, composerRef }: Props) {
+export function ConversationPane({ open, actions, mode, onMode, composerRef, onBack, onCustomer, customerOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = open.messages.length;
   const id = open.detail?.id;
@@ -64,6 +86,7 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef }: P
   if (open.error && !open.detail) {
     return (
       <section className="pane pane-empty">
+        <BackButton onBack={onBack} />
         <div className="banner banner-error" role="alert">
           {open.error}
           <button type="button" className="link-button" onClick={open.reload}>
@@ -73,11 +96,18 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef }: P
       </section>
     );
   }
-  if (!open.detail) return <section className="pane pane-empty">{open.loading ? 'Loading conversation…' : ''}</section>;
+  if (!open.detail) {
+    return (
+      <section className="pane pane-empty">
+        <BackButton onBack={onBack} />
+        {open.loading ? 'Loading conversation…' : ''}
+      </section>
+    );
+  }
   const c = open.detail;
   return (
     <section className="pane" aria-label={`Conversation #${c.number}`} data-testid="conversation-pane">
-      <Header c={c} actions={actions} />
+      <Header c={c} actions={actions} onBack={onBack} onCustomer={onCustomer} customerOpen={customerOpen} />
       <div
         className="timeline-scroll"
         ref={scroller}

@@ -1,5 +1,7 @@
 // The right column: who the customer is (identities on every channel), what we know about them
-// (stage, tier, tags, custom attributes, all editable) and their other conversations.
+// (stage, tier, tags, custom attributes, all editable), their timeline across channels and their
+// other conversations. On phones it is a view of its own, on tablets a sheet over the conversation;
+// both have a control back to the conversation.
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
@@ -8,21 +10,44 @@ import { useRealtime } from '../realtime/socket.tsx';
 import { channelKindInfo } from '../channels/channel-kinds.ts';
 import { ChannelIcon, channelLabel, contactFieldIcons, conversationTitle, LineIcon } from '../ui/channel-icon.tsx';
 import { contactLabel, relativeTime, statusLabel } from '../ui/format.ts';
+import { Glyph } from '../ui/glyph.tsx';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { AttributesEditor } from './attributes-editor.tsx';
+import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
 
 interface Props {
   contactId: string;
   conversationId: string;
   onOpenConversation(id: string): void;
+  conversationHref(id: string): string;
+  /** Changes when the open conversation gets a message: the timeline reloads its newest entries. */
+  refreshKey: string;
+  /** Back to the conversation (phones) or close the sheet (tablets). */
+  onClose(): void;
+}
+
+/** The panel's own header where it is not a column beside the conversation. */
+function SheetHeader({ onClose }: { onClose(): void }) {
+  return (
+    <div className="panel-sheet-head">
+      <button type="button" className="icon-button panel-back" aria-label="Back to conversation" title="Back to conversation" onClick={onClose}>
+        <Glyph name="back" size={20} />
+      </button>
+      <h2 className="panel-sheet-title">Customer</h2>
+      <button type="button" className="icon-button panel-close" aria-label="Close customer details" title="Close" onClick={onClose}>
+        <Glyph name="close" size={18} />
+      </button>
+    </div>
+  );
 }
 
 const STAGES = ['lead', 'trial', 'customer', 'churned', 'partner'];
 
-export function CustomerPanel({ contactId, conversationId, onOpenConversation }: Props) {
+export function CustomerPanel(props: Props) {
+  const { contactId, conversationId, onOpenConversation, onClose } = props;
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { epoch } = useRealtime();
@@ -49,12 +74,19 @@ export function CustomerPanel({ contactId, conversationId, onOpenConversation }:
     [contactId, toasts],
   );
 
-  if (error) return <aside className="panel-column"><div className="banner banner-error">{error}</div></aside>;
-  if (!contact || contact.id !== contactId) return <aside className="panel-column dim">Loading customer…</aside>;
+  if (error || !contact || contact.id !== contactId) {
+    return (
+      <aside className="panel-column" id="customer-panel" aria-label="Customer">
+        <SheetHeader onClose={onClose} />
+        {error ? <div className="banner banner-error">{error}</div> : <div className="panel-section dim">Loading customer…</div>}
+      </aside>
+    );
+  }
   const others = contact.conversations.filter((c) => c.id !== conversationId);
 
   return (
-    <aside className="panel-column" aria-label="Customer" data-testid="customer-panel">
+    <aside className="panel-column" id="customer-panel" aria-label="Customer" data-testid="customer-panel">
+      <SheetHeader onClose={onClose} />
       <section className="panel-section">
         <EditableField label="Name" value={contact.name} placeholder={contactLabel(contact)} onSave={(name) => void save({ name })} />
         <ul className="identities">
@@ -89,6 +121,7 @@ export function CustomerPanel({ contactId, conversationId, onOpenConversation }:
           <TagEditor label="Contact tags" tags={contact.tags} onChange={(tags) => void save({ tags })} />
         </div>
       </section>
+      <ContactTimeline contactId={contactId} conversationId={conversationId} refreshKey={props.refreshKey} conversationHref={props.conversationHref} onOpenConversation={onOpenConversation} />
       <section className="panel-section">
         <h3 className="panel-heading">Attributes</h3>
         <AttributesEditor attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />

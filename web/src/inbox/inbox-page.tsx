@@ -1,5 +1,7 @@
 // The agent inbox: views on the left, the conversation list, the open conversation and the
-// customer beside it. The URL holds the view, filters and open conversation.
+// customer beside it. The URL holds the view, filters, open conversation and whether the customer
+// is shown, which decides what a narrow screen shows (responsive.css): on phones the list, the
+// conversation or the customer, each with a way back; on tablets the customer as a sheet.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { ConversationStatus, ConversationSummary } from '../api/types.ts';
@@ -7,7 +9,7 @@ import { ConversationPane } from '../conversation/conversation-pane.tsx';
 import { useConversationActions } from '../conversation/use-actions.ts';
 import { useConversation, type SendKind } from '../conversation/use-conversation.ts';
 import { CustomerPanel } from '../customer/customer-panel.tsx';
-import { inboxPath, navigate, type InboxRoute } from '../router.ts';
+import { inboxPath, navigate, navigateUp, type InboxRoute } from '../router.ts';
 import { useSession } from '../state/session.tsx';
 import { HelpOverlay } from '../ui/help-overlay.tsx';
 import { ConversationList } from './conversation-list.tsx';
@@ -31,8 +33,12 @@ export function InboxPage({ route }: { route: InboxRoute }) {
   const go = useCallback((patch: Partial<Omit<InboxRoute, 'page'>>) => navigate(inboxPath({ ...route, ...patch })), [route]);
   const openConversation = useCallback((id: string | null) => {
     if (id) setSelectedId(id);
-    go({ conversationId: id });
+    go({ conversationId: id, customer: false });
   }, [go]);
+  const conversationHref = useCallback((id: string) => inboxPath({ ...route, conversationId: id, customer: false }), [route]);
+  const backToList = () => navigateUp(inboxPath({ ...route, conversationId: null, customer: false }));
+  const closeCustomer = () => navigateUp(inboxPath({ ...route, customer: false }));
+  const toggleCustomer = () => (route.customer ? closeCustomer() : go({ customer: true }));
 
   const markRead = useCallback(() => {
     if (!openId || document.visibilityState !== 'visible') return;
@@ -98,6 +104,7 @@ export function InboxPage({ route }: { route: InboxRoute }) {
     search: () => searchBox.current?.focus(),
     escape: () => {
       if (help) setHelp(false);
+      else if (route.customer) closeCustomer();
       else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     },
   });
@@ -107,8 +114,9 @@ export function InboxPage({ route }: { route: InboxRoute }) {
       ? (teams.find((t) => t.id === (route.view as { teamId: string }).teamId)?.name ?? 'Team')
       : { mine: 'Mine', unassigned: 'Unassigned', all: 'All conversations' }[route.view.kind];
 
+  const view = !openId ? 'list' : route.customer ? 'customer' : 'conversation';
   return (
-    <div className="app">
+    <div className="app app-inbox" data-view={view}>
       <NavSidebar active={route.view} onHelp={() => setHelp(true)} />
       <ConversationList
         title={title}
@@ -126,7 +134,7 @@ export function InboxPage({ route }: { route: InboxRoute }) {
         searchRef={searchBox}
       />
       {openId ? (
-        <ConversationPane open={open} actions={actions} mode={mode} onMode={setMode} composerRef={composer} />
+        <ConversationPane open={open} actions={actions} mode={mode} onMode={setMode} composerRef={composer} onBack={backToList} onCustomer={toggleCustomer} customerOpen={!!route.customer} />
       ) : (
         <section className="pane pane-empty">
           <div className="pane-hint">
@@ -134,7 +142,19 @@ export function InboxPage({ route }: { route: InboxRoute }) {
           </div>
         </section>
       )}
-      {open.detail && <CustomerPanel contactId={open.detail.contact.id} conversationId={open.detail.id} onOpenConversation={openConversation} />}
+      {route.customer && <div className="panel-scrim" aria-hidden="true" onClick={closeCustomer} />}
+      {open.detail ? (
+        <CustomerPanel
+          contactId={open.detail.contact.id}
+          conversationId={open.detail.id}
+          onOpenConversation={openConversation}
+          conversationHref={conversationHref}
+          refreshKey={`${open.detail.lastMessageAt}:${open.messages.length}`}
+          onClose={closeCustomer}
+        />
+      ) : (
+        route.customer && <aside className="panel-column dim" aria-label="Customer">Loading customer…</aside>
+      )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );

@@ -1,134 +1,159 @@
 // The left column: inbox views, the supervisor board and admin pages, and the agent's own corner
-// (status, desktop notifications, shortcuts, log out).
-import type { ReactNode } from 'react';
+// (status, desktop notifications, shortcuts, log out). Wide screens show it whole; tablets a rail
+// of icons (each entry keeps its name for assistive tech and as a tooltip); phones a top bar whose
+// menu button opens it as a drawer.
+import { useEffect, useState, type ReactNode } from 'react';
 import { PresenceSwitch } from '../presence/presence-switch.tsx';
 import { useRealtime } from '../realtime/socket.tsx';
 import { inboxPath, navigate, type InboxView, type RoutingPage } from '../router.ts';
 import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
+import { Glyph, type GlyphName } from '../ui/glyph.tsx';
 import { useDesktopNotifications } from './notify.ts';
 
+/** The pages outside the inbox the nav links to. */
 export type NavPage = 'supervisor' | 'channels' | 'canned' | RoutingPage;
-type Active = InboxView | NavPage;
+export type NavActive = InboxView | NavPage;
 
 interface Props {
-  active: Active;
+  active: NavActive;
   onHelp(): void;
 }
 
-function sameView(a: Active, b: Active): boolean {
+function sameView(a: NavActive, b: NavActive): boolean {
   if (typeof a === 'string' || typeof b === 'string') return a === b;
   return a.kind === b.kind && (a.kind !== 'team' || (b.kind === 'team' && a.teamId === b.teamId));
 }
+
+/** An entry's picture: a glyph, or (a team) its initials. */
+function EntryIcon({ icon }: { icon: GlyphName | { initials: string } }) {
+  if (typeof icon === 'string') return <Glyph name={icon} />;
+  return (
+    <span className="nav-initials" aria-hidden="true">
+      {icon.initials}
+    </span>
+  );
+}
+
+function NavLink(p: { href: string; current: boolean; label: string; icon: GlyphName | { initials: string }; onGo(): void }) {
+  return (
+    <li>
+      <a
+        href={p.href}
+        className={p.current ? 'nav-item nav-active' : 'nav-item'}
+        aria-current={p.current ? 'page' : undefined}
+        title={p.label}
+        onClick={(e) => {
+          e.preventDefault();
+          p.onGo();
+          navigate(p.href);
+        }}
+      >
+        <EntryIcon icon={p.icon} />
+        <span className="nav-label">{p.label}</span>
+      </a>
+    </li>
+  );
+}
+
+/** Phones: the drawer is open; Escape closes it. */
+function useDrawer() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, toggle: () => setOpen((v) => !v), close: () => setOpen(false) };
+}
+
+const initialsOf = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
 
 export function NavSidebar({ active, onHelp }: Props) {
   const { me, teams, logout } = useSession();
   const { state } = useRealtime();
   const notifications = useDesktopNotifications();
+  const drawer = useDrawer();
   const myTeams = teams.filter((t) => me.teamIds.includes(t.id));
 
-  const item = (view: InboxView, label: ReactNode, key: string) => (
-    <li key={key}>
-      <a
-        href={inboxPath({ view, status: 'open', channelId: null, conversationId: null })}
-        className={sameView(active, view) ? 'nav-item nav-active' : 'nav-item'}
-        aria-current={sameView(active, view) ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate(inboxPath({ view, status: 'open', channelId: null, conversationId: null }));
-        }}
-      >
-        {label}
-      </a>
-    </li>
+  const item = (view: InboxView, label: string, icon: GlyphName | { initials: string }, key: string) => (
+    <NavLink key={key} href={inboxPath({ view, status: 'open', channelId: null, conversationId: null })} current={sameView(active, view)} label={label} icon={icon} onGo={drawer.close} />
   );
-
-  const page = (path: string, key: NavPage, label: string) => (
-    <li>
-      <a
-        href={path}
-        className={active === key ? 'nav-item nav-active' : 'nav-item'}
-        aria-current={active === key ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate(path);
-        }}
-      >
-        {label}
-      </a>
-    </li>
+  const page = (path: string, key: NavPage, label: string, icon: GlyphName = 'page') => (
+    <NavLink key={key} href={path} current={active === key} label={label} icon={icon} onGo={drawer.close} />
   );
+  const section = (label: string, children: ReactNode) => (
+    <>
+      <div className="nav-section">{label}</div>
+      <ul className="nav-list">{children}</ul>
+    </>
+  );
+  const offline = state !== 'connected' ? (state === 'connecting' ? 'Connecting…' : 'Offline: reconnecting…') : null;
 
   return (
-    <nav className="nav-column" aria-label="Views">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          P
-        </span>
-        Parley
-      </div>
-      <div className="nav-section">Inbox</div>
-      <ul className="nav-list">
-        {item({ kind: 'mine' }, 'Mine', 'mine')}
-        {item({ kind: 'unassigned' }, 'Unassigned', 'unassigned')}
-        {item({ kind: 'all' }, 'All', 'all')}
-      </ul>
-      {myTeams.length > 0 && (
-        <>
-          <div className="nav-section">{myTeams.length === 1 ? 'My team' : 'My teams'}</div>
-          <ul className="nav-list">{myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, t.id))}</ul>
-        </>
-      )}
-      {isSupervisor(me) && (
-        <>
-          <div className="nav-section">Supervise</div>
-          <ul className="nav-list">
-            {page('/supervisor', 'supervisor', 'Supervisor board')}
-            {page('/canned-responses', 'canned', 'Canned responses')}
-          </ul>
-        </>
-      )}
-      {isAdmin(me) && (
-        <>
-          <div className="nav-section">Admin</div>
-          <ul className="nav-list">
-            {page('/admin/channels', 'channels', 'Channels')}
-            {page('/admin/routing', 'routing', 'Routing workflow')}
-            {page('/admin/queues', 'queues', 'Queues')}
-            {page('/admin/sla', 'sla', 'SLA policies')}
-            {page('/admin/calendars', 'calendars', 'Business hours')}
-            {page('/admin/statuses', 'statuses', 'Statuses')}
-          </ul>
-        </>
-      )}
-      <div className="nav-footer">
-        {state !== 'connected' && (
-          <div className="connection" role="status">
-            <span className="connection-dot" /> {state === 'connecting' ? 'Connecting…' : 'Offline: reconnecting…'}
-          </div>
-        )}
-        {notifications.permission === 'default' && (
-          <button type="button" className="nav-button" onClick={notifications.request}>
-            Enable desktop alerts
-          </button>
-        )}
-        <button type="button" className="nav-button" onClick={onHelp}>
-          Keyboard shortcuts <kbd>?</kbd>
+    <>
+      <header className="topbar">
+        <button type="button" className="icon-button topbar-menu" aria-label="Menu" aria-expanded={drawer.open} aria-controls="app-nav" onClick={drawer.toggle}>
+          <Glyph name="menu" size={20} />
         </button>
-        <PresenceSwitch />
-        <div className="me">
-          <Avatar name={me.name} size={26} />
-          <div className="me-text">
-            <div className="me-name">{me.name}</div>
-            <div className="me-role">{me.role}</div>
-          </div>
-          <button type="button" className="icon-button logout" title="Log out" aria-label="Log out" onClick={() => void logout()}>
-            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-          </button>
+        <span className="brand topbar-brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+          Parley
+        </span>
+        {offline && <span className="connection-dot" title={offline} />}
+      </header>
+      {drawer.open && <div className="nav-scrim" aria-hidden="true" onClick={drawer.close} />}
+      <nav id="app-nav" className="nav-column" aria-label="Views" data-open={drawer.open}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+          <span className="nav-label">Parley</span>
         </div>
-      </div>
-    </nav>
+        {section('Inbox', [item({ kind: 'mine' }, 'Mine', 'mine', 'mine'), item({ kind: 'unassigned' }, 'Unassigned', 'unassigned', 'unassigned'), item({ kind: 'all' }, 'All', 'all', 'all')])}
+        {myTeams.length > 0 && section(myTeams.length === 1 ? 'My team' : 'My teams', myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, { initials: initialsOf(t.name) }, t.id)))}
+        {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/canned-responses', 'canned', 'Canned responses', 'canned')])}
+        {isAdmin(me) &&
+          section('Admin', [
+            page('/admin/channels', 'channels', 'Channels', 'channels'),
+            page('/admin/routing', 'routing', 'Routing workflow'),
+            page('/admin/queues', 'queues', 'Queues'),
+            page('/admin/sla', 'sla', 'SLA policies'),
+            page('/admin/calendars', 'calendars', 'Business hours'),
+            page('/admin/statuses', 'statuses', 'Statuses'),
+          ])}
+        <div className="nav-footer">
+          {offline && (
+            <div className="connection" role="status" title={offline}>
+              <span className="connection-dot" /> <span className="nav-label">{offline}</span>
+            </div>
+          )}
+          {notifications.permission === 'default' && (
+            <button type="button" className="nav-button" title="Enable desktop alerts" onClick={notifications.request}>
+              <Glyph name="bell" size={16} /> <span className="nav-label">Enable desktop alerts</span>
+            </button>
+          )}
+          <button type="button" className="nav-button" title="Keyboard shortcuts" onClick={onHelp}>
+            <span className="nav-label">Keyboard shortcuts</span> <kbd>?</kbd>
+          </button>
+          <PresenceSwitch />
+          <div className="me">
+            <Avatar name={me.name} size={26} />
+            <div className="me-text">
+              <div className="me-name">{me.name}</div>
+              <div className="me-role">{me.role}</div>
+            </div>
+            <button type="button" className="icon-button logout" title="Log out" aria-label="Log out" onClick={() => void logout()}>
+              <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+            </button>
+          </div>
+        </div>
+      </nav>
+    </>
   );
 }

@@ -9,10 +9,9 @@ import { useBoardAssign } from '../board/use-board-assign.ts';
 import { useBoard } from '../board/use-board.ts';
 import { VolumeChart } from '../board/volume-chart.tsx';
 import { WaitingList } from '../board/waiting-list.tsx';
-import { NavSidebar } from '../inbox/nav-sidebar.tsx';
 import { isSupervisor, useSession } from '../state/session.tsx';
+import { PageFrame } from '../ui/page-frame.tsx';
 import { useNow } from '../ui/use-now.ts';
-import '../board/board.css';
 
 const clockTime = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
@@ -107,18 +106,15 @@ function Board() {
 export function SupervisorPage({ onHelp }: { onHelp(): void }) {
   const { me } = useSession();
   return (
-    <div className="app app-board">
-      <NavSidebar active="supervisor" onHelp={onHelp} />
-      <main className="board" data-testid="supervisor-board">
-        {isSupervisor(me) ? (
-          <Board />
-        ) : (
-          <>
-            <h1 className="list-title">Supervisor board</h1>
-            <p className="dim">Only supervisors and admins can see the supervisor board.</p>
-          </>
-        )}
-      </main>
-    </div>
+    <PageFrame active="supervisor" testId="supervisor-board" onHelp={onHelp}>
+      {isSupervisor(me) ? (
+        <Board />
+      ) : (
+        <>
+          <h1 className="list-title">Supervisor board</h1>
+          <p className="dim">Only supervisors and admins can see the supervisor board.</p>
+        </>
+      )}
+    </PageFrame>
   );
 }
