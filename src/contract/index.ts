@@ -18,6 +18,7 @@ import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channe
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
 import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
 import type { ContactTimeline } from '../domain/contacts/contact-view.ts';
+import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { SupervisorBoard } from '../domain/routing/board-view.ts';
@@ -51,6 +52,8 @@ export type ConversationListItemResponse = Wire<ConversationListItem>;
 export type ConversationPageResponse = Wire<ConversationPage>;
 export type ConversationDetailResponse = Wire<ConversationDetail>;
 export type MessageResponse = Wire<MessageView>;
+/** An activity entry of a conversation's timeline (in ConversationDetailResponse.events and `conversation.activity`). */
+export type ConversationEventResponse = Wire<ConversationEventView>;
 export type SearchHitResponse = Wire<SearchHit>;
 export type SnippetPartResponse = Wire<SnippetPart>;
 export type ReadMarkerResponse = Wire<ReadMarker>;

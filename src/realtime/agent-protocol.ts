@@ -4,6 +4,7 @@
 // it enters). Node-free: the web app's type check loads it.
 import { z } from 'zod';
 import type { PresenceEvent } from '../domain/agents/presence-view.ts';
+import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationSummary, MessageView } from '../domain/conversations/conversation-view.ts';
 import type { NotificationView } from '../domain/notifications/notification-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
@@ -31,6 +32,8 @@ export interface ServerToClientEvents {
   'conversation.assigned': (summary: ConversationSummary) => void;
   'message.created': (message: MessageView) => void;
   'message.updated': (message: MessageView) => void;
+  /** An activity entry of the conversation's timeline (assignment, status, SLA, routing ...), before the summary it changed. */
+  'conversation.activity': (event: ConversationEventView) => void;
   'conversation.typing': (event: ConversationTypingEvent) => void;
   /** To one agent: a mention, an SLA warning or breach, work nobody took, an agent gone offline with work. */
   'notification.created': (notification: NotificationView) => void;

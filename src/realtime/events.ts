@@ -4,7 +4,7 @@
 import type { ServerEventName, ServerToClientEvents } from './agent-protocol.ts';
 
 /** Events about a conversation, for everyone who may see it. */
-export type RealtimeEventName = Extract<ServerEventName, 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned'>;
+export type RealtimeEventName = Extract<ServerEventName, 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned' | 'conversation.activity'>;
 
 export interface ConversationAudience {
   workspaceId: string;

@@ -135,6 +135,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         externalId: null,
         deliveryStatus: null,
         deliveryError: null,
+        nextAttemptAt: null,
         sentAt: null,
         deliveredAt: null,
         createdAt: now,
