@@ -20,6 +20,7 @@ import type { ChannelView, MessageTemplate } from '../domain/channels/channel-vi
 import type { ContactTimeline } from '../domain/contacts/contact-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
+import type { InboundEventView, InboundFailedEvent, InboundFailuresUnseen, RetryResult } from '../domain/inbound/inbound-event-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { SupervisorBoard } from '../domain/routing/board-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
@@ -29,6 +30,7 @@ import type { channelFields, channelPatchBody } from '../http/schemas/channels.t
 import type { contactPatchBody } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
+import type { inboundEventListQuery, inboundEventRetryBody } from '../http/schemas/inbound-events.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
 
@@ -63,6 +65,12 @@ export type OfferResponse = Wire<OfferView>;
 export type NotificationResponse = Wire<NotificationView>;
 export type { NotificationKind };
 export type AgentPresenceResponse = Wire<AgentPresence>;
+export type InboundEventResponse = Wire<InboundEventView>;
+export type InboundFailuresUnseenResponse = Wire<InboundFailuresUnseen>;
+/** POST /api/inbound-events/retry: per event, queued again or why not. */
+export type InboundRetryResponse = { results: Wire<RetryResult>[] };
+/** POST /api/inbound-events/:id/retry */
+export type InboundRetryOneResponse = Extract<Wire<RetryResult>, { status: 'received' }>;
 export type PresenceEventResponse = Wire<PresenceEvent>;
 /** GET lists answer `{ items }`. */
 export interface Items<T> {
@@ -85,6 +93,8 @@ export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
 export type PresenceBody = z.input<typeof presenceBody>;
+export type InboundEventListQuery = z.input<typeof inboundEventListQuery>;
+export type InboundRetryBody = z.input<typeof inboundEventRetryBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
 /** What the browser hears, as it receives it. */
@@ -93,4 +103,5 @@ export type AgentServerEvents = WireEvents<ServerToClientEvents>;
 export type AgentClientEvents = ClientToServerEvents;
 export type TypingEventPayload = Wire<ConversationTypingEvent>;
 export type QueuesChangedPayload = Wire<QueuesChangedEvent>;
+export type InboundFailedPayload = Wire<InboundFailedEvent>;
 export type { JoinAnswer };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { PresenceEvent } from '../domain/agents/presence-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationSummary, MessageView } from '../domain/conversations/conversation-view.ts';
+import type { InboundFailedEvent } from '../domain/inbound/inbound-event-view.ts';
 import type { NotificationView } from '../domain/notifications/notification-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
 
@@ -42,6 +43,8 @@ export interface ServerToClientEvents {
   /** To supervisors, and to the agent whose presence it is. */
   'agent.presence': (event: PresenceEvent) => void;
   'queues.changed': (event: QueuesChangedEvent) => void;
+  /** To supervisors: an inbound event failed to process or a webhook request was refused. */
+  'inbound.failed': (event: InboundFailedEvent) => void;
 }
 
 export interface JoinAnswer {

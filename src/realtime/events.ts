@@ -38,7 +38,7 @@ export function roomsFor(a: ConversationAudience): string[] {
 export type AgentEventName = Extract<ServerEventName, 'notification.created' | 'conversation.offered' | 'agent.presence'>;
 
 /** Events for the supervisor board of a workspace. */
-export type SupervisorEventName = Extract<ServerEventName, 'agent.presence' | 'queues.changed'>;
+export type SupervisorEventName = Extract<ServerEventName, 'agent.presence' | 'queues.changed' | 'inbound.failed'>;
 
 /** `...payload` is the event's one payload (a tuple, so socket.io's emitters take it as it is). */
 export interface RealtimePublisher {
