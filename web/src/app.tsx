@@ -11,7 +11,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { CannedPage, ChannelsPage, PageLoading, SupervisorPage } from './pages/lazy-pages.tsx';
+import { CannedPage, ChannelsPage, InboundEventsPage, PageLoading, SupervisorPage } from './pages/lazy-pages.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
 import { inboxPath, navigate, useRoute, type Route } from './router.ts';
@@ -121,7 +121,7 @@ export function App() {
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
           <Suspense fallback={<PageLoading />}>
-            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
+            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbound' ? <InboundEventsPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : null}
           </Suspense>
           {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />

@@ -13,7 +13,7 @@ export interface InboxRoute {
   conversationId: string | null;
 }
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | InboxRoute;
+export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: 'inbound' } | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -31,6 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'supervisor') return { page: 'supervisor' };
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'inbound-events') return { page: 'inbound' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';
   const conversationId = parts[0] === 'inbox' && parts[2] === 'c' && parts[3] ? parts[3] : null;

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { NavSidebar } from '../inbox/nav-sidebar.tsx';
 import '../board/board.css';
 
-export function SettingsPage(p: { active: 'channels' | 'canned'; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
+export function SettingsPage(p: { active: 'channels' | 'canned' | 'inbound'; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
   return (
     <div className="app app-board">
       <NavSidebar active={p.active} onHelp={p.onHelp} />

@@ -7,8 +7,9 @@ import { inboxPath, navigate, type InboxView } from '../router.ts';
 import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { useDesktopNotifications } from './notify.ts';
+import { InboundBadge } from './inbound-badge.tsx';
 
-type Active = InboxView | 'supervisor' | 'channels' | 'canned';
+type Active = InboxView | 'supervisor' | 'channels' | 'canned' | 'inbound';
 
 interface Props {
   active: Active;
@@ -42,7 +43,7 @@ export function NavSidebar({ active, onHelp }: Props) {
     </li>
   );
 
-  const page = (path: string, key: 'supervisor' | 'channels' | 'canned', label: string) => (
+  const page = (path: string, key: 'supervisor' | 'channels' | 'canned' | 'inbound', label: string, badge?: ReactNode) => (
     <li>
       <a
         href={path}
@@ -54,6 +55,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         }}
       >
         {label}
+        {badge}
       </a>
     </li>
   );
@@ -84,6 +86,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           <ul className="nav-list">
             {page('/supervisor', 'supervisor', 'Supervisor board')}
             {page('/canned-responses', 'canned', 'Canned responses')}
+            {page('/inbound-events', 'inbound', 'Failed events', <InboundBadge looking={active === 'inbound'} />)}
           </ul>
         </>
       )}
