@@ -42,6 +42,7 @@ function assignmentText(e: Of<'assignment'>): string {
   if (!agent) return `${who} moved the conversation${teamPart}`;
   if (agent.to && agent.to.id === e.actor?.id && !agent.from) return `${who} took the conversation${teamPart}`;
   if (!agent.to) return agent.from?.id === e.actor?.id ? `${who} handed the conversation back${teamPart}` : `${who} unassigned ${nameOf(agent.from)}${teamPart}`;
+  if (agent.from && agent.from.id === e.actor?.id) return `${who} handed the conversation to ${agent.to.name}${teamPart}`;
   if (agent.from) return `${who} transferred the conversation from ${agent.from.name} to ${agent.to.name}${teamPart}`;
   return `${who} assigned the conversation to ${agent.to.name}${teamPart}`;
 }
