@@ -36,7 +36,13 @@ export function useInboundRetry(list: { replace(e: InboundEvent): void; patch(id
   const [retrying, setRetrying] = useState<ReadonlySet<string>>(new Set());
   const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  useEffect(() => {
+    // Set here, not only initially: StrictMode mounts, unmounts and mounts again in development.
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
   const { replace, patch } = list;
 
   const follow = useCallback(
