@@ -26,16 +26,22 @@ export interface DeliverOptions {
   retryDelayMs: number;
 }
 
+/** The reply, if it is to be sent now; otherwise why not (gone, not ours to send, done, or waiting its turn). */
+async function loadSendable(db: Deps['db'], messageId: string) {
+  const message = await db.message.findUnique({ where: { id: messageId }, include: { channel: true, attachments: true, authorAgent: { select: { name: true } } } });
+  if (!message) return { status: 'skipped', reason: 'no such message' } as const;
+  if (message.direction !== 'out' || message.kind !== 'message') return { status: 'skipped', reason: 'not an outbound message' } as const;
+  if (message.deliveryStatus !== 'queued' && message.deliveryStatus !== 'sending') return { status: 'skipped', reason: `already ${message.deliveryStatus}` } as const;
+  const ahead = await earlierReplyOnItsWay(db, message);
+  if (ahead) return { status: 'held', behindMessageId: ahead.id } as const;
+  return { status: 'sendable', message } as const;
+}
+
 export async function deliverMessage(deps: Deps, messageId: string, opts: DeliverOptions): Promise<DeliverOutcome> {
   const { db } = deps;
-  const message = await db.message.findUnique({ where: { id: messageId }, include: { channel: true, attachments: true, authorAgent: { select: { name: true } } } });
-  if (!message) return { status: 'skipped', reason: 'no such message' };
-  if (message.direction !== 'out' || message.kind !== 'message') return { status: 'skipped', reason: 'not an outbound message' };
-  if (message.deliveryStatus !== 'queued' && message.deliveryStatus !== 'sending') {
-    return { status: 'skipped', reason: `already ${message.deliveryStatus}` };
-  }
-  const ahead = await earlierReplyOnItsWay(db, message);
-  if (ahead) return { status: 'held', behindMessageId: ahead.id };
+  const loaded = await loadSendable(db, messageId);
+  if (loaded.status !== 'sendable') return loaded;
+  const { message } = loaded;
   const { to, template } = message.metadata as { to?: { address: string; name: string | null }; template?: { id: string; variables: Record<string, string> } };
   if (!to?.address) return recordFailure(deps, message, { permanent: true, error: 'message has no recipient' });
 

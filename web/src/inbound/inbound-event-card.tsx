@@ -39,6 +39,24 @@ function Payload({ e, onExpand }: Pick<Props, 'e' | 'onExpand'>) {
   );
 }
 
+function Outcome({ conversationId }: { conversationId: string }) {
+  const href = `/inbox/all/c/${encodeURIComponent(conversationId)}`;
+  return (
+    <p className="inbound-outcome">
+      Processed into a conversation.{' '}
+      <a
+        href={href}
+        onClick={(x) => {
+          x.preventDefault();
+          navigate(href);
+        }}
+      >
+        Open the conversation
+      </a>
+    </p>
+  );
+}
+
 export function InboundEventCard({ e, selected, retrying, refusal, onSelect, onRetry, onExpand }: Props) {
   const label = `${e.channel.name} event ${e.externalId}`;
   return (
@@ -66,20 +84,7 @@ export function InboundEventCard({ e, selected, retrying, refusal, onSelect, onR
           {refusal}
         </p>
       )}
-      {e.status === 'processed' && e.conversationId && (
-        <p className="inbound-outcome">
-          Processed into a conversation.{' '}
-          <a
-            href={`/inbox/all/c/${encodeURIComponent(e.conversationId)}`}
-            onClick={(x) => {
-              x.preventDefault();
-              navigate(`/inbox/all/c/${encodeURIComponent(e.conversationId!)}`);
-            }}
-          >
-            Open the conversation
-          </a>
-        </p>
-      )}
+      {e.status === 'processed' && e.conversationId && <Outcome conversationId={e.conversationId} />}
       <Payload e={e} onExpand={onExpand} />
       {canRetry(e) && (
         <div className="inbound-actions">

@@ -16,6 +16,20 @@ const FILTERS: { key: InboundFilter; label: string; about: string }[] = [
   { key: 'rejected', label: 'Rejected', about: 'Webhook requests that failed verification (a wrong signature or secret). Kept for inspection; they are never processed.' },
 ];
 
+function RetryToolbar(p: { retryable: readonly { id: string }[]; chosen: readonly string[]; onSelectAll(all: boolean): void; onRetry(): void }) {
+  if (p.retryable.length === 0) return null;
+  return (
+    <div className="inbound-toolbar">
+      <label>
+        <input type="checkbox" checked={p.chosen.length === p.retryable.length} onChange={(x) => p.onSelectAll(x.target.checked)} /> Select all
+      </label>
+      <button type="button" className="button-primary" disabled={p.chosen.length === 0} onClick={p.onRetry}>
+        Retry selected{p.chosen.length > 0 ? ` (${p.chosen.length})` : ''}
+      </button>
+    </div>
+  );
+}
+
 function InboundEvents() {
   const [filter, setFilter] = useState<InboundFilter>('failed');
   const list = useInboundEvents(filter);
@@ -45,16 +59,7 @@ function InboundEvents() {
         </div>
       </div>
       <p className="inbound-about dim">{about}</p>
-      {retryable.length > 0 && (
-        <div className="inbound-toolbar">
-          <label>
-            <input type="checkbox" checked={chosen.length === retryable.length} onChange={(x) => setSelected(x.target.checked ? new Set(retryable.map((e) => e.id)) : new Set())} /> Select all
-          </label>
-          <button type="button" className="button-primary" disabled={chosen.length === 0} onClick={() => retry(chosen)}>
-            Retry selected{chosen.length > 0 ? ` (${chosen.length})` : ''}
-          </button>
-        </div>
-      )}
+      <RetryToolbar retryable={retryable} chosen={chosen} onSelectAll={(all) => setSelected(new Set(all ? retryable.map((e) => e.id) : []))} onRetry={() => retry(chosen)} />
       {list.error && (
         <div className="banner banner-error" role="alert">
           Could not load the events: {list.error}
