@@ -62,6 +62,11 @@ export interface Queues {
    * Returns whether a job was added.
    */
   requeue<N extends QueueName>(name: N, payload: QueuePayload<N>): Promise<boolean>;
+  /**
+   * Runs the work now: a delayed job is promoted; a missing or finished one is queued again (as
+   * `requeue`); one waiting or running is left as it is. Returns whether anything was done.
+   */
+  release<N extends QueueName>(name: N, payload: QueuePayload<N>): Promise<boolean>;
   raw(name: QueueName): Queue;
   close(): Promise<void>;
 }
@@ -103,6 +108,15 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
       }
       await api.enqueue(name, payload);
       return true;
+    },
+    async release(name, payload) {
+      const jobId = (queueCatalog[name].jobId as (p: unknown) => string)(payload);
+      const job = await get(name).getJob(jobId);
+      if (job && (await job.isDelayed())) {
+        // It may have left the delayed set in the meantime (promoted, or picked up): nothing to do then.
+        return job.promote().then(() => true, () => false);
+      }
+      return api.requeue(name, payload);
     },
     raw: get,
     async close() {

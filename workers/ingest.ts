@@ -1,6 +1,7 @@
 // Ingest processor: one stored InboundEvent -> contact, conversation, message.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
+import { markInboundFailed } from '../src/domain/inbound/mark-inbound-failed.ts';
 import { processInboundEvent } from '../src/domain/inbound/process-inbound-event.ts';
 import { queueCatalog } from '../src/queues.ts';
 
@@ -16,8 +17,5 @@ export async function onIngestFailed(deps: Deps, job: Job | undefined, err: Erro
   if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
   const parsed = queueCatalog.ingest.payload.safeParse(job.data);
   if (!parsed.success) return;
-  await deps.db.inboundEvent.updateMany({
-    where: { id: parsed.data.inboundEventId, status: 'received' },
-    data: { status: 'failed', error: `processing failed after ${job.attemptsMade} attempts: ${err.message}`, processedAt: deps.clock.now() },
-  });
+  await markInboundFailed(deps, { inboundEventId: parsed.data.inboundEventId, error: `processing failed after ${job.attemptsMade} attempts: ${err.message}`, onlyIfReceived: true });
 }

@@ -18,7 +18,9 @@ import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channe
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
 import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
 import type { ContactTimeline, ContactTimelinePage } from '../domain/contacts/contact-view.ts';
+import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
+import type { InboundEventView, InboundFailedEvent, InboundFailuresUnseen, RetryResult } from '../domain/inbound/inbound-event-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { Queue, StatusDefinition } from '../db/model-types.ts';
 import type { FieldProblem } from '../domain/parse-input.ts';
@@ -38,6 +40,7 @@ import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/con
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
 import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
+import type { inboundEventListQuery, inboundEventRetryBody } from '../http/schemas/inbound-events.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
 
@@ -61,6 +64,8 @@ export type ConversationListItemResponse = Wire<ConversationListItem>;
 export type ConversationPageResponse = Wire<ConversationPage>;
 export type ConversationDetailResponse = Wire<ConversationDetail>;
 export type MessageResponse = Wire<MessageView>;
+/** An activity entry of a conversation's timeline (in ConversationDetailResponse.events and `conversation.activity`). */
+export type ConversationEventResponse = Wire<ConversationEventView>;
 export type SearchHitResponse = Wire<SearchHit>;
 export type SnippetPartResponse = Wire<SnippetPart>;
 export type ReadMarkerResponse = Wire<ReadMarker>;
@@ -71,6 +76,12 @@ export type OfferResponse = Wire<OfferView>;
 export type NotificationResponse = Wire<NotificationView>;
 export type { NotificationKind };
 export type AgentPresenceResponse = Wire<AgentPresence>;
+export type InboundEventResponse = Wire<InboundEventView>;
+export type InboundFailuresUnseenResponse = Wire<InboundFailuresUnseen>;
+/** POST /api/inbound-events/retry: per event, queued again or why not. */
+export type InboundRetryResponse = { results: Wire<RetryResult>[] };
+/** POST /api/inbound-events/:id/retry */
+export type InboundRetryOneResponse = Extract<Wire<RetryResult>, { status: 'received' }>;
 export type PresenceEventResponse = Wire<PresenceEvent>;
 export type QueueResponse = Wire<Queue>;
 export type SkillResponse = Wire<SkillView>;
@@ -111,6 +122,8 @@ export type SlaPolicyBody = z.input<typeof policySchema>;
 export type CalendarBody = z.input<typeof calendarInputSchema>;
 export type StatusCreateBody = z.input<typeof statusCreateBody>;
 export type StatusPatchBody = z.input<typeof statusPatchBody>;
+export type InboundEventListQuery = z.input<typeof inboundEventListQuery>;
+export type InboundRetryBody = z.input<typeof inboundEventRetryBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
 /** What the browser hears, as it receives it. */
@@ -119,4 +132,5 @@ export type AgentServerEvents = WireEvents<ServerToClientEvents>;
 export type AgentClientEvents = ClientToServerEvents;
 export type TypingEventPayload = Wire<ConversationTypingEvent>;
 export type QueuesChangedPayload = Wire<QueuesChangedEvent>;
+export type InboundFailedPayload = Wire<InboundFailedEvent>;
 export type { JoinAnswer };

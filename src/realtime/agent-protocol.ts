@@ -4,7 +4,9 @@
 // it enters). Node-free: the web app's type check loads it.
 import { z } from 'zod';
 import type { PresenceEvent } from '../domain/agents/presence-view.ts';
+import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationSummary, MessageView } from '../domain/conversations/conversation-view.ts';
+import type { InboundFailedEvent } from '../domain/inbound/inbound-event-view.ts';
 import type { NotificationView } from '../domain/notifications/notification-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
 
@@ -31,6 +33,8 @@ export interface ServerToClientEvents {
   'conversation.assigned': (summary: ConversationSummary) => void;
   'message.created': (message: MessageView) => void;
   'message.updated': (message: MessageView) => void;
+  /** An activity entry of the conversation's timeline (assignment, status, SLA, routing ...), before the summary it changed. */
+  'conversation.activity': (event: ConversationEventView) => void;
   'conversation.typing': (event: ConversationTypingEvent) => void;
   /** To one agent: a mention, an SLA warning or breach, work nobody took, an agent gone offline with work. */
   'notification.created': (notification: NotificationView) => void;
@@ -39,6 +43,8 @@ export interface ServerToClientEvents {
   /** To supervisors, and to the agent whose presence it is. */
   'agent.presence': (event: PresenceEvent) => void;
   'queues.changed': (event: QueuesChangedEvent) => void;
+  /** To supervisors: an inbound event failed to process or a webhook request was refused. */
+  'inbound.failed': (event: InboundFailedEvent) => void;
 }
 
 export interface JoinAnswer {

@@ -4,7 +4,7 @@
 import type { ServerEventName, ServerToClientEvents } from './agent-protocol.ts';
 
 /** Events about a conversation, for everyone who may see it. */
-export type RealtimeEventName = Extract<ServerEventName, 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned'>;
+export type RealtimeEventName = Extract<ServerEventName, 'conversation.created' | 'conversation.updated' | 'message.created' | 'message.updated' | 'conversation.assigned' | 'conversation.activity'>;
 
 export interface ConversationAudience {
   workspaceId: string;
@@ -38,7 +38,7 @@ export function roomsFor(a: ConversationAudience): string[] {
 export type AgentEventName = Extract<ServerEventName, 'notification.created' | 'conversation.offered' | 'agent.presence'>;
 
 /** Events for the supervisor board of a workspace. */
-export type SupervisorEventName = Extract<ServerEventName, 'agent.presence' | 'queues.changed'>;
+export type SupervisorEventName = Extract<ServerEventName, 'agent.presence' | 'queues.changed' | 'inbound.failed'>;
 
 /** `...payload` is the event's one payload (a tuple, so socket.io's emitters take it as it is). */
 export interface RealtimePublisher {

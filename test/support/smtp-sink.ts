@@ -14,6 +14,10 @@ export interface SmtpSink {
   messages: SinkMessage[];
   /** Makes the next `count` deliveries fail with this SMTP reply code (e.g. 451 transient, 550 permanent). */
   failNext(count: number, code: number): void;
+  /** An outage: while set, every delivery fails with this SMTP reply code; null accepts again. */
+  refuseAll(code: number | null): void;
+  /** Deliveries refused so far (by failNext or refuseAll). */
+  refused: number;
   waitFor(predicate: (m: SinkMessage) => boolean, timeoutMs?: number): Promise<SinkMessage>;
   close(): Promise<void>;
 }
@@ -21,6 +25,8 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
   const failures: number[] = [];
+  let outage: number | null = null;
+  let refused = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -29,7 +35,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        const code = failures.shift();
+        const code = failures.shift() ?? outage;
+        if (code) refused++;
         if (code) return callback(Object.assign(new Error(`sink refused with ${code}`), { responseCode: code }));
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
@@ -48,6 +55,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     messages,
     failNext: (count, code) => failures.push(...Array.from({ length: count }, () => code)),
+    refuseAll: (code) => {
+      outage = code;
+    },
+    get refused() {
+      return refused;
+    },
     async waitFor(predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

@@ -11,7 +11,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { CalendarsPage, CannedPage, ChannelsPage, PageLoading, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { CalendarsPage, CannedPage, ChannelsPage, InboundEventsPage, PageLoading, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
 import { inboxPath, navigate, useRoute, type Route, type RoutingPage } from './router.ts';
@@ -127,7 +127,7 @@ export function App() {
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
           <Suspense fallback={<PageLoading />}>
-            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : route.page === 'login' ? null : <RoutingSettings page={route.page} onHelp={() => setHelp(true)} />}
+            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbound' ? <InboundEventsPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : route.page === 'login' ? null : <RoutingSettings page={route.page} onHelp={() => setHelp(true)} />}
           </Suspense>
           {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />

@@ -20,7 +20,7 @@ export interface InboxRoute {
 export const routingPages = ['routing', 'queues', 'sla', 'calendars', 'statuses'] as const;
 export type RoutingPage = (typeof routingPages)[number];
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: RoutingPage } | InboxRoute;
+export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: 'inbound' } | { page: RoutingPage } | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -40,6 +40,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const routingPage = parts[0] === 'admin' ? routingPages.find((p) => p === parts[1]) : undefined;
   if (routingPage) return { page: routingPage };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'inbound-events') return { page: 'inbound' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';
   const conversationId = parts[0] === 'inbox' && parts[2] === 'c' && parts[3] ? parts[3] : null;

@@ -6,6 +6,7 @@ import type { Conversation, Message, Tx } from '../../db/client.ts';
 import { conversationSettings } from '../conversations/conversation-settings.ts';
 import { findThread } from '../conversations/find-thread.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
+import { recordConversationEvent } from '../conversations/record-conversation-event.ts';
 import { statusForCategory } from '../conversations/status-definitions.ts';
 import type { RecordInboundInput } from '../inbound/inbound-types.ts';
 import { slaOnCustomerMessage, slaOnStatusChange } from '../sla/apply-sla.ts';
@@ -70,6 +71,7 @@ export async function moveConversation(tx: Tx, conversation: Conversation, categ
     where: { id: conversation.id },
     data: { status: category, statusKey: status.key, statusChangedAt: now, resolvedAt: category === 'resolved' ? now : null, snoozedUntil: null },
   });
+  if (conversation.statusKey !== status.key) await recordSystemStatus(tx, conversation, { to: status, now });
   return { conversation: updated, timers: await slaOnStatusChange(tx, { conversation: updated, now }) };
 }
 
@@ -92,5 +94,14 @@ export async function openCallBack(tx: Tx, conversation: Conversation, input: { 
       waitingSince: conversation.waitingSince ?? now,
     },
   });
+  if (conversation.statusKey !== open.key) await recordSystemStatus(tx, conversation, { to: open, now });
+  if (tags !== conversation.tags) {
+    await recordConversationEvent(tx, { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: null, at: now, activity: { kind: 'tags', data: { added: [CALLBACK_TAG], removed: [] } } });
+  }
   return { conversation: updated, timers: await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: input.messageId, now }) };
+}
+
+async function recordSystemStatus(tx: Tx, conversation: Conversation, i: { to: { key: string; label: string }; now: Date }): Promise<void> {
+  const data = { from: conversation.statusKey, to: i.to.key, label: i.to.label, snoozedUntil: null };
+  await recordConversationEvent(tx, { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: null, at: i.now, activity: { kind: 'status', data } });
 }

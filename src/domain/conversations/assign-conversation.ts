@@ -1,9 +1,12 @@
 // Assigns a conversation to an agent and/or team. Agents may take an unassigned conversation or
 // hand back their own; moving someone else's work is for supervisors. Always audited.
+import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { agentRef, recordConversationEvent, teamRef } from './record-conversation-event.ts';
+import type { ConversationEventView } from './conversation-event-view.ts';
 import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts';
 import { recomputeSla } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
@@ -32,7 +35,7 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
   }
   const previousAssignee = conversation.assigneeId;
   const now = deps.clock.now();
-  const timers = await db.$transaction(async (tx) => {
+  const { timers, activity } = await db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
       data: {
@@ -50,14 +53,34 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
       targetId: conversation.id,
       data: { fromAssigneeId: previousAssignee, toAssigneeId: input.assigneeId, fromTeamId: conversation.teamId, toTeamId: input.teamId },
     });
+    const activity = await recordAssignment(tx, { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: viewer.agentId, at: now }, {
+      agent: input.assigneeId !== undefined && input.assigneeId !== previousAssignee ? { from: previousAssignee, to: input.assigneeId } : undefined,
+      team: input.teamId !== undefined && input.teamId !== conversation.teamId ? { from: conversation.teamId, to: input.teamId } : undefined,
+    });
     // The team can decide the SLA policy.
-    return input.teamId !== undefined && input.teamId !== conversation.teamId ? recomputeSla(tx, { conversationId: conversation.id, now }) : [];
+    const timers = input.teamId !== undefined && input.teamId !== conversation.teamId ? await recomputeSla(tx, { conversationId: conversation.id, now }) : [];
+    return { timers, activity };
   });
   await scheduleSlaTimers(deps, timers);
   const assigneeChanged = input.assigneeId !== undefined && input.assigneeId !== previousAssignee;
   if (assigneeChanged && previousAssignee && conversation.status === 'open') await requestDispatch(deps, conversation.workspaceId);
   if (assigneeChanged && input.assigneeId === null && conversation.status === 'open') await requestRouting(deps, conversation.id, 'reroute');
-  return publishConversation(deps, conversation.id, 'conversation.assigned', { alsoAgentIds: previousAssignee ? [previousAssignee] : [] });
+  return publishConversation(deps, conversation.id, 'conversation.assigned', { alsoAgentIds: previousAssignee ? [previousAssignee] : [], activity });
+}
+
+type IdChange = { from: string | null; to: string | null } | undefined;
+
+/** The timeline entry of a manual assignment or transfer; none when nothing changed. */
+async function recordAssignment(
+  tx: Tx,
+  at: { workspaceId: string; conversationId: string; actorAgentId: string; at: Date },
+  change: { agent: IdChange; team: IdChange },
+): Promise<ConversationEventView[]> {
+  if (!change.agent && !change.team) return [];
+  const agent = change.agent ? { from: await agentRef(tx, change.agent.from), to: await agentRef(tx, change.agent.to) } : undefined;
+  const team = change.team ? { from: await teamRef(tx, change.team.from), to: await teamRef(tx, change.team.to) } : undefined;
+  const entry = await recordConversationEvent(tx, { ...at, activity: { kind: 'assignment', data: { ...(agent ? { agent } : {}), ...(team ? { team } : {}), via: 'manual' } } });
+  return [entry];
 }
 
 function assertAgentMayAssign(viewer: Viewer, currentAssignee: string | null, input: AssignInput): void {

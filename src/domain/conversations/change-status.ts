@@ -1,6 +1,6 @@
 // Moves a conversation between statuses (open, pending on the customer, snoozed, resolved, or a
 // workspace's own). SLA clocks follow the status's rule; routing hears about freed capacity.
-import type { Conversation, ConversationStatus } from '../../db/client.ts';
+import type { Conversation, ConversationStatus, Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -8,6 +8,8 @@ import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts'
 import { recomputeSla, slaOnStatusChange } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { recordConversationEvent } from './record-conversation-event.ts';
+import type { ConversationEventView } from './conversation-event-view.ts';
 import { statusForCategory, type StatusDef } from './status-definitions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from './visibility.ts';
@@ -54,7 +56,7 @@ export interface TransitionInput {
 export async function transitionStatus(deps: Deps, i: TransitionInput) {
   const { conversation: c, def } = i;
   const now = deps.clock.now();
-  const timers = await deps.db.$transaction(async (tx) => {
+  const { timers, activity } = await deps.db.$transaction(async (tx) => {
     const updated = await tx.conversation.update({
       where: { id: c.id },
       data: {
@@ -76,10 +78,26 @@ export async function transitionStatus(deps: Deps, i: TransitionInput) {
       targetId: c.id,
       data: { from: c.statusKey, to: def.key, snoozedUntil: i.snoozedUntil?.toISOString() ?? null, priority: i.priority ?? null },
     });
-    return [...statusTimers, ...priorityTimers];
+    const activity = await recordStatusActivity(tx, i, now);
+    return { timers: [...statusTimers, ...priorityTimers], activity };
   });
   await scheduleSlaTimers(deps, timers);
   if (c.assigneeId && c.status === 'open' && def.category !== 'open') await requestDispatch(deps, c.workspaceId);
   if (!c.assigneeId && def.category === 'open' && c.status !== 'open') await requestRouting(deps, c.id);
-  return publishConversation(deps, c.id, 'conversation.updated');
+  return publishConversation(deps, c.id, 'conversation.updated', { activity });
+}
+
+/** Timeline entries of a transition: the status if it changed (a snooze to a new time counts), the priority if it did. */
+async function recordStatusActivity(tx: Tx, i: TransitionInput, at: Date): Promise<ConversationEventView[]> {
+  const { conversation: c, def } = i;
+  const base = { workspaceId: c.workspaceId, conversationId: c.id, actorAgentId: i.actorAgentId, at };
+  const snoozedUntil = def.category === 'snoozed' ? (i.snoozedUntil?.toISOString() ?? null) : null;
+  const entries: ConversationEventView[] = [];
+  if (c.statusKey !== def.key || (snoozedUntil && snoozedUntil !== c.snoozedUntil?.toISOString())) {
+    entries.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'status', data: { from: c.statusKey, to: def.key, label: def.label, snoozedUntil } } }));
+  }
+  if (i.priority && i.priority !== c.priority) {
+    entries.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'priority', data: { from: c.priority, to: i.priority, via: 'manual' } } }));
+  }
+  return entries;
 }

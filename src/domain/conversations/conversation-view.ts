@@ -2,6 +2,7 @@
 // (model types only): src/contract hands these types to the web app.
 import type { Prisma } from '../../db/model-types.ts';
 import { slaState } from '../sla/sla-state.ts';
+import type { ConversationEventView } from './conversation-event-view.ts';
 
 export const conversationSummaryInclude = {
   contact: { select: { id: true, name: true, email: true, phone: true } },
@@ -80,6 +81,8 @@ export function toMessageView(m: MessageWithView) {
     externalId: m.externalId,
     deliveryStatus: m.deliveryStatus,
     deliveryError: m.deliveryError,
+    /** When a reply that met a transient failure is tried again (null while not waiting to retry). */
+    nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
     sentAt: m.sentAt?.toISOString() ?? null,
     deliveredAt: m.deliveredAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
@@ -90,9 +93,9 @@ export function toMessageView(m: MessageWithView) {
 
 export type MessageView = ReturnType<typeof toMessageView>;
 
-/** GET /api/conversations/:id: the summary with the whole timeline. */
-export function toConversationDetail(c: ConversationWithSummary, messages: readonly MessageWithView[]) {
-  return { ...toConversationSummary(c), messages: messages.map(toMessageView) };
+/** GET /api/conversations/:id: the summary with the whole timeline: messages and activity entries, each oldest first. */
+export function toConversationDetail(c: ConversationWithSummary, messages: readonly MessageWithView[], events: readonly ConversationEventView[]) {
+  return { ...toConversationSummary(c), messages: messages.map(toMessageView), events: [...events] };
 }
 
 export type ConversationDetail = ReturnType<typeof toConversationDetail>;

@@ -1,6 +1,7 @@
 // One conversation with its whole timeline, for the conversation view.
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
+import { conversationEventInclude, toConversationEventView } from './conversation-event-view.ts';
 import { conversationSummaryInclude, messageViewInclude, toConversationDetail, type ConversationDetail } from './conversation-view.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from './visibility.ts';
@@ -16,5 +17,10 @@ export async function getConversation(db: Db, viewer: Viewer, conversationId: st
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     include: messageViewInclude,
   });
-  return toConversationDetail(c, messages);
+  const events = await db.conversationEvent.findMany({
+    where: { conversationId: c.id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: conversationEventInclude,
+  });
+  return toConversationDetail(c, messages, events.map(toConversationEventView));
 }

@@ -3,6 +3,8 @@ import type { Priority } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
+import { recordConversationEvent, tagChange } from './record-conversation-event.ts';
+import type { ConversationEventView } from './conversation-event-view.ts';
 import { recomputeSla } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -21,7 +23,8 @@ export async function updateConversation(deps: Deps, viewer: Viewer, input: Upda
     ...(input.priority !== undefined ? { priority: input.priority } : {}),
     ...(input.tags !== undefined ? { tags: input.tags } : {}),
   };
-  const timers = await deps.db.$transaction(async (tx) => {
+  const now = deps.clock.now();
+  const { timers, activity } = await deps.db.$transaction(async (tx) => {
     await tx.conversation.update({ where: { id: conversation.id }, data });
     await recordAudit(tx, {
       workspaceId: conversation.workspaceId,
@@ -34,9 +37,16 @@ export async function updateConversation(deps: Deps, viewer: Viewer, input: Upda
         ...(input.tags !== undefined ? { fromTags: conversation.tags, toTags: input.tags } : {}),
       },
     });
+    const base = { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: viewer.agentId, at: now };
+    const activity: ConversationEventView[] = [];
+    if (input.priority !== undefined && input.priority !== conversation.priority) {
+      activity.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'priority', data: { from: conversation.priority, to: input.priority, via: 'manual' } } }));
+    }
+    const tags = input.tags !== undefined ? tagChange(conversation.tags, input.tags) : null;
+    if (tags) activity.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'tags', data: tags } }));
     // Priority and tags (a complaint) can change the SLA policy and its targets.
-    return recomputeSla(tx, { conversationId: conversation.id, now: deps.clock.now() });
+    return { timers: await recomputeSla(tx, { conversationId: conversation.id, now }), activity };
   });
   await scheduleSlaTimers(deps, timers);
-  return publishConversation(deps, conversation.id, 'conversation.updated');
+  return publishConversation(deps, conversation.id, 'conversation.updated', { activity });
 }

@@ -8,6 +8,7 @@ import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts'
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import type { RecordOutcome } from './inbound-types.ts';
 import { recordInbound } from './record-inbound.ts';
+import { markInboundFailed } from './mark-inbound-failed.ts';
 import { storeAttachments } from './store-attachments.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { requestRouting } from '../routing/dispatch-waiting.ts';
@@ -65,7 +66,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
 }
 
 async function markFailed(deps: Deps, id: string, error: string): Promise<IngestOutcome> {
-  await deps.db.inboundEvent.update({ where: { id }, data: { status: 'failed', error, processedAt: deps.clock.now() } });
+  await markInboundFailed(deps, { inboundEventId: id, error });
   deps.log.warn({ inboundEventId: id, error }, 'inbound event failed to parse; kept for an admin to inspect');
   return { status: 'failed', error };
 }

@@ -8,6 +8,7 @@ import { findThread } from '../conversations/find-thread.ts';
 import { openConversation } from '../conversations/open-conversation.ts';
 import { slaOnCustomerMessage } from '../sla/apply-sla.ts';
 import { statusForCategory } from '../conversations/status-definitions.ts';
+import { recordConversationEvent } from '../conversations/record-conversation-event.ts';
 import { recordCallEvent } from '../calls/record-call-event.ts';
 import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
@@ -91,6 +92,11 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput<InboundMe
       ...(n.conversationAttributes ? { attributes: { ...(conversation.attributes as Record<string, string>), ...n.conversationAttributes } } : {}),
     },
   });
+  if (decision.action !== 'new' && conversation.statusKey !== openStatus.key) {
+    // The customer's message reopened it (resolved, pending, snoozed): a status change like any other.
+    const data = { from: conversation.statusKey, to: openStatus.key, label: openStatus.label, snoozedUntil: null };
+    await recordConversationEvent(tx, { workspaceId: channel.workspaceId, conversationId: conversation.id, actorAgentId: null, at: now, activity: { kind: 'status', data } });
+  }
   const slaTimers = await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: message.id, now });
   return {
     status: 'processed',

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { isSupervisor, requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { notifyAgents } from '../notifications/notify-agents.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
+import { agentRef, recordConversationEvent } from '../conversations/record-conversation-event.ts';
 import { requestDispatch } from './dispatch-waiting.ts';
 
 export async function setPresence(deps: Deps, input: { agentId: string; presence: Presence; actorAgentId: string | null; reason: string }) {
@@ -42,10 +43,15 @@ async function releaseLiveWork(deps: Deps, agentId: string, workspaceId: string)
   const open = await deps.db.conversation.findMany({ where: { assigneeId: agentId, status: 'open' }, include: { channel: { select: { kind: true } } } });
   const live = open.filter((c) => deps.adapterFor(c.channel.kind).live);
   const held = open.filter((c) => !deps.adapterFor(c.channel.kind).live);
+  const now = deps.clock.now();
   for (const c of live) {
-    await deps.db.conversation.update({ where: { id: c.id }, data: { assigneeId: null } });
-    await recordAudit(deps.db, { workspaceId, actorAgentId: null, action: 'conversation.released', targetType: 'conversation', targetId: c.id, data: { agentId, reason: 'agent went offline' } });
-    await publishConversation(deps, c.id, 'conversation.updated', { alsoAgentIds: [agentId] });
+    const entry = await deps.db.$transaction(async (tx) => {
+      await tx.conversation.update({ where: { id: c.id }, data: { assigneeId: null } });
+      await recordAudit(tx, { workspaceId, actorAgentId: null, action: 'conversation.released', targetType: 'conversation', targetId: c.id, data: { agentId, reason: 'agent went offline' } });
+      const agent = { from: await agentRef(tx, agentId), to: null };
+      return recordConversationEvent(tx, { workspaceId, conversationId: c.id, actorAgentId: null, at: now, activity: { kind: 'assignment', data: { agent, via: 'agent-offline' } } });
+    });
+    await publishConversation(deps, c.id, 'conversation.updated', { alsoAgentIds: [agentId], activity: [entry] });
     await deps.queues.enqueue('route', { kind: 'conversation', conversationId: c.id, reason: 'reroute', token: `offline-${Date.now()}` });
   }
   if (held.length > 0) {

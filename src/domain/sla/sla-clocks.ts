@@ -3,6 +3,7 @@
 import type { SlaClock, SlaMetric, Tx } from '../../db/client.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { consumedMs, dueAt, warnAt } from './clock-math.ts';
+import { recordConversationEvent } from '../conversations/record-conversation-event.ts';
 
 export interface ClockTimer {
   clockId: string;
@@ -99,11 +100,19 @@ export async function cancelClock(ctx: ClockContext, c: SlaClock): Promise<void>
   await ctx.tx.slaClock.update({ where: { id: c.id }, data: { status: 'cancelled', elapsedMs: consumedMs(ctx.cal, c, ctx.now), runningSince: null, dueAt: null, version: { increment: 1 } } });
 }
 
-/** Marks the clock breached and writes its one SlaBreach row (unique per clock). */
+/** Marks the clock breached and writes its one SlaBreach row (unique per clock) and its timeline entry. */
 export async function recordBreach(tx: Tx, c: SlaClock, now: Date, extra: { metAt?: Date; elapsedMs?: number } = {}) {
   const due = c.dueAt ?? now;
   await tx.slaClock.update({ where: { id: c.id }, data: { status: 'breached', breachedAt: now, runningSince: null, dueAt: null, version: { increment: 1 }, ...extra } });
-  return tx.slaBreach.create({
+  const breach = await tx.slaBreach.create({
     data: { workspaceId: c.workspaceId, conversationId: c.conversationId, clockId: c.id, metric: c.metric, messageId: c.messageId, dueAt: due, breachedAt: now },
   });
+  const entry = await recordConversationEvent(tx, {
+    workspaceId: c.workspaceId,
+    conversationId: c.conversationId,
+    actorAgentId: null,
+    at: now,
+    activity: { kind: 'sla.breach', data: { metric: c.metric, dueAt: due.toISOString() } },
+  });
+  return { breach, entry };
 }

@@ -5,13 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, Db } from '../../db/client.ts';
 import type { Logger } from '../../log.ts';
+import type { RealtimePublisher } from '../../realtime/events.ts';
+import { publishInboundFailure } from '../inbound/publish-inbound-failure.ts';
 
 const MAX_KEPT_PARAMS_BYTES = 16 * 1024;
 /** Rejected requests kept per channel per minute (enough for an admin to see what is going on). */
 export const MAX_REJECTED_KEPT_PER_MINUTE = 30;
 
 export async function recordRejectedWebhook(
-  deps: { db: Db; log: Logger },
+  deps: { db: Db; log: Logger; publisher: RealtimePublisher },
   input: { channel: Channel; reason: string; url: string; params: Record<string, string>; now: Date },
 ): Promise<string | null> {
   const recent = await deps.db.inboundEvent.count({
@@ -37,5 +39,6 @@ export async function recordRejectedWebhook(
     select: { id: true },
   });
   deps.log.warn({ inboundEventId: row.id, channelId: input.channel.id, reason: input.reason }, 'webhook request rejected');
+  await publishInboundFailure(deps, row.id);
   return row.id;
 }

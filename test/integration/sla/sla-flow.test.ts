@@ -77,6 +77,13 @@ describe('SLA', () => {
     expect(await h.testDb.db.slaBreach.count({ where: { conversationId: conv } })).toBe(1);
     const view = await h.api(ada, 'GET', `/api/conversations/${conv}`);
     expect(view.body.sla).toMatchObject({ state: 'red', metric: 'first_response' });
+    // Both are in the conversation's timeline, once, when they happened.
+    const sla = view.body.events.filter((e: { kind: string }) => e.kind.startsWith('sla.')).map((e: { kind: string; data: unknown; createdAt: string }) => [e.kind, e.data, e.createdAt]);
+    const due = new Date(start + 10 * MIN).toISOString();
+    expect(sla).toEqual([
+      ['sla.warning', { metric: 'first_response', dueAt: due }, new Date(start + 8 * MIN).toISOString()],
+      ['sla.breach', { metric: 'first_response', dueAt: due }, new Date(start + 10 * MIN + 1000).toISOString()],
+    ]);
     // Answering late closes the wait but keeps the breach on record.
     await h.api(ada, 'POST', `/api/conversations/${conv}/messages`, { text: 'Sorry for the wait' });
     const after = await clock(conv, 'first_response');
@@ -143,6 +150,11 @@ describe('SLA', () => {
     expect(c.slaPolicy?.name).toBe('Complaints');
     const breach = await h.testDb.db.slaBreach.findFirstOrThrow({ where: { conversationId: conv } });
     expect(breach.actions).toContain('priority normal -> high');
+    const events = (await h.api(ada, 'GET', `/api/conversations/${conv}`)).body.events.map((e: { kind: string; data: unknown; actor: unknown }) => [e.kind, e.data, e.actor]);
+    expect(events.slice(-2)).toEqual([
+      ['sla.breach', { metric: 'first_response', dueAt: new Date(retargeted.dueAt!).toISOString() }, null],
+      ['priority', { from: 'normal', to: 'high', via: 'sla-breach' }, null],
+    ]);
   });
 
   it('validates policies and calendars with messages that say what is wrong', async () => {

@@ -24,6 +24,13 @@ import type {
   ConversationPatchBody,
   ConversationStatus,
   ConversationSummary,
+  InboundEvent,
+  InboundEventListQuery,
+  InboundFailuresUnseen,
+  InboundRetryBody,
+  InboundRetryOneResponse,
+  InboundRetryResponse,
+  InboundStatus,
   Items,
   LoginBody,
   LoginResponse,
@@ -98,6 +105,14 @@ export const api = {
   acceptOffer: (id: string) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/offer/accept`),
   // The routing outcome (who it went to next); the inbox does not read it.
   declineOffer: (id: string) => request<unknown>('POST', `/api/conversations/${enc(id)}/offer/decline`),
+
+  inboundEvents: (status: InboundStatus, signal?: AbortSignal) =>
+    request<Items<InboundEvent>>('GET', `/api/inbound-events?${new URLSearchParams({ status, limit: '100' } satisfies Record<keyof InboundEventListQuery, string>)}`, undefined, { signal }),
+  inboundEvent: (id: string) => request<InboundEvent>('GET', `/api/inbound-events/${enc(id)}`),
+  retryInboundEvent: (id: string) => request<InboundRetryOneResponse>('POST', `/api/inbound-events/${enc(id)}/retry`),
+  retryInboundEvents: (ids: string[]) => request<InboundRetryResponse>('POST', '/api/inbound-events/retry', { ids } satisfies InboundRetryBody),
+  inboundUnseen: () => request<InboundFailuresUnseen>('GET', '/api/inbound-events/unseen'),
+  markInboundSeen: () => request<InboundFailuresUnseen>('POST', '/api/inbound-events/seen'),
 
   contact: (id: string, signal?: AbortSignal) => request<ContactDetail>('GET', `/api/contacts/${enc(id)}?limit=1`, undefined, { signal }),
   contactTimeline: (id: string, q: ContactTimelineQuery, signal?: AbortSignal) => {

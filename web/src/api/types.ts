@@ -8,6 +8,8 @@ export type ConversationSummary = C.ConversationSummaryResponse & Partial<Pick<C
 export type ConversationDetail = C.ConversationDetailResponse;
 export type ConversationPage = C.ConversationPageResponse;
 export type Message = C.MessageResponse;
+/** An activity entry of a conversation's timeline (assignment, status, SLA, routing, offer ...). */
+export type ConversationEvent = C.ConversationEventResponse;
 export type Attachment = Message['attachments'][number];
 export type Sla = NonNullable<ConversationSummary['sla']>;
 export type SnippetPart = C.SnippetPartResponse;
@@ -61,6 +63,12 @@ export type BusinessCalendar = C.CalendarResponse;
 export type StatusDefinition = C.StatusResponse;
 export type SlaImpact = C.SlaImpactResponse;
 export type FieldProblem = C.FieldProblem;
+/** GET /api/inbound-events: an event with its channel, what became of it and a payload preview. */
+export type InboundEvent = C.InboundEventResponse;
+export type InboundStatus = InboundEvent['status'];
+export type InboundFailuresUnseen = C.InboundFailuresUnseenResponse;
+export type InboundRetryResponse = C.InboundRetryResponse;
+export type InboundRetryOneResponse = C.InboundRetryOneResponse;
 
 /** GET /api/supervisor/board */
 export type Board = C.BoardResponse;
@@ -89,6 +97,8 @@ export type {
   ContactPatchBody,
   ContactTimelineQuery,
   ConversationListQuery,
+  InboundEventListQuery,
+  InboundRetryBody,
   ConversationPatchBody,
   Items,
   LoginBody,
@@ -106,4 +116,4 @@ export type {
 } from '../../../src/contract/index.ts';
 
 /** The agent socket's events, both ways. */
-export type { AgentClientEvents, AgentServerEvents, JoinAnswer, QueuesChangedPayload, TypingEventPayload } from '../../../src/contract/index.ts';
+export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAnswer, QueuesChangedPayload, TypingEventPayload } from '../../../src/contract/index.ts';

@@ -8,10 +8,12 @@ import { ChannelIcon, conversationTitle } from '../ui/channel-icon.tsx';
 import { contactLabel, statusLabel } from '../ui/format.ts';
 import { Glyph } from '../ui/glyph.tsx';
 import { TagEditor } from '../ui/tag-editor.tsx';
+import { ActivityItem } from './activity-item.tsx';
 import { AssignMenu } from './assign-menu.tsx';
 import { MessageItem } from './message-item.tsx';
 import { StatusControls } from './status-controls.tsx';
 import type { ConversationActions } from './use-actions.ts';
+import { mergeTimeline } from './merge-timeline.ts';
 import type { OpenConversation, SendKind } from './use-conversation.ts';
 import { useTypingIndicator } from './use-typing.ts';
 
@@ -70,7 +72,7 @@ function Header({ c, actions, onBack, onCustomer, customerOpen }: HeaderProps) {
 
 export function ConversationPane({ open, actions, mode, onMode, composerRef, onBack, onCustomer, customerOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const count = open.messages.length;
+  const count = open.messages.length + open.events.length;
   const id = open.detail?.id;
   const stick = useRef(true);
   const typing = useTypingIndicator(id ?? null, open.detail ? contactLabel(open.detail.contact) : '');
@@ -117,9 +119,9 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef, onB
         }}
       >
         <ol className="timeline">
-          {open.messages.map((m) => (
-            <MessageItem key={m.id} m={m} onRetry={open.retry} onDiscard={open.discard} />
-          ))}
+          {mergeTimeline(open.messages, open.events).map((x) =>
+            x.type === 'message' ? <MessageItem key={x.m.id} m={x.m} onRetry={open.retry} onDiscard={open.discard} /> : <ActivityItem key={x.e.id} e={x.e} />,
+          )}
         </ol>
       </div>
       <div className="typing-indicator" aria-live="polite" data-testid="typing-indicator">

@@ -1,17 +1,39 @@
-// Where an agent's reply is on its way to the customer, and why it failed if it did.
+// Where an agent's reply is on its way to the customer (queued, retrying and when, sent,
+// delivered, read), and why it failed or is being retried. The server's message.updated events
+// move it along live.
+import { useNow } from '../ui/use-now.ts';
 import type { TimelineMessage } from './use-conversation.ts';
+import './timeline.css';
 
 const LABEL: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Failed' };
 
 const tracked = (m: TimelineMessage) => m.direction === 'out' && m.kind === 'message' && m.deliveryStatus !== null;
+/** A transient failure came back to the queue with its reason: the worker tries again. */
+const retrying = (m: TimelineMessage) => (m.deliveryStatus === 'queued' || m.deliveryStatus === 'sending') && !!m.deliveryError;
 
 export function DeliveryBadge({ m }: { m: TimelineMessage }) {
   if (m.local?.state === 'sending') return <span className="delivery delivery-sending">Sending…</span>;
   if (m.local?.state === 'failed') return <span className="delivery delivery-failed">Not sent</span>;
   if (!tracked(m) || !m.deliveryStatus) return null;
+  const again = retrying(m);
   return (
-    <span className={`delivery delivery-${m.deliveryStatus}`} data-testid="delivery-status" data-status={m.deliveryStatus}>
-      {LABEL[m.deliveryStatus] ?? m.deliveryStatus}
+    <span className={`delivery delivery-${again ? 'retrying' : m.deliveryStatus}`} data-testid="delivery-status" data-status={m.deliveryStatus} data-retrying={again || undefined}>
+      {again ? 'Retrying' : (LABEL[m.deliveryStatus] ?? m.deliveryStatus)}
+    </span>
+  );
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "next attempt 10:32:15 (in 8 s)", counting down; "now" once the time has come. */
+function NextAttempt({ at }: { at: string }) {
+  const now = useNow(1000);
+  const seconds = Math.ceil((Date.parse(at) - now) / 1000);
+  return (
+    <span className="delivery-next" data-testid="delivery-next-attempt">
+      {' '}
+      · next attempt <time dateTime={at}>{clock(at)}</time>
+      {seconds > 0 ? ` (in ${seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`})` : ' (now)'}
     </span>
   );
 }
@@ -31,10 +53,12 @@ export function DeliveryProblem({ m, onRetry, onDiscard }: { m: TimelineMessage;
     );
   }
   if (!tracked(m) || !m.deliveryError) return null;
+  const again = retrying(m);
   return (
-    <div className="delivery-error" role={m.deliveryStatus === 'failed' ? 'alert' : undefined} data-testid="delivery-error">
-      {m.deliveryStatus === 'failed' ? 'Delivery failed: ' : 'Delivery delayed, retrying: '}
+    <div className={`delivery-error${again ? ' delivery-error-retrying' : ''}`} role={m.deliveryStatus === 'failed' ? 'alert' : 'status'} data-testid="delivery-error">
+      {again ? 'Retrying: ' : m.deliveryStatus === 'failed' ? 'Delivery failed: ' : 'Delivery problem: '}
       {m.deliveryError}
+      {again && m.nextAttemptAt && <NextAttempt at={m.nextAttemptAt} />}
     </div>
   );
 }

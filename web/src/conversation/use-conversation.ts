@@ -1,10 +1,10 @@
 // One open conversation: loaded from the API, subscribed to its socket room, kept live from
-// message and conversation events, with the agent's own sends shown at once (and their failure
-// shown on the message itself, with a retry).
+// message, activity and conversation events, with the agent's own sends shown at once (and their
+// failure shown on the message itself, with a retry).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { ConversationDetail, ConversationSummary, Message } from '../api/types.ts';
+import type { ConversationDetail, ConversationEvent, ConversationSummary, Message } from '../api/types.ts';
 import type { ReplyFile } from '../composer/reply-files.ts';
 import { useRealtime, useSocketEvent } from '../realtime/socket.tsx';
 import { useSession } from '../state/session.tsx';
@@ -19,6 +19,8 @@ export interface TimelineMessage extends Message {
 export interface OpenConversation {
   detail: ConversationDetail | null;
   messages: TimelineMessage[];
+  /** Activity entries (assignment, status, SLA, routing ...), oldest first. */
+  events: ConversationEvent[];
   error: string | null;
   loading: boolean;
   send(kind: SendKind, text: string, files?: readonly ReplyFile[]): Promise<boolean>;
@@ -30,7 +32,7 @@ export interface OpenConversation {
 
 let localSeq = 0;
 
-function upsert(list: TimelineMessage[], m: TimelineMessage): TimelineMessage[] {
+function upsert<T extends { id: string }>(list: T[], m: T): T[] {
   const at = list.findIndex((x) => x.id === m.id);
   if (at === -1) return [...list, m];
   const next = list.slice();
@@ -43,6 +45,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   const { socket, epoch } = useRealtime();
   const [detail, setDetail] = useState<ConversationDetail | null>(null);
   const [messages, setMessages] = useState<TimelineMessage[]>([]);
+  const [events, setEvents] = useState<ConversationEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [reloads, setReloads] = useState(0);
@@ -60,6 +63,8 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         setDetail(c);
         // Keep what is still being sent or failed locally; the server's list is the truth otherwise.
         setMessages((prev) => [...c.messages, ...prev.filter((m) => m.local)]);
+        // Entries heard live while the request was out stay (the server's list may predate them).
+        setEvents((prev) => prev.filter((e) => e.conversationId === c.id).reduce(upsert, c.events));
         setLoading(false);
       },
       (err: unknown) => {
@@ -94,9 +99,12 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   };
   useSocketEvent('message.created', onMessage);
   useSocketEvent('message.updated', onMessage);
+  useSocketEvent('conversation.activity', (e) => {
+    if (e.conversationId === id) setEvents((list) => upsert(list, e));
+  });
 
   const applySummary = useCallback(
-    (s: ConversationSummary) => setDetail((d) => (d && d.id === s.id ? { ...d, ...s, messages: d.messages } : d)),
+    (s: ConversationSummary) => setDetail((d) => (d && d.id === s.id ? { ...d, ...s, messages: d.messages, events: d.events } : d)),
     [],
   );
   useSocketEvent('conversation.updated', applySummary);
@@ -135,6 +143,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         externalId: null,
         deliveryStatus: null,
         deliveryError: null,
+        nextAttemptAt: null,
         sentAt: null,
         deliveredAt: null,
         createdAt: now,
@@ -162,5 +171,6 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   const discard = useCallback((localId: string) => setMessages((list) => list.filter((m) => m.id !== localId)), []);
 
   const visible = id ? messages.filter((m) => m.conversationId === id) : [];
-  return { detail: detail?.id === id ? detail : null, messages: visible, error, loading, send, retry, discard, applySummary, reload: () => setReloads((n) => n + 1) };
+  const visibleEvents = id ? events.filter((e) => e.conversationId === id).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : [];
+  return { detail: detail?.id === id ? detail : null, messages: visible, events: visibleEvents, error, loading, send, retry, discard, applySummary, reload: () => setReloads((n) => n + 1) };
 }

@@ -10,9 +10,10 @@ import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { Glyph, type GlyphName } from '../ui/glyph.tsx';
 import { useDesktopNotifications } from './notify.ts';
+import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -35,7 +36,7 @@ function EntryIcon({ icon }: { icon: GlyphName | { initials: string } }) {
   );
 }
 
-function NavLink(p: { href: string; current: boolean; label: string; icon: GlyphName | { initials: string }; onGo(): void }) {
+function NavLink(p: { href: string; current: boolean; label: string; icon: GlyphName | { initials: string }; badge?: ReactNode; onGo(): void }) {
   return (
     <li>
       <a
@@ -51,6 +52,7 @@ function NavLink(p: { href: string; current: boolean; label: string; icon: Glyph
       >
         <EntryIcon icon={p.icon} />
         <span className="nav-label">{p.label}</span>
+        {p.badge}
       </a>
     </li>
   );
@@ -80,8 +82,8 @@ export function NavSidebar({ active, onHelp }: Props) {
   const item = (view: InboxView, label: string, icon: GlyphName | { initials: string }, key: string) => (
     <NavLink key={key} href={inboxPath({ view, status: 'open', channelId: null, conversationId: null })} current={sameView(active, view)} label={label} icon={icon} onGo={drawer.close} />
   );
-  const page = (path: string, key: NavPage, label: string, icon: GlyphName = 'page') => (
-    <NavLink key={key} href={path} current={active === key} label={label} icon={icon} onGo={drawer.close} />
+  const page = (path: string, key: NavPage, label: string, icon: GlyphName = 'page', badge?: ReactNode) => (
+    <NavLink key={key} href={path} current={active === key} label={label} icon={icon} badge={badge} onGo={drawer.close} />
   );
   const section = (label: string, children: ReactNode) => (
     <>
@@ -115,7 +117,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         </div>
         {section('Inbox', [item({ kind: 'mine' }, 'Mine', 'mine', 'mine'), item({ kind: 'unassigned' }, 'Unassigned', 'unassigned', 'unassigned'), item({ kind: 'all' }, 'All', 'all', 'all')])}
         {myTeams.length > 0 && section(myTeams.length === 1 ? 'My team' : 'My teams', myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, { initials: initialsOf(t.name) }, t.id)))}
-        {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/canned-responses', 'canned', 'Canned responses', 'canned')])}
+        {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/canned-responses', 'canned', 'Canned responses', 'canned'), page('/inbound-events', 'inbound', 'Failed events', 'page', <InboundBadge looking={active === 'inbound'} />)])}
         {isAdmin(me) &&
           section('Admin', [
             page('/admin/channels', 'channels', 'Channels', 'channels'),

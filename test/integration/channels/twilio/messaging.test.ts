@@ -246,6 +246,8 @@ describe('SMS and WhatsApp through Twilio', () => {
     const { conversationId } = await messageBySid(inbound.MessageSid);
     const reply = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Yes, it left the warehouse today.' });
     const first = await waitUntil(async () => (await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } })) ?? null, 'sent');
+    // The job finishes a moment after the message is recorded sent (it then releases the next reply).
+    await h.queuesDrained(['deliver']);
     // The worker died after Twilio's answer, before recording it: still 'sending', no sid, the job gone.
     const longAgo = new Date(h.rt.deps.clock.now().getTime() - (INTERRUPTED_SEND_SECONDS + 60) * 1000);
     const interrupt = (data: { text?: string; updatedAt?: Date } = {}) => db().message.update({ where: { id: reply.body.id }, data: { updatedAt: longAgo, ...data, deliveryStatus: 'sending', externalId: null } });
@@ -255,6 +257,7 @@ describe('SMS and WhatsApp through Twilio', () => {
     await interrupt();
     expect(await sweepQueuedMessages(h.rt.deps, { staleSeconds: 60 })).toBe(1);
     const adopted = await waitUntil(async () => (await db().message.findFirst({ where: { id: reply.body.id, deliveryStatus: 'sent' } })) ?? null, 'the interrupted send recorded');
+    await h.queuesDrained(['deliver']);
     expect(adopted.externalId).toBe(first.externalId);
     expect(fake.sent().filter((f) => f.Body === 'Yes, it left the warehouse today.')).toHaveLength(1);
     expect(fake.requests.some((r) => r.method === 'GET' && r.path.endsWith('/Messages.json'))).toBe(true);
