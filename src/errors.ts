@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unprocessable'
+  | 'rate_limited'
   | 'internal';
 
 export const statusByCode = {
@@ -21,6 +22,7 @@ export const statusByCode = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  rate_limited: 429,
   internal: 500,
 } as const satisfies Record<AppErrorCode, number>;
 

@@ -22,12 +22,15 @@ import type { ConversationDetail, ConversationListItem, ConversationPage, Conver
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { SupervisorBoard } from '../domain/routing/board-view.ts';
 import type { OfferView } from '../domain/routing/offer-view.ts';
+import type { AccountLinkInfo, AccountLinkView } from '../domain/people/account-link-view.ts';
+import type { PersonState, PersonView } from '../domain/people/person-view.ts';
 import type { loginBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
+import type { acceptLinkBody, firstRunBody, inviteBody, passwordChangeBody, personPatchBody, profilePatchBody, teamCreateBody, teamPatchBody } from '../http/schemas/people.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
 
@@ -61,6 +64,26 @@ export type NotificationResponse = Wire<NotificationView>;
 export type { NotificationKind };
 export type AgentPresenceResponse = Wire<AgentPresence>;
 export type PresenceEventResponse = Wire<PresenceEvent>;
+/** Admin → People (GET /api/people, PATCH /api/people/:id ...). */
+export type PersonResponse = Wire<PersonView>;
+export type { PersonState };
+/** An invite or password-reset link as the admin who made it sees it. */
+export type AccountLinkResponse = Wire<AccountLinkView>;
+/** POST /api/people/invites */
+export interface InviteResponse {
+  person: PersonResponse;
+  link: AccountLinkResponse;
+}
+/** GET /api/account-links/:token: what the link is for, before a password is chosen. */
+export type AccountLinkInfoResponse = Wire<AccountLinkInfo>;
+/** GET /api/setup: whether Parley still needs its first workspace (the first-run screen). */
+export interface SetupStatusResponse {
+  needed: boolean;
+}
+/** POST /api/me/password */
+export interface PasswordChangeResponse {
+  sessionsEnded: number;
+}
 /** GET lists answer `{ items }`. */
 export interface Items<T> {
   items: T[];
@@ -82,6 +105,14 @@ export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
 export type PresenceBody = z.input<typeof presenceBody>;
+export type InviteBody = z.input<typeof inviteBody>;
+export type PersonPatchBody = z.input<typeof personPatchBody>;
+export type TeamCreateBody = z.input<typeof teamCreateBody>;
+export type TeamPatchBody = z.input<typeof teamPatchBody>;
+export type ProfilePatchBody = z.input<typeof profilePatchBody>;
+export type PasswordChangeBody = z.input<typeof passwordChangeBody>;
+export type AcceptLinkBody = z.input<typeof acceptLinkBody>;
+export type FirstRunBody = z.input<typeof firstRunBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
 /** What the browser hears, as it receives it. */

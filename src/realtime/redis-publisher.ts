@@ -21,5 +21,8 @@ export function createRedisPublisher(redis: Redis, prefix: string): RealtimePubl
     publishToSupervisors(workspaceId, name, ...payload) {
       emitter.to(rooms.supervisors(workspaceId)).emit(name, ...payload);
     },
+    disconnectAgent(agentId) {
+      emitter.in(rooms.agent(agentId)).disconnectSockets(true);
+    },
   };
 }
