@@ -16,7 +16,8 @@ import { validate } from '../validate.ts';
 
 export function authRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const loginLimit = rateLimit(deps, { name: 'login', rule: { burst: 10, perMinute: 6 }, subject: bodyEmail });
+  // Wrong passwords only: 10 in a row, then one every 10 seconds, per address and account.
+  const loginLimit = rateLimit(deps, { name: 'login', rule: { burst: 10, perMinute: 6 }, subject: bodyEmail, failureStatus: 401 });
   app.post('/auth/login', loginLimit, validate('json', loginBody), async (c) => {
     const body = c.req.valid('json');
     return loggedIn(c, deps, await login(deps.db, { ...body, now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS }));
@@ -28,7 +29,7 @@ export function authRoutes(deps: AppDeps) {
   });
   app.get('/me', requireAuth(deps), async (c) => c.json(await getOwnProfile(deps.db, c.get('viewer'))));
   app.patch('/me', requireAuth(deps), validate('json', profilePatchBody), async (c) => c.json(await updateOwnProfile(deps, c.get('viewer'), c.req.valid('json'))));
-  const passwordLimit = rateLimit(deps, { name: 'password-change', rule: { burst: 5, perMinute: 5 }, subject: (c) => c.get('viewer').agentId });
+  const passwordLimit = rateLimit(deps, { name: 'password-change', rule: { burst: 5, perMinute: 5 }, subject: (c) => c.get('viewer').agentId, failureStatus: 422 });
   app.post('/me/password', requireAuth(deps), passwordLimit, validate('json', passwordChangeBody), async (c) => c.json(await changeOwnPassword(deps, c.get('viewer'), c.req.valid('json'))));
   return app;
 }
