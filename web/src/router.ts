@@ -13,7 +13,10 @@ export interface InboxRoute {
   conversationId: string | null;
 }
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | InboxRoute;
+/** Pages anyone may open without logging in: the first run and the page an account link opens. */
+export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string };
+
+export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: 'people' } | { page: 'teams' } | { page: 'profile' } | PublicRoute | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -30,6 +33,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'supervisor') return { page: 'supervisor' };
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
+  if (parts[0] === 'admin' && parts[1] === 'people') return { page: 'people' };
+  if (parts[0] === 'admin' && parts[1] === 'teams') return { page: 'teams' };
+  if (parts[0] === 'profile') return { page: 'profile' };
+  if (parts[0] === 'setup') return { page: 'setup' };
+  if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
+  if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';

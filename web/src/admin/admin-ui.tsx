@@ -1,10 +1,10 @@
 // Pieces the settings pages share: the page frame (navigation, and a line for whoever may not use
 // the page) and a form's footer (the server's error, Cancel, the submit button).
 import type { ReactNode } from 'react';
-import { NavSidebar } from '../inbox/nav-sidebar.tsx';
+import { NavSidebar, type NavPage } from '../inbox/nav-sidebar.tsx';
 import '../board/board.css';
 
-export function SettingsPage(p: { active: 'channels' | 'canned'; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
+export function SettingsPage(p: { active: NavPage; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
   return (
     <div className="app app-board">
       <NavSidebar active={p.active} onHelp={p.onHelp} />

@@ -39,6 +39,16 @@ export type Json = C.Json;
 export type JsonObject = C.JsonObject;
 
 export type CannedResponse = C.CannedResponseResponse;
+/** Admin → People: a person with role, state, teams and routing profile. */
+export type Person = C.PersonResponse;
+export type PersonState = C.PersonState;
+/** An invite or password-reset link as the admin who made it sees it (the link, whether it was emailed). */
+export type AccountLink = C.AccountLinkResponse;
+export type InviteResult = C.InviteResponse;
+/** What an account link is for (GET /api/account-links/:token), for the page it opens. */
+export type AccountLinkInfo = C.AccountLinkInfoResponse;
+export type SetupStatus = C.SetupStatusResponse;
+export type PasswordChangeResult = C.PasswordChangeResponse;
 export type ContactDetail = C.ContactResponse;
 export type AppNotification = C.NotificationResponse;
 export type NotificationKind = C.NotificationKind;
@@ -63,6 +73,7 @@ export const PRESENCES: Presence[] = ['online', 'away', 'offline'];
 
 /** Request bodies, as the server's schemas take them. */
 export type {
+  AcceptLinkBody,
   AssignBody,
   CannedResponseCreateBody,
   CannedResponseUpdateBody,
@@ -71,13 +82,20 @@ export type {
   ContactPatchBody,
   ConversationListQuery,
   ConversationPatchBody,
+  FirstRunBody,
+  InviteBody,
   Items,
   LoginBody,
   LoginResponse,
   NoteBody,
+  PasswordChangeBody,
+  PersonPatchBody,
   PresenceBody,
+  ProfilePatchBody,
   ReplyBody,
   StatusBody,
+  TeamCreateBody,
+  TeamPatchBody,
 } from '../../../src/contract/index.ts';
 
 /** The agent socket's events, both ways. */

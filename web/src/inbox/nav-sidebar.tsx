@@ -1,5 +1,5 @@
 // The left column: inbox views, the supervisor board and admin pages, and the agent's own corner
-// (status, desktop notifications, shortcuts, log out).
+// (status, desktop notifications, shortcuts, their profile, log out).
 import type { ReactNode } from 'react';
 import { PresenceSwitch } from '../presence/presence-switch.tsx';
 import { useRealtime } from '../realtime/socket.tsx';
@@ -8,7 +8,10 @@ import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { useDesktopNotifications } from './notify.ts';
 
-type Active = InboxView | 'supervisor' | 'channels' | 'canned';
+/** The pages besides the inbox views that the column links to. */
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'people' | 'teams' | 'profile';
+
+type Active = InboxView | NavPage;
 
 interface Props {
   active: Active;
@@ -42,7 +45,7 @@ export function NavSidebar({ active, onHelp }: Props) {
     </li>
   );
 
-  const page = (path: string, key: 'supervisor' | 'channels' | 'canned', label: string) => (
+  const page = (path: string, key: NavPage, label: string) => (
     <li>
       <a
         href={path}
@@ -92,6 +95,8 @@ export function NavSidebar({ active, onHelp }: Props) {
           <div className="nav-section">Admin</div>
           <ul className="nav-list">
             {page('/admin/channels', 'channels', 'Channels')}
+            {page('/admin/people', 'people', 'People')}
+            {page('/admin/teams', 'teams', 'Teams')}
           </ul>
         </>
       )}
@@ -112,10 +117,20 @@ export function NavSidebar({ active, onHelp }: Props) {
         <PresenceSwitch />
         <div className="me">
           <Avatar name={me.name} size={26} />
-          <div className="me-text">
+          <a
+            href="/profile"
+            className={active === 'profile' ? 'me-text me-link nav-active' : 'me-text me-link'}
+            title="My profile"
+            aria-label={`My profile (${me.name})`}
+            aria-current={active === 'profile' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/profile');
+            }}
+          >
             <div className="me-name">{me.name}</div>
             <div className="me-role">{me.role}</div>
-          </div>
+          </a>
           <button type="button" className="icon-button logout" title="Log out" aria-label="Log out" onClick={() => void logout()}>
             <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
               <path d="M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -1,10 +1,16 @@
-// The pages besides the inbox (supervisor board, channel admin, canned responses), each loaded on
-// first visit as its own chunk, so the inbox bundle every agent downloads does not carry them.
+// The pages besides the inbox (supervisor board, channel admin, canned responses, people, teams,
+// one's profile, the first run and the page an account link opens), each loaded on first visit as
+// its own chunk, so the inbox bundle every agent downloads does not carry them.
 import { lazy } from 'react';
 
 export const SupervisorPage = lazy(() => import('./supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })));
 export const ChannelsPage = lazy(() => import('./channels-page.tsx').then((m) => ({ default: m.ChannelsPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
+export const PeoplePage = lazy(() => import('./people-page.tsx').then((m) => ({ default: m.PeoplePage })));
+export const TeamsPage = lazy(() => import('./teams-page.tsx').then((m) => ({ default: m.TeamsPage })));
+export const ProfilePage = lazy(() => import('./profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+export const AccountLinkPage = lazy(() => import('./account-link-page.tsx').then((m) => ({ default: m.AccountLinkPage })));
+export const FirstRunPage = lazy(() => import('./first-run-page.tsx').then((m) => ({ default: m.FirstRunPage })));
 
 /** Shown while a page's chunk loads (a moment on first visit). */
 export function PageLoading() {
