@@ -31,7 +31,7 @@ function NameForm() {
   return (
     <form className="stack-form board-card" aria-label="Your name" onSubmit={(e) => void submit(e)}>
       <h2 className="board-card-title">You</h2>
-      <p className="field-hint">
+      <p className="field-hint profile-who">
         {me.email} · {me.role}
       </p>
       <label className="stack-field">

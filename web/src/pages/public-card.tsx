@@ -26,7 +26,9 @@ export function PasswordFields(p: { password: string; repeat: string; onPassword
   return (
     <>
       <label>
-        {p.label ?? 'Password'} <span className="field-hint">(at least 8 characters)</span>
+        <span>
+          {p.label ?? 'Password'} <span className="field-hint">(at least 8 characters)</span>
+        </span>
         <input type="password" name="new-password" autoComplete="new-password" required minLength={8} maxLength={200} value={p.password} onChange={(e) => p.onPassword(e.target.value)} />
       </label>
       <label>
