@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { toPresenceEvent } from '../agents/presence-view.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireAdmin, type Viewer } from '../auth/viewer.ts';
+import { isAdmin, requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { assertAnotherAdmin } from './admin-guard.ts';
 import { loadPerson } from './list-people.ts';
 import { personState, type PersonView } from './person-view.ts';
@@ -25,7 +25,7 @@ export async function deactivatePerson(deps: Deps, viewer: Viewer, agentId: stri
   if (state === 'deactivated') return loadPerson(deps.db, viewer, agentId);
   if (state === 'invited') throw new AppError('conflict', `${agent.name} has not joined yet: revoke the invitation instead`);
   if (agent.id === viewer.agentId) throw new AppError('conflict', 'You cannot deactivate yourself; ask another admin');
-  if (agent.role === 'admin') await assertAnotherAdmin(deps.db, { workspaceId: viewer.workspaceId, agentId, change: `deactivate ${agent.name}` });
+  if (isAdmin(agent)) await assertAnotherAdmin(deps.db, { workspaceId: viewer.workspaceId, agentId, change: `deactivate ${agent.name}` });
   const now = deps.clock.now();
   const ended = await deps.db.$transaction(async (tx) => {
     await tx.agent.update({ where: { id: agentId }, data: { active: false, presence: 'offline', presenceChangedAt: now } });

@@ -5,7 +5,7 @@
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireAdmin, type Role, type Viewer } from '../auth/viewer.ts';
+import { isAdmin, requireAdmin, type Role, type Viewer } from '../auth/viewer.ts';
 import { requestDispatch } from '../routing/dispatch-waiting.ts';
 import { replaceAgentSkills } from '../routing/manage-agents.ts';
 import { assertAnotherAdmin } from './admin-guard.ts';
@@ -37,7 +37,7 @@ export async function updatePerson(deps: Deps, viewer: Viewer, agentId: string, 
   // Teams they are in already may be archived; any they join must be active.
   const joining = (patch.teamIds ?? []).filter((id) => !before.teamIds.includes(id));
   await assertTeamsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'teamIds', ids: joining });
-  if (before.role === 'admin' && patch.role && patch.role !== 'admin' && before.active) {
+  if (isAdmin(before) && patch.role && !isAdmin({ role: patch.role }) && before.active) {
     await assertAnotherAdmin(deps.db, { workspaceId: viewer.workspaceId, agentId, change: `make ${before.name} a ${patch.role}` });
   }
   const changes = changedFields(before, patch);
