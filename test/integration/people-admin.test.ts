@@ -2,6 +2,7 @@
 // teams and routing profile, the last admin, teams with leads and archiving, one's own name and
 // password, password resets, reactivation, revoking an invite, and the rate limit on logins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalateBreach } from '../../src/domain/sla/escalate-breach.ts';
 import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { PASSWORD, startHarness, type Harness } from '../support/harness.ts';
 
@@ -157,6 +158,36 @@ describe('people and teams', () => {
     expect((await h.api('', 'GET', `/api/account-links/${tokenOf(again.body.url)}`)).status).toBe(404);
     expect((await h.api(admin, 'DELETE', `/api/people/${adaId}`)).status).toBe(409);
     expect(await h.testDb.db.auditEvent.count({ where: { action: { in: ['agent.deactivate', 'agent.reactivate', 'agent.invite.resend', 'agent.invite.revoke'] } } })).toBe(4);
+  });
+
+  it('sends a team’s SLA escalations to its lead while the lead is active, else to supervisors', async () => {
+    const lee = await h.api(admin, 'POST', '/api/people/invites', { email: 'lee@acme.test', name: 'Lee Lead' });
+    await h.api('', 'POST', `/api/account-links/${tokenOf(lee.body.link.url)}/accept`, { password: 'lee leads the team' });
+    const leeId = lee.body.person.id as string;
+    const leadTeam = await h.api(admin, 'POST', '/api/teams', { name: 'Led', leadAgentId: leeId, memberIds: [leeId] });
+    const conversationId = await h.conversationFor(await h.sendCustomerMail({ from: 'late@example.com', subject: 'Too slow', text: 'hello?' }));
+    await h.api(admin, 'POST', `/api/conversations/${conversationId}/assign`, { teamId: leadTeam.body.id });
+    const db = h.testDb.db;
+    const workspaceId = h.workspace.workspace.id;
+    const policy = await db.slaPolicy.create({ data: { workspaceId, name: 'Escalation test', targets: {} } });
+    const breach = async (key: 'first_response' | 'resolution') => {
+      const now = new Date();
+      const clock = await db.slaClock.create({ data: { workspaceId, conversationId, policyId: policy.id, metric: key, key, targetMs: 1000, startedAt: now, status: 'breached' } });
+      return db.slaBreach.create({ data: { workspaceId, conversationId, clockId: clock.id, metric: key, dueAt: now, breachedAt: now } });
+    };
+    const notified = async () => (await db.notification.findMany({ where: { kind: 'sla.breach', conversationId } })).map((n) => n.agentId);
+
+    const first = await breach('first_response');
+    expect(await escalateBreach(h.rt.deps, { breachId: first.id, conversationId, escalation: undefined })).toEqual(['notified team lead']);
+    // The lead (and whoever has it) hear of it, not every supervisor.
+    expect(await notified()).toContain(leeId);
+    expect(await notified()).not.toContain(adminId);
+
+    await h.api(admin, 'POST', `/api/people/${leeId}/deactivate`);
+    const second = await breach('resolution');
+    expect(await escalateBreach(h.rt.deps, { breachId: second.id, conversationId, escalation: undefined })).toEqual(['notified supervisors']);
+    expect(await notified()).toContain(adminId);
+    expect((await notified()).filter((id) => id === leeId)).toHaveLength(1);
   });
 
   it('limits login attempts per address and email, with Retry-After', async () => {

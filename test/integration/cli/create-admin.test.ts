@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/domain/auth/password.ts';
+import { firstAdminHint } from '../../../src/domain/people/first-admin-hint.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { parleyWith } from '../../support/parley-cli.ts';
 
@@ -40,6 +41,10 @@ describe('parley create-admin', () => {
       stderr: "parley: no workspace with the slug 'acme' (the database has none: leave out --workspace to create one)\n",
     });
     expect(await testDb.db.agent.count()).toBe(0);
+    // What the log says on start meanwhile.
+    expect(await firstAdminHint(testDb.db, 'http://parley.example')).toBe(
+      'Nobody can log in yet: create the first admin with `npm run -s parley -- create-admin --email you@example.com --name "Your Name"` (the password is read from stdin), or open http://parley.example to use the first-run screen',
+    );
   });
 
   it('creates the first workspace and admin, reading the password from a file', async () => {
@@ -53,6 +58,7 @@ describe('parley create-admin', () => {
     // The workspace is ready to work in: statuses and the General queue exist.
     expect(await testDb.db.queue.count({ where: { workspaceId: boss.workspaceId, name: 'General' } })).toBe(1);
     expect(await testDb.db.statusDefinition.count({ where: { workspaceId: boss.workspaceId } })).toBeGreaterThan(0);
+    expect(await firstAdminHint(testDb.db, 'http://parley.example')).toBeNull();
   });
 
   it('adds an admin to a workspace named by its slug, and never a second workspace by accident', async () => {
