@@ -39,6 +39,9 @@ async function anonymousBoot(): Promise<Boot> {
 
 const publicPages: Route['page'][] = ['login', 'setup', 'account-link'];
 
+/** A link may be opened in a browser logged in as someone else: a fresh load drops that session's socket and state. */
+const enterAfterLink = async () => window.location.assign('/inbox/mine');
+
 const mineView = { kind: 'mine' } as const;
 
 /** Alerts and offers for the logged-in agent on whichever page they are. */
@@ -143,7 +146,7 @@ export function App() {
   if (route.page === 'account-link') {
     return (
       <Suspense fallback={<PageLoading />}>
-        <AccountLinkPage purpose={route.purpose} token={route.token} onLoggedIn={enterInbox} />
+        <AccountLinkPage purpose={route.purpose} token={route.token} onLoggedIn={enterAfterLink} />
       </Suspense>
     );
   }

@@ -119,7 +119,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           <Avatar name={me.name} size={26} />
           <a
             href="/profile"
-            className={active === 'profile' ? 'me-text me-link nav-active' : 'me-text me-link'}
+            className={active === 'profile' ? 'me-text nav-active' : 'me-text'}
             title="My profile"
             aria-label={`My profile (${me.name})`}
             aria-current={active === 'profile' ? 'page' : undefined}

@@ -1,6 +1,7 @@
 // What the pages outside the inbox share (login, first run, account links): the card's brand,
 // title and error line, and a new password typed twice.
 import type { ReactNode } from 'react';
+import './public.css';
 
 export function PublicCard(p: { title: string; error: string | null; children: ReactNode }) {
   return (
