@@ -2,8 +2,7 @@
 // session as an HttpOnly cookie for the web app, and the LoginView with the token for API clients.
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { toLoginView } from '../domain/auth/login-view.ts';
-import type { LoginResult } from '../domain/auth/login-view.ts';
+import { toLoginView, type LoginResult } from '../domain/auth/login-view.ts';
 import { SESSION_COOKIE, type AppDeps, type AppEnv } from './context.ts';
 
 export function loggedIn(c: Context<AppEnv>, deps: Pick<AppDeps, 'config'>, result: LoginResult, status: 200 | 201 = 200) {

@@ -12,9 +12,8 @@ const idParam = z.object({ id: z.string().min(1) });
 
 export function teamRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/teams/*', requireAuth(deps));
   app.post('/teams', requireAuth(deps), validate('json', teamCreateBody), async (c) => c.json(await createTeam(deps, c.get('viewer'), c.req.valid('json')), 201));
-  app.patch('/teams/:id', validate('param', idParam), validate('json', teamPatchBody), async (c) => {
+  app.patch('/teams/:id', requireAuth(deps), validate('param', idParam), validate('json', teamPatchBody), async (c) => {
     return c.json(await updateTeam(deps, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
   });
   return app;
