@@ -42,27 +42,20 @@ function usePeople() {
   return { people, teams, reload };
 }
 
-function PeopleList() {
-  const { reloadDirectory } = useSession();
+/** What the buttons on a person's row do; a link made for them (invite again, reset) opens in the panel. */
+function usePersonActions(refresh: () => Promise<void>, showLink: (link: AccountLink, name: string) => void) {
   const toasts = useToasts();
-  const { people, teams, reload } = usePeople();
-  const [panel, setPanel] = useState<Panel>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const refresh = async () => {
-    await Promise.all([reload(), reloadDirectory()]);
-  };
-
-  const act = async (p: Person, action: PersonAction) => {
-    if (action === 'edit') return setPanel({ kind: 'edit', person: p });
+  const act = async (p: Person, action: Exclude<PersonAction, 'edit'>) => {
     const ask = confirmText[action];
     if (ask && !window.confirm(ask(p))) return;
     setBusy(p.id);
     try {
-      if (action === 'resend') setPanel({ kind: 'link', link: await accountApi.resendInvite(p.id), name: p.name });
-      else if (action === 'reset') setPanel({ kind: 'link', link: await accountApi.resetPassword(p.id), name: p.name });
+      if (action === 'resend') showLink(await accountApi.resendInvite(p.id), p.name);
+      else if (action === 'reset') showLink(await accountApi.resetPassword(p.id), p.name);
       else if (action === 'deactivate') await accountApi.deactivate(p.id);
       else if (action === 'reactivate') await accountApi.reactivate(p.id);
-      else if (action === 'revoke') await accountApi.revokeInvite(p.id);
+      else await accountApi.revokeInvite(p.id);
       await refresh();
     } catch (err) {
       toasts.error(`Could not ${action} ${p.name}: ${errorMessage(err)}`);
@@ -70,6 +63,18 @@ function PeopleList() {
       setBusy(null);
     }
   };
+  return { busy, act };
+}
+
+function PeopleList() {
+  const { reloadDirectory } = useSession();
+  const toasts = useToasts();
+  const { people, teams, reload } = usePeople();
+  const [panel, setPanel] = useState<Panel>(null);
+  const refresh = async () => {
+    await Promise.all([reload(), reloadDirectory()]);
+  };
+  const { busy, act } = usePersonActions(refresh, (link, name) => setPanel({ kind: 'link', link, name }));
 
   return (
     <>
@@ -111,7 +116,7 @@ function PeopleList() {
       ) : (
         <ul className="people-list board-card" aria-label="People">
           {people.map((p) => (
-            <PersonRow key={p.id} person={p} teams={teams} busy={busy === p.id} onAction={(a) => void act(p, a)} />
+            <PersonRow key={p.id} person={p} teams={teams} busy={busy === p.id} onAction={(a) => (a === 'edit' ? setPanel({ kind: 'edit', person: p }) : void act(p, a))} />
           ))}
         </ul>
       )}
