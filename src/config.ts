@@ -59,7 +59,10 @@ const workerSchema = z.object({
 
 const miscSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO: boolish.default(true),
+  /** Only `production` changes anything: the demo workspace is then off unless SEED_DEMO says otherwise. */
+  NODE_ENV: z.string().optional(),
+  /** Unset: on, except with NODE_ENV=production (see loadConfig). */
+  SEED_DEMO: boolish.optional(),
   DEMO_PASSWORD: z.string().min(8).default('parley-demo'),
   /** Where the demo channel sends mail: a local catcher such as Mailpit (localhost:1025). */
   DEMO_SMTP_HOST: z.string().default('127.0.0.1'),
@@ -72,7 +75,7 @@ export const configSchema = serverSchema
   .extend(workerSchema.shape)
   .extend(miscSchema.shape);
 
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO'> & { PUBLIC_URL: string; SEED_DEMO: boolean };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -85,7 +88,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (parsed.success) {
     // PORT 0 (an ephemeral port) names no address: then PUBLIC_URL has no port either.
     const local = parsed.data.PORT === 0 ? 'http://localhost' : `http://localhost:${parsed.data.PORT}`;
-    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local };
+    // A production install starts empty (its first admin comes from `parley create-admin` or the first-run screen).
+    const SEED_DEMO = parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== 'production';
+    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local, SEED_DEMO };
   }
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

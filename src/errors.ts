@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'unsupported_media_type'
   | 'unavailable'
   | 'unprocessable'
+  | 'rate_limited'
   | 'internal';
 
 export const statusByCode = {
@@ -23,6 +24,7 @@ export const statusByCode = {
   unsupported_media_type: 415,
   unavailable: 503,
   unprocessable: 422,
+  rate_limited: 429,
   internal: 500,
 } as const satisfies Record<AppErrorCode, number>;
 

@@ -10,6 +10,7 @@ import { checkWorkersHealth } from './health/workers-health.ts';
 import { createLogger } from './log.ts';
 import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { firstAdminHint } from './domain/people/first-admin-hint.ts';
 
 type Mode = 'all' | 'api' | 'workers';
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   if (mode !== 'workers') {
     closers.push((await startApi(rt)).close);
     if (config.SEED_DEMO) await seedDemo(rt.deps, { password: config.DEMO_PASSWORD, smtpHost: config.DEMO_SMTP_HOST, smtpPort: config.DEMO_SMTP_PORT });
+    const hint = await firstAdminHint(rt.deps.db, config.PUBLIC_URL);
+    if (hint) log.warn(hint);
   }
   log.info({ mode, url: config.PUBLIC_URL }, 'Parley is running');
 

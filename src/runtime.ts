@@ -70,7 +70,11 @@ export interface ApiServer {
 
 export async function startApi(rt: Runtime): Promise<ApiServer> {
   const { config, deps } = rt;
-  const app = createApp({ ...deps, config });
+  // Rate limits (website chat visitors, public HTTP endpoints) in Redis, shared by every API node.
+  const limiterRedis = createProducerRedis(config.REDIS_URL);
+  limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
+  const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
+  const app = createApp({ ...deps, config, limiter });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
@@ -93,10 +97,8 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     },
     relayTyping: (input) => relayAgentTyping(deps, input),
   });
-  // Website chat visitors (the webchat listener's namespace): sessions from the hub, rate limits in Redis.
-  const limiterRedis = createProducerRedis(config.REDIS_URL);
-  limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
-  const visitors = createVisitorDesk(deps, { io, limiter: createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log) });
+  // Website chat visitors (the webchat listener's namespace): sessions from the hub.
+  const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
   const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));

@@ -33,6 +33,8 @@ import type { calendarInputSchema } from '../domain/sla/calendar.ts';
 import type { policySchema } from '../domain/sla/policy-schema.ts';
 import type { CalendarView, SlaPolicyView } from '../domain/sla/sla-config-view.ts';
 import type { SlaImpact } from '../domain/sla/sla-impact-view.ts';
+import type { AccountLinkInfo, AccountLinkView } from '../domain/people/account-link-view.ts';
+import type { PersonState, PersonView } from '../domain/people/person-view.ts';
 import type { loginBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
@@ -41,6 +43,7 @@ import type { assignBody, conversationListQuery, conversationPatchBody, replyBod
 import type { presenceBody } from '../http/schemas/presence.ts';
 import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
 import type { inboundEventListQuery, inboundEventRetryBody } from '../http/schemas/inbound-events.ts';
+import type { acceptLinkBody, firstRunBody, inviteBody, passwordChangeBody, personPatchBody, profilePatchBody, teamCreateBody, teamPatchBody } from '../http/schemas/people.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
 
@@ -93,6 +96,26 @@ export type StatusResponse = Wire<StatusDefinition>;
 export type SlaImpactResponse = Wire<SlaImpact>;
 /** A 422's `error.details`: each problem at a dotted path into the body sent. */
 export type { FieldProblem };
+/** Admin → People (GET /api/people, PATCH /api/people/:id ...). */
+export type PersonResponse = Wire<PersonView>;
+export type { PersonState };
+/** An invite or password-reset link as the admin who made it sees it. */
+export type AccountLinkResponse = Wire<AccountLinkView>;
+/** POST /api/people/invites */
+export interface InviteResponse {
+  person: PersonResponse;
+  link: AccountLinkResponse;
+}
+/** GET /api/account-links/:token: what the link is for, before a password is chosen. */
+export type AccountLinkInfoResponse = Wire<AccountLinkInfo>;
+/** GET /api/setup: whether Parley still needs its first workspace (the first-run screen). */
+export interface SetupStatusResponse {
+  needed: boolean;
+}
+/** POST /api/me/password */
+export interface PasswordChangeResponse {
+  sessionsEnded: number;
+}
 /** GET lists answer `{ items }`. */
 export interface Items<T> {
   items: T[];
@@ -124,6 +147,14 @@ export type StatusCreateBody = z.input<typeof statusCreateBody>;
 export type StatusPatchBody = z.input<typeof statusPatchBody>;
 export type InboundEventListQuery = z.input<typeof inboundEventListQuery>;
 export type InboundRetryBody = z.input<typeof inboundEventRetryBody>;
+export type InviteBody = z.input<typeof inviteBody>;
+export type PersonPatchBody = z.input<typeof personPatchBody>;
+export type TeamCreateBody = z.input<typeof teamCreateBody>;
+export type TeamPatchBody = z.input<typeof teamPatchBody>;
+export type ProfilePatchBody = z.input<typeof profilePatchBody>;
+export type PasswordChangeBody = z.input<typeof passwordChangeBody>;
+export type AcceptLinkBody = z.input<typeof acceptLinkBody>;
+export type FirstRunBody = z.input<typeof firstRunBody>;
 
 // ---- the agent socket --------------------------------------------------------------------
 /** What the browser hears, as it receives it. */

@@ -45,4 +45,9 @@ export interface RealtimePublisher {
   publish<E extends RealtimeEventName>(name: E, audience: ConversationAudience, ...payload: Parameters<ServerToClientEvents[E]>): void;
   publishToAgent<E extends AgentEventName>(agentId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   publishToSupervisors<E extends SupervisorEventName>(workspaceId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
+  /**
+   * Closes every socket of this agent on every node: their login ended (deactivated), or what
+   * they may hear changed (role, teams) and the app reconnects to get the new rooms.
+   */
+  disconnectAgent(agentId: string): void;
 }

@@ -22,5 +22,8 @@ export function createRedisPublisher(redis: Redis, prefix: string, onError: (err
     publishToSupervisors(workspaceId, name, ...payload) {
       emitter.to(rooms.supervisors(workspaceId)).emit(name, ...payload);
     },
+    disconnectAgent(agentId) {
+      emitter.in(rooms.agent(agentId)).disconnectSockets(true);
+    },
   };
 }

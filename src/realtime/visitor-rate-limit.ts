@@ -11,13 +11,15 @@ export interface RateRule {
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  take(key: string, rule: RateRule): Promise<RateDecision>;
+  /** Takes one token; `{ peek: true }` only asks whether one is left (for limits that count failures only). */
+  take(key: string, rule: RateRule, opts?: { peek?: boolean }): Promise<RateDecision>;
 }
 
-// KEYS[1] bucket; ARGV capacity, tokens per ms. Redis's own clock, so every node agrees.
+// KEYS[1] bucket; ARGV capacity, tokens per ms, tokens to take (0: only look). Redis's own clock, so every node agrees.
 const TOKEN_BUCKET = `
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -26,7 +28,7 @@ local at = tonumber(state[2]) or now
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
 local wait = 0
 if tokens >= 1 then
-  tokens = tokens - 1
+  tokens = tokens - cost
 else
   wait = math.ceil((1 - tokens) / rate)
 end
@@ -37,9 +39,9 @@ return wait
 
 export function createRedisRateLimiter(redis: Redis, prefix: string, log: Logger): RateLimiter {
   return {
-    async take(key, rule) {
+    async take(key, rule, opts = {}) {
       try {
-        const wait = Number(await redis.eval(TOKEN_BUCKET, 1, `${prefix}:ratelimit:${key}`, rule.burst, rule.perMinute / 60_000));
+        const wait = Number(await redis.eval(TOKEN_BUCKET, 1, `${prefix}:ratelimit:${key}`, rule.burst, rule.perMinute / 60_000, opts.peek ? 0 : 1));
         return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true };
       } catch (err) {
         log.warn({ err, key }, 'rate limiter unavailable; letting the request through');

@@ -33,8 +33,8 @@ describe('agents, teams and channels', () => {
     const res = await h.api(ada, 'GET', '/api/teams');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { id: h.workspace.teams.get('Billing'), name: 'Billing', leadAgentId: null, memberIds: [h.workspace.agents[2]!.id] },
-      { id: h.workspace.teams.get('Support'), name: 'Support', leadAgentId: null, memberIds: [h.workspace.agents[1]!.id] },
+      { id: h.workspace.teams.get('Billing'), name: 'Billing', leadAgentId: null, memberIds: [h.workspace.agents[2]!.id], archivedAt: null },
+      { id: h.workspace.teams.get('Support'), name: 'Support', leadAgentId: null, memberIds: [h.workspace.agents[1]!.id], archivedAt: null },
     ]);
   });
 

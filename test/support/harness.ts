@@ -20,14 +20,19 @@ import { waitUntil } from './wait.ts';
 export const PASSWORD = 'correct horse battery';
 export const INBOX = 'help@acme.test';
 
-export interface Harness {
+export interface Harness extends EmptyHarness {
+  workspace: Awaited<ReturnType<typeof createWorkspace>>;
+}
+
+/** A Parley on a migrated database with no workspace at all (what a new install starts from). */
+export interface EmptyHarness {
   rt: Runtime;
   testDb: TestDb;
   sink: SmtpSink;
   apiUrl: string;
   smtpPort: number;
-  workspace: Awaited<ReturnType<typeof createWorkspace>>;
-  login(email: string): Promise<string>;
+  /** Logs in over the API (with the harness's PASSWORD unless told another) and returns the token. */
+  login(email: string, password?: string): Promise<string>;
   api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   sendCustomerMail(mail: SendMailOptions): Promise<string>;
   /** The conversation an inbound message (by its Message-ID) landed in, once ingested. */
@@ -59,23 +64,7 @@ export interface HarnessOptions {
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const testDb = await createTestDb();
   const sink = await startSmtpSink();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
   const prefix = `t-${randomBytes(5).toString('hex')}`;
-  const config = loadConfig({
-    DATABASE_URL: testDb.url,
-    REDIS_URL: testRedisUrl,
-    QUEUE_PREFIX: prefix,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    // An ephemeral port is not known until the server listens: the URL providers would be given.
-    PUBLIC_URL: 'http://localhost:3000',
-    HOST: '127.0.0.1',
-    SMTP_INBOUND_PORT: '0',
-    SMTP_INBOUND_HOST: '127.0.0.1',
-    SWEEP_INTERVAL_SECONDS: '3600',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...opts.env,
-  });
   const workspace = await createWorkspace(testDb.db, {
     name: 'Acme',
     slug: `acme-${prefix}`,
@@ -94,6 +83,33 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       },
       ...(opts.channels ?? []),
     ],
+  });
+  return { ...(await bootParley({ testDb, sink, prefix, opts })), workspace };
+}
+
+/** Parley on an empty migrated database (no workspace, nobody to log in as): for the first-run and create-admin journeys. */
+export async function startEmptyHarness(opts: Pick<HarnessOptions, 'env' | 'clock'> = {}): Promise<EmptyHarness> {
+  const testDb = await createTestDb();
+  const sink = await startSmtpSink();
+  return bootParley({ testDb, sink, prefix: `t-${randomBytes(5).toString('hex')}`, opts });
+}
+
+async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink: SmtpSink; prefix: string; opts: Pick<HarnessOptions, 'env' | 'clock'> }): Promise<EmptyHarness> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
+  const config = loadConfig({
+    DATABASE_URL: testDb.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    // An ephemeral port is not known until the server listens: the URL providers would be given.
+    PUBLIC_URL: 'http://localhost:3000',
+    HOST: '127.0.0.1',
+    SMTP_INBOUND_PORT: '0',
+    SMTP_INBOUND_HOST: '127.0.0.1',
+    SWEEP_INTERVAL_SECONDS: '3600',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
   });
   const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
   const workers = await startWorkerSet(rt);
@@ -120,9 +136,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     sink,
     apiUrl,
     smtpPort,
-    workspace,
-    async login(email) {
-      const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    async login(email, password = PASSWORD) {
+      const res = await fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
       if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },

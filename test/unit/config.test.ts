@@ -17,6 +17,13 @@ describe('loadConfig', () => {
     expect(c.COOKIE_SECURE).toBe(true);
   });
 
+  it('seeds the demo by default, but not in production unless SEED_DEMO asks for it', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).SEED_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+  });
+
   it('reaches Parley on its own port unless PUBLIC_URL says otherwise', () => {
     expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
     expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');

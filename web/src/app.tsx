@@ -1,6 +1,7 @@
 // The app shell: finds out who is logged in, loads the workspace directory, connects the socket,
-// and shows the login page, the inbox or the supervisor board. Any 401 returns to login. Alerts,
-// offers and the agent's own presence live here, so they work on every page.
+// and shows the login page (the first-run screen while Parley has no workspace), the inbox or
+// another page. Any 401 returns to login; the page an invite or reset link opens works logged in
+// or not. Alerts, offers and the agent's own presence live here, so they work on every page.
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage, setUnauthorizedHandler } from './api/client.ts';
 import { api } from './api/endpoints.ts';
@@ -11,7 +12,8 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { CalendarsPage, CannedPage, ChannelsPage, InboundEventsPage, PageLoading, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
 import { inboxPath, navigate, useRoute, type Route, type RoutingPage } from './router.ts';
@@ -20,7 +22,7 @@ import { HelpOverlay } from './ui/help-overlay.tsx';
 import { setChannelKinds } from './channels/channel-kinds.ts';
 
 type Directory = Omit<Session, 'logout' | 'reloadDirectory'>;
-type Boot = { state: 'loading' } | { state: 'anonymous' } | { state: 'error'; message: string } | { state: 'ready'; session: Directory };
+type Boot = { state: 'loading' } | { state: 'anonymous'; setupNeeded: boolean } | { state: 'error'; message: string } | { state: 'ready'; session: Directory };
 
 async function loadSession(): Promise<Directory> {
   const me = await api.me();
@@ -28,6 +30,17 @@ async function loadSession(): Promise<Directory> {
   setChannelKinds(kinds.items);
   return { me, agents: agents.items, teams: teams.items, channels: channels.items, canned: canned.items };
 }
+
+/** Nobody is logged in: the first-run screen while Parley has no workspace, else the login page. */
+async function anonymousBoot(): Promise<Boot> {
+  const setup = await accountApi.setupStatus().catch(() => ({ needed: false }));
+  return { state: 'anonymous', setupNeeded: setup.needed };
+}
+
+const publicPages: Route['page'][] = ['login', 'setup', 'account-link'];
+
+/** A link may be opened in a browser logged in as someone else: a fresh load drops that session's socket and state. */
+const enterAfterLink = async () => window.location.assign('/inbox/mine');
 
 const mineView = { kind: 'mine' } as const;
 
@@ -50,6 +63,34 @@ function LiveLayer({ route }: { route: Route }) {
   return <OfferStack offers={offers} />;
 }
 
+/** The logged-in page the route names. */
+function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
+  switch (route.page) {
+    case 'inbox':
+      return <InboxPage route={route} />;
+    case 'supervisor':
+      return <SupervisorPage onHelp={onHelp} />;
+    case 'channels':
+      return <ChannelsPage onHelp={onHelp} />;
+    case 'canned':
+      return <CannedPage onHelp={onHelp} />;
+    case 'people':
+      return <PeoplePage onHelp={onHelp} />;
+    case 'teams':
+      return <TeamsPage onHelp={onHelp} />;
+    case 'profile':
+      return <ProfilePage onHelp={onHelp} />;
+    case 'inbound':
+      return <InboundEventsPage onHelp={onHelp} />;
+    case 'login':
+    case 'setup':
+    case 'account-link':
+      return null;
+    default:
+      return <RoutingSettings page={route.page} onHelp={onHelp} />;
+  }
+}
+
 export function App() {
   const route = useRoute();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
@@ -60,13 +101,13 @@ export function App() {
       setBoot({ state: 'ready', session: await loadSession() });
       if (location.pathname === '/' || location.pathname === '/login') navigate('/inbox/mine', { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setBoot({ state: 'anonymous' });
+      if (err instanceof ApiError && err.status === 401) setBoot(await anonymousBoot());
       else setBoot({ state: 'error', message: errorMessage(err) });
     }
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => setBoot({ state: 'anonymous' }));
+    setUnauthorizedHandler(() => setBoot({ state: 'anonymous', setupNeeded: false }));
     void start();
     const unlock = () => unlockAudio();
     window.addEventListener('pointerdown', unlock, { once: true });
@@ -79,7 +120,7 @@ export function App() {
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
-        setBoot({ state: 'anonymous' });
+        setBoot({ state: 'anonymous', setupNeeded: false });
         return false;
       }
       return true;
@@ -92,21 +133,35 @@ export function App() {
     return {
       ...boot.session,
       reloadDirectory: async () => {
-        const [channels, canned] = await Promise.all([api.channels(), api.cannedResponses()]);
-        setBoot((b) => (b.state === 'ready' ? { state: 'ready', session: { ...b.session, channels: channels.items, canned: canned.items } } : b));
+        const [me, agents, teams, channels, canned] = await Promise.all([api.me(), api.agents(), api.teams(), api.channels(), api.cannedResponses()]);
+        setBoot((b) => (b.state === 'ready' ? { state: 'ready', session: { ...b.session, me, agents: agents.items, teams: teams.items, channels: channels.items, canned: canned.items } } : b));
       },
       logout: async () => {
         await api.logout().catch(() => undefined);
-        setBoot({ state: 'anonymous' });
+        setBoot({ state: 'anonymous', setupNeeded: false });
       },
     };
   }, [boot]);
 
+  const setupNeeded = boot.state === 'anonymous' && boot.setupNeeded;
   useEffect(() => {
-    if (boot.state === 'anonymous' && route.page !== 'login') navigate('/login', { replace: true });
-    if (boot.state === 'ready' && route.page === 'login') navigate('/inbox/mine', { replace: true });
-  }, [boot.state, route.page]);
+    if (route.page === 'account-link') return;
+    if (boot.state === 'anonymous' && setupNeeded && route.page !== 'setup') navigate('/setup', { replace: true });
+    if (boot.state === 'anonymous' && !setupNeeded && route.page !== 'login') navigate('/login', { replace: true });
+    if (boot.state === 'ready' && publicPages.includes(route.page)) navigate('/inbox/mine', { replace: true });
+  }, [boot.state, setupNeeded, route.page]);
 
+  const enterInbox = useCallback(async () => {
+    await start();
+    navigate('/inbox/mine', { replace: true });
+  }, [start]);
+  if (route.page === 'account-link') {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <AccountLinkPage purpose={route.purpose} token={route.token} onLoggedIn={enterAfterLink} />
+      </Suspense>
+    );
+  }
   if (boot.state === 'loading') return <div className="splash">Loading Parley…</div>;
   if (boot.state === 'error') {
     return (
@@ -120,6 +175,13 @@ export function App() {
       </div>
     );
   }
+  if (setupNeeded) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <FirstRunPage onLoggedIn={enterInbox} />
+      </Suspense>
+    );
+  }
   if (boot.state === 'anonymous' || !session) return <LoginPage onLoggedIn={start} />;
 
   return (
@@ -127,9 +189,9 @@ export function App() {
       <RealtimeContext.Provider value={realtime}>
         <PresenceProvider>
           <Suspense fallback={<PageLoading />}>
-            {route.page === 'supervisor' ? <SupervisorPage onHelp={() => setHelp(true)} /> : route.page === 'channels' ? <ChannelsPage onHelp={() => setHelp(true)} /> : route.page === 'canned' ? <CannedPage onHelp={() => setHelp(true)} /> : route.page === 'inbound' ? <InboundEventsPage onHelp={() => setHelp(true)} /> : route.page === 'inbox' ? <InboxPage route={route} /> : route.page === 'login' ? null : <RoutingSettings page={route.page} onHelp={() => setHelp(true)} />}
+            <RoutePage route={route} onHelp={() => setHelp(true)} />
           </Suspense>
-          {help && route.page !== 'inbox' && route.page !== 'login' && <HelpOverlay onClose={() => setHelp(false)} />}
+          {help && route.page !== 'inbox' && !publicPages.includes(route.page) && <HelpOverlay onClose={() => setHelp(false)} />}
           <LiveLayer route={route} />
         </PresenceProvider>
       </RealtimeContext.Provider>

@@ -20,7 +20,21 @@ export interface InboxRoute {
 export const routingPages = ['routing', 'queues', 'sla', 'calendars', 'statuses'] as const;
 export type RoutingPage = (typeof routingPages)[number];
 
-export type Route = { page: 'login' } | { page: 'supervisor' } | { page: 'channels' } | { page: 'canned' } | { page: 'inbound' } | { page: RoutingPage } | InboxRoute;
+/** Pages anyone may open without logging in: the first run and the page an account link opens. */
+export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string };
+
+export type Route =
+  | { page: 'login' }
+  | { page: 'supervisor' }
+  | { page: 'channels' }
+  | { page: 'canned' }
+  | { page: 'inbound' }
+  | { page: RoutingPage }
+  | { page: 'people' }
+  | { page: 'teams' }
+  | { page: 'profile' }
+  | PublicRoute
+  | InboxRoute;
 
 export function viewSlug(v: InboxView): string {
   return v.kind === 'team' ? `team-${v.teamId}` : v.kind;
@@ -39,6 +53,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
   const routingPage = parts[0] === 'admin' ? routingPages.find((p) => p === parts[1]) : undefined;
   if (routingPage) return { page: routingPage };
+  if (parts[0] === 'admin' && parts[1] === 'people') return { page: 'people' };
+  if (parts[0] === 'admin' && parts[1] === 'teams') return { page: 'teams' };
+  if (parts[0] === 'profile') return { page: 'profile' };
+  if (parts[0] === 'setup') return { page: 'setup' };
+  if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
+  if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   const q = new URLSearchParams(search);

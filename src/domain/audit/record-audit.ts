@@ -5,7 +5,7 @@ export interface AuditEntry {
   workspaceId: string;
   actorAgentId: string | null;
   action: string;
-  targetType: 'conversation' | 'message' | 'contact' | 'inbound_event' | 'agent' | 'canned_response' | 'sla_policy' | 'calendar' | 'routing_workflow' | 'queue' | 'status_definition' | 'channel';
+  targetType: 'conversation' | 'message' | 'contact' | 'inbound_event' | 'agent' | 'canned_response' | 'sla_policy' | 'calendar' | 'routing_workflow' | 'queue' | 'status_definition' | 'channel' | 'team' | 'workspace';
   targetId: string;
   data?: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 // Admin changes to how agents are routed to: their skills with levels and their capacity budget.
 // Either may make an agent eligible for waiting work, so each asks routing to dispatch again.
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -15,16 +15,21 @@ async function workspaceAgent(db: Db, viewer: Viewer, agentId: string) {
   return agent;
 }
 
+/** Replaces an agent's skills inside a transaction; unknown skill names are created in the workspace. */
+export async function replaceAgentSkills(tx: Tx, input: { workspaceId: string; agentId: string; skills: { skill: string; level: number }[] }): Promise<void> {
+  await tx.agentSkill.deleteMany({ where: { agentId: input.agentId } });
+  for (const s of input.skills) {
+    const skill = await tx.skill.upsert({ where: { workspaceId_name: { workspaceId: input.workspaceId, name: s.skill } }, create: { workspaceId: input.workspaceId, name: s.skill }, update: {} });
+    await tx.agentSkill.create({ data: { agentId: input.agentId, skillId: skill.id, level: s.level } });
+  }
+}
+
 /** Replaces the agent's skills; unknown skill names are created in the workspace. */
 export async function setAgentSkills(deps: ManageDeps, viewer: Viewer, agentId: string, skills: { skill: string; level: number }[]) {
   requireAdmin(viewer, 'change skills');
   await workspaceAgent(deps.db, viewer, agentId);
   await deps.db.$transaction(async (tx) => {
-    await tx.agentSkill.deleteMany({ where: { agentId } });
-    for (const s of skills) {
-      const skill = await tx.skill.upsert({ where: { workspaceId_name: { workspaceId: viewer.workspaceId, name: s.skill } }, create: { workspaceId: viewer.workspaceId, name: s.skill }, update: {} });
-      await tx.agentSkill.create({ data: { agentId, skillId: skill.id, level: s.level } });
-    }
+    await replaceAgentSkills(tx, { workspaceId: viewer.workspaceId, agentId, skills });
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.skills', targetType: 'agent', targetId: agentId, data: { skills } });
   });
   await requestDispatch(deps, viewer.workspaceId);

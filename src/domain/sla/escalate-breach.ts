@@ -1,5 +1,6 @@
-// What a breach sets in motion, per the policy: tell the team lead (or supervisors), raise the
-// priority, hand the conversation back to routing. What was done is recorded on the breach.
+// What a breach sets in motion, per the policy: tell the team lead (or supervisors, when the team
+// has no active lead), raise the priority, hand the conversation back to routing. What was done
+// is recorded on the breach.
 import type { Conversation, Team } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { ConversationEventView } from '../conversations/conversation-event-view.ts';
@@ -20,13 +21,14 @@ export async function escalateBreach(
   input: { breachId: string; conversationId: string; escalation: Escalation | undefined; entry?: ConversationEventView },
 ): Promise<string[]> {
   const esc = input.escalation ?? { raisePriority: false, notifyTeamLead: true, reassign: false };
-  const conv = await deps.db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { team: true } });
+  const conv = await deps.db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { team: { include: { lead: { select: { id: true, active: true } } } } } });
   const breach = await deps.db.slaBreach.findUniqueOrThrow({ where: { id: input.breachId } });
   const actions: string[] = [];
   const activity: ConversationEventView[] = input.entry ? [input.entry] : [];
   const now = deps.clock.now();
   if (esc.notifyTeamLead) {
-    const lead = conv.team?.leadAgentId;
+    // A deactivated lead hears nothing: the supervisors do.
+    const lead = conv.team?.lead?.active ? conv.team.lead.id : null;
     await notifyAgents(deps, { workspaceId: conv.workspaceId, agentIds: lead ? [lead, ...(conv.assigneeId ? [conv.assigneeId] : [])] : null, kind: 'sla.breach', conversationId: conv.id, data: { metric: breach.metric, number: conv.number } });
     actions.push(lead ? 'notified team lead' : 'notified supervisors');
   }

@@ -1,27 +1,26 @@
-// POST /api/auth/login, POST /api/auth/logout, GET /api/me.
+// POST /api/auth/login (rate-limited per address and email), POST /api/auth/logout, and one's own
+// account: GET and PATCH /api/me (name), POST /api/me/password (needs the current one).
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { getOwnProfile } from '../../domain/agents/get-own-profile.ts';
-import { toLoginView } from '../../domain/auth/login-view.ts';
 import { login, logout } from '../../domain/auth/sessions.ts';
+import { changeOwnPassword } from '../../domain/people/change-own-password.ts';
+import { updateOwnProfile } from '../../domain/people/update-own-profile.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import { SESSION_COOKIE, type AppDeps, type AppEnv } from '../context.ts';
+import { bodyEmail, rateLimit } from '../rate-limit.ts';
 import { loginBody } from '../schemas/auth.ts';
+import { passwordChangeBody, profilePatchBody } from '../schemas/people.ts';
+import { loggedIn } from '../session-cookie.ts';
 import { validate } from '../validate.ts';
 
 export function authRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.post('/auth/login', validate('json', loginBody), async (c) => {
+  // Wrong passwords only: 10 in a row, then one every 10 seconds, per address and account.
+  const loginLimit = rateLimit(deps, { name: 'login', rule: { burst: 10, perMinute: 6 }, subject: bodyEmail, failureStatus: 401 });
+  app.post('/auth/login', loginLimit, validate('json', loginBody), async (c) => {
     const body = c.req.valid('json');
-    const result = await login(deps.db, { ...body, now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
-    setCookie(c, SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.config.COOKIE_SECURE,
-      path: '/',
-      expires: result.expiresAt,
-    });
-    return c.json(toLoginView(result));
+    return loggedIn(c, deps, await login(deps.db, { ...body, now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS }));
   });
   app.post('/auth/logout', requireAuth(deps), async (c) => {
     await logout(deps.db, c.get('token'));
@@ -29,5 +28,8 @@ export function authRoutes(deps: AppDeps) {
     return c.json({ ok: true });
   });
   app.get('/me', requireAuth(deps), async (c) => c.json(await getOwnProfile(deps.db, c.get('viewer'))));
+  app.patch('/me', requireAuth(deps), validate('json', profilePatchBody), async (c) => c.json(await updateOwnProfile(deps, c.get('viewer'), c.req.valid('json'))));
+  const passwordLimit = rateLimit(deps, { name: 'password-change', rule: { burst: 5, perMinute: 5 }, subject: (c) => c.get('viewer').agentId, failureStatus: 422 });
+  app.post('/me/password', requireAuth(deps), passwordLimit, validate('json', passwordChangeBody), async (c) => c.json(await changeOwnPassword(deps, c.get('viewer'), c.req.valid('json'))));
   return app;
 }

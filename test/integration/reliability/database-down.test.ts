@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { createApp } from '../../../src/http/app.ts';
 import { createLogger } from '../../../src/log.ts';
+import { createRedisRateLimiter } from '../../../src/realtime/visitor-rate-limit.ts';
+import { createProducerRedis } from '../../../src/redis.ts';
 import { createRuntime, type Runtime } from '../../../src/runtime.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { testRedisUrl } from '../../support/env.ts';
@@ -24,7 +26,9 @@ function appOn(databaseUrl: string) {
   const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl, QUEUE_PREFIX: `t-dbdown-${randomBytes(4).toString('hex')}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const rt = createRuntime(config, createLogger(config.LOG_LEVEL));
   runtimes.push(rt);
-  return createApp({ ...rt.deps, config: rt.config });
+  const redis = createProducerRedis(testRedisUrl);
+  closers.push(async () => redis.disconnect());
+  return createApp({ ...rt.deps, config: rt.config, limiter: createRedisRateLimiter(redis, config.QUEUE_PREFIX, rt.deps.log) });
 }
 
 const webhook = (app: ReturnType<typeof createApp>) =>

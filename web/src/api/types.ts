@@ -41,6 +41,16 @@ export type Json = C.Json;
 export type JsonObject = C.JsonObject;
 
 export type CannedResponse = C.CannedResponseResponse;
+/** Admin → People: a person with role, state, teams and routing profile. */
+export type Person = C.PersonResponse;
+export type PersonState = C.PersonState;
+/** An invite or password-reset link as the admin who made it sees it (the link, whether it was emailed). */
+export type AccountLink = C.AccountLinkResponse;
+export type InviteResult = C.InviteResponse;
+/** What an account link is for (GET /api/account-links/:token), for the page it opens. */
+export type AccountLinkInfo = C.AccountLinkInfoResponse;
+export type SetupStatus = C.SetupStatusResponse;
+export type PasswordChangeResult = C.PasswordChangeResponse;
 export type ContactDetail = C.ContactResponse;
 /** GET /api/contacts/:id/timeline: newest first; `next` is the `before` of the following page. */
 export type ContactTimelinePage = C.ContactTimelinePageResponse;
@@ -88,6 +98,7 @@ export const PRESENCES: Presence[] = ['online', 'away', 'offline'];
 
 /** Request bodies, as the server's schemas take them. */
 export type {
+  AcceptLinkBody,
   AssignBody,
   CalendarBody,
   CannedResponseCreateBody,
@@ -100,19 +111,26 @@ export type {
   InboundEventListQuery,
   InboundRetryBody,
   ConversationPatchBody,
+  FirstRunBody,
+  InviteBody,
   Items,
   LoginBody,
   LoginResponse,
   NoteBody,
+  PasswordChangeBody,
+  PersonPatchBody,
   PresenceBody,
   QueueCreateBody,
   QueuePatchBody,
+  ProfilePatchBody,
   ReplyBody,
   SlaPolicyBody,
   StatusBody,
   StatusCreateBody,
   StatusPatchBody,
   WorkflowBody,
+  TeamCreateBody,
+  TeamPatchBody,
 } from '../../../src/contract/index.ts';
 
 /** The agent socket's events, both ways. */

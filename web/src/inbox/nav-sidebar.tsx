@@ -1,5 +1,5 @@
 // The left column: inbox views, the supervisor board and admin pages, and the agent's own corner
-// (status, desktop notifications, shortcuts, log out). Wide screens show it whole; tablets a rail
+// (status, desktop notifications, shortcuts, their profile, log out). Wide screens show it whole; tablets a rail
 // of icons (each entry keeps its name for assistive tech and as a tooltip); phones a top bar whose
 // menu button opens it as a drawer.
 import { useEffect, useState, type ReactNode } from 'react';
@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'people' | 'teams' | 'profile' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -121,6 +121,8 @@ export function NavSidebar({ active, onHelp }: Props) {
         {isAdmin(me) &&
           section('Admin', [
             page('/admin/channels', 'channels', 'Channels', 'channels'),
+            page('/admin/people', 'people', 'People'),
+            page('/admin/teams', 'teams', 'Teams'),
             page('/admin/routing', 'routing', 'Routing workflow'),
             page('/admin/queues', 'queues', 'Queues'),
             page('/admin/sla', 'sla', 'SLA policies'),
@@ -144,10 +146,21 @@ export function NavSidebar({ active, onHelp }: Props) {
           <PresenceSwitch />
           <div className="me">
             <Avatar name={me.name} size={26} />
-            <div className="me-text">
+            <a
+              href="/profile"
+              className={active === 'profile' ? 'me-text nav-active' : 'me-text'}
+              title="My profile"
+              aria-label={`My profile (${me.name})`}
+              aria-current={active === 'profile' ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                drawer.close();
+                navigate('/profile');
+              }}
+            >
               <div className="me-name">{me.name}</div>
               <div className="me-role">{me.role}</div>
-            </div>
+            </a>
             <button type="button" className="icon-button logout" title="Log out" aria-label="Log out" onClick={() => void logout()}>
               <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M15 4h4v16h-4 M10 8l-4 4 4 4 M6 12h10" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -1,6 +1,7 @@
 // The pages besides the inbox (supervisor board, channel admin, canned responses, routing and SLA
-// settings), each loaded on
-// first visit as its own chunk, so the inbox bundle every agent downloads does not carry them.
+// settings, failed events, people, teams, one's profile, the first run and the page an account
+// link opens), each loaded on first visit as its own chunk, so the inbox bundle every agent
+// downloads does not carry them.
 import { lazy } from 'react';
 
 export const SupervisorPage = lazy(() => import('./supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })));
@@ -12,6 +13,11 @@ export const QueuesPage = lazy(() => import('../routing/queues-page.tsx').then((
 export const SlaPoliciesPage = lazy(() => import('../sla/policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })));
 export const CalendarsPage = lazy(() => import('../sla/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })));
 export const StatusesPage = lazy(() => import('../sla/statuses-page.tsx').then((m) => ({ default: m.StatusesPage })));
+export const PeoplePage = lazy(() => import('./people-page.tsx').then((m) => ({ default: m.PeoplePage })));
+export const TeamsPage = lazy(() => import('./teams-page.tsx').then((m) => ({ default: m.TeamsPage })));
+export const ProfilePage = lazy(() => import('./profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+export const AccountLinkPage = lazy(() => import('./account-link-page.tsx').then((m) => ({ default: m.AccountLinkPage })));
+export const FirstRunPage = lazy(() => import('./first-run-page.tsx').then((m) => ({ default: m.FirstRunPage })));
 
 /** Shown while a page's chunk loads (a moment on first visit). */
 export function PageLoading() {

@@ -31,12 +31,22 @@ export function useRealtimeConnection(enabled: boolean, stillLoggedIn: () => Pro
     if (!enabled) return;
     const s: AgentSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
     let connectedOnce = false;
+    let closed = false;
     s.on('connect', () => {
       setState('connected');
       if (connectedOnce) setEpoch((e) => e + 1);
       connectedOnce = true;
     });
-    s.on('disconnect', () => setState('disconnected'));
+    s.on('disconnect', (reason) => {
+      setState('disconnected');
+      // The server closed it on purpose: the session ended (then the app returns to the login
+      // page), or what this agent may hear changed (role, teams) and a new connection gets it.
+      if (reason === 'io server disconnect') {
+        void check.current().then((ok) => {
+          if (ok && !closed) s.connect();
+        });
+      }
+    });
     let retry: ReturnType<typeof setTimeout> | undefined;
     s.on('connect_error', (err) => {
       setState('disconnected');
@@ -50,6 +60,7 @@ export function useRealtimeConnection(enabled: boolean, stillLoggedIn: () => Pro
     });
     setSocket(s);
     return () => {
+      closed = true;
       clearTimeout(retry);
       s.removeAllListeners();
       s.disconnect();

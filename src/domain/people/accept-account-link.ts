@@ -1,0 +1,46 @@
+// The pages an account link opens: what the link is for (to show before a password is chosen),
+// and using it: an invite makes the person active with their name and password; a reset sets a
+// new password and ends every earlier session. Either way the link is spent and they are logged
+// in. An unknown, used or expired link gets one answer, so links cannot be probed.
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { LoginResult } from '../auth/login-view.ts';
+import { hashPassword } from '../auth/password.ts';
+import { hashSecretToken } from '../auth/secret-token.ts';
+import { startSession } from '../auth/sessions.ts';
+import { toAccountLinkInfo, type AccountLinkInfo } from './account-link-view.ts';
+import { personState } from './person-view.ts';
+
+const spent = () => new AppError('not_found', 'This link has expired or was already used; ask your admin for a new one');
+
+async function liveLink(db: Db, token: string, now: Date) {
+  const row = await db.agentToken.findUnique({ where: { tokenHash: hashSecretToken(token) }, include: { agent: true, workspace: { select: { name: true } } } });
+  if (!row || row.usedAt || row.expiresAt <= now) throw spent();
+  const state = personState(row.agent);
+  if (row.purpose === 'invite' ? state !== 'invited' : state !== 'active') throw spent();
+  return row;
+}
+
+export async function readAccountLink(db: Db, token: string, now: Date): Promise<AccountLinkInfo> {
+  const row = await liveLink(db, token, now);
+  return toAccountLinkInfo({ purpose: row.purpose, email: row.agent.email, name: row.agent.name, workspaceName: row.workspace.name, expiresAt: row.expiresAt });
+}
+
+export async function acceptAccountLink(db: Db, input: { token: string; name?: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
+  const row = await liveLink(db, input.token, input.now);
+  const passwordHash = await hashPassword(input.password);
+  const invite = row.purpose === 'invite';
+  return db.$transaction(async (tx) => {
+    // Spent exactly once, also when two tabs submit together.
+    const claimed = await tx.agentToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: input.now } });
+    if (claimed.count !== 1) throw spent();
+    const agent = await tx.agent.update({
+      where: { id: row.agentId },
+      data: invite ? { passwordHash, active: true, joinedAt: input.now, name: input.name ?? row.agent.name } : { passwordHash },
+    });
+    if (!invite) await tx.session.deleteMany({ where: { agentId: agent.id } });
+    await recordAudit(tx, { workspaceId: agent.workspaceId, actorAgentId: agent.id, action: invite ? 'agent.invite.accept' : 'agent.password_reset.complete', targetType: 'agent', targetId: agent.id });
+    return startSession(tx, { agent, now: input.now, ttlHours: input.ttlHours });
+  });
+}

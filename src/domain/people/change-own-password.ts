@@ -1,0 +1,25 @@
+// Anyone changes their own password; it needs the current one. Every other
+// session of theirs ends (the tab that changed it stays logged in) and their sockets reconnect,
+// so other tabs and devices are logged out at once. Audited.
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { endSessions } from '../auth/sessions.ts';
+import type { AuthenticatedAgent } from '../auth/viewer.ts';
+
+export async function changeOwnPassword(deps: Pick<Deps, 'db' | 'publisher'>, viewer: AuthenticatedAgent, input: { currentPassword: string; newPassword: string }): Promise<{ sessionsEnded: number }> {
+  const agent = await deps.db.agent.findUniqueOrThrow({ where: { id: viewer.agentId } });
+  if (!agent.passwordHash || !(await verifyPassword(input.currentPassword, agent.passwordHash))) {
+    throw new AppError('validation_failed', 'currentPassword: is not your current password', { details: [{ path: 'currentPassword', message: 'is not your current password' }] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const sessionsEnded = await deps.db.$transaction(async (tx) => {
+    await tx.agent.update({ where: { id: agent.id }, data: { passwordHash } });
+    const ended = await endSessions(tx, agent.id, viewer.sessionId);
+    await recordAudit(tx, { workspaceId: agent.workspaceId, actorAgentId: agent.id, action: 'agent.password_change', targetType: 'agent', targetId: agent.id, data: { sessionsEnded: ended } });
+    return ended;
+  });
+  deps.publisher.disconnectAgent(agent.id);
+  return { sessionsEnded };
+}
