@@ -118,6 +118,8 @@ describe('people and teams in the browser', () => {
 
   it('keeps People usable at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the navigation is a drawer behind the menu button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'People' }).click();
     await person('Dana K. Scully').waitFor();
     const box = await person('Dana K. Scully').getByRole('button', { name: 'Deactivate' }).boundingBox();
