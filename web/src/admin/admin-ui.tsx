@@ -3,6 +3,7 @@
 // server's error, Cancel, the submit button).
 import type { ReactNode } from 'react';
 import type { NavActive } from '../inbox/nav-sidebar.tsx';
+import { isAdmin, useSession } from '../state/session.tsx';
 import { PageFrame } from '../ui/page-frame.tsx';
 
 export function SettingsPage(p: { active: NavActive; testId: string; allowed: boolean; denied: string; onHelp(): void; children: ReactNode }) {
@@ -10,6 +11,16 @@ export function SettingsPage(p: { active: NavActive; testId: string; allowed: bo
     <PageFrame active={p.active} testId={p.testId} onHelp={p.onHelp}>
       {p.allowed ? p.children : <p className="dim">{p.denied}</p>}
     </PageFrame>
+  );
+}
+
+/** A settings page only admins may use; everyone else sees `denied`. */
+export function AdminPage(p: { active: NavActive; testId: string; denied: string; onHelp(): void; children: ReactNode }) {
+  const { me } = useSession();
+  return (
+    <SettingsPage active={p.active} testId={p.testId} allowed={isAdmin(me)} denied={p.denied} onHelp={p.onHelp}>
+      {p.children}
+    </SettingsPage>
   );
 }
 

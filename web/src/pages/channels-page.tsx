@@ -1,12 +1,12 @@
 // Admins: the workspace's channels, each with its kind, address and whether it is on; add one,
 // change one, turn one off or on. Agents see the changes in their inbox at once.
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { AdminChannel, Channel } from '../api/types.ts';
 import { ChannelForm } from '../admin/channel-form.tsx';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 
@@ -96,10 +96,9 @@ function ChannelList() {
 }
 
 export function ChannelsPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="channels" testId="channels-page" allowed={isAdmin(me)} denied="Only admins can manage channels." onHelp={onHelp}>
+    <AdminPage active="channels" testId="channels-page" denied="Only admins can manage channels." onHelp={onHelp}>
       <ChannelList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

@@ -3,7 +3,7 @@
 // reset a password, deactivate (logged out at once, their work goes back to routing) and
 // reactivate, revoke an invitation.
 import { useCallback, useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { InviteForm } from '../admin/invite-form.tsx';
 import { LinkNotice } from '../admin/link-notice.tsx';
 import { PersonForm } from '../admin/person-form.tsx';
@@ -11,7 +11,7 @@ import { PersonRow, type PersonAction } from '../admin/person-row.tsx';
 import { accountApi } from '../api/account-endpoints.ts';
 import { errorMessage } from '../api/client.ts';
 import type { AccountLink, Person, Team } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import '../admin/accounts.css';
 
@@ -125,10 +125,9 @@ function PeopleList() {
 }
 
 export function PeoplePage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="people" testId="people-page" allowed={isAdmin(me)} denied="Only admins can manage people." onHelp={onHelp}>
+    <AdminPage active="people" testId="people-page" denied="Only admins can manage people." onHelp={onHelp}>
       <PeopleList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

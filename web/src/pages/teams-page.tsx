@@ -1,12 +1,12 @@
 // Admin → Teams: create, rename, set members and lead, archive (the team leaves every picker; its
 // conversations keep it) and restore.
 import { useCallback, useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { TeamForm } from '../admin/team-form.tsx';
 import { accountApi } from '../api/account-endpoints.ts';
 import { errorMessage } from '../api/client.ts';
 import type { Team } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import '../admin/accounts.css';
 
@@ -114,10 +114,9 @@ function TeamList() {
 }
 
 export function TeamsPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="teams" testId="teams-page" allowed={isAdmin(me)} denied="Only admins can manage teams." onHelp={onHelp}>
+    <AdminPage active="teams" testId="teams-page" denied="Only admins can manage teams." onHelp={onHelp}>
       <TeamList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

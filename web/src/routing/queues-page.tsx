@@ -2,13 +2,13 @@
 // mode: push assigns the chosen agent at once; offer asks them first and tries the next agent
 // when they decline or the offer times out.
 import { useEffect, useState, type FormEvent } from 'react';
-import { FormFooter, SettingsPage } from '../admin/admin-ui.tsx';
+import { FormFooter, AdminPage } from '../admin/admin-ui.tsx';
 import { DurationInput } from '../admin/duration-input.tsx';
 import { FieldError, invalidProps, noProblems, problemsOf, useFocusFirstProblem, type Problems } from '../admin/field-problems.tsx';
 import { errorMessage } from '../api/client.ts';
 import { routingApi } from '../api/routing-endpoints.ts';
 import type { Queue } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import '../admin/editors.css';
 
@@ -137,10 +137,9 @@ function QueueList() {
 }
 
 export function QueuesPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="queues" testId="queues-page" allowed={isAdmin(me)} denied="Only admins can change queues." onHelp={onHelp}>
+    <AdminPage active="queues" testId="queues-page" denied="Only admins can change queues." onHelp={onHelp}>
       <QueueList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

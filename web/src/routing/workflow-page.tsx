@@ -2,12 +2,12 @@
 // conversation decides its steps; the fallback takes the rest. The server checks the whole
 // workflow with the schema routing uses, and each problem is shown next to its field.
 import { useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { noProblems, problemsOf, unplacedProblems, useFocusFirstProblem, type Problems } from '../admin/field-problems.tsx';
 import { errorMessage } from '../api/client.ts';
 import { routingApi } from '../api/routing-endpoints.ts';
 import type { Queue, Skill } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { EditorOptionsContext } from './editor-options.ts';
 import { FilterCard } from './filter-card.tsx';
@@ -116,10 +116,9 @@ function WorkflowLoader() {
 }
 
 export function WorkflowPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="routing" testId="routing-page" allowed={isAdmin(me)} denied="Only admins can change routing." onHelp={onHelp}>
+    <AdminPage active="routing" testId="routing-page" denied="Only admins can change routing." onHelp={onHelp}>
       <WorkflowLoader />
-    </SettingsPage>
+    </AdminPage>
   );
 }

@@ -1,11 +1,10 @@
 // Admins: business calendars, the open hours SLA targets count in (time zone, weekly hours with
 // split shifts and overnight spans, holidays).
 import { useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { errorMessage } from '../api/client.ts';
 import { routingApi } from '../api/routing-endpoints.ts';
 import type { BusinessCalendar, SlaPolicy } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { CalendarForm } from './calendar-form.tsx';
 import { DAYS } from './week-hours-editor.tsx';
@@ -86,10 +85,9 @@ function CalendarList() {
 }
 
 export function CalendarsPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="calendars" testId="calendars-page" allowed={isAdmin(me)} denied="Only admins can change business hours." onHelp={onHelp}>
+    <AdminPage active="calendars" testId="calendars-page" denied="Only admins can change business hours." onHelp={onHelp}>
       <CalendarList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

@@ -1,11 +1,11 @@
 // Admins: SLA policies, in the order they are tried (the first active one whose conditions hold
 // applies to a conversation), each with its targets and calendar.
 import { useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { errorMessage } from '../api/client.ts';
 import { routingApi } from '../api/routing-endpoints.ts';
 import type { BusinessCalendar, SlaPolicy } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
+import { useSession } from '../state/session.tsx';
 import { shortDuration } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { PolicyForm } from './policy-form.tsx';
@@ -100,10 +100,9 @@ function PolicyList() {
 }
 
 export function SlaPoliciesPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="sla" testId="sla-page" allowed={isAdmin(me)} denied="Only admins can change SLA policies." onHelp={onHelp}>
+    <AdminPage active="sla" testId="sla-page" denied="Only admins can change SLA policies." onHelp={onHelp}>
       <PolicyList />
-    </SettingsPage>
+    </AdminPage>
   );
 }

@@ -1,11 +1,10 @@
 // Admins: the workspace's conversation statuses, in menu order, with what SLA clocks do in each and
 // any automatic move.
 import { useEffect, useState } from 'react';
-import { SettingsPage } from '../admin/admin-ui.tsx';
+import { AdminPage } from '../admin/admin-ui.tsx';
 import { errorMessage } from '../api/client.ts';
 import { routingApi } from '../api/routing-endpoints.ts';
 import type { StatusDefinition } from '../api/types.ts';
-import { isAdmin, useSession } from '../state/session.tsx';
 import { shortDuration } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { StatusForm } from './status-form.tsx';
@@ -73,10 +72,9 @@ function StatusList() {
 }
 
 export function StatusesPage({ onHelp }: { onHelp(): void }) {
-  const { me } = useSession();
   return (
-    <SettingsPage active="statuses" testId="statuses-page" allowed={isAdmin(me)} denied="Only admins can change statuses." onHelp={onHelp}>
+    <AdminPage active="statuses" testId="statuses-page" denied="Only admins can change statuses." onHelp={onHelp}>
       <StatusList />
-    </SettingsPage>
+    </AdminPage>
   );
 }
