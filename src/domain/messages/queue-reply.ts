@@ -1,6 +1,7 @@
 // An agent's reply: written as a queued outbound message on the conversation's channel, threaded
 // onto the customer's last message, then handed to the deliver worker.
 import type { OutboundTemplate } from '../../../channels/types.ts';
+import { Prisma } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { AppError } from '../../errors.ts';
@@ -23,11 +24,15 @@ export interface ReplyInput {
   template?: OutboundTemplate | null;
   /** Files to send along (base64), on channels that carry files. */
   attachments?: ReplyAttachmentInput[];
+  /** The client's idempotency key: a reply already written with it is answered again, not sent twice. */
+  clientKey?: string;
 }
 
 export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput): Promise<MessageView> {
   const { db } = deps;
   const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
+  const again = await replyWithKey(deps, conversation.id, input.clientKey);
+  if (again) return again;
   const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
   const identity = await replyIdentity(db, { conversationId: conversation.id, contactId: conversation.contactId, channelKind: channel.kind });
   if (!identity) throw new AppError('unprocessable', `This contact has no ${channel.kind} address to reply to`);
@@ -51,24 +56,27 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   });
   const now = deps.clock.now();
 
-  const message = await db.$transaction(async (tx) => {
-    const created = await tx.message.create({
-      data: {
-        workspaceId: conversation.workspaceId,
-        conversationId: conversation.id,
-        channelId: channel.id,
-        direction: 'out',
-        kind: 'message',
-        authorAgentId: viewer.agentId,
-        subject: replySubject(conversation.subject),
-        text,
-        html: input.html ?? null,
-        inReplyTo: lastInbound?.externalId ?? null,
-        references: threadReferences(lastInbound),
-        deliveryStatus: 'queued',
-        metadata: { to: { address: identity.address, name: identity.displayName }, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
-        ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
-      },
+  let message;
+  try {
+    message = await db.$transaction(async (tx) => {
+      const created = await tx.message.create({
+        data: {
+          clientKey: input.clientKey ?? null,
+          workspaceId: conversation.workspaceId,
+          conversationId: conversation.id,
+          channelId: channel.id,
+          direction: 'out',
+          kind: 'message',
+          authorAgentId: viewer.agentId,
+          subject: replySubject(conversation.subject),
+          text,
+          html: input.html ?? null,
+          inReplyTo: lastInbound?.externalId ?? null,
+          references: threadReferences(lastInbound),
+          deliveryStatus: 'queued',
+          metadata: { to: { address: identity.address, name: identity.displayName }, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
+          ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
+        },
     });
     const externalId = adapter.prepareExternalId?.({ messageId: created.id }, toChannelConfig(channel)) ?? null;
     const message = externalId ? await tx.message.update({ where: { id: created.id }, data: { externalId } }) : created;
@@ -85,7 +93,13 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
     await slaOnAgentReply(tx, { conversationId: conversation.id, now });
     await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: created.id, data: { conversationId: conversation.id } });
     return message;
-  });
+    });
+  } catch (err) {
+    // The same key sent twice at once: the other request wrote it; answer with that one.
+    const written = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' ? await replyWithKey(deps, conversation.id, input.clientKey) : null;
+    if (written) return written;
+    throw err;
+  }
   // The view as written (queued), before a worker can move it on.
   const view = toMessageView(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageViewInclude }));
   await deps.queues.enqueue('deliver', { messageId: message.id }).catch((err: unknown) => {
@@ -95,6 +109,13 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   await publishMessage(deps, message.id, 'message.created');
   await publishConversation(deps, conversation.id, 'conversation.updated');
   return view;
+}
+
+/** The reply already written on this conversation with this client key (a retried POST), if any. */
+async function replyWithKey(deps: Deps, conversationId: string, clientKey: string | undefined): Promise<MessageView | null> {
+  if (!clientKey) return null;
+  const existing = await deps.db.message.findUnique({ where: { conversationId_clientKey: { conversationId, clientKey } }, include: messageViewInclude });
+  return existing ? toMessageView(existing) : null;
 }
 
 /** When the contact last wrote on this channel, in any of their conversations there. */

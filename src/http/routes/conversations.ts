@@ -10,7 +10,8 @@ import { addNote } from '../../domain/messages/add-note.ts';
 import { queueReply } from '../../domain/messages/queue-reply.ts';
 import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { assignBody, conversationListQuery, conversationSearchQuery, replyBody, statusBody, textBody } from '../schemas/conversations.ts';
+import { assignBody, clientKey, conversationListQuery, conversationSearchQuery, replyBody, statusBody, textBody } from '../schemas/conversations.ts';
+import { AppError } from '../../errors.ts';
 import { validate } from '../validate.ts';
 
 const idParam = z.object({ id: z.string().min(1) });
@@ -31,7 +32,10 @@ export function conversationRoutes(deps: AppDeps) {
     return c.json(await getConversation(deps.db, c.get('viewer'), c.req.valid('param').id));
   });
   app.post('/conversations/:id/messages', validate('param', idParam), validate('json', replyBody), async (c) => {
-    return c.json(await queueReply(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }), 202);
+    // API clients may send the key as an Idempotency-Key header instead of in the body.
+    const body = c.req.valid('json');
+    const key = body.clientKey ?? headerKey(c.req.header('idempotency-key'));
+    return c.json(await queueReply(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...body, clientKey: key }), 202);
   });
   app.post('/conversations/:id/notes', validate('param', idParam), validate('json', textBody), async (c) => {
     return c.json(await addNote(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, text: c.req.valid('json').text }), 201);
@@ -43,4 +47,12 @@ export function conversationRoutes(deps: AppDeps) {
     return c.json(await assignConversation(deps, c.get('viewer'), { conversationId: c.req.valid('param').id, ...c.req.valid('json') }));
   });
   return app;
+}
+
+/** An Idempotency-Key header, checked like the body's clientKey (a malformed one is refused, not ignored). */
+function headerKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = clientKey.safeParse(value.trim());
+  if (!parsed.success) throw new AppError('validation_failed', `Idempotency-Key: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
 }

@@ -41,8 +41,10 @@ const replyAttachment = z.object({
   contentType: z.string().trim().min(1).max(255).default('application/octet-stream'),
   contentBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
 });
+/** A reply's idempotency key, made by the client once per reply and sent again with every retry of it. */
+export const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'clientKey is 8-100 letters, digits, _ or -');
 export const replyBody = z
-  .object({ text: z.string().trim().max(100_000).optional(), html: z.string().max(500_000).nullish(), template: templateBody.optional(), attachments: z.array(replyAttachment).max(10).optional() })
+  .object({ text: z.string().trim().max(100_000).optional(), html: z.string().max(500_000).nullish(), template: templateBody.optional(), attachments: z.array(replyAttachment).max(10).optional(), clientKey: clientKey.optional() })
   .refine((b) => (b.text !== undefined && b.text !== '') || b.template !== undefined || (b.attachments?.length ?? 0) > 0, { message: 'must not be empty', path: ['text'] });
 export const statusBody = z.object({
   status: z.enum(conversationStatuses).optional(),

@@ -85,9 +85,10 @@ export const api = {
   search: (q: string, signal?: AbortSignal) => request<Items<SearchHit>>('GET', `/api/search?q=${encodeURIComponent(q)}&limit=50`, undefined, { signal }),
   listConversations: (p: ListParams, signal?: AbortSignal) => request<ConversationPage>('GET', `/api/conversations?${listSearch(p)}`, undefined, { signal }),
   conversation: (id: string, signal?: AbortSignal) => request<ConversationDetail>('GET', `/api/conversations/${enc(id)}`, undefined, { signal }),
-  reply: (id: string, text: string, files: readonly ReplyFile[] = [], template?: { contentSid: string; variables: Record<string, string> }) =>
+  reply: (id: string, text: string, files: readonly ReplyFile[] = [], template?: { contentSid: string; variables: Record<string, string> }, clientKey?: string) =>
     request<Message>('POST', `/api/conversations/${enc(id)}/messages`, {
       text,
+      ...(clientKey ? { clientKey } : {}),
       ...(template ? { template } : {}),
       ...(files.length > 0 ? { attachments: files.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, contentBase64 })) } : {}),
     } satisfies ReplyBody),

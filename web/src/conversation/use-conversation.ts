@@ -30,7 +30,8 @@ export interface OpenConversation {
   reload(): void;
 }
 
-let localSeq = 0;
+/** A random id for a message being sent (getRandomValues works where randomUUID does not: plain http on a LAN). */
+const newLocalId = () => `local-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 function upsert<T extends { id: string }>(list: T[], m: T): T[] {
   const at = list.findIndex((x) => x.id === m.id);
@@ -90,7 +91,8 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   const onMessage = (m: Message) => {
     if (m.conversationId !== id) return;
     // The socket may bring our own message before the POST answers: it replaces the local copy.
-    const isEcho = (x: TimelineMessage) => x.local?.state === 'sending' && x.author?.id === m.author?.id && x.kind === m.kind && x.text === m.text;
+    const isEcho = (x: TimelineMessage) =>
+      x.local?.state === 'sending' && (m.clientKey ? x.id === m.clientKey : x.author?.id === m.author?.id && x.kind === m.kind && x.text === m.text);
     setMessages((list) => {
       const echo = m.direction === 'out' ? list.find(isEcho) : undefined;
       return upsert(echo ? list.filter((x) => x !== echo) : list, m);
@@ -113,7 +115,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   const deliver = useCallback(
     async (localId: string, kind: SendKind, text: string, conversationId: string, files: readonly ReplyFile[]): Promise<boolean> => {
       try {
-        const saved = kind === 'reply' ? await api.reply(conversationId, text, files) : await api.note(conversationId, text);
+        const saved = kind === 'reply' ? await api.reply(conversationId, text, files, undefined, localId) : await api.note(conversationId, text);
         setMessages((list) => upsert(list.filter((m) => m.id !== localId), list.find((m) => m.id === saved.id) ?? saved));
         return true;
       } catch (err) {
@@ -127,7 +129,8 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
   const send = useCallback(
     async (kind: SendKind, text: string, files: readonly ReplyFile[] = []) => {
       if (!id) return false;
-      const localId = `local-${++localSeq}`;
+      // The local copy's id is the reply's idempotency key: a retry of it can never send it twice.
+      const localId = newLocalId();
       const now = new Date().toISOString();
       const local: TimelineMessage = {
         id: localId,
@@ -144,6 +147,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         deliveryStatus: null,
         deliveryError: null,
         nextAttemptAt: null,
+        clientKey: localId,
         sentAt: null,
         deliveredAt: null,
         createdAt: now,
