@@ -8,7 +8,7 @@ import { teamViewInclude, toTeamView, type TeamView } from '../agents/team-view.
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { requestDispatch } from '../routing/dispatch-waiting.ts';
-import { assertAgentsInWorkspace } from '../people/workspace-refs.ts';
+import { assertRefsInWorkspace, refOf, refsOf } from '../workspace-refs.ts';
 
 export interface TeamInput {
   name?: string;
@@ -18,8 +18,7 @@ export interface TeamInput {
 }
 
 async function checkRefs(deps: Deps, viewer: Viewer, input: TeamInput): Promise<void> {
-  if (input.leadAgentId) await assertAgentsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'leadAgentId', ids: [input.leadAgentId], single: true, activeOnly: true });
-  if (input.memberIds) await assertAgentsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'memberIds', ids: input.memberIds });
+  await assertRefsInWorkspace(deps.db, viewer.workspaceId, [...refOf('agent', 'leadAgentId', input.leadAgentId, { active: true }), ...refsOf('agent', 'memberIds', input.memberIds)]);
 }
 
 const duplicateName = (name: string | undefined) => (err: unknown) => {
