@@ -29,7 +29,7 @@ export async function escalateBreach(
   if (esc.notifyTeamLead) {
     // A deactivated lead hears nothing: the supervisors do. Nor does anyone outside the workspace,
     // however a foreign team got onto the conversation.
-    const teamLead = conv.team?.workspaceId === conv.workspaceId ? conv.team.lead : null;
+    const teamLead = conv.team?.lead;
     const lead = teamLead?.active && teamLead.workspaceId === conv.workspaceId ? teamLead.id : null;
     await notifyAgents(deps, { workspaceId: conv.workspaceId, agentIds: lead ? [lead, ...(conv.assigneeId ? [conv.assigneeId] : [])] : null, kind: 'sla.breach', conversationId: conv.id, data: { metric: breach.metric, number: conv.number } });
     actions.push(lead ? 'notified team lead' : 'notified supervisors');

@@ -52,6 +52,9 @@ describe('who may see a contact', () => {
     }
     expect(await h.testDb.db.contact.findUniqueOrThrow({ where: { id: contactId } })).toMatchObject({ tier: 'gold', tags: ['vip'] });
     expect(await h.testDb.db.auditEvent.count({ where: { action: 'contact.update', targetId: contactId } })).toBe(0);
+    // Search finds the customer only through a conversation the agent may open.
+    expect((await h.api(ada, 'GET', '/api/search?q=vic%40example.com')).body.items).toEqual([]);
+    expect((await h.api(bob, 'GET', '/api/search?q=vic%40example.com')).body.items.map((c: { id: string }) => c.id)).toEqual([conversationId]);
   });
 
   it('the agent who may see its conversation, and a supervisor, read and change it', async () => {

@@ -2,6 +2,7 @@
 // workspace's team, agent, queue, skill, calendar, channel or status — or one that does not exist —
 // is a 422 naming the field, never a 201 and never a 500, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalateBreach } from '../../../src/domain/sla/escalate-breach.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { addOpenConversations } from '../../support/routing-fixtures.ts';
@@ -126,5 +127,20 @@ describe('ids from another workspace', () => {
     expect(await h.testDb.db.team.count({ where: { name: 'Poached' } })).toBe(0);
     expect(details(await h.api(admin, 'POST', '/api/people/invites', { email: 'new@acme.test', name: 'New', teamIds: [theirs.team] }))).toEqual([{ path: 'teamIds.0', message: `no team ${theirs.team}` }]);
     expect(details(await h.api(admin, 'PATCH', `/api/people/${h.workspace.agents[1]!.id}`, { teamIds: [h.workspace.teams.get('Support')!, theirs.team] }))).toEqual([{ path: 'teamIds.1', message: `no team ${theirs.team}` }]);
+  });
+
+  it('a breach on a conversation that carries another workspace’s team (stored before these checks) never reaches that team’s lead', async () => {
+    const db = h.testDb.db;
+    const ws = h.workspace.workspace.id;
+    const [legacy] = await addOpenConversations(db, { workspaceId: ws, channelId: h.workspace.channels[0]!.id, count: 1 });
+    await db.conversation.update({ where: { id: legacy! }, data: { teamId: theirs.team } });
+    const policy = await db.slaPolicy.create({ data: { workspaceId: ws, name: 'Legacy', targets: { normal: { first_response: 60 } } } });
+    const now = new Date();
+    const clock = await db.slaClock.create({ data: { workspaceId: ws, conversationId: legacy!, policyId: policy.id, metric: 'first_response', key: 'first_response', targetMs: 60_000, startedAt: now, status: 'breached', breachedAt: now } });
+    const breach = await db.slaBreach.create({ data: { workspaceId: ws, conversationId: legacy!, clockId: clock.id, metric: 'first_response', dueAt: now, breachedAt: now } });
+    const actions = await escalateBreach(h.rt.deps, { breachId: breach.id, conversationId: legacy!, escalation: { notifyTeamLead: true, raisePriority: false, reassign: false } });
+    expect(actions).toEqual(['notified supervisors']);
+    expect(await db.notification.count({ where: { agentId: theirs.lead } })).toBe(0);
+    expect(await db.notification.count({ where: { agentId: h.workspace.agents[0]!.id, kind: 'sla.breach', conversationId: legacy! } })).toBe(1);
   });
 });
