@@ -2,12 +2,13 @@
 // not sent. A default inside `.partial()` does exactly that (renaming a queue once switched it from
 // offer to push), so every exported change schema under src/http/schemas is walked here: parsed
 // without its "give at least one field" refinement, `{}` must come out as `{}`.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 const schemaDir = path.resolve(import.meta.dirname, '../../../../src/http/schemas');
+const routeDir = path.resolve(import.meta.dirname, '../../../../src/http/routes');
 /** Named for what it is: `queuePatchBody`, `cannedResponseUpdateBody`, `profilePatchBody` ... */
 const isChangeSchema = (name: string) => /(Patch|Update)(Body|Query)$/.test(name);
 
@@ -32,6 +33,15 @@ describe('change schemas keep what they are not given', () => {
   it('finds every change schema of the API (the walk cannot silently walk nothing)', async () => {
     const names = (await changeSchemas()).map((s) => s.name.split(':')[1]);
     expect(names).toEqual(expect.arrayContaining(['queuePatchBody', 'statusPatchBody', 'teamPatchBody', 'personPatchBody', 'channelPatchBody', 'contactPatchBody', 'conversationPatchBody', 'cannedResponseUpdateBody']));
+  });
+
+  it('every PATCH route validates its body with one of them', async () => {
+    const walked = new Set((await changeSchemas()).map((s) => s.name.split(':')[1]));
+    const patchBodies = readdirSync(routeDir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(path.join(routeDir, f), 'utf8').matchAll(/app\.patch\(([\s\S]*?)async \(c\)/g)].map((m) => ({ route: f, body: /validate\('json', (\w+)\)/.exec(m[1]!)?.[1] ?? '(none)' })));
+    expect(patchBodies.length).toBeGreaterThanOrEqual(8);
+    expect(patchBodies.filter((p) => !walked.has(p.body))).toEqual([]);
   });
 
   it('no change schema fills in a field it was not given', async () => {
