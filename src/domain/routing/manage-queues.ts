@@ -1,6 +1,6 @@
 // The workspace's routing queues: every agent may list them; admins create and change them. A
-// change touches only the fields given; a queue's team must be one of the workspace's teams, and a
-// renamed queue keeps its place in the routing workflow (which names queues).
+// change touches only the fields given; a queue's team must be one of the workspace's active teams
+// (workspace-refs.ts), and a renamed queue keeps its place in the routing workflow (which names queues).
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';

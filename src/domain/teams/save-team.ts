@@ -41,7 +41,7 @@ async function afterMembership(deps: Deps, workspaceId: string, changed: string[
 export async function createTeam(deps: Deps, viewer: Viewer, input: TeamInput & { name: string }): Promise<TeamView> {
   requireAdmin(viewer, 'create teams');
   const memberIds = [...new Set(input.memberIds ?? [])];
-  await checkRefs(deps, viewer, { ...input, memberIds });
+  await checkRefs(deps, viewer, input);
   const team = await deps.db
     .$transaction(async (tx) => {
       const team = await tx.team.create({ data: { workspaceId: viewer.workspaceId, name: input.name, leadAgentId: input.leadAgentId ?? null, archivedAt: input.archived ? deps.clock.now() : null } });
@@ -59,7 +59,7 @@ export async function updateTeam(deps: Deps, viewer: Viewer, teamId: string, inp
   const before = await deps.db.team.findFirst({ where: { id: teamId, workspaceId: viewer.workspaceId }, include: teamViewInclude });
   if (!before) throw notFound('Team');
   const memberIds = input.memberIds && [...new Set(input.memberIds)];
-  await checkRefs(deps, viewer, { ...input, memberIds });
+  await checkRefs(deps, viewer, input);
   const oldMembers = before.members.map((m) => m.agentId);
   const changedMembers = memberIds ? [...memberIds.filter((id) => !oldMembers.includes(id)), ...oldMembers.filter((id) => !memberIds.includes(id))] : [];
   const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? deps.clock.now()) : null;
