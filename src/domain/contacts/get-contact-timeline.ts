@@ -1,18 +1,14 @@
 // A contact with every identity and their whole history across channels and conversations, so
 // the agent sees what the customer already told us, wherever they said it.
 import type { Db } from '../../db/client.ts';
-import { notFound } from '../../errors.ts';
 import { messageViewInclude } from '../conversations/conversation-view.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from '../conversations/visibility.ts';
+import { loadVisibleContact } from './contact-visibility.ts';
 import { toContactTimeline, type ContactTimeline } from './contact-view.ts';
 
 export async function getContactTimeline(db: Db, viewer: Viewer, contactId: string, opts: { limit: number }): Promise<ContactTimeline> {
-  const contact = await db.contact.findFirst({
-    where: { id: contactId, workspaceId: viewer.workspaceId },
-    include: { identities: { orderBy: { createdAt: 'asc' } } },
-  });
-  if (!contact) throw notFound('Contact');
+  const contact = await loadVisibleContact(db, viewer, contactId, { identities: { orderBy: { createdAt: 'asc' } } });
   const conversations = await db.conversation.findMany({
     where: { AND: [{ contactId: contact.id }, visibleConversationsWhere(viewer)] },
     orderBy: { lastMessageAt: 'desc' },

@@ -2,10 +2,11 @@
 // conversation of theirs the viewer may see, each with its channel and conversation, so the
 // customer panel can show where and when the customer said what and "load more" with the cursor.
 import type { Db, Prisma } from '../../db/client.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { messageViewInclude } from '../conversations/conversation-view.ts';
 import { visibleConversationsWhere } from '../conversations/visibility.ts';
+import { loadVisibleContact } from './contact-visibility.ts';
 import { toContactTimelineEntry, type ContactTimelinePage } from './contact-view.ts';
 
 export interface ListContactTimelineInput {
@@ -16,8 +17,7 @@ export interface ListContactTimelineInput {
 }
 
 export async function listContactTimeline(db: Db, viewer: Viewer, input: ListContactTimelineInput): Promise<ContactTimelinePage> {
-  const contact = await db.contact.findFirst({ where: { id: input.contactId, workspaceId: viewer.workspaceId }, select: { id: true } });
-  if (!contact) throw notFound('Contact');
+  const contact = await loadVisibleContact(db, viewer, input.contactId);
   const conversations = await db.conversation.findMany({
     where: { AND: [{ contactId: contact.id }, visibleConversationsWhere(viewer)] },
     select: { id: true, number: true, subject: true, status: true },

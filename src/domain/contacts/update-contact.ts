@@ -2,11 +2,11 @@
 // attributes. Audited; the contact's recent conversations are re-published so inbox rows update.
 import type { Prisma } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from '../conversations/visibility.ts';
+import { loadVisibleContact } from './contact-visibility.ts';
 
 export type AttributeValue = string | number | boolean | null;
 
@@ -24,8 +24,7 @@ const REPUBLISH_LIMIT = 50;
 
 export async function updateContact(deps: Deps, viewer: Viewer, input: UpdateContactInput): Promise<void> {
   const { contactId, ...fields } = input;
-  const contact = await deps.db.contact.findFirst({ where: { id: contactId, workspaceId: viewer.workspaceId } });
-  if (!contact) throw notFound('Contact');
+  const contact = await loadVisibleContact(deps.db, viewer, contactId);
   const data: Prisma.ContactUpdateInput = {
     ...(fields.name !== undefined ? { name: fields.name } : {}),
     ...(fields.lifecycleStage !== undefined ? { lifecycleStage: fields.lifecycleStage } : {}),

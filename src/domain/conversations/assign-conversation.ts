@@ -2,7 +2,7 @@
 // hand back their own; moving someone else's work is for supervisors. Always audited.
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, forbidden } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from './publish-conversation.ts';
 import { agentRef, recordConversationEvent, teamRef } from './record-conversation-event.ts';
@@ -12,6 +12,7 @@ import { recomputeSla } from '../sla/apply-sla.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { isSupervisor, type Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from './visibility.ts';
+import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export interface AssignInput {
   conversationId: string;
@@ -24,15 +25,11 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
   const { db } = deps;
   const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
   if (!isSupervisor(viewer)) assertAgentMayAssign(viewer, conversation.assigneeId, input);
-  if (input.assigneeId) {
-    const agent = await db.agent.findFirst({ where: { id: input.assigneeId, workspaceId: viewer.workspaceId } });
-    if (!agent) throw new AppError('validation_failed', 'No such agent in this workspace');
-    if (!agent.active) throw new AppError('validation_failed', `${agent.name} is deactivated and cannot take conversations`);
-  }
-  if (input.teamId) {
-    const team = await db.team.findFirst({ where: { id: input.teamId, workspaceId: viewer.workspaceId } });
-    if (!team) throw new AppError('validation_failed', 'No such team in this workspace');
-  }
+  // A conversation may stay with an archived team it has, but is not moved to one.
+  await assertRefsInWorkspace(db, viewer.workspaceId, [
+    ...refOf('agent', 'assigneeId', input.assigneeId, { active: true }),
+    ...refOf('team', 'teamId', input.teamId, { active: input.teamId !== conversation.teamId }),
+  ]);
   const previousAssignee = conversation.assigneeId;
   const now = deps.clock.now();
   const { timers, activity } = await db.$transaction(async (tx) => {

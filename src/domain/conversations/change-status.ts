@@ -13,6 +13,7 @@ import type { ConversationEventView } from './conversation-event-view.ts';
 import { statusForCategory, type StatusDef } from './status-definitions.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from './visibility.ts';
+import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export interface ChangeStatusInput {
   conversationId: string;
@@ -36,9 +37,8 @@ export async function changeConversationStatus(deps: Deps, viewer: Viewer, input
 
 async function resolveStatus(deps: Deps, workspaceId: string, input: ChangeStatusInput): Promise<StatusDef> {
   if (input.statusKey) {
-    const row = await deps.db.statusDefinition.findUnique({ where: { workspaceId_key: { workspaceId, key: input.statusKey } } });
-    if (!row) throw new AppError('validation_failed', `statusKey: no status "${input.statusKey}" in this workspace`);
-    return row;
+    await assertRefsInWorkspace(deps.db, workspaceId, refOf('status', 'statusKey', input.statusKey), 'status');
+    return deps.db.statusDefinition.findUniqueOrThrow({ where: { workspaceId_key: { workspaceId, key: input.statusKey } } });
   }
   if (!input.status) throw new AppError('validation_failed', 'give status or statusKey');
   return statusForCategory(deps.db, workspaceId, input.status);

@@ -6,6 +6,7 @@ import { conversationSummaryInclude, toConversationSummary, type ConversationPag
 import { unreadFlags } from './mark-conversation-read.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from './visibility.ts';
+import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export interface ListConversationsQuery {
   status?: ConversationStatus[];
@@ -36,6 +37,8 @@ function decodeCursor(raw: string): Cursor {
 }
 
 export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<ConversationPage> {
+  // A filter by another workspace's (or no) channel or team is a mistake to report, as on every write.
+  await assertRefsInWorkspace(db, viewer.workspaceId, [...refOf('channel', 'channelId', q.channelId), ...refOf('team', 'teamId', q.teamId)], 'query');
   const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer)];
   if (q.status?.length) filters.push({ status: { in: q.status } });
   if (q.assignee === 'me') filters.push({ assigneeId: viewer.agentId });

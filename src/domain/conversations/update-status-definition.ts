@@ -12,6 +12,7 @@ import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import type { SlaImpact } from '../sla/sla-impact-view.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultStatusDefinitions, type StatusDef } from './status-definitions.ts';
+import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export type StatusPatch = Partial<Omit<StatusDef, 'key'>>;
 
@@ -22,7 +23,7 @@ async function checkedPatch(db: Db, viewer: Viewer, key: string, patch: StatusPa
   const current = await db.statusDefinition.findUnique({ where: where(key) });
   if (!current) throw notFound('Status');
   if (patch.autoToKey === key) throw problem('autoToKey', 'a status cannot move to itself');
-  if (patch.autoToKey && !(await db.statusDefinition.findUnique({ where: where(patch.autoToKey) }))) throw problem('autoToKey', `no status "${patch.autoToKey}"`);
+  await assertRefsInWorkspace(db, viewer.workspaceId, refOf('status', 'autoToKey', patch.autoToKey), 'status');
   if (patch.category && patch.category !== current.category) {
     if (defaultStatusDefinitions.some((d) => d.key === key)) throw problem('category', `the built-in status "${key}" keeps its category`);
     const using = await db.conversation.count({ where: { workspaceId: viewer.workspaceId, statusKey: key } });

@@ -11,7 +11,7 @@ import { emailAccountLink } from './email-account-link.ts';
 import { issueAccountLink } from './issue-account-link.ts';
 import { loadPerson } from './list-people.ts';
 import type { PersonView } from './person-view.ts';
-import { assertTeamsInWorkspace } from './workspace-refs.ts';
+import { assertRefsInWorkspace, refsOf } from '../workspace-refs.ts';
 
 export interface InviteInput {
   email: string;
@@ -26,7 +26,7 @@ export const emailTaken = (email: string, cause?: unknown) =>
 export async function invitePerson(deps: Deps, viewer: AuthenticatedAgent, input: InviteInput & { baseUrl: string }): Promise<{ person: PersonView; link: AccountLinkView }> {
   requireAdmin(viewer, 'invite people');
   const teamIds = [...new Set(input.teamIds)];
-  await assertTeamsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'teamIds', ids: teamIds });
+  await assertRefsInWorkspace(deps.db, viewer.workspaceId, refsOf('team', 'teamIds', input.teamIds, { active: true }));
   if (await deps.db.agent.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);
   const now = deps.clock.now();
   const { agent, link } = await deps.db

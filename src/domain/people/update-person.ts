@@ -11,7 +11,7 @@ import { replaceAgentSkills } from '../routing/manage-agents.ts';
 import { assertAnotherAdmin } from './admin-guard.ts';
 import { loadPerson } from './list-people.ts';
 import type { PersonView } from './person-view.ts';
-import { assertTeamsInWorkspace } from './workspace-refs.ts';
+import { assertRefsInWorkspace } from '../workspace-refs.ts';
 
 export interface PersonPatch {
   name?: string;
@@ -35,8 +35,8 @@ export async function updatePerson(deps: Deps, viewer: Viewer, agentId: string, 
   const before = await loadTarget(deps, viewer, agentId);
   const patch = { ...input, teamIds: input.teamIds && [...new Set(input.teamIds)], languages: input.languages && [...new Set(input.languages)], skills: uniqueSkills(input.skills) };
   // Teams they are in already may be archived; any they join must be active.
-  const joining = (patch.teamIds ?? []).filter((id) => !before.teamIds.includes(id));
-  await assertTeamsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'teamIds', ids: joining });
+  const teamRefs = (input.teamIds ?? []).map((id, i) => ({ kind: 'team' as const, path: `teamIds.${i}`, id, active: !before.teamIds.includes(id) }));
+  await assertRefsInWorkspace(deps.db, viewer.workspaceId, teamRefs);
   if (isAdmin(before) && patch.role && !isAdmin({ role: patch.role }) && before.active) {
     await assertAnotherAdmin(deps.db, { workspaceId: viewer.workspaceId, agentId, change: `make ${before.name} a ${patch.role}` });
   }

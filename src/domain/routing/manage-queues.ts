@@ -1,12 +1,13 @@
 // The workspace's routing queues: every agent may list them; admins create and change them. A
-// change touches only the fields given; a queue's team must be one of the workspace's teams, and a
-// renamed queue keeps its place in the routing workflow (which names queues).
+// change touches only the fields given; a queue's team must be one of the workspace's active teams
+// (workspace-refs.ts), and a renamed queue keeps its place in the routing workflow (which names queues).
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import type { RoutingMode } from '../../db/client.ts';
 import { renameQueueInWorkflow } from './rename-queue-in-workflow.ts';
+import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export interface QueueInput {
   name: string;
@@ -19,12 +20,10 @@ export async function listQueues(db: Db, viewer: Viewer) {
   return db.queue.findMany({ where: { workspaceId: viewer.workspaceId }, orderBy: { name: 'asc' } });
 }
 
-async function checkTeam(db: Db, viewer: Viewer, teamId: string | null | undefined) {
-  if (!teamId) return;
-  if (!(await db.team.findFirst({ where: { id: teamId, workspaceId: viewer.workspaceId } }))) {
-    throw new AppError('validation_failed', `teamId: no team ${teamId}`, { details: [{ path: 'teamId', message: `no team ${teamId}` }] });
-  }
-}
+// A queue's team decides who sees what it routes and whose lead hears of its breaches: a team of
+// the workspace, and an active one unless the queue has it already.
+const checkTeam = (db: Db, viewer: Viewer, teamId: string | null | undefined, current: string | null = null) =>
+  assertRefsInWorkspace(db, viewer.workspaceId, refOf('team', 'teamId', teamId, { active: teamId !== current }), 'queue');
 
 async function checkName(db: Db, viewer: Viewer, name: string | undefined, exceptId?: string) {
   if (name === undefined) return;
@@ -46,7 +45,7 @@ export async function updateQueue(db: Db, viewer: Viewer, queueId: string, patch
   const queue = await db.queue.findFirst({ where: { id: queueId, workspaceId: viewer.workspaceId } });
   if (!queue) throw notFound('Queue');
   await checkName(db, viewer, patch.name, queue.id);
-  await checkTeam(db, viewer, patch.teamId);
+  await checkTeam(db, viewer, patch.teamId, queue.teamId);
   return db.$transaction(async (tx) => {
     const updated = await tx.queue.update({ where: { id: queue.id }, data: patch });
     if (patch.name !== undefined && patch.name !== queue.name) await renameQueueInWorkflow(tx, { workspaceId: viewer.workspaceId, from: queue.name, to: patch.name, agentId: viewer.agentId });

@@ -7,29 +7,21 @@ import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { parseOr422, validationFailed, type FieldProblem } from '../parse-input.ts';
 import { workflowSchema, type Workflow } from './workflow-schema.ts';
 import type { RoutingWorkflowView } from './workflow-view.ts';
+import { refOf, refsOf, workspaceRefProblems, type WorkspaceRef } from '../workspace-refs.ts';
 
 export async function workflowProblems(db: Db, workspaceId: string, wf: Workflow): Promise<FieldProblem[]> {
-  const [queues, skills, teams] = [
-    new Set((await db.queue.findMany({ where: { workspaceId }, select: { name: true } })).map((q) => q.name)),
-    new Set((await db.skill.findMany({ where: { workspaceId }, select: { name: true } })).map((s) => s.name)),
-    new Set((await db.team.findMany({ where: { workspaceId }, select: { id: true } })).map((t) => t.id)),
-  ];
-  const problems: FieldProblem[] = [];
-  const filters = [...wf.filters.map((f, i) => ({ f, teamIds: f.when.teamId ?? [], where: `filters.${i}` })), { f: wf.fallback, teamIds: [], where: 'fallback' }];
+  const refs: WorkspaceRef[] = [];
+  const filters = [...wf.filters.map((f, i) => ({ f, teamIds: f.when.teamId, where: `filters.${i}` })), { f: wf.fallback, teamIds: undefined, where: 'fallback' }];
   for (const { f, teamIds, where } of filters) {
-    teamIds.forEach((t, k) => {
-      if (!teams.has(t)) problems.push({ path: `${where}.when.teamId.${k}`, message: `no team ${t}` });
-    });
+    refs.push(...refsOf('team', `${where}.when.teamId`, teamIds));
     f.steps.forEach((s, j) => {
       const step = `${where}.steps.${j}`;
-      if (!queues.has(s.queue)) problems.push({ path: `${step}.queue`, message: `no queue named "${s.queue}"` });
-      s.requirement.skills.forEach((r, k) => {
-        if (!skills.has(r.skill)) problems.push({ path: `${step}.requirement.skills.${k}.skill`, message: `no skill named "${r.skill}"` });
-      });
-      if (s.requirement.teamId && !teams.has(s.requirement.teamId)) problems.push({ path: `${step}.requirement.teamId`, message: `no team ${s.requirement.teamId}` });
+      refs.push(...refOf('queueName', `${step}.queue`, s.queue));
+      refs.push(...s.requirement.skills.map((r, k) => ({ kind: 'skill' as const, path: `${step}.requirement.skills.${k}.skill`, id: r.skill })));
+      refs.push(...refOf('team', `${step}.requirement.teamId`, s.requirement.teamId));
     });
   }
-  return problems;
+  return workspaceRefProblems(db, workspaceId, refs);
 }
 
 export async function saveWorkflow(db: Db, viewer: Viewer, input: unknown): Promise<RoutingWorkflowView & { updatedAt: string }> {

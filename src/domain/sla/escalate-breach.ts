@@ -21,14 +21,16 @@ export async function escalateBreach(
   input: { breachId: string; conversationId: string; escalation: Escalation | undefined; entry?: ConversationEventView },
 ): Promise<string[]> {
   const esc = input.escalation ?? { raisePriority: false, notifyTeamLead: true, reassign: false };
-  const conv = await deps.db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { team: { include: { lead: { select: { id: true, active: true } } } } } });
+  const conv = await deps.db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, include: { team: { include: { lead: { select: { id: true, active: true, workspaceId: true } } } } } });
   const breach = await deps.db.slaBreach.findUniqueOrThrow({ where: { id: input.breachId } });
   const actions: string[] = [];
   const activity: ConversationEventView[] = input.entry ? [input.entry] : [];
   const now = deps.clock.now();
   if (esc.notifyTeamLead) {
-    // A deactivated lead hears nothing: the supervisors do.
-    const lead = conv.team?.lead?.active ? conv.team.lead.id : null;
+    // A deactivated lead hears nothing: the supervisors do. Nor does anyone outside the workspace,
+    // however a foreign team got onto the conversation.
+    const teamLead = conv.team?.lead;
+    const lead = teamLead?.active && teamLead.workspaceId === conv.workspaceId ? teamLead.id : null;
     await notifyAgents(deps, { workspaceId: conv.workspaceId, agentIds: lead ? [lead, ...(conv.assigneeId ? [conv.assigneeId] : [])] : null, kind: 'sla.breach', conversationId: conv.id, data: { metric: breach.metric, number: conv.number } });
     actions.push(lead ? 'notified team lead' : 'notified supervisors');
   }

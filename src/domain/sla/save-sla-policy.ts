@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
-import { parseOr422, validationFailed } from '../parse-input.ts';
+import { parseOr422 } from '../parse-input.ts';
+import { assertRefsInWorkspace, refOf, refsOf } from '../workspace-refs.ts';
 import { loadSlaState, planEdit, SLA_TX, toProposedPolicy } from './plan-config-change.ts';
 import { policySchema, type PolicyDefinition } from './policy-schema.ts';
 import { scheduleSlaTimers } from './schedule-sla-timers.ts';
@@ -17,13 +18,8 @@ type SaveDeps = Pick<Deps, 'db' | 'queues' | 'clock' | 'log'>;
 /** The policy body, parsed and checked against the workspace (its calendar and teams, the policy itself). */
 export async function parsePolicyInput(db: Db, viewer: Viewer, input: unknown, id: string | null): Promise<PolicyDefinition> {
   const p = parseOr422(policySchema, input, 'policy');
-  if (p.calendarId && !(await db.businessCalendar.findFirst({ where: { id: p.calendarId, workspaceId: viewer.workspaceId } }))) {
-    throw new AppError('validation_failed', `calendarId: no calendar ${p.calendarId}`, { details: [{ path: 'calendarId', message: `no calendar ${p.calendarId}` }] });
-  }
-  const teamIds = p.conditions.teamId ?? [];
-  const teams = new Set((await db.team.findMany({ where: { workspaceId: viewer.workspaceId, id: { in: teamIds } }, select: { id: true } })).map((t) => t.id));
-  const unknownTeams = teamIds.flatMap((t, k) => (teams.has(t) ? [] : [{ path: `conditions.teamId.${k}`, message: `no team ${t}` }]));
-  if (unknownTeams.length) throw validationFailed(unknownTeams, 'policy');
+  // A condition may name an archived team (its conversations keep it); a foreign one never.
+  await assertRefsInWorkspace(db, viewer.workspaceId, [...refOf('calendar', 'calendarId', p.calendarId), ...refsOf('team', 'conditions.teamId', p.conditions.teamId)], 'policy');
   if (id && !(await db.slaPolicy.findFirst({ where: { id, workspaceId: viewer.workspaceId } }))) throw notFound('SLA policy');
   return p;
 }

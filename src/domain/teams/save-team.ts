@@ -8,7 +8,7 @@ import { teamViewInclude, toTeamView, type TeamView } from '../agents/team-view.
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { requestDispatch } from '../routing/dispatch-waiting.ts';
-import { assertAgentsInWorkspace } from '../people/workspace-refs.ts';
+import { assertRefsInWorkspace, refOf, refsOf } from '../workspace-refs.ts';
 
 export interface TeamInput {
   name?: string;
@@ -18,8 +18,7 @@ export interface TeamInput {
 }
 
 async function checkRefs(deps: Deps, viewer: Viewer, input: TeamInput): Promise<void> {
-  if (input.leadAgentId) await assertAgentsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'leadAgentId', ids: [input.leadAgentId], single: true, activeOnly: true });
-  if (input.memberIds) await assertAgentsInWorkspace(deps.db, { workspaceId: viewer.workspaceId, field: 'memberIds', ids: input.memberIds });
+  await assertRefsInWorkspace(deps.db, viewer.workspaceId, [...refOf('agent', 'leadAgentId', input.leadAgentId, { active: true }), ...refsOf('agent', 'memberIds', input.memberIds)]);
 }
 
 const duplicateName = (name: string | undefined) => (err: unknown) => {
@@ -42,7 +41,7 @@ async function afterMembership(deps: Deps, workspaceId: string, changed: string[
 export async function createTeam(deps: Deps, viewer: Viewer, input: TeamInput & { name: string }): Promise<TeamView> {
   requireAdmin(viewer, 'create teams');
   const memberIds = [...new Set(input.memberIds ?? [])];
-  await checkRefs(deps, viewer, { ...input, memberIds });
+  await checkRefs(deps, viewer, input);
   const team = await deps.db
     .$transaction(async (tx) => {
       const team = await tx.team.create({ data: { workspaceId: viewer.workspaceId, name: input.name, leadAgentId: input.leadAgentId ?? null, archivedAt: input.archived ? deps.clock.now() : null } });
@@ -60,7 +59,7 @@ export async function updateTeam(deps: Deps, viewer: Viewer, teamId: string, inp
   const before = await deps.db.team.findFirst({ where: { id: teamId, workspaceId: viewer.workspaceId }, include: teamViewInclude });
   if (!before) throw notFound('Team');
   const memberIds = input.memberIds && [...new Set(input.memberIds)];
-  await checkRefs(deps, viewer, { ...input, memberIds });
+  await checkRefs(deps, viewer, input);
   const oldMembers = before.members.map((m) => m.agentId);
   const changedMembers = memberIds ? [...memberIds.filter((id) => !oldMembers.includes(id)), ...oldMembers.filter((id) => !memberIds.includes(id))] : [];
   const archivedAt = input.archived === undefined ? undefined : input.archived ? (before.archivedAt ?? deps.clock.now()) : null;
