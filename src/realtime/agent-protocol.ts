@@ -60,3 +60,10 @@ export interface ClientToServerEvents {
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
+
+/** What a browser may send, as a value: the gateway registers exactly these (and refuses anything else). */
+export const agentClientEvents = ['conversation.join', 'conversation.leave', 'conversation.typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export type AgentClientEventName = (typeof agentClientEvents)[number];
+type UnlistedClientEvent = Exclude<keyof ClientToServerEvents, AgentClientEventName>;
+/** Fails the type check, naming the event, when ClientToServerEvents has one agentClientEvents lacks. */
+export const agentClientEventsListed: [UnlistedClientEvent] extends [never] ? true : UnlistedClientEvent = true;
