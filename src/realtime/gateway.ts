@@ -79,15 +79,11 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
     next();
   });
 
-  /** The socket's agent as its session says now, or null (and the socket closed) when the session is over. */
+  /** The socket's agent as its session says now (rooms moved if that changed), or null when the session is over. */
   async function currentAgent(socket: AgentSocket): Promise<AuthenticatedAgent | null> {
     const live = (await loadLiveSessions(deps.db, [socket.data.agent.sessionId], deps.clock.now())).get(socket.data.agent.sessionId);
-    if (!live) {
-      socket.disconnect(true);
-      return null;
-    }
-    applyAgent(socket, live);
-    return live;
+    if (live) applyAgent(socket, live);
+    return live ?? null;
   }
 
   const handlers = {
@@ -130,7 +126,11 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
       socket.on(name, (raw: unknown, ack?: Ack) => {
         const reply = typeof ack === 'function' ? ack : undefined;
         currentAgent(socket)
-          .then((now) => (now ? handlers[name](socket, now, raw, reply) : reply?.({ ok: false, error: 'Your session has ended; log in again' })))
+          .then(async (now) => {
+            if (now) return handlers[name](socket, now, raw, reply);
+            reply?.({ ok: false, error: 'Your session has ended; log in again' });
+            socket.disconnect(true);
+          })
           .catch((err: unknown) => {
             deps.log.warn({ err, event: name, agentId: agent.agentId }, 'agent socket event failed');
             reply?.({ ok: false, error: 'Something went wrong; please try again' });
