@@ -55,7 +55,7 @@ export interface JoinAnswer {
 export interface ClientToServerEvents {
   /** Hear the conversation's typing (and its events once it leaves the agent's other rooms). */
   'conversation.join': (payload: z.input<typeof joinPayload>, ack?: (answer: JoinAnswer) => void) => void;
-  'conversation.leave': (payload: z.input<typeof joinPayload>) => void;
+  'conversation.leave': (payload: z.input<typeof joinPayload>, ack?: (answer: JoinAnswer) => void) => void;
   'conversation.typing': (payload: z.input<typeof typingPayload>) => void;
 }
 

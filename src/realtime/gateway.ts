@@ -112,9 +112,11 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
       socket.to(rooms.conversation(conversationId)).emit('conversation.typing', { conversationId, typing, by: { type: 'agent', id: agent.agentId, name: agent.name } });
       deps.relayTyping?.({ conversationId, typing, agentName: agent.name }).catch((err: unknown) => deps.log.warn({ err, conversationId }, 'could not show typing to the customer'));
     },
-    'conversation.leave': async (socket, _agent, raw) => {
+    'conversation.leave': async (socket, _agent, raw, ack) => {
       const parsed = joinPayload.safeParse(raw);
-      if (parsed.success) await socket.leave(rooms.conversation(parsed.data.conversationId));
+      if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });
+      await socket.leave(rooms.conversation(parsed.data.conversationId));
+      ack?.({ ok: true });
     },
   } satisfies Record<AgentClientEventName, Handler>;
 
