@@ -27,6 +27,11 @@ export interface QueuesChangedEvent {
   at: string;
 }
 
+/** To one agent: the teams they hear changed (their sockets moved rooms in place); views reload what they show. */
+export interface AgentAccessEvent {
+  teamIds: string[];
+}
+
 export interface ServerToClientEvents {
   'conversation.created': (summary: ConversationSummary) => void;
   'conversation.updated': (summary: ConversationSummary) => void;
@@ -43,6 +48,7 @@ export interface ServerToClientEvents {
   /** To supervisors, and to the agent whose presence it is. */
   'agent.presence': (event: PresenceEvent) => void;
   'queues.changed': (event: QueuesChangedEvent) => void;
+  'agent.access': (event: AgentAccessEvent) => void;
   /** To supervisors: an inbound event failed to process or a webhook request was refused. */
   'inbound.failed': (event: InboundFailedEvent) => void;
 }

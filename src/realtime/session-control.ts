@@ -6,12 +6,13 @@ import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import type { Redis } from '../redis.ts';
 import { roomsForAgent, workspaceRoomsBut } from './agent-rooms.ts';
+import type { ServerToClientEvents } from './agent-protocol.ts';
 import { rooms, type SessionControl } from './events.ts';
 import { publishClient } from './publish-client.ts';
 import { realtimeKey } from './redis-publisher.ts';
 
 export function createSessionControl(input: { db: Db; log: Logger; redis: Redis; prefix: string; onError: (err: Error) => void }): SessionControl {
-  const emitter = new Emitter(publishClient(input.redis, input.onError), { key: realtimeKey(input.prefix) });
+  const emitter = new Emitter<ServerToClientEvents>(publishClient(input.redis, input.onError), { key: realtimeKey(input.prefix) });
   const endSessions: SessionControl['endSessions'] = (target) => {
     if ('sessionIds' in target) {
       if (target.sessionIds.length > 0) emitter.in(target.sessionIds.map(rooms.session)).disconnectSockets(true);
@@ -34,6 +35,8 @@ export function createSessionControl(input: { db: Db; log: Logger; redis: Redis;
         const own = emitter.in(rooms.agent(agentId));
         own.socketsLeave(workspaceRoomsBut({ workspaceId: agent.workspaceId, teamIds: teams.map((t) => t.id), keep: now }));
         own.socketsJoin(now);
+        // The app reloads its lists: conversations of a team they joined are not on screen yet.
+        emitter.to(rooms.agent(agentId)).emit('agent.access', { teamIds: agent.teams.map((t) => t.teamId) });
       } catch (err) {
         // The gateway's periodic session check moves them within SOCKET_SESSION_CHECK_SECONDS.
         input.log.warn({ err, agentId }, 'could not refresh the rooms of an agent');

@@ -71,6 +71,8 @@ describe('agent sockets hear what they may see', () => {
     expect(await ada.ack('conversation.join', { conversationId: stays })).toEqual({ ok: true });
     expect((await h.api(admin, 'PATCH', `/api/people/${adaId()}`, { teamIds: [billing] })).status).toBe(200);
     expect(await disconnectedWithin(ada, 500)).toBe('still connected');
+    // The app is told, so its views reload what the new teams show.
+    await waitUntil(async () => ada.heard('agent.access', (e) => e.teamIds.length === 1 && e.teamIds[0] === billing), 'agent.access with the new teams');
     // Published in this order on one connection: if Ada could hear the first, it would arrive first.
     await note(stays, 'support only');
     await note(moved, 'billing only');
