@@ -1,8 +1,9 @@
 // An agent's socket lives only as long as its login session, over a real Parley with real
 // socket.io clients: logging out, changing one's password, a password reset and deactivation close
 // exactly the sockets of the sessions they end (by cookie or token), the old credentials are
-// refused on reconnect, and a session that expires closes its socket within the check interval
-// (SOCKET_SESSION_CHECK_SECONDS, 1 s here) although the socket sends nothing.
+// refused on reconnect, and a session that expires (or whose agent is deactivated with the
+// gateway never told) closes its socket within the check interval (SOCKET_SESSION_CHECK_SECONDS,
+// 1 s here) although the socket sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.ts';
 import { connectAgent, disconnectedWithin, mustConnect, pause } from '../../support/agent-socket.ts';
@@ -76,6 +77,18 @@ describe('agent sockets end with their session', () => {
     expect((await h.api(admin, 'POST', `/api/people/${bob().id}/deactivate`)).body.state).toBe('deactivated');
     expect(await disconnectedWithin(s, 3000)).toBe(CLOSED);
     expect(await connectAgent(h.apiUrl, { cookie: session })).toEqual({ refused: 'unauthenticated' });
+  });
+
+  it('a socket whose agent was deactivated with no message to the gateway (it was lost) closes within the check interval all the same', async () => {
+    const s = await mustConnect(h.apiUrl, { token: await h.login(ada().email) });
+    const control = await mustConnect(h.apiUrl, { token: admin });
+    await h.testDb.db.agent.update({ where: { id: ada().id }, data: { active: false } });
+    const started = Date.now();
+    expect(await disconnectedWithin(s, 5000)).toBe(CLOSED);
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(await disconnectedWithin(control, 0)).toBe('still connected');
+    control.close();
+    await h.testDb.db.agent.update({ where: { id: ada().id }, data: { active: true } });
   });
 
   it('a session that expires closes its socket within the check interval, though the socket sends nothing', async () => {
