@@ -14,6 +14,7 @@ import { loadLiveSessions } from '../domain/auth/live-sessions.ts';
 import { authenticate } from '../domain/auth/sessions.ts';
 import type { AuthenticatedAgent } from '../domain/auth/viewer.ts';
 import { loadVisibleConversation } from '../domain/conversations/visibility.ts';
+import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/context.ts';
 import { sessionToken } from '../http/auth-middleware.ts';
 import type { Logger } from '../log.ts';
@@ -57,6 +58,16 @@ type NoInterServerEvents = Record<string, never>;
 type Ack = (answer: JoinAnswer) => void;
 type Handler = (socket: AgentSocket, agent: AuthenticatedAgent, raw: unknown, ack: Ack | undefined) => Promise<void>;
 
+/** The conversation if the agent may see it, else null; a database failure is thrown (and answered as one), not taken for "not found". */
+async function visibleOrNull(db: Db, agent: AuthenticatedAgent, conversationId: string) {
+  try {
+    return await loadVisibleConversation(db, agent, conversationId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return null;
+    throw err;
+  }
+}
+
 /** Moves a socket into the rooms of its agent as they are now (role or teams may have changed). */
 function applyAgent(socket: AgentSocket, agent: AuthenticatedAgent): void {
   const before = roomsForAgent(socket.data.agent);
@@ -91,7 +102,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
       const parsed = joinPayload.safeParse(raw);
       if (!parsed.success) return ack?.({ ok: false, error: 'conversationId is required' });
       const { conversationId } = parsed.data;
-      const visible = () => loadVisibleConversation(deps.db, agent, conversationId).then(() => true, () => false);
+      const visible = async () => (await visibleOrNull(deps.db, agent, conversationId)) !== null;
       if (!(await visible())) return ack?.({ ok: false, error: 'Conversation not found' });
       await socket.join(rooms.conversation(conversationId));
       // Looked at again once in the room: a move that committed meanwhile may have shut the room before we joined it.
@@ -106,7 +117,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
       const parsed = typingPayload.safeParse(raw);
       if (!parsed.success) return;
       const { conversationId, typing } = parsed.data;
-      const c = await loadVisibleConversation(deps.db, agent, conversationId).catch(() => null);
+      const c = await visibleOrNull(deps.db, agent, conversationId);
       if (!c) return;
       shutOutNonViewers(io, c);
       socket.to(rooms.conversation(conversationId)).emit('conversation.typing', { conversationId, typing, by: { type: 'agent', id: agent.agentId, name: agent.name } });
@@ -147,27 +158,38 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
     });
   });
 
+  let checking = false;
   const check = setInterval(() => {
-    checkLocalSessions(io, deps).catch((err: unknown) => deps.log.warn({ err }, 'could not check the sockets’ sessions'));
+    if (checking) return; // a slow check is not stacked on
+    checking = true;
+    checkLocalSessions(io, deps)
+      .catch((err: unknown) => deps.log.warn({ err }, 'could not check the sockets’ sessions'))
+      .finally(() => {
+        checking = false;
+      });
   }, deps.sessionCheckMs ?? 30_000);
   check.unref();
   server.once('close', () => clearInterval(check));
   return io;
 }
 
-/** This node's sockets against their sessions, in one query: ended ones close, changed agents move rooms. */
+const CHECK_BATCH = 500;
+
+/** This node's sockets against their sessions, a query per 500: ended ones close, changed agents move rooms. */
 async function checkLocalSessions(io: AgentServer, deps: Pick<GatewayDeps, 'db' | 'clock'>): Promise<void> {
   const sockets = [...io.of('/').sockets.values()];
-  if (sockets.length === 0) return;
-  const live = await loadLiveSessions(
-    deps.db,
-    sockets.map((s) => s.data.agent.sessionId),
-    deps.clock.now(),
-  );
-  for (const socket of sockets) {
-    const agent = live.get(socket.data.agent.sessionId);
-    if (agent) applyAgent(socket, agent);
-    else socket.disconnect(true);
+  for (let i = 0; i < sockets.length; i += CHECK_BATCH) {
+    const batch = sockets.slice(i, i + CHECK_BATCH);
+    const live = await loadLiveSessions(
+      deps.db,
+      batch.map((s) => s.data.agent.sessionId),
+      deps.clock.now(),
+    );
+    for (const socket of batch) {
+      const agent = live.get(socket.data.agent.sessionId);
+      if (agent) applyAgent(socket, agent);
+      else socket.disconnect(true);
+    }
   }
 }
 
