@@ -13,6 +13,8 @@ const serverSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   /** How long an agent with no open socket stays online (survives page reloads). */
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
+  /** How often each node re-checks its agents' sockets against their sessions: an expired session's socket closes within this (and on its next event). */
+  SOCKET_SESSION_CHECK_SECONDS: z.coerce.number().positive().default(30),
   COOKIE_SECURE: boolish.default(false),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
   TRUST_PROXY: boolish.default(false),

@@ -4,7 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { Logger } from './log.ts';
 import type { Queues } from './queues.ts';
-import type { RealtimePublisher } from './realtime/events.ts';
+import type { RealtimePublisher, SessionControl } from './realtime/events.ts';
 import type { AttachmentStore } from './storage/attachment-store.ts';
 
 export interface Deps {
@@ -13,6 +13,8 @@ export interface Deps {
   log: Logger;
   queues: Queues;
   publisher: RealtimePublisher;
+  /** Closes or re-rooms agents' sockets on every node once a session or what an agent may see changed. */
+  realtime: SessionControl;
   store: AttachmentStore;
   /** The adapter of a channel kind; throws UnknownChannelKind for a kind the registry does not list. */
   adapterFor(kind: string): ChannelAdapter;

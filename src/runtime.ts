@@ -22,6 +22,7 @@ import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
+import { createSessionControl } from './realtime/session-control.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     log,
     queues,
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
+    realtime: createSessionControl({ db, log, redis: producer, prefix: config.QUEUE_PREFIX, onError: lostEvent }),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
     adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
   };
@@ -85,6 +87,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     pubClient,
     subClient,
     prefix: config.QUEUE_PREFIX,
+    sessionCheckMs: config.SOCKET_SESSION_CHECK_SECONDS * 1000,
     presence: {
       offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
       onConnected: async (a) => {

@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io';
 import { z } from 'zod';
 import type { ChannelConfig, InboundListener, ListenerContext, VisitorDesk } from '../types.ts';
 import { visitorExternalId, webchatSettings, type VisitorMessagePayload, type WebchatSettings } from './schema.ts';
+import { visitorClientEvents } from './protocol.ts';
 import { VISITOR_NAMESPACE, visitorRoom } from './transport.ts';
 
 interface VisitorContext {
@@ -23,7 +24,6 @@ const HISTORY_LIMIT = 200;
 const NEW_VISITORS_PER_ADDRESS = { burst: 30, perMinute: 30 };
 /** Reads (history, status) per visitor: generous for a widget, a wall for a script. */
 const READS_PER_VISITOR = { burst: 20, perMinute: 60 };
-const EVENTS = ['visitor.history', 'visitor.status', 'visitor.message', 'visitor.offline', 'visitor.typing'];
 
 const handshakeSchema = z.object({ channel: z.string().trim().min(1).max(200), token: z.string().max(200).optional() });
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId is 1-64 letters, digits, _ or -');
@@ -112,7 +112,7 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
   });
   // Anything else a visitor tries (joining a conversation, agent events) is refused, never ignored silently.
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (EVENTS.includes(event)) return;
+    if ((visitorClientEvents as readonly string[]).includes(event)) return;
     const ack = args.at(-1);
     if (typeof ack === 'function') (ack as Ack)({ ok: false, error: { code: 'unknown_event', message: `visitors cannot use ${event}` } });
   });

@@ -71,5 +71,11 @@ export interface VisitorClientToServerEvents {
   'visitor.typing': (payload: { typing: boolean }) => void;
 }
 
+/** What a widget may send, as a value: the listener serves exactly these and refuses anything else. */
+export const visitorClientEvents = ['visitor.history', 'visitor.status', 'visitor.message', 'visitor.offline', 'visitor.typing'] as const satisfies readonly (keyof VisitorClientToServerEvents)[];
+type UnlistedVisitorEvent = Exclude<keyof VisitorClientToServerEvents, (typeof visitorClientEvents)[number]>;
+/** Fails the type check, naming the event, when VisitorClientToServerEvents has one visitorClientEvents lacks. */
+export const visitorClientEventsListed: [UnlistedVisitorEvent] extends [never] ? true : UnlistedVisitorEvent = true;
+
 /** The requests the server acknowledges. */
 export type VisitorRequest = 'visitor.history' | 'visitor.status' | 'visitor.message' | 'visitor.offline';

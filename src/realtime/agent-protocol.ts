@@ -27,6 +27,11 @@ export interface QueuesChangedEvent {
   at: string;
 }
 
+/** To one agent: the teams they hear changed (their sockets moved rooms in place); views reload what they show. */
+export interface AgentAccessEvent {
+  teamIds: string[];
+}
+
 export interface ServerToClientEvents {
   'conversation.created': (summary: ConversationSummary) => void;
   'conversation.updated': (summary: ConversationSummary) => void;
@@ -43,6 +48,7 @@ export interface ServerToClientEvents {
   /** To supervisors, and to the agent whose presence it is. */
   'agent.presence': (event: PresenceEvent) => void;
   'queues.changed': (event: QueuesChangedEvent) => void;
+  'agent.access': (event: AgentAccessEvent) => void;
   /** To supervisors: an inbound event failed to process or a webhook request was refused. */
   'inbound.failed': (event: InboundFailedEvent) => void;
 }
@@ -55,8 +61,15 @@ export interface JoinAnswer {
 export interface ClientToServerEvents {
   /** Hear the conversation's typing (and its events once it leaves the agent's other rooms). */
   'conversation.join': (payload: z.input<typeof joinPayload>, ack?: (answer: JoinAnswer) => void) => void;
-  'conversation.leave': (payload: z.input<typeof joinPayload>) => void;
+  'conversation.leave': (payload: z.input<typeof joinPayload>, ack?: (answer: JoinAnswer) => void) => void;
   'conversation.typing': (payload: z.input<typeof typingPayload>) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
+
+/** What a browser may send, as a value: the gateway registers exactly these (and refuses anything else). */
+export const agentClientEvents = ['conversation.join', 'conversation.leave', 'conversation.typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export type AgentClientEventName = (typeof agentClientEvents)[number];
+type UnlistedClientEvent = Exclude<keyof ClientToServerEvents, AgentClientEventName>;
+/** Fails the type check, naming the event, when ClientToServerEvents has one agentClientEvents lacks. */
+export const agentClientEventsListed: [UnlistedClientEvent] extends [never] ? true : UnlistedClientEvent = true;

@@ -20,16 +20,24 @@ export const rooms = {
   team: (workspaceId: string, teamId: string) => `ws:${workspaceId}:team:${teamId}`,
   unteamed: (workspaceId: string) => `ws:${workspaceId}:unteamed`,
   agent: (agentId: string) => `agent:${agentId}`,
+  /** Every socket of one login session, so ending the session closes exactly them. */
+  session: (sessionId: string) => `session:${sessionId}`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,
 };
 
-export function roomsFor(a: ConversationAudience): string[] {
-  const list = [
-    rooms.supervisors(a.workspaceId),
-    a.teamId ? rooms.team(a.workspaceId, a.teamId) : rooms.unteamed(a.workspaceId),
-    rooms.conversation(a.conversationId),
-  ];
+/**
+ * The rooms whose sockets may see the conversation as it is now (visibility.ts in rooms): the
+ * workspace's supervisors, its team's agents (or every agent when it has no team), its assignee.
+ * A socket in `conversation:<id>` outside all of them joined before it moved and must leave.
+ */
+export function visibilityRoomsFor(a: Pick<ConversationAudience, 'workspaceId' | 'teamId' | 'assigneeId'>): string[] {
+  const list = [rooms.supervisors(a.workspaceId), a.teamId ? rooms.team(a.workspaceId, a.teamId) : rooms.unteamed(a.workspaceId)];
   if (a.assigneeId) list.push(rooms.agent(a.assigneeId));
+  return list;
+}
+
+export function roomsFor(a: ConversationAudience): string[] {
+  const list = [...visibilityRoomsFor(a), rooms.conversation(a.conversationId)];
   for (const id of a.alsoAgentIds ?? []) list.push(rooms.agent(id));
   return [...new Set(list)];
 }
@@ -46,8 +54,23 @@ export interface RealtimePublisher {
   publishToAgent<E extends AgentEventName>(agentId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   publishToSupervisors<E extends SupervisorEventName>(workspaceId: string, name: E, ...payload: Parameters<ServerToClientEvents[E]>): void;
   /**
-   * Closes every socket of this agent on every node: their login ended (deactivated), or what
-   * they may hear changed (role, teams) and the app reconnects to get the new rooms.
+   * Closes every socket of this agent on every node, their sessions staying: what they may hear
+   * changed (role) and the app reconnects to get the new rooms. To end sessions, SessionControl.
    */
   disconnectAgent(agentId: string): void;
+}
+
+/** Which sessions' sockets to close: some sessions, or all of an agent's but (maybe) one. */
+export type SessionTarget = { sessionIds: readonly string[] } | { agentId: string; exceptSessionId?: string };
+
+/**
+ * What domain code calls after a change to who may hear what committed; it reaches the sockets
+ * on every node (through Redis) and never throws: with Redis away the gateway's own session
+ * check (every SOCKET_SESSION_CHECK_SECONDS and on every event) closes them a little later.
+ */
+export interface SessionControl {
+  /** Closes the sockets of ended sessions (logout, password change, deactivation, reset). */
+  endSessions(target: SessionTarget): void;
+  /** Moves this agent's sockets into the rooms of their current role and teams, without a reconnect. */
+  refreshAgentRooms(agentId: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { visitorConversation } from '../domain/visitors/visitor-conversation.ts'
 import { visitorHistory } from '../domain/visitors/visitor-history.ts';
 import { authenticateVisitor, createVisitor } from '../domain/visitors/visitor-sessions.ts';
 import { waitingEstimate } from '../domain/visitors/waiting-estimate.ts';
+import { shutOutNonViewers } from './agent-rooms.ts';
 import { rooms } from './events.ts';
 import type { RateLimiter } from './visitor-rate-limit.ts';
 
@@ -41,7 +42,9 @@ export function createVisitorDesk(deps: Pick<Deps, 'db' | 'clock' | 'log'>, inpu
     },
     async relayTyping(channel, visitorId, typing) {
       const conv = await conversationOf(channel, visitorId);
-      if (conv) agents.to(rooms.conversation(conv.id)).emit('conversation.typing', { conversationId: conv.id, typing, by: { type: 'contact' } });
+      if (!conv) return;
+      shutOutNonViewers(agents, conv);
+      agents.to(rooms.conversation(conv.id)).emit('conversation.typing', { conversationId: conv.id, typing, by: { type: 'contact' } });
     },
     take: (key, rule) => input.limiter.take(key, rule),
   };

@@ -1,8 +1,9 @@
 // The pages an account link opens: what the link is for (to show before a password is chosen),
 // and using it: an invite makes the person active with their name and password; a reset sets a
-// new password and ends every earlier session. Either way the link is spent and they are logged
-// in. An unknown, used or expired link gets one answer, so links cannot be probed.
+// new password and ends every earlier session, closing its sockets. Either way the link is spent
+// and they are logged in. An unknown, used or expired link gets one answer, so links cannot be probed.
 import type { Db } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { LoginResult } from '../auth/login-view.ts';
@@ -27,11 +28,12 @@ export async function readAccountLink(db: Db, token: string, now: Date): Promise
   return toAccountLinkInfo({ purpose: row.purpose, email: row.agent.email, name: row.agent.name, workspaceName: row.workspace.name, expiresAt: row.expiresAt });
 }
 
-export async function acceptAccountLink(db: Db, input: { token: string; name?: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
+export async function acceptAccountLink(deps: Pick<Deps, 'db' | 'realtime'>, input: { token: string; name?: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
+  const { db } = deps;
   const row = await liveLink(db, input.token, input.now);
   const passwordHash = await hashPassword(input.password);
   const invite = row.purpose === 'invite';
-  return db.$transaction(async (tx) => {
+  const { result, ended } = await db.$transaction(async (tx) => {
     // Spent exactly once, also when two tabs submit together.
     const claimed = await tx.agentToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: input.now } });
     if (claimed.count !== 1) throw spent();
@@ -39,8 +41,12 @@ export async function acceptAccountLink(db: Db, input: { token: string; name?: s
       where: { id: row.agentId },
       data: invite ? { passwordHash, active: true, joinedAt: input.now, name: input.name ?? row.agent.name } : { passwordHash },
     });
-    if (!invite) await tx.session.deleteMany({ where: { agentId: agent.id } });
+    const ended = invite ? [] : (await tx.session.findMany({ where: { agentId: agent.id }, select: { id: true } })).map((s) => s.id);
+    if (ended.length > 0) await tx.session.deleteMany({ where: { id: { in: ended } } });
     await recordAudit(tx, { workspaceId: agent.workspaceId, actorAgentId: agent.id, action: invite ? 'agent.invite.accept' : 'agent.password_reset.complete', targetType: 'agent', targetId: agent.id });
-    return startSession(tx, { agent, now: input.now, ttlHours: input.ttlHours });
+    return { result: await startSession(tx, { agent, now: input.now, ttlHours: input.ttlHours }), ended };
   });
+  // The earlier sessions' sockets close too (by session: the new login's socket is not among them).
+  deps.realtime.endSessions({ sessionIds: ended });
+  return result;
 }

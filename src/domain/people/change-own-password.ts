@@ -1,6 +1,6 @@
-// Anyone changes their own password; it needs the current one. Every other
-// session of theirs ends (the tab that changed it stays logged in) and their sockets reconnect,
-// so other tabs and devices are logged out at once. Audited.
+// Anyone changes their own password; it needs the current one. Every other session of theirs
+// ends and its sockets close on every node, so other tabs and devices are logged out at once; the
+// tab that changed it stays logged in and keeps its socket. Audited.
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { endSessions } from '../auth/sessions.ts';
 import type { AuthenticatedAgent } from '../auth/viewer.ts';
 
-export async function changeOwnPassword(deps: Pick<Deps, 'db' | 'publisher'>, viewer: AuthenticatedAgent, input: { currentPassword: string; newPassword: string }): Promise<{ sessionsEnded: number }> {
+export async function changeOwnPassword(deps: Pick<Deps, 'db' | 'realtime'>, viewer: AuthenticatedAgent, input: { currentPassword: string; newPassword: string }): Promise<{ sessionsEnded: number }> {
   const agent = await deps.db.agent.findUniqueOrThrow({ where: { id: viewer.agentId } });
   if (!agent.passwordHash || !(await verifyPassword(input.currentPassword, agent.passwordHash))) {
     throw new AppError('validation_failed', 'currentPassword: is not your current password', { details: [{ path: 'currentPassword', message: 'is not your current password' }] });
@@ -20,6 +20,6 @@ export async function changeOwnPassword(deps: Pick<Deps, 'db' | 'publisher'>, vi
     await recordAudit(tx, { workspaceId: agent.workspaceId, actorAgentId: agent.id, action: 'agent.password_change', targetType: 'agent', targetId: agent.id, data: { sessionsEnded: ended } });
     return ended;
   });
-  deps.publisher.disconnectAgent(agent.id);
+  deps.realtime.endSessions({ agentId: agent.id, exceptSessionId: viewer.sessionId });
   return { sessionsEnded };
 }

@@ -34,7 +34,7 @@ export async function deactivatePerson(deps: Deps, viewer: Viewer, agentId: stri
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.deactivate', targetType: 'agent', targetId: agentId, data: { sessionsEnded: sessions.count, presenceWas: agent.presence } });
     return sessions.count;
   });
-  deps.publisher.disconnectAgent(agentId);
+  deps.realtime.endSessions({ agentId });
   if (agent.presence !== 'offline') deps.publisher.publishToSupervisors(viewer.workspaceId, 'agent.presence', toPresenceEvent({ id: agentId, presence: 'offline' }, now));
   const released = await releaseAgentWork(deps, { workspaceId: viewer.workspaceId, agentId, actorAgentId: viewer.agentId, reason: 'agent deactivated' });
   deps.log.info({ agentId, sessionsEnded: ended, released: released.length }, 'agent deactivated');

@@ -1,6 +1,6 @@
 // An admin changes a person: name, role, teams, skills with levels, capacity, languages. Every id
 // must be the workspace's; the last admin keeps their role. What they may hear over the socket
-// follows at once (their sockets reconnect into the new rooms), routing looks again where the
+// follows at once (a new role reconnects their sockets, new teams move them between rooms), routing looks again where the
 // change can make them eligible, and the change is audited field by field.
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -51,7 +51,9 @@ export async function updatePerson(deps: Deps, viewer: Viewer, agentId: string, 
     if (changes.skills) await replaceAgentSkills(tx, { workspaceId: viewer.workspaceId, agentId, skills: patch.skills! });
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.update', targetType: 'agent', targetId: agentId, data: { changes } });
   });
-  if (changes.role || changes.teamIds) deps.publisher.disconnectAgent(agentId);
+  // A role changes what the app shows, so it reconnects; teams only change what the sockets hear.
+  if (changes.role) deps.publisher.disconnectAgent(agentId);
+  else if (changes.teamIds) await deps.realtime.refreshAgentRooms(agentId);
   if (before.active && (changes.teamIds || changes.skills || changes.capacity || changes.languages)) await requestDispatch(deps, viewer.workspaceId);
   return loadPerson(deps.db, viewer, agentId);
 }

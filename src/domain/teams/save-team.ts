@@ -1,6 +1,6 @@
 // Admins create, rename and archive teams and set who is in them and who leads them (the lead
-// gets the team's SLA escalations). Members' sockets reconnect so they hear their new team's
-// conversations at once. Archived teams leave pickers; their conversations keep them. Audited.
+// gets the team's SLA escalations). Members' sockets move rooms so they hear their new team's
+// conversations at once, and no longer a team they left. Archived teams leave pickers; their conversations keep them. Audited.
 import { Prisma, type Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -34,7 +34,7 @@ async function setMembers(tx: Tx, teamId: string, memberIds: string[]): Promise<
 }
 
 async function afterMembership(deps: Deps, workspaceId: string, changed: string[]): Promise<void> {
-  for (const agentId of changed) deps.publisher.disconnectAgent(agentId);
+  for (const agentId of changed) await deps.realtime.refreshAgentRooms(agentId);
   if (changed.length > 0) await requestDispatch(deps, workspaceId);
 }
 

@@ -3,7 +3,8 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { getOwnProfile } from '../../domain/agents/get-own-profile.ts';
-import { login, logout } from '../../domain/auth/sessions.ts';
+import { logOut } from '../../domain/auth/log-out.ts';
+import { login } from '../../domain/auth/sessions.ts';
 import { changeOwnPassword } from '../../domain/people/change-own-password.ts';
 import { updateOwnProfile } from '../../domain/people/update-own-profile.ts';
 import { requireAuth } from '../auth-middleware.ts';
@@ -23,7 +24,7 @@ export function authRoutes(deps: AppDeps) {
     return loggedIn(c, deps, await login(deps.db, { ...body, now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS }));
   });
   app.post('/auth/logout', requireAuth(deps), async (c) => {
-    await logout(deps.db, c.get('token'));
+    await logOut(deps, c.get('viewer'), c.get('token'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

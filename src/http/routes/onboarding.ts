@@ -24,7 +24,7 @@ export function onboardingRoutes(deps: AppDeps) {
   });
   app.get('/account-links/:token', reads, validate('param', tokenParam), async (c) => c.json(await readAccountLink(deps.db, c.req.valid('param').token, deps.clock.now())));
   app.post('/account-links/:token/accept', rateLimit(deps, { name: 'account-link', rule: { burst: 10, perMinute: 10 } }), validate('param', tokenParam), validate('json', acceptLinkBody), async (c) => {
-    const result = await acceptAccountLink(deps.db, { token: c.req.valid('param').token, ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
+    const result = await acceptAccountLink(deps, { token: c.req.valid('param').token, ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
     return loggedIn(c, deps, result);
   });
   return app;

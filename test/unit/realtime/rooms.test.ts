@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roomsFor, rooms } from '../../../src/realtime/events.ts';
-import { roomsForAgent } from '../../../src/realtime/gateway.ts';
+import { roomsForAgent } from '../../../src/realtime/agent-rooms.ts';
 
 const base = { agentId: 'a1', workspaceId: 'w1', name: 'A', email: 'a@x', sessionId: 's' };
 

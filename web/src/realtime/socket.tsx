@@ -37,6 +37,8 @@ export function useRealtimeConnection(enabled: boolean, stillLoggedIn: () => Pro
       if (connectedOnce) setEpoch((e) => e + 1);
       connectedOnce = true;
     });
+    // The teams this agent hears changed (the socket moved rooms in place): views reload as after a reconnect.
+    s.on('agent.access', () => setEpoch((e) => e + 1));
     s.on('disconnect', (reason) => {
       setState('disconnected');
       // The server closed it on purpose: the session ended (then the app returns to the login
