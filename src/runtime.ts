@@ -16,6 +16,7 @@ import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
+import { allowedOrigins } from './http/origin-policy.ts';
 import { createVisitorDesk } from './realtime/visitor-desk.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
@@ -85,6 +86,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     pubClient,
     subClient,
     prefix: config.QUEUE_PREFIX,
+    allowedOrigins: allowedOrigins(config),
     presence: {
       offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
       onConnected: async (a) => {

@@ -14,6 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Redis } from '../redis.ts';
 import { joinPayload, typingPayload, type ClientToServerEvents, type JoinAnswer, type ServerToClientEvents } from './agent-protocol.ts';
 import { rooms } from './events.ts';
+import { admitHandshake } from './handshake-origin.ts';
 import { realtimeKey } from './redis-publisher.ts';
 
 export interface GatewayDeps {
@@ -23,6 +24,8 @@ export interface GatewayDeps {
   pubClient: Redis;
   subClient: Redis;
   prefix: string;
+  /** Pages that may use the agent cookie (origin-policy.ts); a handshake from any other origin arrives without it. */
+  allowedOrigins: ReadonlySet<string>;
   /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
   presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
   /** Shows the customer that an agent is typing, on channels that can (the chat widget). */
@@ -52,7 +55,7 @@ export type AgentServer = Server<ClientToServerEvents, ServerToClientEvents, NoI
 type NoInterServerEvents = Record<string, never>;
 
 export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServer {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, AgentSocketData>(server, { path: '/socket.io', serveClient: false });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, NoInterServerEvents, AgentSocketData>(server, { path: '/socket.io', serveClient: false, allowRequest: admitHandshake(deps.allowedOrigins) });
   io.adapter(createAdapter(deps.pubClient, deps.subClient, { key: realtimeKey(deps.prefix) }));
 
   io.use(async (socket, next) => {
