@@ -16,7 +16,8 @@ export function sessionToken(authorization: string | undefined, cookie: string |
 
 /** Whether the request reaches only public endpoints (by route pattern, so no spelling of a path slips past). */
 function reachesOnlyPublic(c: Context<AppEnv>): boolean {
-  const endpoints = matchedRoutes(c).filter((r) => r.method !== 'ALL');
+  // The web UI's catch-all (GET *) matches too; it is not an API endpoint.
+  const endpoints = matchedRoutes(c).filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
   return endpoints.length > 0 && endpoints.every((r) => PUBLIC_ENDPOINTS.includes(`${r.method} ${r.path}`));
 }
 
