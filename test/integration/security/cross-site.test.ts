@@ -2,6 +2,7 @@
 // SameSite=Lax cookie sent along. It must not be able to change anything through the API (no
 // text/plain form posts passing for JSON, no foreign Origin on a write) nor listen to the agents'
 // socket; the chat widget's socket stays open to other sites without ever taking the agent cookie.
+import { request } from 'node:http';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.ts';
@@ -64,6 +65,21 @@ describe('cross-site requests with the agent cookie', () => {
     // Reads are not writes: a foreign page may send a GET (CORS keeps the answer from it).
     expect((await fetch(`${h.apiUrl}/api/me`, { headers: { cookie, origin: FOREIGN } })).status).toBe(200);
     expect(await notes()).toBe(before + 4);
+  });
+
+  it("accepts the web app behind the Vite dev server's proxy, which keeps the browser's Host and Origin", async () => {
+    const dev = 'localhost:5173';
+    const url = new URL(`${h.apiUrl}/api/conversations/${conversationId}/notes`);
+    const body = JSON.stringify({ text: 'from the dev server' });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { host: dev, origin: `http://${dev}`, cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status).toBe(201);
   });
 
   const connect = (namespace: string, opts: { origin?: string; auth?: Record<string, string> }) =>
