@@ -2,7 +2,8 @@
 // /api handler chain. The session middleware on /api/* (session.ts) lets nothing through without a
 // session except PUBLIC_ENDPOINTS, and createApp refuses to boot when a route declares nothing or
 // when the public routes and that list disagree (assertRoutesDeclared). Resource rules (whose
-// conversation, which workspace) stay in the domain; this is the coarse, role-level gate.
+// conversation, which workspace) stay in the domain; this is the coarse, role-level gate. Routes
+// outside /api (webhooks, the widget, the web UI) read no session and are listed in OUTSIDE_API.
 import type { MiddlewareHandler } from 'hono';
 import { requireRole, type Role } from '../domain/auth/viewer.ts';
 import { AppError } from '../errors.ts';
@@ -18,6 +19,18 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/setup',
   'GET /api/account-links/:token',
   'POST /api/account-links/:token/accept',
+];
+
+/**
+ * Routes outside /api, where no session is ever read: each is listed with what it serves, so a new
+ * route there (which would answer anyone) stops the boot until it moves under /api or is listed.
+ */
+export const OUTSIDE_API: readonly { route: RegExp; serves: string }[] = [
+  { route: /^ALL \/\*$/, serves: 'secure headers on every answer' },
+  { route: /^(ALL|POST) \/webhooks\//, serves: "providers' webhooks: each adapter verifies the request's signature" },
+  { route: /^GET \/healthz$/, serves: 'the health check' },
+  { route: /^GET \/widget(\.js|\.js\.map|\/demo)$/, serves: 'the chat widget script, meant for any site, and its demo page' },
+  { route: /^(GET|HEAD) \/\*$/, serves: 'the web UI build (static files; every API path is passed on)' },
 ];
 
 const declared = new WeakMap<Function, Audience>();
@@ -75,6 +88,9 @@ export const endpointAudience = (e: Endpoint): Audience | undefined => (e.handle
 export function routeDeclarationProblems(routes: readonly RouteEntry[]): string[] {
   const problems: string[] = [];
   for (const r of routes) {
+    if (!isApi(r.path) && !OUTSIDE_API.some((o) => o.route.test(`${r.method} ${r.path}`))) {
+      problems.push(`${r.method} ${r.path}: outside /api no session is read, so it answers anyone; put it under /api with allow(), or list it in OUTSIDE_API`);
+    }
     // Router-level `use(path, ...)` was how some routes got auth before; now a route says it itself.
     if (isApi(r.path) && r.method === 'ALL' && r.path !== API_WIDE) problems.push(`${r.path}: middleware or all() on an API path; declare each method's route with allow()`);
   }

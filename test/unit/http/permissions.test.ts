@@ -103,9 +103,14 @@ describe('the route table check run at boot', () => {
     expect(problems).toHaveLength(PUBLIC_ENDPOINTS.length);
   });
 
-  it('leaves routes outside /api alone (the web UI, webhooks, the widget)', () => {
+  it('accepts the listed routes outside /api (webhooks, the widget, the web UI) and fails for any other', () => {
     const app = mounted(() => undefined);
     app.post('/webhooks/:kind/:channelId', (c) => c.text('ok'));
+    app.get('/widget.js', (c) => c.text('script'));
     expect(routeDeclarationProblems(app.routes)).toEqual([]);
+    app.get('/exports/contacts.csv', (c) => c.text('everyone'));
+    expect(routeDeclarationProblems(app.routes)).toEqual([
+      'GET /exports/contacts.csv: outside /api no session is read, so it answers anyone; put it under /api with allow(), or list it in OUTSIDE_API',
+    ]);
   });
 });
