@@ -82,10 +82,10 @@ describe('cross-site requests with the agent cookie', () => {
     expect(status).toBe(201);
   });
 
-  const connect = (namespace: string, opts: { origin?: string; auth?: Record<string, string> }) =>
+  const connect = (namespace: string, opts: { origin?: string; auth?: Record<string, string>; transport?: 'websocket' | 'polling' }) =>
     new Promise<{ socket: Socket; error: string | null }>((resolve) => {
       const socket = ioClient(`${h.apiUrl}${namespace}`, {
-        transports: ['websocket'],
+        transports: [opts.transport ?? 'websocket'],
         reconnection: false,
         auth: opts.auth ?? {},
         extraHeaders: { cookie, ...(opts.origin ? { origin: opts.origin } : {}) },
@@ -98,6 +98,9 @@ describe('cross-site requests with the agent cookie', () => {
     const foreign = await connect('/', { origin: FOREIGN });
     expect(foreign.error).toBe('unauthenticated');
     foreign.socket.disconnect();
+    const polling = await connect('/', { origin: FOREIGN, transport: 'polling' });
+    expect(polling.error).toBe('unauthenticated');
+    polling.socket.disconnect();
     const sibling = await connect('/', { origin: 'http://help.acme.test:3000' });
     expect(sibling.error).toBe('unauthenticated');
     sibling.socket.disconnect();
