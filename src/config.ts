@@ -5,6 +5,12 @@ const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** `https://a.example, https://b.example`: each an http(s) origin (scheme, host, optional port; no path). */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o.replace(/\/$/, ''), 'an origin is scheme://host[:port] without a path')).transform((list) => list.map((o) => new URL(o).origin)));
+
 const serverSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +22,8 @@ const serverSchema = z.object({
   /** How often each node re-checks its agents' sockets against their sessions: an expired session's socket closes within this (and on its next event). */
   SOCKET_SESSION_CHECK_SECONDS: z.coerce.number().positive().default(30),
   COOKIE_SECURE: boolish.default(false),
+  /** Other pages that may call the API with an agent's cookie (a separate front-end origin); PUBLIC_URL's origin always may. */
+  ALLOWED_ORIGINS: originList.default([]),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
   TRUST_PROXY: boolish.default(false),
   /** A webhook that could not be stored within this is answered 503 with Retry-After, so the provider retries. */

@@ -16,6 +16,7 @@ import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
+import { allowedOrigins } from './http/origin-policy.ts';
 import { createVisitorDesk } from './realtime/visitor-desk.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
@@ -88,6 +89,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     subClient,
     prefix: config.QUEUE_PREFIX,
     sessionCheckMs: config.SOCKET_SESSION_CHECK_SECONDS * 1000,
+    allowedOrigins: allowedOrigins(config),
     presence: {
       offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
       onConnected: async (a) => {

@@ -1,8 +1,14 @@
-// The HTTP application: REST API under /api, health check, one error renderer.
+// The HTTP application: REST API under /api, health check, one error renderer. Every /api
+// request passes the same gates in order: body size, cross-site origin, JSON body, session; then
+// the route's own allow() (permissions.ts). A route without a declaration stops the boot.
 import { Hono } from 'hono';
 import { checkDatabase } from '../db/check-database.ts';
 import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
+import { resolveSession } from './auth-middleware.ts';
 import { limitBody } from './body-limit.ts';
+import { refuseCrossSite, requireJsonBody } from './cross-site.ts';
+import { allowedOrigins } from './origin-policy.ts';
+import { assertRoutesDeclared } from './permissions.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -41,6 +47,9 @@ export function createApp(deps: AppDeps) {
   const replyLimit = limitBody(Math.ceil((REPLY_FILES_MAX_BYTES * 4) / 3) + 1024 * 1024, 'A reply with its files');
   const otherLimit = limitBody(2 * 1024 * 1024, 'Request body');
   api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
+  api.use('*', refuseCrossSite(allowedOrigins(deps.config)));
+  api.use('*', requireJsonBody());
+  api.use('*', resolveSession(deps));
   api.route('/', authRoutes(deps));
   api.route('/', onboardingRoutes(deps));
   api.route('/', peopleRoutes(deps));
@@ -61,5 +70,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api', api);
   app.route('/webhooks', webhookRoutes(deps));
   mountWebUi(app);
+  assertRoutesDeclared(app.routes);
   return app;
 }

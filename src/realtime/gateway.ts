@@ -22,6 +22,7 @@ import type { Redis } from '../redis.ts';
 import { agentClientEvents, joinPayload, typingPayload, type AgentClientEventName, type ClientToServerEvents, type JoinAnswer, type ServerToClientEvents } from './agent-protocol.ts';
 import { roomsForAgent, shutOutNonViewers } from './agent-rooms.ts';
 import { rooms } from './events.ts';
+import { admitHandshake } from './handshake-origin.ts';
 import { realtimeKey } from './redis-publisher.ts';
 
 export interface GatewayDeps {
@@ -33,6 +34,8 @@ export interface GatewayDeps {
   prefix: string;
   /** How often this node re-checks its sockets' sessions (the bound on an expired session's socket); 30 s unless told. */
   sessionCheckMs?: number;
+  /** Pages that may use the agent cookie (origin-policy.ts); a handshake from any other origin arrives without it. */
+  allowedOrigins: ReadonlySet<string>;
   /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
   presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
   /** Shows the customer that an agent is typing, on channels that can (the chat widget). */
@@ -78,7 +81,7 @@ function applyAgent(socket: AgentSocket, agent: AuthenticatedAgent): void {
 }
 
 export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServer {
-  const io: AgentServer = new Server(server, { path: '/socket.io', serveClient: false });
+  const io: AgentServer = new Server(server, { path: '/socket.io', serveClient: false, allowRequest: admitHandshake(deps.allowedOrigins) });
   io.adapter(createAdapter(deps.pubClient, deps.subClient, { key: realtimeKey(deps.prefix) }));
 
   io.use(async (socket, next) => {

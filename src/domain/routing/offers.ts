@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { conversationSummaryInclude, toConversationSummary } from '../conversations/conversation-view.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
+import { loadVisibleConversation } from '../conversations/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { toOfferView, type OfferView } from './offer-view.ts';
 import { routeConversation } from './route-conversation.ts';
@@ -31,6 +32,8 @@ async function lockedOffer(deps: Deps, viewer: Viewer, conversationId: string, t
   await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${conversationId} FOR UPDATE`;
   const conv = await tx.conversation.findFirst({ where: { id: conversationId, workspaceId: viewer.workspaceId } });
   if (!conv) throw new AppError('not_found', 'Conversation not found');
+  // Someone it is not offered to learns nothing about a conversation they may not see.
+  if (conv.offeredAgentId !== viewer.agentId) await loadVisibleConversation(tx, viewer, conversationId);
   const now = deps.clock.now();
   if (conv.offeredAgentId !== viewer.agentId || conv.assigneeId) throw new AppError('conflict', 'This conversation is not offered to you (any more)');
   if (!conv.offerExpiresAt || conv.offerExpiresAt <= now) throw new AppError('conflict', 'The offer has expired');

@@ -3,13 +3,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getAttachmentFile } from '../../domain/media/get-attachment-file.ts';
-import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { allow } from '../permissions.ts';
 import { validate } from '../validate.ts';
 
 export function attachmentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/attachments/:id', requireAuth(deps), validate('param', z.object({ id: z.string().min(1) })), async (c) => {
+  app.get('/attachments/:id', allow('agent'), validate('param', z.object({ id: z.string().min(1) })), async (c) => {
     const file = await getAttachmentFile(deps, c.get('viewer'), c.req.valid('param').id);
     const asciiName = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return c.body(new Uint8Array(file.content), 200, {

@@ -8,8 +8,8 @@ import { listInboundEvents } from '../../domain/inbound/list-inbound-events.ts';
 import { markInboundFailuresSeen } from '../../domain/inbound/mark-inbound-failures-seen.ts';
 import { retryInboundEvent } from '../../domain/inbound/retry-inbound-event.ts';
 import { retryInboundEvents } from '../../domain/inbound/retry-inbound-events.ts';
-import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { allow } from '../permissions.ts';
 import { inboundEventListQuery, inboundEventRetryBody } from '../schemas/inbound-events.ts';
 import { validate } from '../validate.ts';
 
@@ -17,19 +17,17 @@ const idParam = z.object({ id: z.string().min(1) });
 
 export function inboundEventRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/inbound-events/*', requireAuth(deps));
-  app.use('/inbound-events', requireAuth(deps));
-  app.get('/inbound-events', validate('query', inboundEventListQuery), async (c) => {
+  app.get('/inbound-events', allow('supervisor'), validate('query', inboundEventListQuery), async (c) => {
     return c.json({ items: await listInboundEvents(deps.db, c.get('viewer'), c.req.valid('query')) });
   });
   // Before /:id, which would take these names as ids.
-  app.get('/inbound-events/unseen', async (c) => c.json(await countNewInboundFailures(deps.db, c.get('viewer'))));
-  app.post('/inbound-events/seen', async (c) => c.json(await markInboundFailuresSeen(deps, c.get('viewer'))));
-  app.post('/inbound-events/retry', validate('json', inboundEventRetryBody), async (c) => {
+  app.get('/inbound-events/unseen', allow('supervisor'), async (c) => c.json(await countNewInboundFailures(deps.db, c.get('viewer'))));
+  app.post('/inbound-events/seen', allow('supervisor'), async (c) => c.json(await markInboundFailuresSeen(deps, c.get('viewer'))));
+  app.post('/inbound-events/retry', allow('supervisor'), validate('json', inboundEventRetryBody), async (c) => {
     return c.json(await retryInboundEvents(deps, c.get('viewer'), c.req.valid('json').ids), 202);
   });
-  app.get('/inbound-events/:id', validate('param', idParam), async (c) => c.json(await getInboundEvent(deps.db, c.get('viewer'), c.req.valid('param').id)));
-  app.post('/inbound-events/:id/retry', validate('param', idParam), async (c) => {
+  app.get('/inbound-events/:id', allow('supervisor'), validate('param', idParam), async (c) => c.json(await getInboundEvent(deps.db, c.get('viewer'), c.req.valid('param').id)));
+  app.post('/inbound-events/:id/retry', allow('supervisor'), validate('param', idParam), async (c) => {
     return c.json(await retryInboundEvent(deps, c.get('viewer'), c.req.valid('param').id), 202);
   });
   return app;

@@ -3,8 +3,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createTeam, updateTeam } from '../../domain/teams/save-team.ts';
-import { requireAuth } from '../auth-middleware.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { allow } from '../permissions.ts';
 import { teamCreateBody, teamPatchBody } from '../schemas/people.ts';
 import { validate } from '../validate.ts';
 
@@ -12,8 +12,8 @@ const idParam = z.object({ id: z.string().min(1) });
 
 export function teamRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.post('/teams', requireAuth(deps), validate('json', teamCreateBody), async (c) => c.json(await createTeam(deps, c.get('viewer'), c.req.valid('json')), 201));
-  app.patch('/teams/:id', requireAuth(deps), validate('param', idParam), validate('json', teamPatchBody), async (c) => {
+  app.post('/teams', allow('admin'), validate('json', teamCreateBody), async (c) => c.json(await createTeam(deps, c.get('viewer'), c.req.valid('json')), 201));
+  app.patch('/teams/:id', allow('admin'), validate('param', idParam), validate('json', teamPatchBody), async (c) => {
     return c.json(await updateTeam(deps, c.get('viewer'), c.req.valid('param').id, c.req.valid('json')));
   });
   return app;

@@ -1,0 +1,119 @@
+// The people and records the route matrix calls the API about: workspace W1 with teams T1 (Support)
+// and T2 (Billing); agent A1 in T1 owning conversation C1 (team T1, contact K1, an attachment); agent
+// A2 in T2 only; a supervisor and an admin; workspace W2 with its own admin; a chat widget visitor;
+// and one of each record a route names by id. Built straight in the database.
+import { randomBytes } from 'node:crypto';
+import { startSession } from '../../../src/domain/auth/sessions.ts';
+import { hashSecretToken, newSecretToken } from '../../../src/domain/auth/secret-token.ts';
+import { createVisitor } from '../../../src/domain/visitors/visitor-sessions.ts';
+import { createWorkspace } from '../../../src/seed/create-workspace.ts';
+import { PASSWORD, type Harness } from '../../support/harness.ts';
+
+export const CALLERS = ['nobody', 'visitor', 'otherTeamAgent', 'owningAgent', 'supervisor', 'admin', 'otherWorkspaceAdmin'] as const;
+export type Caller = (typeof CALLERS)[number];
+export type Role = 'agent' | 'supervisor' | 'admin';
+
+export interface MatrixFixtures {
+  /** Who each caller is (no agent for nobody and the visitor). */
+  agents: Record<Exclude<Caller, 'nobody' | 'visitor'>, { id: string; role: Role }>;
+  visitorToken: string;
+  /** A new session for the caller, so one cell's logout or password change cannot touch another. */
+  credentials(caller: Caller): Promise<string | null>;
+  ids: {
+    conversation: string;
+    contact: string;
+    attachment: string;
+    person: string;
+    team: string;
+    queue: string;
+    agent: string;
+    inboundEvent: string;
+    slaPolicy: string;
+    calendar: string;
+    statusKey: string;
+    channel: string;
+    channelKind: string;
+    cannedResponse: string;
+    accountLinkToken: string;
+  };
+  /** A canned response nobody else uses, for a cell that deletes one. */
+  freshCannedResponse(): Promise<string>;
+}
+
+export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
+  const db = h.testDb.db;
+  const tag = randomBytes(4).toString('hex');
+  const w1 = h.workspace.workspace.id;
+  const [admin, a1, a2] = h.workspace.agents;
+  const t1 = h.workspace.teams.get('Support')!;
+  const email = h.workspace.channels[0]!;
+  const supervisor = await db.agent.create({ data: { workspaceId: w1, email: `sup-${tag}@acme.test`, name: 'Sue Supervisor', role: 'supervisor', passwordHash: 'unused' } });
+  const person = await db.agent.create({ data: { workspaceId: w1, email: `pat-${tag}@acme.test`, name: 'Pat Person', role: 'agent', passwordHash: 'unused' } });
+  const w2 = await createWorkspace(db, {
+    name: 'Globex',
+    slug: `globex-${tag}`,
+    agents: [{ email: `admin-${tag}@globex.test`, name: 'Gloria Admin', role: 'admin', password: PASSWORD }],
+    channels: [{ kind: 'email', name: 'Globex help', address: `help-${tag}@globex.test`, settings: {} }],
+  });
+
+  const contact = await db.contact.create({ data: { workspaceId: w1, name: 'Kim Customer' } });
+  const seq = await db.workspace.update({ where: { id: w1 }, data: { conversationSeq: { increment: 1 } } });
+  const conversation = await db.conversation.create({ data: { workspaceId: w1, number: seq.conversationSeq, channelId: email.id, contactId: contact.id, teamId: t1, assigneeId: a1!.id } });
+  const message = await db.message.create({ data: { workspaceId: w1, conversationId: conversation.id, channelId: email.id, direction: 'in', authorContactId: contact.id, text: 'My invoice is wrong' } });
+  const file = await h.rt.deps.store.put(Buffer.from('invoice 42'));
+  const attachment = await db.attachment.create({ data: { workspaceId: w1, messageId: message.id, filename: 'invoice.txt', contentType: 'text/plain', size: file.size, sha256: file.sha256, storageKey: file.key } });
+
+  const queue = await db.queue.findFirstOrThrow({ where: { workspaceId: w1 } });
+  const inboundEvent = await db.inboundEvent.create({ data: { workspaceId: w1, channelId: email.id, externalId: `matrix-${tag}`, status: 'failed', error: 'for the route matrix' } });
+  const calendar = await db.businessCalendar.create({ data: { workspaceId: w1, name: 'Office hours', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] } } });
+  const slaPolicy = await db.slaPolicy.create({ data: { workspaceId: w1, name: 'Matrix policy', targets: { normal: { first_response: 3600 } }, calendarId: calendar.id } });
+  // A status key only W1 has: W2's admin must not reach it through their own workspace's statuses.
+  const status = await db.statusDefinition.create({ data: { workspaceId: w1, key: `w1-${tag}`, label: 'Waiting on legal', category: 'open', position: 99 } });
+  const canned = () => db.cannedResponse.create({ data: { workspaceId: w1, shortcut: `m-${randomBytes(4).toString('hex')}`, title: 'Thanks', body: 'Thanks for writing' } });
+  const cannedResponse = await canned();
+
+  // Someone invited but not joined yet, whose link the public account-link routes read.
+  const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
+  const accountLinkToken = newSecretToken();
+  await db.agentToken.create({ data: { workspaceId: w1, agentId: invitee.id, purpose: 'invite', tokenHash: hashSecretToken(accountLinkToken), expiresAt: new Date(Date.now() + 86_400_000) } });
+
+  const webchat = await db.channel.create({ data: { workspaceId: w1, kind: 'webchat', name: 'Site chat', address: `pk-${tag}`, settings: {} } });
+  const visitor = await createVisitor(db, { workspaceId: w1, channelId: webchat.id, now: new Date() });
+
+  const agents: MatrixFixtures['agents'] = {
+    otherTeamAgent: { id: a2!.id, role: 'agent' },
+    owningAgent: { id: a1!.id, role: 'agent' },
+    supervisor: { id: supervisor.id, role: 'supervisor' },
+    admin: { id: admin!.id, role: 'admin' },
+    otherWorkspaceAdmin: { id: w2.agents[0]!.id, role: 'admin' },
+  };
+
+  return {
+    agents,
+    visitorToken: visitor.token,
+    async credentials(caller) {
+      if (caller === 'nobody') return null;
+      if (caller === 'visitor') return visitor.token;
+      const agent = await db.agent.findUniqueOrThrow({ where: { id: agents[caller].id } });
+      return (await startSession(db, { agent, now: new Date(), ttlHours: 1 })).token;
+    },
+    ids: {
+      conversation: conversation.id,
+      contact: contact.id,
+      attachment: attachment.id,
+      person: person.id,
+      team: t1,
+      queue: queue.id,
+      agent: a1!.id,
+      inboundEvent: inboundEvent.id,
+      slaPolicy: slaPolicy.id,
+      calendar: calendar.id,
+      statusKey: status.key,
+      channel: email.id,
+      channelKind: 'email',
+      cannedResponse: cannedResponse.id,
+      accountLinkToken,
+    },
+    freshCannedResponse: async () => (await canned()).id,
+  };
+}
