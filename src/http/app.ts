@@ -7,7 +7,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorHandler } from './error-handler.ts';
+import { auditReads } from './audit-reads.ts';
 import { agentRoutes } from './routes/agents.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
@@ -18,6 +20,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -41,6 +44,9 @@ export function createApp(deps: AppDeps) {
   const replyLimit = limitBody(Math.ceil((REPLY_FILES_MAX_BYTES * 4) / 3) + 1024 * 1024, 'A reply with its files');
   const otherLimit = limitBody(2 * 1024 * 1024, 'Request body');
   api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
+  // Before the routers: these run around the GET handlers of one contact and one conversation.
+  api.use('/contacts/:id', auditReads(deps, 'contact'));
+  api.use('/conversations/:id', auditReads(deps, 'conversation'));
   api.route('/', authRoutes(deps));
   api.route('/', onboardingRoutes(deps));
   api.route('/', peopleRoutes(deps));
@@ -55,6 +61,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
+  api.route('/', privacyRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
