@@ -12,21 +12,12 @@ import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { validationFailed } from '../parse-input.ts';
 import { deletePendingFiles } from './delete-pending-files.ts';
 import { eraseConversationContent } from './erase-conversation-content.ts';
+import type { EraseResult } from './privacy-view.ts';
 
 export const ERASE_CONFIRMATION = 'ERASE';
 export const ERASED_CONTACT_NAME = 'Erased contact';
 /** Shorter addresses (a short chat id) could match unrelated payloads; they are only removed with their messages. */
 const MIN_SCANNED_ADDRESS = 6;
-
-export interface EraseResult {
-  contactId: string;
-  conversations: number;
-  messages: number;
-  attachments: number;
-  identities: number;
-  inboundEvents: number;
-  files: { deleted: number; kept: number; failed: number };
-}
 
 export async function eraseContact(deps: Pick<Deps, 'db' | 'store' | 'log' | 'clock'>, viewer: Viewer, input: { contactId: string; confirm: string }): Promise<EraseResult> {
   requireAdmin(viewer, 'erase a contact');
