@@ -84,6 +84,7 @@ describe('privacy in the browser', () => {
     await page.waitForURL(/agentId=/);
     await rows.first().waitFor();
     await page.locator('.audit-actor', { hasText: 'Alex Admin' }).first().waitFor({ state: 'detached' });
+    await page.locator('.audit-actor', { hasText: 'Ada Agent' }).first().waitFor();
     const actors = await page.locator('.audit-actor').allInnerTexts();
     expect(actors.length).toBeGreaterThan(0);
     expect(actors.every((t) => t === 'Ada Agent')).toBe(true);
