@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import type { Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { publishConversation } from '../conversations/publish-conversation.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { validationFailed } from '../parse-input.ts';
 import { deletePendingFiles } from './delete-pending-files.ts';
@@ -16,10 +17,12 @@ import type { EraseResult } from './privacy-view.ts';
 
 export const ERASE_CONFIRMATION = 'ERASE';
 export const ERASED_CONTACT_NAME = 'Erased contact';
+/** Open inboxes are told about this many of the contact's latest conversations (the rest show the change on reload). */
+const REPUBLISH_LIMIT = 50;
 /** Shorter addresses (a short chat id) could match unrelated payloads; they are only removed with their messages. */
 const MIN_SCANNED_ADDRESS = 6;
 
-export async function eraseContact(deps: Pick<Deps, 'db' | 'store' | 'log' | 'clock'>, viewer: Viewer, input: { contactId: string; confirm: string }): Promise<EraseResult> {
+export async function eraseContact(deps: Pick<Deps, 'db' | 'store' | 'log' | 'clock' | 'publisher'>, viewer: Viewer, input: { contactId: string; confirm: string }): Promise<EraseResult> {
   requireAdmin(viewer, 'erase a contact');
   if (input.confirm !== ERASE_CONFIRMATION) {
     throw validationFailed([{ path: 'confirm', message: `Type ${ERASE_CONFIRMATION} to confirm the erasure` }], 'json');
@@ -30,7 +33,10 @@ export async function eraseContact(deps: Pick<Deps, 'db' | 'store' | 'log' | 'cl
   const now = deps.clock.now();
   const result = await deps.db.$transaction(async (tx) => eraseInTransaction(tx, { viewer, contactId: contact.id, now }), { timeout: 60_000 });
   const files = await deletePendingFiles(deps, { storageKeys: result.storageKeys });
-  const { storageKeys: _keys, ...counts } = result;
+  for (const id of result.conversationIds.slice(0, REPUBLISH_LIMIT)) {
+    await publishConversation(deps, id, 'conversation.updated').catch((err: unknown) => deps.log.warn({ err, conversationId: id }, 'could not publish an erased conversation'));
+  }
+  const { storageKeys: _keys, conversationIds: _ids, ...counts } = result;
   return { ...counts, files };
 }
 
@@ -41,7 +47,7 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
   const contactIds = contacts.map((c) => c.id);
   const identities = await tx.contactIdentity.findMany({ where: { contactId: { in: contactIds } }, select: { address: true } });
   const addresses = [...new Set([...identities.map((i) => i.address), ...contacts.flatMap((c) => [c.email, c.phone].filter((a): a is string => !!a))])];
-  const conversationIds = (await tx.conversation.findMany({ where: { contactId: { in: contactIds } }, select: { id: true } })).map((c) => c.id);
+  const conversationIds = (await tx.conversation.findMany({ where: { contactId: { in: contactIds } }, orderBy: { lastMessageAt: 'desc' }, select: { id: true } })).map((c) => c.id);
 
   const content = await eraseConversationContent(tx, { conversationIds, now });
   const strayEvents = await deleteInboundEventsNaming(tx, viewer.workspaceId, addresses);
@@ -71,6 +77,7 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
     identities: removedIdentities.count,
     inboundEvents: content.inboundEvents + strayEvents,
     storageKeys: content.storageKeys,
+    conversationIds,
   };
 }
 

@@ -36,6 +36,7 @@ describe('contact export and erasure', () => {
   let smsConv: string;
   let bystanderConv: string;
   let work: string;
+  let visitorId: string;
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'parley-erase-'));
@@ -65,6 +66,10 @@ describe('contact export and erasure', () => {
     contactId = (await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: emailConv } })).contactId;
     // The phone is hers (as the contact-linking flow would record it); her text then lands on her.
     await h.testDb.db.contactIdentity.create({ data: { workspaceId: h.workspace.workspace.id, contactId, channelKind: 'sms', address: PHONE } });
+    // She also chatted on the website: her visitor row's id is her chat identity's address.
+    const visitor = await h.testDb.db.webchatVisitor.create({ data: { workspaceId: h.workspace.workspace.id, channelId: h.workspace.channels[0]!.id, tokenHash: randomBytes(16).toString('hex') } });
+    visitorId = visitor.id;
+    await h.testDb.db.contactIdentity.create({ data: { workspaceId: h.workspace.workspace.id, contactId, channelKind: 'webchat', address: visitorId } });
     const sms = { MessageSid: sid('SM'), AccountSid: fake.accountSid, From: PHONE, To: SMS_NUMBER, Body: `Texting too: ${SMS_WORDS}`, NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01' };
     expect((await post('/webhooks/twilio/messages', sms)).status).toBe(200);
     smsConv = await h.conversationFor(sms.MessageSid);
@@ -95,7 +100,7 @@ describe('contact export and erasure', () => {
     await run('unzip', ['-q', zip, '-d', out]);
     const doc = JSON.parse(await readFile(path.join(out, 'contact.json'), 'utf8'));
     expect(doc.contact).toMatchObject({ id: contactId, name: NAME, tier: 'gold', attributes: { account: WORDS } });
-    expect(doc.identities.map((i: any) => [i.channelKind, i.address]).sort()).toEqual([['email', EMAIL], ['sms', PHONE]]);
+    expect(doc.identities.map((i: any) => [i.channelKind, i.address]).sort()).toEqual([['email', EMAIL], ['sms', PHONE], ['webchat', visitorId]]);
     expect(doc.conversations.map((c: any) => c.id).sort()).toEqual([emailConv, smsConv].sort());
     const texts = doc.conversations.flatMap((c: any) => c.messages.map((m: any) => `${m.direction}:${m.kind}:${m.text.trim()}`));
     expect(texts).toEqual(
@@ -120,7 +125,7 @@ describe('contact export and erasure', () => {
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.message).toMatch(/confirm/i);
     expect((await h.api(agent, 'POST', `/api/contacts/${contactId}/erase`, { confirm: 'ERASE' })).status).toBe(403);
-    expect(await h.testDb.db.contactIdentity.count({ where: { contactId } })).toBe(2);
+    expect(await h.testDb.db.contactIdentity.count({ where: { contactId } })).toBe(3);
     expect((await h.testDb.db.contact.findUniqueOrThrow({ where: { id: contactId } })).name).toBe(NAME);
   });
 
@@ -132,7 +137,7 @@ describe('contact export and erasure', () => {
     const before = await h.api(admin, 'GET', '/api/supervisor/board');
     const res = await h.api(admin, 'POST', `/api/contacts/${contactId}/erase`, { confirm: 'ERASE' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ contactId, conversations: 2, identities: 2, attachments: 2, files: { deleted: 1, kept: 1, failed: 0 } });
+    expect(res.body).toMatchObject({ contactId, conversations: 2, identities: 3, attachments: 2, files: { deleted: 1, kept: 1, failed: 0 } });
 
     expect(await scanDatabase(h.testDb.url, needles)).toEqual([]);
     expect(await scanDirectory(h.rt.config.DATA_DIR, needles)).toEqual([]);
@@ -150,6 +155,8 @@ describe('contact export and erasure', () => {
     expect(after.body.today.conversations).toBe(before.body.today.conversations);
     expect(after.body.today.conversations).toBeGreaterThanOrEqual(3);
 
+    expect(await h.testDb.db.webchatVisitor.count({ where: { id: visitorId } })).toBe(0);
+
     const entry = await h.testDb.db.auditEvent.findFirstOrThrow({ where: { action: 'contact.erase' } });
     expect(entry).toMatchObject({ actorAgentId: h.workspace.agents[0]!.id, targetId: contactId, contactId });
     expect(JSON.stringify(entry.data)).not.toMatch(new RegExp(`${tag}|@`));
@@ -162,5 +169,13 @@ describe('contact export and erasure', () => {
     const res = await fetch(`${h.apiUrl}/api/attachments/${file.id}`, { headers: { authorization: `Bearer ${admin}` } });
     expect(Buffer.from(await res.arrayBuffer()).equals(SHARED_FILE)).toBe(true);
     expect(await h.testDb.db.pendingFileDeletion.count()).toBe(0);
+  });
+
+  it('when she writes again she is a new contact, not the erased placeholder', async () => {
+    const again = await h.conversationFor(await h.sendCustomerMail({ from: EMAIL, subject: 'Back again', text: 'Hello again' }));
+    const conv = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: again }, include: { contact: true } });
+    expect(conv.contactId).not.toBe(contactId);
+    expect(conv.contact).toMatchObject({ erasedAt: null });
+    expect(await h.testDb.db.contactIdentity.count({ where: { contactId } })).toBe(0);
   });
 });
