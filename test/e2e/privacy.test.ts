@@ -89,4 +89,24 @@ describe('privacy in the browser', () => {
     expect(actors.length).toBeGreaterThan(0);
     expect(actors.every((t) => t === 'Ada Agent')).toBe(true);
   });
+
+  it('Admin → Privacy saves the retention settings, and says why a bad value is refused', async () => {
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByTestId('privacy-page').waitFor();
+    const form = page.getByRole('form', { name: 'Data retention' });
+    await form.getByLabel('Raw inbound payloads (days)').waitFor();
+    expect(await form.getByLabel('Raw inbound payloads (days)').inputValue()).toBe('30');
+    expect(await form.getByLabel('Resolved conversations (days)').inputValue()).toBe('');
+    await form.getByLabel('Website visitors (days)').fill('0');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: /at least 1 day/i }).waitFor();
+    expect(await h.testDb.db.retentionSettings.count()).toBe(0);
+
+    await form.getByLabel('Website visitors (days)').fill('90');
+    await form.getByLabel('Resolved conversations (days)').fill('365');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Retention settings saved').waitFor();
+    await screenshot(page, 'privacy-retention');
+    expect(await h.testDb.db.retentionSettings.findUniqueOrThrow({ where: { workspaceId: h.workspace.workspace.id } })).toMatchObject({ visitorDays: 90, resolvedConversationDays: 365, rawPayloadDays: 30 });
+  });
 });

@@ -55,7 +55,7 @@ function RetentionForm() {
     </label>
   );
   return (
-    <form className="channel-form board-card" aria-label="Data retention" onSubmit={(e) => void submit(e)}>
+    <form className="channel-form board-card" aria-label="Data retention" noValidate onSubmit={(e) => void submit(e)}>
       <h2 className="board-card-title">Data retention</h2>
       <p className="small dim">Older data is purged by the hourly maintenance job.</p>
       {FIELDS.map(([key, label, hint]) => input(key, label, hint))}
