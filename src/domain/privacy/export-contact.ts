@@ -31,7 +31,7 @@ export async function exportContact(deps: Pick<Deps, 'db' | 'store' | 'clock'>, 
     contact: contactJson(contact),
     mergedContacts: mergedContacts.map(contactJson),
     identities: identities.map((i) => ({ channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt, createdAt: i.createdAt })),
-    conversations: conversations.map((c) => conversationJson(c, (name, key) => files.push({ name, content: () => deps.store.get(key) }))),
+    conversations: conversations.map((c) => conversationJson(c, (name, key) => files.push({ name, content: () => deps.store.get(key), fallback: (err) => unavailable(name, err) }))),
   };
   await recordAudit(deps.db, {
     workspaceId: viewer.workspaceId,
@@ -88,6 +88,11 @@ function conversationJson(c: ExportedConversation, addFile: (name: string, stora
     })),
     activity: c.events.map((e) => ({ kind: e.kind, data: e.data, createdAt: e.createdAt })),
   };
+}
+
+/** A file the store could not give back is named in the zip with the reason, so the rest still arrives. */
+function unavailable(name: string, err: unknown) {
+  return { name: `${name}.unavailable.txt`, content: new TextEncoder().encode(`This file could not be read from the attachment store: ${err instanceof Error ? err.message : String(err)}\n`) };
 }
 
 function contactJson(c: { id: string; name: string | null; email: string | null; phone: string | null; tier: string | null; lifecycleStage: string | null; tags: string[]; attributes: unknown; createdAt: Date; erasedAt: Date | null }) {

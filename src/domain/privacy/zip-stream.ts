@@ -8,6 +8,8 @@ export interface ZipEntry {
   /** Loaded when the stream reaches the entry. */
   content(): Promise<Uint8Array>;
   compress?: boolean;
+  /** Written instead when `content` fails (a file gone from the store); without it the stream fails. */
+  fallback?(err: unknown): { name: string; content: Uint8Array };
 }
 
 export function zipStream(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>): ReadableStream<Uint8Array> {
@@ -28,10 +30,19 @@ export function zipStream(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>)
         zip.end();
         return;
       }
-      const entry = next.value;
-      const file = entry.compress ? new ZipDeflate(entry.name, { level: 6 }) : new ZipPassThrough(entry.name);
+      const { name, content } = await load(next.value);
+      const file = next.value.compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
       zip.add(file);
-      file.push(await entry.content(), true);
+      file.push(content, true);
     },
   });
+}
+
+async function load(entry: ZipEntry): Promise<{ name: string; content: Uint8Array }> {
+  try {
+    return { name: entry.name, content: await entry.content() };
+  } catch (err) {
+    if (!entry.fallback) throw err;
+    return entry.fallback(err);
+  }
 }

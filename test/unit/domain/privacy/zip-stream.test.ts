@@ -49,4 +49,14 @@ describe('zipStream', () => {
     const stream = zipStream([{ name: 'gone.bin', content: () => Promise.reject(new Error('file missing')) }]);
     await expect(readAll(stream)).rejects.toThrow('file missing');
   });
+
+  it('writes an entry’s fallback in its place when it has one, and carries on', async () => {
+    const stream = zipStream([
+      { name: 'gone.bin', content: () => Promise.reject(new Error('file missing')), fallback: (err) => ({ name: 'gone.bin.unavailable.txt', content: Buffer.from(String(err)) }) },
+      { name: 'kept.txt', content: async () => Buffer.from('still here') },
+    ]);
+    const files = unzipSync(await readAll(stream));
+    expect(Object.keys(files)).toEqual(['gone.bin.unavailable.txt', 'kept.txt']);
+    expect(Buffer.from(files['gone.bin.unavailable.txt']!).toString()).toContain('file missing');
+  });
 });
