@@ -42,8 +42,8 @@ export const queueCatalog = {
     jobId: (p: { clockId: string; version: number; kind: string; beforeSeconds?: number }) => `sla-${p.clockId}-${p.version}-${p.kind}-${p.beforeSeconds ?? 0}`,
   },
   maintenance: {
-    /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. */
-    payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener']), name: z.string().min(1).optional() }),
+    /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. `retention`: the privacy purge. */
+    payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener', 'retention']), name: z.string().min(1).optional() }),
     attempts: 1,
     backoff: { type: 'fixed', delay: 1_000 },
     jobId: (p: { task: string }) => `maintenance-${p.task}-${Date.now()}`,

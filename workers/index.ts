@@ -45,6 +45,9 @@ export interface RunningWorkers {
  */
 export const quickRecovery = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 } as const;
 
+/** The retention purge runs hourly: retention is counted in days, and each run works in batches. */
+export const RETENTION_EVERY_MS = 3_600_000;
+
 export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<RunningWorkers> {
   const common = { connection: opts.connection, prefix: opts.prefix };
   const workers = [
@@ -69,6 +72,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await schedules.add('sweep-inbound', sweepMs, { task: 'sweep-inbound' });
   await schedules.add('status-timers', 60_000, { task: 'status-timers' });
   await schedules.add('dispatch-all', sweepMs, { task: 'dispatch-all' });
+  await schedules.add('retention', RETENTION_EVERY_MS, { task: 'retention' });
   // Named so before listeners scheduled their own periodic work.
   await maintenance.removeJobScheduler('poll-imap');
   return {

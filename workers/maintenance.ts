@@ -1,6 +1,6 @@
 // Periodic housekeeping: re-queue inbound events and replies that never reached a worker, run
 // channel listeners' periodic tasks (IMAP polls), move statuses on by time, catch overdue SLA
-// clocks and place waiting work.
+// clocks, place waiting work and purge data past its workspace's retention.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
@@ -10,6 +10,7 @@ import { assertNever } from '../src/errors.ts';
 import { runStatusTimers } from '../src/domain/conversations/run-status-timers.ts';
 import { dispatchWaiting } from '../src/domain/routing/dispatch-waiting.ts';
 import { sweepOverdueClocks } from '../src/domain/sla/sweep-overdue-clocks.ts';
+import { purgeExpiredData } from '../src/domain/privacy/purge-expired-data.ts';
 import { queueCatalog } from '../src/queues.ts';
 
 export interface MaintenanceOptions {
@@ -44,6 +45,8 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
         for (const w of workspaces) await dispatchWaiting(deps, w.workspaceId);
         return { workspaces: workspaces.length };
       }
+      case 'retention':
+        return purgeExpiredData(deps);
       default:
         return assertNever(task, 'maintenance task');
     }

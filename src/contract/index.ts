@@ -165,3 +165,14 @@ export type TypingEventPayload = Wire<ConversationTypingEvent>;
 export type QueuesChangedPayload = Wire<QueuesChangedEvent>;
 export type InboundFailedPayload = Wire<InboundFailedEvent>;
 export type { JoinAnswer };
+
+// ---- privacy: export, erasure, retention, audit log --------------------------------------
+import type { AuditEntryView, AuditPage } from '../domain/audit/audit-view.ts';
+import type { EraseResult } from '../domain/privacy/privacy-view.ts';
+import type { auditQuery, eraseBody, retentionBody } from '../http/schemas/privacy.ts';
+export type AuditEntryResponse = Wire<AuditEntryView>;
+export type AuditPageResponse = Wire<AuditPage>;
+export type EraseResponse = Wire<EraseResult>;
+export type EraseBody = z.input<typeof eraseBody>;
+export type RetentionSettings = z.input<typeof retentionBody>;
+export type AuditQuery = z.input<typeof auditQuery>;

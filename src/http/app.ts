@@ -14,6 +14,7 @@ import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { agentRoutes } from './routes/agents.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
@@ -24,6 +25,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
+  api.route('/', privacyRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });

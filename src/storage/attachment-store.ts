@@ -1,7 +1,7 @@
 // Attachment bytes live behind this interface; the filesystem store keys files by their sha256,
 // so storing the same file twice (a retried ingest, a forwarded attachment) costs nothing.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StoredFile {
@@ -13,6 +13,8 @@ export interface StoredFile {
 export interface AttachmentStore {
   put(content: Buffer): Promise<StoredFile>;
   get(key: string): Promise<Buffer>;
+  /** Removes the file; a key with no file is not an error (a retried deletion). */
+  delete(key: string): Promise<void>;
 }
 
 export function createFsAttachmentStore(root: string): AttachmentStore {
@@ -34,5 +36,6 @@ export function createFsAttachmentStore(root: string): AttachmentStore {
       return { key: sha256, sha256, size: content.length };
     },
     get: (key) => readFile(fileFor(key)),
+    delete: (key) => rm(fileFor(key), { force: true }),
   };
 }

@@ -12,6 +12,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
+import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
 import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
@@ -80,6 +81,10 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <TeamsPage onHelp={onHelp} />;
     case 'profile':
       return <ProfilePage onHelp={onHelp} />;
+    case 'privacy':
+      return <PrivacyPage onHelp={onHelp} />;
+    case 'audit':
+      return <AuditPage onHelp={onHelp} agentId={route.agentId} contactId={route.contactId} />;
     case 'inbound':
       return <InboundEventsPage onHelp={onHelp} />;
     case 'login':

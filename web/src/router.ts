@@ -33,6 +33,8 @@ export type Route =
   | { page: 'people' }
   | { page: 'teams' }
   | { page: 'profile' }
+  | { page: 'privacy' }
+  | { page: 'audit'; agentId: string | null; contactId: string | null }
   | PublicRoute
   | InboxRoute;
 
@@ -56,6 +58,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'admin' && parts[1] === 'people') return { page: 'people' };
   if (parts[0] === 'admin' && parts[1] === 'teams') return { page: 'teams' };
   if (parts[0] === 'profile') return { page: 'profile' };
+  if (parts[0] === 'admin' && parts[1] === 'privacy') return { page: 'privacy' };
+  if (parts[0] === 'admin' && parts[1] === 'audit') return { page: 'audit', agentId: new URLSearchParams(search).get('agentId'), contactId: new URLSearchParams(search).get('contactId') };
   if (parts[0] === 'setup') return { page: 'setup' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };

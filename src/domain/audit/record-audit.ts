@@ -7,7 +7,11 @@ export interface AuditEntry {
   action: string;
   targetType: 'conversation' | 'message' | 'contact' | 'inbound_event' | 'agent' | 'canned_response' | 'sla_policy' | 'calendar' | 'routing_workflow' | 'queue' | 'status_definition' | 'channel' | 'team' | 'workspace';
   targetId: string;
+  /** The customer the entry concerns (the contact itself, or a conversation's contact): admins filter the log by it. */
+  contactId?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened, if not now (an injected clock). */
+  createdAt?: Date;
 }
 
 export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {

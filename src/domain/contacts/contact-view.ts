@@ -19,6 +19,7 @@ export function toContactTimeline(contact: ContactWithIdentities, conversations:
     tags: contact.tags,
     attributes: contact.attributes,
     createdAt: contact.createdAt.toISOString(),
+    erasedAt: contact.erasedAt?.toISOString() ?? null,
     identities: contact.identities.map((i) => ({ id: i.id, channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt?.toISOString() ?? null })),
     conversations: conversations.map((c) => ({
       id: c.id,

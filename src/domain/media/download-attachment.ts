@@ -4,6 +4,7 @@
 import { toChannelConfig } from '../channels/channel-config.ts';
 import type { Deps } from '../../deps.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
+import { deletePendingFiles } from '../privacy/delete-pending-files.ts';
 
 export type DownloadOutcome =
   | { status: 'stored'; size: number }
@@ -24,7 +25,13 @@ export async function downloadAttachment(deps: Deps, attachmentId: string, opts:
   }
   const stored = await deps.store.put(fetched.content);
   const contentType = a.contentType === 'application/octet-stream' && fetched.contentType ? fetched.contentType.split(';')[0]!.trim() : a.contentType;
-  await deps.db.attachment.update({ where: { id: a.id }, data: { storageKey: stored.key, sha256: stored.sha256, size: stored.size, contentType, fetchError: null } });
+  const updated = await deps.db.attachment.updateMany({ where: { id: a.id }, data: { storageKey: stored.key, sha256: stored.sha256, size: stored.size, contentType, fetchError: null } });
+  if (updated.count === 0) {
+    // Erased or purged while downloading: the file just stored must not stay behind.
+    await deps.db.pendingFileDeletion.createMany({ data: [{ storageKey: stored.key }], skipDuplicates: true });
+    await deletePendingFiles(deps, { storageKeys: [stored.key] });
+    return { status: 'skipped', reason: 'the attachment was removed while its file downloaded' };
+  }
   await publishMessage(deps, a.messageId, 'message.updated');
   return { status: 'stored', size: stored.size };
 }

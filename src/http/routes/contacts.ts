@@ -7,6 +7,7 @@ import { getContactTimeline } from '../../domain/contacts/get-contact-timeline.t
 import { listContactTimeline } from '../../domain/contacts/list-contact-timeline.ts';
 import { updateContact } from '../../domain/contacts/update-contact.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { auditReads } from '../audit-reads.ts';
 import { allow } from '../permissions.ts';
 import { contactPatchBody, contactTimelineQuery } from '../schemas/contacts.ts';
 import { validate } from '../validate.ts';
@@ -16,6 +17,7 @@ export function contactRoutes(deps: AppDeps) {
   app.get(
     '/contacts/:id',
     allow('agent'),
+    auditReads(deps, 'contact'),
     validate('param', z.object({ id: z.string().min(1) })),
     validate('query', z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) })),
     async (c) => c.json(await getContactTimeline(deps.db, c.get('viewer'), c.req.valid('param').id, c.req.valid('query'))),

@@ -9,6 +9,7 @@ import { searchConversations } from '../../domain/conversations/search-conversat
 import { addNote } from '../../domain/messages/add-note.ts';
 import { queueReply } from '../../domain/messages/queue-reply.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { auditReads } from '../audit-reads.ts';
 import { allow } from '../permissions.ts';
 import { assignBody, clientKey, conversationListQuery, conversationSearchQuery, replyBody, statusBody, textBody } from '../schemas/conversations.ts';
 import { AppError } from '../../errors.ts';
@@ -25,7 +26,7 @@ export function conversationRoutes(deps: AppDeps) {
   app.get('/search', allow('agent'), validate('query', conversationSearchQuery), async (c) => {
     return c.json(await searchConversations(deps.db, c.get('viewer'), c.req.valid('query')));
   });
-  app.get('/conversations/:id', allow('agent'), validate('param', idParam), async (c) => {
+  app.get('/conversations/:id', allow('agent'), auditReads(deps, 'conversation'), validate('param', idParam), async (c) => {
     return c.json(await getConversation(deps.db, c.get('viewer'), c.req.valid('param').id));
   });
   app.post('/conversations/:id/messages', allow('agent'), validate('param', idParam), validate('json', replyBody), async (c) => {

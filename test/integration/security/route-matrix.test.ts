@@ -58,6 +58,7 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'POST /api/conversations/:id/assign': (f) => ({ assigneeId: f.agents.otherTeamAgent.id }),
   'PATCH /api/conversations/:id': () => ({ priority: 'urgent' }),
   'PATCH /api/contacts/:id': () => ({ name: 'Probed' }),
+  'POST /api/contacts/:id/erase': () => ({ confirm: 'ERASE' }),
   'PATCH /api/queues/:id': () => ({ name: 'Probed' }),
   'POST /api/agents/:id/presence': () => ({ presence: 'away' }),
   'PUT /api/agents/:id/skills': () => ({ skills: [] }),

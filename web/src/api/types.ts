@@ -135,3 +135,6 @@ export type {
 
 /** The agent socket's events, both ways. */
 export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAnswer, QueuesChangedPayload, TypingEventPayload } from '../../../src/contract/index.ts';
+
+/** Privacy: a contact's erasure, the retention settings and the audit log. */
+export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';

@@ -17,6 +17,7 @@ import { useNow } from '../ui/use-now.ts';
 import { AttributesEditor } from './attributes-editor.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
+import { PrivacyActions } from './privacy-actions.tsx';
 
 interface Props {
   contactId: string;
@@ -126,6 +127,7 @@ export function CustomerPanel(props: Props) {
         <h3 className="panel-heading">Attributes</h3>
         <AttributesEditor attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
       </section>
+      <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={() => void api.contact(contactId).then(setContact)} />
       <section className="panel-section">
         <h3 className="panel-heading">Previous conversations</h3>
         {others.length === 0 && <div className="dim small">None; this is the first.</div>}

@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'people' | 'teams' | 'profile' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'people' | 'teams' | 'profile' | 'privacy' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -128,6 +128,7 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/sla', 'sla', 'SLA policies'),
             page('/admin/calendars', 'calendars', 'Business hours'),
             page('/admin/statuses', 'statuses', 'Statuses'),
+            page('/admin/privacy', 'privacy', 'Privacy'),
           ])}
         <div className="nav-footer">
           {offline && (
