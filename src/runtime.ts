@@ -25,6 +25,7 @@ import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
 import path from 'node:path';
+import type { DNSResolver } from '../channels/email/authenticate-inbound.ts';
 
 export interface Runtime {
   deps: Deps;
@@ -32,7 +33,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock } = {}): Runtime {
+/** `dns`: the resolver the email edge checks senders with (node's own when not given). */
+export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock; dns?: DNSResolver } = {}): Runtime {
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const producer = createProducerRedis(config.REDIS_URL);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
@@ -46,7 +48,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     queues,
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
+    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent), dns: opts.dns })),
   };
   return {
     deps,
