@@ -24,7 +24,7 @@ CREATE TABLE "IdentityClaim" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "IdentityClaim_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "IdentityClaim_status_check" CHECK ("status" IN ('pending', 'verified')),
-    CONSTRAINT "IdentityClaim_field_check" CHECK ("field" IN ('email', 'phone'))
+    CONSTRAINT "IdentityClaim_field_check" CHECK ("field" IN ('email', 'phone', 'address'))
 );
 CREATE UNIQUE INDEX "IdentityClaim_tokenHash_key" ON "IdentityClaim"("tokenHash");
 CREATE UNIQUE INDEX "IdentityClaim_contactId_field_value_key" ON "IdentityClaim"("contactId", "field", "value");
