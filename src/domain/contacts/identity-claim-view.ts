@@ -5,6 +5,9 @@ import type { Prisma } from '../../db/model-types.ts';
 
 type ClaimRow = Prisma.IdentityClaimGetPayload<object>;
 
+/** The claimed fields a confirmation link can prove (an email address: the link is emailed there). */
+export const LINK_PROVABLE_FIELDS: ReadonlySet<string> = new Set(['email']);
+
 export function toIdentityClaimView(claim: ClaimRow, owner: { id: string; name: string | null } | null) {
   return {
     id: claim.id,
@@ -18,7 +21,7 @@ export function toIdentityClaimView(claim: ClaimRow, owner: { id: string; name: 
     /** The contact who owns the value now; null when nobody does. */
     owner,
     /** A confirmation link can be emailed (the claim is an email address). */
-    canSendLink: claim.status === 'pending' && claim.field === 'email',
+    canSendLink: claim.status === 'pending' && LINK_PROVABLE_FIELDS.has(claim.field),
     linkSentAt: claim.linkSentAt?.toISOString() ?? null,
     verifiedAt: claim.verifiedAt?.toISOString() ?? null,
     verifiedVia: claim.verifiedVia as 'link' | 'agent' | null,

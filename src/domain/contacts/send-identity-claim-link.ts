@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
+import { LINK_PROVABLE_FIELDS } from './identity-claim-view.ts';
 import { claimOfContact } from './verify-identity-claim.ts';
 
 export const CLAIM_LINK_TTL_HOURS = 24;
@@ -20,7 +21,7 @@ export async function sendIdentityClaimLink(
 ): Promise<{ emailedTo: string }> {
   const claim = await claimOfContact(deps.db, viewer, input);
   if (claim.status !== 'pending') throw new AppError('conflict', 'This claim is already verified');
-  if (claim.field !== 'email') throw new AppError('unprocessable', 'Only an email address can be confirmed by a link');
+  if (!LINK_PROVABLE_FIELDS.has(claim.field)) throw new AppError('unprocessable', 'Only an email address can be confirmed by a link');
   const channels = await deps.db.channel.findMany({ where: { workspaceId: viewer.workspaceId, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   const channel = channels.find((c) => deps.adapterFor(c.kind).contactFields?.(c.address).email !== undefined);
   if (!channel) throw new AppError('unprocessable', 'The workspace has no active email channel to send the link from');
