@@ -97,4 +97,23 @@ describe('email sender verification at the SMTP edge', () => {
     expect(m.conversationId).not.toBe(customerConversation);
     expect((m.metadata as any).sender.verified).toBe(false);
   });
+
+  it('a new sender who cannot be proven gets a claimed identity of their own, proven later by a passing message', async () => {
+    h.dns.txt('shop.test', 'v=spf1 -all');
+    const contactWithEmail = await h.testDb.db.contact.create({ data: { workspaceId: h.workspace.workspace.id, name: 'Sam (imported)', email: 'sam@shop.test' } });
+    const firstId = await h.sendRawMail({ from: 'Sam <sam@shop.test>', subject: 'Invoice', text: 'Where is my invoice?' }, { from: 'sam@shop.test', to: [INBOX] });
+    const first = await messageOf(firstId);
+    // Not linked to the contact who has that email: it is only claimed.
+    expect(first.conversation.contactId).not.toBe(contactWithEmail.id);
+    const identity = await h.testDb.db.contactIdentity.findFirstOrThrow({ where: { channelKind: 'email', address: 'sam@shop.test' } });
+    expect(identity).toMatchObject({ contactId: first.conversation.contactId, verifiedAt: null });
+    expect(await h.testDb.db.identityClaim.findMany({ where: { contactId: first.conversation.contactId } })).toMatchObject([{ field: 'email', value: 'sam@shop.test', status: 'pending' }]);
+    // Unproven again: the same claimant, threaded as before and marked.
+    const secondId = await h.sendRawMail({ from: 'sam@shop.test', subject: 'Re: Invoice', text: 'Hello?', inReplyTo: firstId, references: [firstId] }, { from: 'sam@shop.test', to: [INBOX] });
+    expect((await messageOf(secondId)).conversationId).toBe(first.conversationId);
+    // A DKIM-signed message proves the identity; the customer stays one contact, in one thread.
+    const signedId = await h.sendCustomerMail({ from: 'sam@shop.test', envelope: { from: 'sam@shop.test', to: [INBOX] }, subject: 'Re: Invoice', text: 'Signed now', inReplyTo: secondId, references: [firstId, secondId] });
+    expect((await messageOf(signedId)).conversationId).toBe(first.conversationId);
+    expect((await h.testDb.db.contactIdentity.findUniqueOrThrow({ where: { id: identity.id } })).verification).toBe('dkim=pass aligned with shop.test');
+  });
 });

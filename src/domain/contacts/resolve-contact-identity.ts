@@ -59,6 +59,7 @@ async function resolveExisting(db: Db, input: ResolveIdentityInput, existing: Co
   await fillMissingName(db, contact, input.displayName);
   if (input.sender.verified && !identity.verifiedAt) {
     const proven = await db.contactIdentity.update({ where: { id: identity.id }, data: { verifiedAt: input.now, verification: input.sender.reason } });
+    await fillProvenFields(db, contact, input);
     return { identity: proven, contact, created: false };
   }
   return { identity, contact, created: false };
@@ -96,6 +97,24 @@ async function createContactWithIdentity(db: Db, input: ResolveIdentityInput): P
       await recordClaim(tx, { workspaceId: input.workspaceId, contactId: contact.id, ...claimFieldOf(input.contactFields, input.address), channelKind: input.channelKind, reason: input.sender.reason });
     }
     return { identity, contact, created: true };
+  });
+}
+
+/**
+ * A claimed identity just proven: the contact gets the email / phone it lacks, unless another
+ * contact has it (then the claim recorded at creation lets an agent verify and merge them).
+ */
+async function fillProvenFields(db: Db, contact: Contact, input: ResolveIdentityInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const field of ['email', 'phone'] as const) {
+      const value = input.contactFields[field];
+      if (!value || contact[field]) continue;
+      await lockContactFields(tx, input.workspaceId, { [field]: value });
+      const holder = await findContactByFields(tx, input.workspaceId, { [field]: value });
+      if (holder && holder.id !== contact.id) continue;
+      await tx.contact.update({ where: { id: contact.id }, data: { [field]: value } });
+      contact[field] = value;
+    }
   });
 }
 
