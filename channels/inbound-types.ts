@@ -25,10 +25,23 @@ export interface InboundBase {
   externalId: string;
 }
 
+/**
+ * Whether the sender is proven to own an address, decided by the channel that knows what it
+ * proves: a Twilio-signed from-number, a Telegram user id, a visitor's own token, an email that
+ * passed DMARC (or aligned DKIM / SPF) for its From domain. Anything else is a claim. `reason`
+ * says how it was proven or why not, in words agents see.
+ */
+export interface SenderProof {
+  verified: boolean;
+  reason: string;
+}
+
 /** What every item someone sent us has: who they are, where it went, and any files. */
 export interface SentInboundBase extends InboundBase {
   /** Sender; `address` is already normalised for identity lookup (lower-cased email, E.164 ...). */
   from: { address: string; name: string | null };
+  /** Whether `from` is proven or only claimed; the domain never merges on a claim. */
+  sender: SenderProof;
   to: string[];
   attachments: NormalizedAttachment[];
 }
@@ -62,7 +75,7 @@ export interface InboundMessage extends SentInboundBase, InboundContent {
   consent?: 'opt_out' | 'opt_in';
   edit?: InboundEdit;
   /** What the sender says about themselves; the domain links contacts through it (a shared phone number, an email left in the chat). */
-  claims?: { phone?: string; email?: string };
+  claims?: { phone?: string; email?: string; proof: SenderProof };
   /** Merged into the contact's attributes (a Telegram /start deep-link payload). */
   contactAttributes?: Record<string, string>;
   /** Merged into the conversation's attributes, where routing filters read them (the chat's pre-chat topic). */

@@ -3,6 +3,7 @@
 // else per kind (labels, icon, settings, admin form, capacity weight, edges) is read from the adapter.
 import { createCustomAdapter } from './custom/index.ts';
 import { createEmailAdapter } from './email/index.ts';
+import type { DNSResolver } from './email/authenticate-inbound.ts';
 import { createSmsAdapter } from './sms/index.ts';
 import { createTelegramAdapter } from './telegram/index.ts';
 import type { ChannelAdapter } from './types.ts';
@@ -19,13 +20,15 @@ export interface AdapterOptions {
   publicUrl: string | null;
   /** How the webchat adapter reaches visitors (socket.io through Redis); absent for tools that only normalise. */
   visitors?: VisitorTransport | null;
+  /** The DNS the email edge checks senders with (SPF, DKIM, DMARC); node's resolver when absent. */
+  dns?: DNSResolver;
 }
 
 export type ChannelAdapters = Record<ChannelKind, ChannelAdapter>;
 
 export function createChannelAdapters(opts: AdapterOptions): ChannelAdapters {
   return {
-    email: createEmailAdapter(),
+    email: createEmailAdapter({ resolver: opts.dns }),
     sms: createSmsAdapter(opts),
     whatsapp: createWhatsappAdapter(opts),
     voice: createVoiceAdapter(),

@@ -27,6 +27,7 @@ import { createSessionControl } from './realtime/session-control.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
 import path from 'node:path';
+import type { DNSResolver } from '../channels/email/authenticate-inbound.ts';
 
 export interface Runtime {
   deps: Deps;
@@ -34,7 +35,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock } = {}): Runtime {
+/** `dns`: the resolver the email edge checks senders with (node's own when not given). */
+export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock; dns?: DNSResolver } = {}): Runtime {
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const producer = createProducerRedis(config.REDIS_URL);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
@@ -49,7 +51,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     realtime: createSessionControl({ db, log, redis: producer, prefix: config.QUEUE_PREFIX, onError: lostEvent }),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
+    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent), dns: opts.dns })),
   };
   return {
     deps,

@@ -28,13 +28,16 @@ function toMessage(e: CustomMessage, channelAddress: string): InboundMessage {
   const attachments = (e.attachments ?? []).map(toAttachment);
   const text = e.text?.trim() ?? '';
   if (text === '' && attachments.length === 0) throw new ParseError('not a custom API message: a message needs text or attachments');
-  const claims = { ...(e.from.email ? { email: e.from.email.trim().toLowerCase() } : {}), ...(e.from.phone ? { phone: e.from.phone.trim() } : {}) };
+  // The integrator signs every request (verify.ts) and vouches for its own users' email and phone.
+  const proof = { verified: true, reason: 'vouched for by the signed custom API request' };
+  const fields = { ...(e.from.email ? { email: e.from.email.trim().toLowerCase() } : {}), ...(e.from.phone ? { phone: e.from.phone.trim() } : {}) };
   const attributes = Object.fromEntries(Object.entries(e.attributes ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return {
     channel: 'custom',
     externalId: customEventKey(e),
     kind: 'message',
     from: { address: e.from.id, name: e.from.name?.trim() || null },
+    sender: proof,
     to: [channelAddress],
     subject: null,
     text,
@@ -45,7 +48,7 @@ function toMessage(e: CustomMessage, channelAddress: string): InboundMessage {
     references: [],
     thread: { refs: [], topic: null },
     attachments,
-    ...(Object.keys(claims).length > 0 ? { claims } : {}),
+    ...(Object.keys(fields).length > 0 ? { claims: { ...fields, proof } } : {}),
     ...(Object.keys(attributes).length > 0 ? { conversationAttributes: attributes } : {}),
   };
 }

@@ -5,7 +5,8 @@ import type { ChannelConfig, InboundListener, ListenerContext } from '../types.t
 import { drainMessages, markSeen, nextLastUid, planFetch, withImapMailbox } from './imap-mailbox.ts';
 import { IMAP_STATE, readImapCursor, type ImapStatePatch } from './imap-state.ts';
 import { extractMessageId } from './message-id.ts';
-import { emailSettingsSchema } from './schema.ts';
+import { emailSettingsSchema, type ImapSettings } from './schema.ts';
+import { restampProviderAuthResults } from './stamp-auth-results.ts';
 
 /** Bounds one poll of one mailbox; a backlog drains over consecutive polls. */
 export const maxMessagesPerPoll = 200;
@@ -34,7 +35,10 @@ export async function pollImapChannel(ctx: ListenerContext, channel: PolledChann
   try {
     const imap = emailSettingsSchema.parse(channel.settings).imap;
     if (!imap) throw new Error('the channel has no IMAP settings');
-    const store = async (raw: Buffer) => {
+    const trusted = providerAuthservIds(imap);
+    const store = async (fetched: Buffer) => {
+      // The provider authenticated the sender; its verdict is carried over under our id (stamp-auth-results.ts).
+      const raw = restampProviderAuthResults(fetched, trusted);
       const key = extractMessageId(raw);
       const result = await ctx.accept(channel, { key, raw });
       log.info({ ...result, externalId: key }, 'inbound mail stored');
@@ -71,6 +75,14 @@ export const imapListener: InboundListener = {
     return { stop: async () => undefined };
   },
 };
+
+/** The configured authserv-ids, else the IMAP host and its parent domain. */
+export function providerAuthservIds(imap: ImapSettings): string[] {
+  if (imap.authservIds && imap.authservIds.length > 0) return imap.authservIds;
+  const host = imap.host.toLowerCase();
+  const labels = host.split('.');
+  return labels.length > 2 && !/^[\d.]+$/.test(host) && !host.includes(':') ? [host, labels.slice(1).join('.')] : [host];
+}
 
 function hasImapSettings(channel: PolledChannel): boolean {
   const { settings } = channel;

@@ -4,9 +4,11 @@ import { normalizeEmail } from './normalize.ts';
 import { prepareEmailMessageId, sendEmail } from './send.ts';
 import { emailSetup } from './setup.ts';
 import { imapListener } from './imap-poll.ts';
-import { smtpListener } from './smtp-inbound.ts';
+import { createSmtpListener } from './smtp-inbound.ts';
+import type { DNSResolver } from './authenticate-inbound.ts';
 
-export function createEmailAdapter(): ChannelAdapter {
+/** `resolver`: the DNS the SMTP edge checks senders with (SPF, DKIM, DMARC); node's own when not given. */
+export function createEmailAdapter(deps: { resolver?: DNSResolver } = {}): ChannelAdapter {
   return {
     kind: 'email',
     label: 'Email',
@@ -22,6 +24,6 @@ export function createEmailAdapter(): ChannelAdapter {
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,
     send: sendEmail,
-    listeners: [smtpListener, imapListener],
+    listeners: [createSmtpListener({ resolver: deps.resolver }), imapListener],
   };
 }

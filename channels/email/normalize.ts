@@ -10,6 +10,7 @@ import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header
 import { extractMessageIds, threadRefs } from './thread-refs.ts';
 import { normaliseSubject } from './normalize-subject.ts';
 import { isBounce, parseBounce } from './parse-bounce.ts';
+import { PARLEY_AUTHSERV_ID, senderProofOf, trustedAuthResults } from './auth-results.ts';
 import { sanitizeEmailHtml } from './sanitize-html.ts';
 import { trimReply } from './trim-reply.ts';
 
@@ -124,6 +125,8 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
     channel: 'email',
     externalId,
     from,
+    // Only what our own edge stamped counts (auth-results.ts): a sender can write any other header.
+    sender: senderProofOf(trustedAuthResults(headers, [PARLEY_AUTHSERV_ID]), from.address),
     to: recipientsOf(mail, headers),
     subject,
     text: reply.text,

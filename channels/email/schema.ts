@@ -20,6 +20,12 @@ export const imapSettingsSchema = z.object({
   auth: z.object({ user: z.string().min(1), pass: z.string() }),
   mailbox: z.string().default('INBOX'),
   tls: tlsOptions,
+  /**
+   * The authserv-ids whose Authentication-Results the provider writes (e.g. mx.google.com). Only
+   * those are believed, because anyone can put such a header into a message; by default the IMAP
+   * host and its parent domain (imap.example.com, example.com).
+   */
+  authservIds: z.array(z.string().trim().min(1).toLowerCase()).max(10).optional(),
 });
 
 export const emailSettingsSchema = z.object({

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
+import { authenticateInbound, type DNSResolver } from './authenticate-inbound.ts';
 import { extractMessageId } from './message-id.ts';
 
 interface SmtpError extends Error {
@@ -11,7 +12,7 @@ interface SmtpError extends Error {
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 
-export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
+export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSResolver } = {}): SMTPServer {
   const log = ctx.log.child({ edge: 'smtp' });
   const { maxBytes } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
@@ -38,8 +39,11 @@ export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
           return callback(smtpError(552, `5.3.4 message exceeds the ${maxBytes} byte limit`));
         }
-        const raw = Buffer.concat(chunks);
-        storeForRecipients(raw, session.envelope.rcptTo.map((r) => r.address))
+        const received = Buffer.concat(chunks);
+        const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
+        // Who sent it is judged here, where the connection and envelope are known, and kept with the message.
+        authenticateInbound(received, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom }, opts.resolver)
+          .then((raw) => storeForRecipients(raw, session.envelope.rcptTo.map((r) => r.address)))
           .then(() => callback())
           .catch((err: unknown) => {
             log.error({ err }, 'could not store inbound mail');
@@ -50,6 +54,7 @@ export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
   });
 
   async function storeForRecipients(raw: Buffer, recipients: string[]): Promise<void> {
+    // Message-ID (the stamp has none), else the stamped bytes' hash: what normalize computes from the stored bytes.
     const key = extractMessageId(raw);
     const seen = new Set<string>();
     for (const rcpt of recipients) {
@@ -63,13 +68,13 @@ export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
 }
 
 /** The API process takes mail on SMTP_INBOUND_HOST:SMTP_INBOUND_PORT (unless SMTP_INBOUND_ENABLED is false). */
-export const smtpListener: InboundListener = {
+export const createSmtpListener = (opts: { resolver?: DNSResolver } = {}): InboundListener => ({
   name: 'smtp',
   runsIn: 'api',
   async start(ctx) {
     const { enabled, host, port } = ctx.settings.smtpInbound;
     if (!enabled) return { stop: async () => undefined };
-    const server = createSmtpInbound(ctx);
+    const server = createSmtpInbound(ctx, opts);
     await new Promise<void>((resolve, reject) => {
       server.on('error', reject);
       server.listen(port, host, () => resolve());
@@ -78,4 +83,4 @@ export const smtpListener: InboundListener = {
     ctx.log.info(address, 'SMTP inbound listening');
     return { address, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   },
-};
+});

@@ -40,7 +40,7 @@ export function e164(phone: string): string | null {
 function claimsOf(m: TelegramMessage): InboundMessage['claims'] {
   if (!m.contact || !m.from || m.contact.user_id !== m.from.id) return undefined;
   const phone = e164(m.contact.phone_number);
-  return phone ? { phone } : undefined;
+  return phone ? { phone, proof: { verified: true, reason: 'the Telegram account shared its own number' } } : undefined;
 }
 
 /** "/start <payload>" from a t.me/<bot>?start=<payload> deep link (https://core.telegram.org/bots/features#deep-linking). */
@@ -63,6 +63,7 @@ export function normalizeTelegram(raw: unknown, channelAddress: string): Inbound
     externalId: updateExternalId(update),
     kind: 'message',
     from: { address: String(m.from.id), name },
+    sender: { verified: true, reason: 'Telegram user id from the bot API' },
     to: [channelAddress],
     subject: null,
     text: textOf(m),

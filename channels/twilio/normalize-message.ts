@@ -32,6 +32,8 @@ export function normalizeTwilioMessage(raw: unknown, kind: MessagingKind): Inbou
     externalId,
     kind: 'message',
     from: { address: from.e164, name: params.ProfileName?.trim() || null },
+    // The request is Twilio-signed (verify.ts): the number is the one Twilio received the message from.
+    sender: { verified: true, reason: 'number reported by Twilio (signed webhook)' },
     to: [to.e164],
     subject: null,
     text: textOf(params),

@@ -20,6 +20,7 @@ export function normalizeVoice(raw: unknown): InboundCallEvent {
     externalId: voiceEventKey(payload) ?? `${callId}:${step}`,
     kind: 'call_event',
     from: { address: customer, name: params.CallerName?.trim() || null },
+    sender: { verified: true, reason: 'caller number reported by Twilio' },
     to: [ours],
     attachments: step === 'voicemail' || step === 'transcription' ? recordingAttachments(params) : [],
     call,

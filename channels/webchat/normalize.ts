@@ -16,6 +16,8 @@ export function normalizeWebchat(raw: unknown, channelAddress: string): InboundM
     externalId: visitorExternalId(p.visitorId, p.clientId),
     kind: 'message',
     from: { address: p.visitorId, name: p.name ?? null },
+    // The visitor id is proven by the visitor's own token; an email typed into the form is only a claim.
+    sender: { verified: true, reason: 'the visitor’s own chat session' },
     to: [channelAddress],
     subject: null,
     text: p.text,
@@ -26,7 +28,7 @@ export function normalizeWebchat(raw: unknown, channelAddress: string): InboundM
     references: [],
     thread: { refs: [], topic: null },
     attachments: [],
-    ...(p.email ? { claims: { email: p.email.toLowerCase() } } : {}),
+    ...(p.email ? { claims: { email: p.email.toLowerCase(), proof: { verified: false, reason: 'typed into the website chat' } } } : {}),
     ...(Object.keys(attributes).length > 0 ? { conversationAttributes: attributes } : {}),
   };
 }

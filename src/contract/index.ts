@@ -18,6 +18,7 @@ import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channe
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
 import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
 import type { ContactTimeline, ContactTimelinePage } from '../domain/contacts/contact-view.ts';
+import type { IdentityClaimView, VerifiedClaim } from '../domain/contacts/identity-claim-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
 import type { InboundEventView, InboundFailedEvent, InboundFailuresUnseen, RetryResult } from '../domain/inbound/inbound-event-view.ts';
@@ -74,6 +75,12 @@ export type SnippetPartResponse = Wire<SnippetPart>;
 export type ReadMarkerResponse = Wire<ReadMarker>;
 export type ContactResponse = Wire<ContactTimeline>;
 export type ContactTimelinePageResponse = Wire<ContactTimelinePage>;
+/** GET /api/contacts/:id/claims */
+export type IdentityClaimsResponse = Wire<IdentityClaimView>[];
+/** POST /api/contacts/:id/claims/:claimId/link */
+export type ClaimLinkResponse = { emailedTo: string };
+/** POST /api/contacts/:id/claims/:claimId/verify */
+export type VerifiedClaimResponse = Wire<VerifiedClaim>;
 export type BoardResponse = Wire<SupervisorBoard>;
 export type OfferResponse = Wire<OfferView>;
 export type NotificationResponse = Wire<NotificationView>;

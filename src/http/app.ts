@@ -22,6 +22,7 @@ import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { identityClaimRoutes } from './routes/identity-claims.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', resolveSession(deps));
   api.route('/', authRoutes(deps));
   api.route('/', onboardingRoutes(deps));
+  api.route('/', identityClaimRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', teamRoutes(deps));
   api.route('/', conversationRoutes(deps));

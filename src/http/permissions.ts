@@ -19,6 +19,8 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/setup',
   'GET /api/account-links/:token',
   'POST /api/account-links/:token/accept',
+  'GET /api/identity-claims/:token',
+  'POST /api/identity-claims/:token',
 ];
 
 /**

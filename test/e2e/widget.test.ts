@@ -53,7 +53,8 @@ describe('chat widget in the browser', () => {
     conversationId = m.conversationId;
     expect(m.text).toBe('Where is my parcel? <b>urgent</b>');
     expect(m.conversation.attributes).toEqual({ topic: 'shipping' });
-    expect(m.conversation.contact).toMatchObject({ name: 'Wanda Web', email: 'wanda@example.com' });
+    // The email typed into the form is only a claim: it is not the contact's email until proven.
+    expect(m.conversation.contact).toMatchObject({ name: 'Wanda Web', email: null });
     await widget().getByRole('form', { name: 'Send a message' }).waitFor();
     await widget().getByText('Where is my parcel? <b>urgent</b>').waitFor();
   });
@@ -97,10 +98,12 @@ describe('chat widget in the browser', () => {
     await logIn(inbox, h.apiUrl, h.workspace.agents[0]!.email);
     await inbox.goto(`${h.apiUrl}/inbox/all/c/${conversationId}`);
     await inbox.getByTestId('conversation-pane').getByText('Thanks!').waitFor();
-    // The customer panel names the visitor and the email they gave, not the visitor's opaque id.
+    // The customer panel names the visitor, not their opaque id, and the email they gave as an unverified claim.
     const identities = inbox.getByTestId('customer-panel').locator('.identities');
     await identities.getByText('Website visitor').waitFor();
-    await expect(identities.textContent()).resolves.toContain('wanda@example.com');
+    const claims = inbox.getByTestId('customer-panel').getByTestId('identity-claims');
+    await claims.getByText('claims to be wanda@example.com (unverified)').waitFor();
+    await claims.getByRole('button', { name: 'Send confirmation link' }).waitFor();
 
     // The agent types a reply: the widget says so; sending it ends that.
     await inbox.getByRole('textbox', { name: 'Reply' }).pressSequentially('Glad to');
@@ -133,6 +136,24 @@ describe('chat widget in the browser', () => {
     await waitUntil(async () => typingSent.length > typingSignals || null, 'the reply’s typing signal');
     expect(typingSent.slice(typingSignals)).toEqual([{ conversationId, typing: true }]);
     await widget().getByText('Alex Admin is typing…').waitFor();
+    await inbox.close();
+  });
+
+  it('an email whose sender is not proven is marked unverified in the conversation', async () => {
+    // Unsigned, from a domain whose SPF excludes us: the SMTP edge cannot prove the From.
+    h.dns.txt('example.org', 'v=spf1 -all');
+    const id = await h.sendRawMail({ from: 'Olga Unproven <olga@example.org>', subject: 'Refund', text: 'Please refund me' }, { from: 'olga@example.org', to: ['help@acme.test'] });
+    const conversation = await h.conversationFor(id);
+    // The same browser context: still logged in from the previous journey.
+    const inbox = await browser.context.newPage();
+    await inbox.goto(`${h.apiUrl}/inbox/all/c/${conversation}`);
+    const pane = inbox.getByTestId('conversation-pane');
+    await pane.getByText('Please refund me').waitFor();
+    const marker = pane.getByTestId('unverified-sender');
+    await expect(marker.textContent()).resolves.toBe('claims to be olga@example.org (unverified)');
+    await expect(marker.getAttribute('title')).resolves.toMatch(/spf=fail/);
+    await inbox.getByTestId('customer-panel').locator('.identities').getByText('unverified').waitFor();
+    await screenshot(inbox, 'unverified-sender');
     await inbox.close();
   });
 });

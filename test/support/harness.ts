@@ -13,6 +13,7 @@ import { createRuntime, startApi, startWorkerSet, type Runtime } from '../../src
 import { createWorkspace, type WorkspaceSpec } from '../../src/seed/create-workspace.ts';
 import type { Clock } from '../../src/clock.ts';
 import { createTestDb, type TestDb } from './db.ts';
+import { createFakeDns, testDkimFor, type FakeDns } from './fake-dns.ts';
 import { testRedisUrl } from './env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 import { waitUntil } from './wait.ts';
@@ -34,7 +35,12 @@ export interface EmptyHarness {
   /** Logs in over the API (with the harness's PASSWORD unless told another) and returns the token. */
   login(email: string, password?: string): Promise<string>;
   api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Mail from a customer whose domain DKIM-signs it (the fake DNS publishes the key): a proven sender. */
   sendCustomerMail(mail: SendMailOptions): Promise<string>;
+  /** Mail as it is, unsigned (or as `mail.dkim` signs it): SPF and DMARC answer from `dns`. */
+  sendRawMail(mail: SendMailOptions, envelope?: { from: string; to: string[] }): Promise<string>;
+  /** The DNS the SMTP edge checks senders with. */
+  dns: FakeDns;
   /** The conversation an inbound message (by its Message-ID) landed in, once ingested. */
   conversationFor(messageId: string): Promise<string>;
   socket(token: string): Promise<Socket>;
@@ -111,7 +117,8 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
+  const dns = createFakeDns();
+  const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock, dns: dns.resolver });
   const workers = await startWorkerSet(rt);
   const completedJobs: Harness['completedJobs'] = [];
   for (const queue of queueNames) workers.onCompleted(queue, (result, jobId) => completedJobs.push({ queue, jobId, result }));
@@ -119,6 +126,12 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
   const smtpPort = api.listeners.port('email.smtp');
   const apiUrl = `http://127.0.0.1:${api.port}`;
   const sockets: Socket[] = [];
+  const sendMail = async (mail: SendMailOptions) => {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const info = await transport.sendMail({ to: INBOX, ...mail });
+    transport.close();
+    return info.messageId;
+  };
 
   const call: Harness['api'] = async (token, method, p, body) => {
     const res = await fetch(`${apiUrl}${p}`, {
@@ -142,12 +155,12 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
       return ((await res.json()) as { token: string }).token;
     },
     api: call,
+    dns,
     async sendCustomerMail(mail) {
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-      const info = await transport.sendMail({ to: INBOX, ...mail });
-      transport.close();
-      return info.messageId;
+      const from = typeof mail.from === 'string' ? mail.from : mail.from && !Array.isArray(mail.from) ? mail.from.address : undefined;
+      return sendMail({ ...(from ? { dkim: testDkimFor(from) } : {}), ...mail });
     },
+    sendRawMail: (mail, envelope) => sendMail({ ...mail, ...(envelope ? { envelope } : {}) }),
     conversationFor: (messageId) =>
       waitUntil(async () => (await testDb.db.message.findFirst({ where: { externalId: messageId } }))?.conversationId, `the conversation of ${messageId}`),
     async socket(token) {

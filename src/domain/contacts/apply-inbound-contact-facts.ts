@@ -1,10 +1,12 @@
 // What an inbound item tells us about its sender beyond the message: a phone number or email they
-// gave (links them to the contact who has it), attributes to keep (a deep-link payload), and
-// that they can be written to again. Returns the contact the message belongs to.
+// gave (links them to the contact who has it when the channel proved it, else a claim agents can
+// verify), attributes to keep (a deep-link payload), and that they can be written to again.
+// Returns the contact the message belongs to.
 import type { ContactInbound } from '../../../channels/types.ts';
 import type { Contact, ContactIdentity } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
+import { recordClaim } from './claim-identity.ts';
 import { linkContactByEmail, linkContactByPhone } from './link-contact-by-field.ts';
 import { markIdentityReachable } from './mark-identity-unreachable.ts';
 
@@ -12,22 +14,29 @@ const REPUBLISH_LIMIT = 50;
 
 export async function applyInboundContactFacts(
   deps: Pick<Deps, 'db' | 'publisher' | 'log'>,
-  input: { identity: ContactIdentity; contact: Contact; normalized: ContactInbound },
+  input: { identity: ContactIdentity | null; contact: Contact; normalized: ContactInbound },
 ): Promise<string> {
   const { db } = deps;
   const { identity, normalized: n } = input;
+  const workspaceId = input.contact.workspaceId;
   let contactId = input.contact.id;
   // Only a message the customer wrote says something about them; a call step or an auto-reply does not.
   if (n.kind !== 'message') return contactId;
-  await markIdentityReachable(db, identity);
+  if (identity) await markIdentityReachable(db, identity);
   const merged: string[] = [];
-  if (n.claims?.phone) {
-    const linked = await linkContactByPhone(db, { workspaceId: identity.workspaceId, contactId, phone: n.claims.phone });
+  if (n.claims && !n.claims.proof.verified) {
+    // Typed into a form: recorded on the sender's own contact, merged with nobody until proven.
+    for (const field of ['email', 'phone'] as const) {
+      const value = n.claims[field];
+      if (value) await recordClaim(db, { workspaceId, contactId, field, value, channelKind: n.channel, reason: n.claims.proof.reason });
+    }
+  } else if (n.claims?.phone) {
+    const linked = await linkContactByPhone(db, { workspaceId, contactId, phone: n.claims.phone });
     contactId = linked.contactId;
     if (linked.mergedFromId) merged.push(linked.mergedFromId);
   }
-  if (n.claims?.email) {
-    const linked = await linkContactByEmail(db, { workspaceId: identity.workspaceId, contactId, email: n.claims.email });
+  if (n.claims?.proof.verified && n.claims.email) {
+    const linked = await linkContactByEmail(db, { workspaceId, contactId, email: n.claims.email });
     contactId = linked.contactId;
     if (linked.mergedFromId) merged.push(linked.mergedFromId);
   }

@@ -20,7 +20,16 @@ export function toContactTimeline(contact: ContactWithIdentities, conversations:
     attributes: contact.attributes,
     createdAt: contact.createdAt.toISOString(),
     erasedAt: contact.erasedAt?.toISOString() ?? null,
-    identities: contact.identities.map((i) => ({ id: i.id, channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt?.toISOString() ?? null })),
+    identities: contact.identities.map((i) => ({
+      id: i.id,
+      channelKind: i.channelKind,
+      address: i.address,
+      displayName: i.displayName,
+      optedOutAt: i.optedOutAt?.toISOString() ?? null,
+      /** Proven by its channel (or a confirmed claim); false: the sender only claimed it. */
+      verified: i.verifiedAt !== null,
+      verification: i.verification,
+    })),
     conversations: conversations.map((c) => ({
       id: c.id,
       number: c.number,

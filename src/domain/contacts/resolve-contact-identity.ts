@@ -1,7 +1,13 @@
 // Finds the contact behind a channel address, creating contact and identity on first contact; a
-// first identity on a new channel joins the contact who already has that phone number or email.
+// first proven identity on a new channel joins the contact who already has that phone number or
+// email. A sender the channel could not prove (an email that failed authentication) never joins
+// anyone on that claim: a new address becomes a claimed identity of a contact of its own, and an
+// address a proven sender already owns goes to a claimant contact (claim-identity.ts) instead of
+// the owner, so a forged From never writes as the customer.
+import type { SenderProof } from '../../../channels/types.ts';
 import type { Db } from '../../db/client.ts';
 import { Prisma, type Contact, type ContactIdentity } from '../../db/client.ts';
+import { claimantFor, claimFieldOf, recordClaim } from './claim-identity.ts';
 import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
 
 export interface ResolveIdentityInput {
@@ -11,10 +17,14 @@ export interface ResolveIdentityInput {
   address: string;
   displayName: string | null;
   contactFields: { email?: string; phone?: string };
+  /** Whether the channel proved the sender owns `address`. */
+  sender: SenderProof;
+  now: Date;
 }
 
 export interface ResolvedIdentity {
-  identity: ContactIdentity;
+  /** Null when the message goes to a claimant: the address belongs to someone proven, not to them. */
+  identity: ContactIdentity | null;
   contact: Contact;
   created: boolean;
 }
@@ -28,11 +38,7 @@ export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput
       where: { workspaceId_channelKind_address: key },
       include: { contact: true },
     });
-    if (existing) {
-      await fillMissingName(db, existing.contact, input.displayName);
-      const { contact, ...identity } = existing;
-      return { identity, contact, created: false };
-    }
+    if (existing) return resolveExisting(db, input, existing);
     try {
       return await createContactWithIdentity(db, input);
     } catch (err) {
@@ -43,14 +49,33 @@ export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput
   }
 }
 
+async function resolveExisting(db: Db, input: ResolveIdentityInput, existing: ContactIdentity & { contact: Contact }): Promise<ResolvedIdentity> {
+  const { contact, ...identity } = existing;
+  if (!input.sender.verified && identity.verifiedAt) {
+    // Someone proved this address before; an unproven sender of it is not them.
+    const claimant = await claimantFor(db, { workspaceId: input.workspaceId, channelKind: input.channelKind, address: input.address, contactFields: input.contactFields, displayName: input.displayName, reason: input.sender.reason });
+    return { identity: null, contact: claimant.contact, created: claimant.created };
+  }
+  await fillMissingName(db, contact, input.displayName);
+  if (input.sender.verified && !identity.verifiedAt) {
+    const proven = await db.contactIdentity.update({ where: { id: identity.id }, data: { verifiedAt: input.now, verification: input.sender.reason } });
+    await fillProvenFields(db, contact, input);
+    return { identity: proven, contact, created: false };
+  }
+  return { identity, contact, created: false };
+}
+
 async function createContactWithIdentity(db: Db, input: ResolveIdentityInput): Promise<ResolvedIdentity> {
   return db.$transaction(async (tx) => {
+    const proven = input.sender.verified;
     await lockContactFields(tx, input.workspaceId, input.contactFields);
-    const linked = await findContactByFields(tx, input.workspaceId, input.contactFields);
+    const holder = await findContactByFields(tx, input.workspaceId, input.contactFields);
+    // Only a proven sender joins the contact who has that email or phone, or writes it on a contact.
+    const linked = proven ? holder : null;
     const contact =
       linked ??
       (await tx.contact.create({
-        data: { workspaceId: input.workspaceId, name: input.displayName, ...input.contactFields },
+        data: { workspaceId: input.workspaceId, name: input.displayName, ...(proven ? input.contactFields : {}) },
       }));
     if (linked && !linked.name && input.displayName) {
       linked.name = input.displayName;
@@ -63,9 +88,33 @@ async function createContactWithIdentity(db: Db, input: ResolveIdentityInput): P
         channelKind: input.channelKind,
         address: input.address,
         displayName: input.displayName,
+        verifiedAt: proven ? input.now : null,
+        verification: input.sender.reason,
       },
     });
+    // Agents see whom an unproven sender claims to be, and can verify and merge them deliberately.
+    if (!proven && holder) {
+      await recordClaim(tx, { workspaceId: input.workspaceId, contactId: contact.id, ...claimFieldOf(input.contactFields, input.address), channelKind: input.channelKind, reason: input.sender.reason });
+    }
     return { identity, contact, created: true };
+  });
+}
+
+/**
+ * A claimed identity just proven: the contact gets the email / phone it lacks, unless another
+ * contact has it (then the claim recorded at creation lets an agent verify and merge them).
+ */
+async function fillProvenFields(db: Db, contact: Contact, input: ResolveIdentityInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const field of ['email', 'phone'] as const) {
+      const value = input.contactFields[field];
+      if (!value || contact[field]) continue;
+      await lockContactFields(tx, input.workspaceId, { [field]: value });
+      const holder = await findContactByFields(tx, input.workspaceId, { [field]: value });
+      if (holder && holder.id !== contact.id) continue;
+      await tx.contact.update({ where: { id: contact.id }, data: { [field]: value } });
+      contact[field] = value;
+    }
   });
 }
 

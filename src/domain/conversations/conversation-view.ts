@@ -66,6 +66,13 @@ export const messageViewInclude = {
 
 export type MessageWithView = Prisma.MessageGetPayload<{ include: typeof messageViewInclude }>;
 
+/** Who an inbound message says it is from and whether its channel proved it (null: outbound, or recorded before senders were checked). */
+function senderOf(metadata: unknown): { address: string; verified: boolean; reason: string } | null {
+  const md = metadata as { from?: { address?: unknown }; sender?: { verified?: unknown; reason?: unknown } } | null;
+  if (typeof md?.from?.address !== 'string' || typeof md.sender?.verified !== 'boolean') return null;
+  return { address: md.from.address, verified: md.sender.verified, reason: typeof md.sender.reason === 'string' ? md.sender.reason : '' };
+}
+
 export function toMessageView(m: MessageWithView) {
   return {
     id: m.id,
@@ -90,6 +97,8 @@ export function toMessageView(m: MessageWithView) {
     createdAt: m.createdAt.toISOString(),
     attachments: m.attachments,
     metadata: m.metadata,
+    /** An inbound message's sender as proven or only claimed ("claims to be alice@example.com (unverified)"). */
+    sender: m.direction === 'in' ? senderOf(m.metadata) : null,
   };
 }
 

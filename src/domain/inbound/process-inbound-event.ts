@@ -46,8 +46,10 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     address: normalized.from.address,
     displayName: normalized.from.name,
     contactFields: adapter.contactFields?.(normalized.from.address) ?? {},
+    sender: normalized.sender,
+    now,
   });
-  if (normalized.kind === 'message' && normalized.consent) await recordConsent(db, { identityId: identity.id, consent: normalized.consent, now });
+  if (normalized.kind === 'message' && normalized.consent && identity) await recordConsent(db, { identityId: identity.id, consent: normalized.consent, now });
   const contactId = await applyInboundContactFacts(deps, { identity, contact, normalized });
   const attachments = await storeAttachments(deps.store, normalized.attachments);
   const outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });

@@ -46,13 +46,17 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
   const contacts = await tx.contact.findMany({ where: { workspaceId: viewer.workspaceId, OR: [{ id: contactId }, { mergedIntoId: contactId }] } });
   const contactIds = contacts.map((c) => c.id);
   const identities = await tx.contactIdentity.findMany({ where: { contactId: { in: contactIds } }, select: { address: true } });
-  const addresses = [...new Set([...identities.map((i) => i.address), ...contacts.flatMap((c) => [c.email, c.phone].filter((a): a is string => !!a))])];
+  // What the contact claimed to be (unproven, see identity claims) is theirs to erase too.
+  const claims = await tx.identityClaim.findMany({ where: { workspaceId: viewer.workspaceId, contactId: { in: contactIds } }, select: { value: true } });
+  const addresses = [...new Set([...identities.map((i) => i.address), ...claims.map((c) => c.value), ...contacts.flatMap((c) => [c.email, c.phone].filter((a): a is string => !!a))])];
   const conversationIds = (await tx.conversation.findMany({ where: { contactId: { in: contactIds } }, orderBy: { lastMessageAt: 'desc' }, select: { id: true } })).map((c) => c.id);
 
   const content = await eraseConversationContent(tx, { conversationIds, now });
   const strayEvents = await deleteInboundEventsNaming(tx, viewer.workspaceId, addresses);
   // A website visitor's id is the address of their chat identity.
   await tx.webchatVisitor.deleteMany({ where: { workspaceId: viewer.workspaceId, id: { in: identities.map((i) => i.address) } } });
+  // Their claims, and anyone else's claim to one of their addresses (it names them).
+  await tx.identityClaim.deleteMany({ where: { workspaceId: viewer.workspaceId, OR: [{ contactId: { in: contactIds } }, { value: { in: addresses } }] } });
   const removedIdentities = await tx.contactIdentity.deleteMany({ where: { contactId: { in: contactIds } } });
   await tx.contact.updateMany({
     where: { id: { in: contactIds } },

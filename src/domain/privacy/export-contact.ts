@@ -21,8 +21,9 @@ export async function exportContact(deps: Pick<Deps, 'db' | 'store' | 'clock'>, 
   if (!contact) throw notFound('Contact');
   const mergedContacts = await deps.db.contact.findMany({ where: { workspaceId: viewer.workspaceId, mergedIntoId: contact.id } });
   const contactIds = [contact.id, ...mergedContacts.map((c) => c.id)];
-  const [identities, conversations] = await Promise.all([
+  const [identities, claims, conversations] = await Promise.all([
     deps.db.contactIdentity.findMany({ where: { contactId: { in: contactIds } }, orderBy: { createdAt: 'asc' } }),
+    deps.db.identityClaim.findMany({ where: { workspaceId: viewer.workspaceId, contactId: { in: contactIds } }, orderBy: { createdAt: 'asc' } }),
     deps.db.conversation.findMany({ where: { contactId: { in: contactIds } }, orderBy: { createdAt: 'asc' }, include: conversationInclude }),
   ]);
   const files: ZipEntry[] = [];
@@ -30,7 +31,8 @@ export async function exportContact(deps: Pick<Deps, 'db' | 'store' | 'clock'>, 
     exportedAt: deps.clock.now().toISOString(),
     contact: contactJson(contact),
     mergedContacts: mergedContacts.map(contactJson),
-    identities: identities.map((i) => ({ channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt, createdAt: i.createdAt })),
+    identities: identities.map((i) => ({ channelKind: i.channelKind, address: i.address, displayName: i.displayName, optedOutAt: i.optedOutAt, verifiedAt: i.verifiedAt, createdAt: i.createdAt })),
+    claims: claims.map((c) => ({ field: c.field, value: c.value, channelKind: c.channelKind, status: c.status, verifiedAt: c.verifiedAt, createdAt: c.createdAt })),
     conversations: conversations.map((c) => conversationJson(c, (name, key) => files.push({ name, content: () => deps.store.get(key), fallback: (err) => unavailable(name, err) }))),
   };
   await recordAudit(deps.db, {

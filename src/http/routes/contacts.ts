@@ -1,11 +1,17 @@
 // GET /api/contacts/:id: the contact, their identities and their whole cross-channel timeline.
 // GET /api/contacts/:id/timeline: that timeline a page at a time, newest first (the customer panel).
 // PATCH /api/contacts/:id: edit name, lifecycle stage, tier, tags and custom attributes.
+// GET /api/contacts/:id/claims: addresses the contact claims without proof; POST .../claims/:claimId/link
+// emails a confirmation link there; POST .../claims/:claimId/verify merges them deliberately (supervisors).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getContactTimeline } from '../../domain/contacts/get-contact-timeline.ts';
 import { listContactTimeline } from '../../domain/contacts/list-contact-timeline.ts';
 import { updateContact } from '../../domain/contacts/update-contact.ts';
+import { listIdentityClaims } from '../../domain/contacts/list-identity-claims.ts';
+import { sendIdentityClaimLink } from '../../domain/contacts/send-identity-claim-link.ts';
+import { verifyAndMergeClaim } from '../../domain/contacts/verify-identity-claim.ts';
+import { linkBaseUrl } from '../public-url.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { auditReads } from '../audit-reads.ts';
 import { allow } from '../permissions.ts';
@@ -30,6 +36,16 @@ export function contactRoutes(deps: AppDeps) {
     const { id } = c.req.valid('param');
     await updateContact(deps, viewer, { contactId: id, ...c.req.valid('json') });
     return c.json(await getContactTimeline(deps.db, viewer, id, { limit: 200 }));
+  });
+  const claimParam = z.object({ id: z.string().min(1), claimId: z.string().min(1) });
+  app.get('/contacts/:id/claims', allow('agent'), validate('param', z.object({ id: z.string().min(1) })), async (c) => c.json(await listIdentityClaims(deps.db, c.get('viewer'), c.req.valid('param').id)));
+  app.post('/contacts/:id/claims/:claimId/link', allow('agent'), validate('param', claimParam), async (c) => {
+    const { id, claimId } = c.req.valid('param');
+    return c.json(await sendIdentityClaimLink(deps, c.get('viewer'), { contactId: id, claimId, baseUrl: linkBaseUrl(c, deps.config) }));
+  });
+  app.post('/contacts/:id/claims/:claimId/verify', allow('agent'), validate('param', claimParam), async (c) => {
+    const { id, claimId } = c.req.valid('param');
+    return c.json(await verifyAndMergeClaim(deps, c.get('viewer'), { contactId: id, claimId }));
   });
   return app;
 }

@@ -2,6 +2,7 @@
 import type { ReplyFile } from '../composer/reply-files.ts';
 import { request } from './client.ts';
 import type {
+  IdentityClaim,
   AdminChannel,
   Agent,
   AgentPresence,
@@ -121,6 +122,9 @@ export const api = {
     return request<ContactTimelinePage>('GET', `/api/contacts/${enc(id)}/timeline?${search}`, undefined, { signal });
   },
   updateContact: (id: string, body: ContactPatchBody) => request<ContactDetail>('PATCH', `/api/contacts/${enc(id)}`, body),
+  contactClaims: (id: string, signal?: AbortSignal) => request<IdentityClaim[]>('GET', `/api/contacts/${enc(id)}/claims`, undefined, { signal }),
+  sendClaimLink: (contactId: string, claimId: string) => request<{ emailedTo: string }>('POST', `/api/contacts/${enc(contactId)}/claims/${enc(claimId)}/link`),
+  verifyClaim: (contactId: string, claimId: string) => request<{ contactId: string; mergedFromId: string | null }>('POST', `/api/contacts/${enc(contactId)}/claims/${enc(claimId)}/verify`),
 };
 
 export const attachmentUrl = (id: string) => `/api/attachments/${enc(id)}`;

@@ -52,6 +52,8 @@ export type AccountLinkInfo = C.AccountLinkInfoResponse;
 export type SetupStatus = C.SetupStatusResponse;
 export type PasswordChangeResult = C.PasswordChangeResponse;
 export type ContactDetail = C.ContactResponse;
+/** GET /api/contacts/:id/claims: what the contact claims to be without proof. */
+export type IdentityClaim = C.IdentityClaimsResponse[number];
 /** GET /api/contacts/:id/timeline: newest first; `next` is the `before` of the following page. */
 export type ContactTimelinePage = C.ContactTimelinePageResponse;
 export type ContactTimelineEntry = ContactTimelinePage['items'][number];

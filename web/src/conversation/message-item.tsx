@@ -34,6 +34,11 @@ export const MessageItem = memo(function MessageItem({ m, onRetry, onDiscard }: 
         <Avatar name={who} size={24} />
         <span className="message-author">{who}</span>
         {LABEL[m.kind] && <span className={`kind-label kind-${m.kind}`}>{LABEL[m.kind]}</span>}
+        {m.sender && !m.sender.verified && (
+          <span className="badge-warn unverified-sender" data-testid="unverified-sender" title={m.sender.reason}>
+            claims to be {m.sender.address} (unverified)
+          </span>
+        )}
         <time className="message-time" dateTime={m.createdAt} title={fullTime(m.createdAt)}>
           {fullTime(m.createdAt)}
         </time>

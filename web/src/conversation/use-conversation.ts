@@ -153,6 +153,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         createdAt: now,
         attachments: files.map((f, i) => ({ id: `${localId}-${i}`, filename: f.filename, contentType: f.contentType, size: f.size, inline: false, contentId: null })),
         metadata: {},
+        sender: null,
         local: { state: 'sending', kind, files },
       };
       setMessages((list) => [...list, local]);

@@ -18,6 +18,7 @@ import { AttributesEditor } from './attributes-editor.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
 import { PrivacyActions } from './privacy-actions.tsx';
+import { IdentityClaims } from './identity-claims.tsx';
 
 interface Props {
   contactId: string;
@@ -98,6 +99,11 @@ export function CustomerPanel(props: Props) {
               <li key={i.id} title={opaque ? `${channelLabel(i.channelKind)} · ${i.address}` : channelLabel(i.channelKind)}>
                 <ChannelIcon kind={i.channelKind} /> <span className="identity-address">{opaque ?? i.address}</span>
                 {i.optedOutAt && <span className="badge-warn">opted out</span>}
+                {!i.verified && (
+                  <span className="badge-warn" title={i.verification ?? 'not proven by its channel'}>
+                    unverified
+                  </span>
+                )}
               </li>
             );
           })}
@@ -113,6 +119,7 @@ export function CustomerPanel(props: Props) {
             </li>
           )}
         </ul>
+        <IdentityClaims contactId={contactId} />
       </section>
       <section className="panel-section">
         <EditableField label="Lifecycle stage" value={contact.lifecycleStage} placeholder="Set stage" suggestions={STAGES} onSave={(lifecycleStage) => void save({ lifecycleStage })} />

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pollImapChannel, pollImapChannels, maxMessagesPerPoll } from '../../../../channels/email/imap-poll.ts';
+import { normalizeEmail } from '../../../../channels/email/normalize.ts';
 import { createLogger } from '../../../../src/log.ts';
 import { createQueues, queueNames, type Queues } from '../../../../src/queues.ts';
 import { createProducerRedis, type Redis } from '../../../../src/redis.ts';
@@ -72,9 +73,9 @@ async function startImapServer(messages: { raw: string; flags?: string[] }[], op
   return server;
 }
 
-async function createImapChannel(port: number, opts: { pass?: string; state?: object } = {}) {
+async function createImapChannel(port: number, opts: { pass?: string; state?: object; authservIds?: string[] } = {}) {
   const tag = randomBytes(4).toString('hex');
-  const imap = { host: '127.0.0.1', port, secure: false, auth: { user, pass: opts.pass ?? password } };
+  const imap = { host: '127.0.0.1', port, secure: false, auth: { user, pass: opts.pass ?? password }, ...(opts.authservIds ? { authservIds: opts.authservIds } : {}) };
   const { workspace, channels } = await createWorkspace(testDb.db, {
     name: `Acme ${tag}`,
     slug: `acme-${tag}`,
@@ -94,6 +95,8 @@ const deps = () => createListenerContext({ db: testDb.db, queues, log, clock: sy
 const eventsOf = (channelId: string) => testDb.db.inboundEvent.findMany({ where: { channelId }, orderBy: { externalId: 'asc' } });
 const stateOf = async (channelId: string) => (await testDb.db.channel.findUniqueOrThrow({ where: { id: channelId } })).state as { imap?: Record<string, unknown> } & Record<string, unknown>;
 const sha256Id = (raw: string) => `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+/** What the IMAP edge writes on top of mail whose provider (here: no trusted authserv-id) said nothing. */
+const UNAUTHENTICATED = 'Authentication-Results: parley.inbound; none (no results from 127.0.0.1)\r\n';
 
 beforeAll(async () => {
   testDb = await createTestDb();
@@ -115,6 +118,20 @@ afterAll(async () => {
 });
 
 describe('pollImapChannel', () => {
+  it('believes the provider’s Authentication-Results only from its configured authserv-id', async () => {
+    const withResults = (id: string, authservId: string) =>
+      [`Authentication-Results: ${authservId}; dkim=pass header.d=example.test; spf=pass smtp.mailfrom=customer@example.test; dmarc=pass header.from=example.test`, mail(id, id)].join('\r\n');
+    const server = await startImapServer([{ raw: withResults('trusted@example.test', 'mx.provider.test') }, { raw: withResults('untrusted@example.test', 'mx.elsewhere.test') }]);
+    const { channel } = await createImapChannel(server.port, { authservIds: ['mx.provider.test'] });
+    expect(await pollImapChannel(deps(), polled(channel))).toMatchObject({ fetched: 2, error: null });
+    const senderOf = async (externalId: string) => {
+      const event = await testDb.db.inboundEvent.findFirstOrThrow({ where: { channelId: channel.id, externalId } });
+      return (await normalizeEmail(Buffer.from(event.raw!))).sender;
+    };
+    expect(await senderOf('<trusted@example.test>')).toEqual({ verified: true, reason: 'dmarc=pass for example.test' });
+    expect(await senderOf('<untrusted@example.test>')).toEqual({ verified: false, reason: 'From example.test not authenticated (dmarc=none, dkim=none, spf=none)' });
+  });
+
   it('turns the unseen messages of the mailbox into InboundEvents with their Message-IDs and raw bytes', async () => {
     const first = mail('first@example.test', 'first');
     const read = mail('already-read@example.test', 'already read');
@@ -126,10 +143,11 @@ describe('pollImapChannel', () => {
 
     expect(result).toEqual({ channelId: channel.id, fetched: 2, error: null });
     const events = await eventsOf(channel.id);
-    expect(events.map((e) => e.externalId).sort()).toEqual(['<first@example.test>', sha256Id(anonymous)].sort());
+    expect(events.map((e) => e.externalId).sort()).toEqual(['<first@example.test>', sha256Id(UNAUTHENTICATED + anonymous)].sort());
     const byId = new Map(events.map((e) => [e.externalId, e]));
-    expect(Buffer.from(byId.get('<first@example.test>')!.raw!).equals(Buffer.from(first))).toBe(true);
-    expect(Buffer.from(byId.get(sha256Id(anonymous))!.raw!).equals(Buffer.from(anonymous))).toBe(true);
+    // Kept byte for byte below the edge's own Authentication-Results.
+    expect(Buffer.from(byId.get('<first@example.test>')!.raw!).equals(Buffer.from(UNAUTHENTICATED + first))).toBe(true);
+    expect(Buffer.from(byId.get(sha256Id(UNAUTHENTICATED + anonymous))!.raw!).equals(Buffer.from(UNAUTHENTICATED + anonymous))).toBe(true);
     for (const e of events) {
       expect(e.workspaceId).toBe(channel.workspaceId);
       expect(await queues.raw('ingest').getJob(`ingest-${e.id}`)).toBeDefined();

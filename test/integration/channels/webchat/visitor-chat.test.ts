@@ -97,7 +97,9 @@ describe('website chat with agents online', () => {
     conversationId = m.conversationId;
     expect(m.conversation.attributes).toEqual({ topic: 'billing' });
     const conv = await h.api(admin, 'GET', `/api/conversations/${conversationId}`);
-    expect(conv.body).toMatchObject({ channel: { kind: 'webchat' }, contact: { name: 'Vera Visitor', email: 'vera@example.com' } });
+    // The email typed into the form is a claim (test/integration/contacts/identity-claims.test.ts), not the contact's email.
+    expect(conv.body).toMatchObject({ channel: { kind: 'webchat' }, contact: { name: 'Vera Visitor', email: null } });
+    expect((await h.api(admin, 'GET', `/api/contacts/${m.conversation.contactId}/claims`)).body).toMatchObject([{ field: 'email', value: 'vera@example.com', status: 'pending', owner: null }]);
     expect(conv.body.messages[0]).toMatchObject({ direction: 'in', text: 'Hi, I was charged twice for invoice 88', html: null });
     await eventually(() => agentEvents.find((e) => e.name === 'message.created' && e.payload.conversationId === conversationId), 'message.created on the agent socket');
 
@@ -164,21 +166,6 @@ describe('website chat with agents online', () => {
     expect(leaked).toEqual([]);
     expect(otherMessage.conversationId).not.toBe(conversationId);
     expect(guesserMessage.conversationId).not.toBe(conversationId);
-  });
-
-  it('a visitor who leaves an email is merged into the contact who has that email, keeping both histories', async () => {
-    const emailId = await h.sendCustomerMail({ from: 'Dana Customer <dana@example.com>', subject: 'Order question', text: 'Where is order 12?' });
-    const emailConversation = await h.conversationFor(emailId);
-    const emailContact = (await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: emailConversation } })).contactId;
-    const v = await visitor({ channel: 'acme-website' });
-    await v.call('visitor.message', { clientId: 'd1', text: 'Hi, it is Dana again about order 12', name: 'Dana', email: 'Dana@Example.com' });
-    const chat = await messageOf(v.visitorId, 'd1');
-    expect(chat.conversation.contactId).toBe(emailContact);
-    const contact = await h.api(admin, 'GET', `/api/contacts/${emailContact}`);
-    expect(contact.body.identities.map((i: any) => i.channelKind).sort()).toEqual(['email', 'webchat']);
-    expect(contact.body.conversations.map((c: any) => c.id).sort()).toEqual([emailConversation, chat.conversationId].sort());
-    // The visitor still reads only their own chat.
-    expect((await v.call('visitor.history')).messages.map((m: any) => m.text)).toEqual(['Hi, it is Dana again about order 12']);
   });
 
   it('the pre-chat topic routes the chat by the workflow’s attribute filter', async () => {
@@ -274,7 +261,8 @@ describe('website chat while nobody can answer', () => {
     const conv = await conversationOf(nobody.visitorId, 'o1');
     expect(conv.attributes).toEqual({ offline: 'true' });
     const contact = await h.testDb.db.contact.findUniqueOrThrow({ where: { id: conv.contactId } });
-    expect(contact).toMatchObject({ name: 'Olaf Offline', email: 'olaf@example.com' });
+    expect(contact).toMatchObject({ name: 'Olaf Offline', email: null });
+    expect(await h.testDb.db.identityClaim.findMany({ where: { contactId: contact.id } })).toMatchObject([{ field: 'email', value: 'olaf@example.com', status: 'pending', reason: 'typed into the website chat' }]);
   });
 
   it('shows waiting visitors their place in the queue and, once chats have been answered, an estimated wait', async () => {

@@ -19,6 +19,7 @@ describe('normalizeSms', () => {
       externalId: 'SM1f0e2d3c4b5a69788796a5b4c3d2e1f0',
       kind: 'message',
       from: { address: '+14155550142', name: null },
+      sender: { verified: true, reason: 'number reported by Twilio (signed webhook)' },
       to: ['+14155550100'],
       subject: null,
       text: "Hi, my order #4521 still hasn't arrived.\nCan you check?",

@@ -70,7 +70,7 @@ describe('normalizeTelegram', () => {
   it('claims the phone number of a contact the user shares as their own, in E.164', () => {
     const n = normalize('contact.json');
     expect(n.text).toBe('Contact: Olga Petrova, 491701234567');
-    expect(n.claims).toEqual({ phone: '+491701234567' });
+    expect(n.claims).toEqual({ phone: '+491701234567', proof: { verified: true, reason: 'the Telegram account shared its own number' } });
   });
 
   it('claims nothing for a contact card of someone else', () => {

@@ -13,6 +13,7 @@ describe('normalizeVoice', () => {
       externalId: `${CA}:started`,
       kind: 'call_event',
       from: { address: '+442079460018', name: 'ACME LTD' },
+      sender: { verified: true, reason: 'caller number reported by Twilio' },
       to: ['+14155550300'],
       attachments: [],
       call: { callId: CA, step: 'started', direction: 'inbound' },

@@ -15,6 +15,7 @@ describe('normalizeWebchat', () => {
       externalId: '01938a7e-visitor:c1abc',
       kind: 'message',
       from: { address: '01938a7e-visitor', name: null },
+      sender: { verified: true, reason: 'the visitor’s own chat session' },
       to: ['acme-website'],
       subject: null,
       text: 'Hello <b>there</b>',
@@ -31,7 +32,8 @@ describe('normalizeWebchat', () => {
   it('turns the pre-chat form into a name, an email claim and a topic for routing', () => {
     const n = normalizeWebchat({ ...payload, name: 'Vera', email: 'Vera@Example.COM', topic: 'billing' }, 'acme-website');
     expect(n.from.name).toBe('Vera');
-    expect(n.claims).toEqual({ email: 'vera@example.com' });
+    // Typed into a form: a claim the domain never merges on until it is proven.
+    expect(n.claims).toEqual({ email: 'vera@example.com', proof: { verified: false, reason: 'typed into the website chat' } });
     expect(n.conversationAttributes).toEqual({ topic: 'billing' });
   });
 
