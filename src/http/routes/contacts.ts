@@ -43,7 +43,7 @@ export function contactRoutes(deps: AppDeps) {
     const { id, claimId } = c.req.valid('param');
     return c.json(await sendIdentityClaimLink(deps, c.get('viewer'), { contactId: id, claimId, baseUrl: linkBaseUrl(c, deps.config) }));
   });
-  app.post('/contacts/:id/claims/:claimId/verify', allow('agent'), validate('param', claimParam), async (c) => {
+  app.post('/contacts/:id/claims/:claimId/verify', allow('supervisor'), validate('param', claimParam), async (c) => {
     const { id, claimId } = c.req.valid('param');
     return c.json(await verifyAndMergeClaim(deps, c.get('viewer'), { contactId: id, claimId }));
   });

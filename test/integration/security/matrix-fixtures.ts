@@ -35,7 +35,11 @@ export interface MatrixFixtures {
     channelKind: string;
     cannedResponse: string;
     accountLinkToken: string;
+    claim: string;
+    claimLinkToken: string;
   };
+  /** A pending identity claim of the contact with a live confirmation link, for a cell that confirms one. */
+  freshClaim(): Promise<{ claim: string; claimLinkToken: string }>;
   /** A canned response nobody else uses, for a cell that deletes one. */
   freshCannedResponse(): Promise<string>;
 }
@@ -77,6 +81,16 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const accountLinkToken = newSecretToken();
   await db.agentToken.create({ data: { workspaceId: w1, agentId: invitee.id, purpose: 'invite', tokenHash: hashSecretToken(accountLinkToken), expiresAt: new Date(Date.now() + 86_400_000) } });
 
+  // The contact claimed an address in the chat; its confirmation link is what the public claim routes read.
+  const freshClaim = async () => {
+    const claimLinkToken = newSecretToken();
+    const claim = await db.identityClaim.create({
+      data: { workspaceId: w1, contactId: contact.id, field: 'email', value: `kim-${randomBytes(4).toString('hex')}@example.test`, channelKind: 'webchat', reason: 'typed into the chat', tokenHash: hashSecretToken(claimLinkToken), tokenExpiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    return { claim: claim.id, claimLinkToken };
+  };
+  const claim = await freshClaim();
+
   const webchat = await db.channel.create({ data: { workspaceId: w1, kind: 'webchat', name: 'Site chat', address: `pk-${tag}`, settings: {} } });
   const visitor = await createVisitor(db, { workspaceId: w1, channelId: webchat.id, now: new Date() });
 
@@ -113,7 +127,9 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       channelKind: 'email',
       cannedResponse: cannedResponse.id,
       accountLinkToken,
+      ...claim,
     },
+    freshClaim,
     freshCannedResponse: async () => (await canned()).id,
   };
 }

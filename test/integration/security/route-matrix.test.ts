@@ -33,9 +33,11 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/channels\/:id\/:kind\//, param: 'kind', id: 'channelKind' },
   { path: /^\/api\/canned-responses\/:id$/, param: 'id', id: 'cannedResponse' },
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
+  { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
+  { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
-const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken']);
+const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken']);
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
 const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments)\/:id(\/|$)/;
 
@@ -119,6 +121,9 @@ describe('the route x role x workspace matrix', () => {
   /** A cell that deletes its record gets a record of its own, so later callers still find theirs. */
   const fresh: Record<string, () => Promise<Partial<Ids>>> = {
     'DELETE /api/canned-responses/:id': async () => ({ cannedResponse: await f.freshCannedResponse() }),
+    // Confirming spends the link; verifying settles the claim.
+    'POST /api/identity-claims/:token': () => f.freshClaim(),
+    'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),
   };
 
   async function call(e: Endpoint, caller: Caller, body: unknown): Promise<number> {
