@@ -63,6 +63,8 @@ describe('reply order', () => {
     h.sink.refuseAll(null);
     await h.sink.waitFor((m) => m.parsed.text?.includes('Reply three.') ?? false, 30_000);
     expect(arrivalOrder(texts)).toEqual(texts);
+    // The sink's 250 comes before the worker records it: wait for the records, then compare.
+    await waitUntil(async () => (await Promise.all(ids.map(message))).every((m) => m.deliveryStatus === 'sent'), 'every reply to be recorded as sent');
     // Only the first was tried during the outage; each later one once, after the one before it went out.
     const sent = await Promise.all(ids.map(message));
     expect(sent.map((m) => m.deliveryAttempts)).toEqual([2, 1, 1]);
