@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { checkDatabase } from '../db/check-database.ts';
 import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
 import { limitBody } from './body-limit.ts';
+import { limitJsonDepth } from './json-depth-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
   const replyLimit = limitBody(Math.ceil((REPLY_FILES_MAX_BYTES * 4) / 3) + 1024 * 1024, 'A reply with its files');
   const otherLimit = limitBody(2 * 1024 * 1024, 'Request body');
   api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
+  api.use('*', limitJsonDepth());
   api.route('/', authRoutes(deps));
   api.route('/', onboardingRoutes(deps));
   api.route('/', peopleRoutes(deps));

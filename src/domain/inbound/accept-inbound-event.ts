@@ -1,9 +1,12 @@
 // Step 1 of the inbound flow, shared by every edge: keep the raw payload durably, ignore a
 // duplicate delivery, queue the ingest job. Redis being down never loses the event (the sweeper
 // re-queues rows left in `received`).
+import { exceedsJsonDepth, tooDeepMessage } from '../../../channels/json-depth.ts';
 import { Prisma, type Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Queues } from '../../queues.ts';
+import { cleanForPostgres, cleanText } from './clean-for-postgres.ts';
 
 export interface AcceptInboundInput {
   workspaceId: string;
@@ -21,6 +24,7 @@ export interface AcceptInboundResult {
 
 export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Logger }, input: AcceptInboundInput): Promise<AcceptInboundResult> {
   const { db } = deps;
+  const payload = storablePayload(input);
   let eventId: string;
   let duplicate = false;
   try {
@@ -28,9 +32,9 @@ export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Lo
       data: {
         workspaceId: input.workspaceId,
         channelId: input.channelId,
-        externalId: input.externalId,
+        externalId: cleanText(input.externalId),
         raw: input.raw ? new Uint8Array(input.raw) : null,
-        payload: input.payload === undefined ? Prisma.DbNull : (input.payload as Prisma.InputJsonValue),
+        payload: payload === undefined ? Prisma.DbNull : (payload as Prisma.InputJsonValue),
       },
       select: { id: true },
     });
@@ -38,7 +42,7 @@ export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Lo
   } catch (err) {
     if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
     const existing = await db.inboundEvent.findUniqueOrThrow({
-      where: { channelId_externalId: { channelId: input.channelId, externalId: input.externalId } },
+      where: { channelId_externalId: { channelId: input.channelId, externalId: cleanText(input.externalId) } },
       select: { id: true, status: true },
     });
     deps.log.info({ inboundEventId: existing.id, externalId: input.externalId }, 'duplicate inbound delivery ignored');
@@ -49,6 +53,20 @@ export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Lo
   }
   const queued = await enqueueIngest(deps, eventId);
   return { inboundEventId: eventId, duplicate, queued };
+}
+
+/**
+ * The payload as jsonb can hold it: without NUL characters or lone surrogates. One nested too
+ * deeply for Prisma to serialise is left out when the raw bytes are kept (ingest then records why
+ * it cannot be read); without them it is refused.
+ */
+function storablePayload(input: AcceptInboundInput): unknown {
+  if (input.payload === undefined) return undefined;
+  if (exceedsJsonDepth(input.payload)) {
+    if (input.raw) return undefined;
+    throw new AppError('bad_request', `The event is ${tooDeepMessage()}`);
+  }
+  return cleanForPostgres(input.payload);
 }
 
 export async function enqueueIngest(deps: { queues: Queues; log: Logger }, inboundEventId: string): Promise<boolean> {
