@@ -46,7 +46,14 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     queues,
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
+    adapterFor: adapterLookup(
+      createChannelAdapters({
+        publicUrl: config.PUBLIC_URL,
+        visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent),
+        providers: { telegramApiRoot: config.TELEGRAM_API_ROOT, twilioApiBase: config.TWILIO_API_BASE ?? null },
+        hosts: { allowPrivate: config.ALLOW_PRIVATE_HOSTS },
+      }),
+    ),
   };
   return {
     deps,

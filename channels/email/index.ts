@@ -1,4 +1,5 @@
 // The email channel: inbound over SMTP or IMAP (listeners in smtp-inbound.ts, imap-poll.ts), out over SMTP.
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeEmail } from './normalize.ts';
 import { prepareEmailMessageId, sendEmail } from './send.ts';
@@ -6,7 +7,7 @@ import { emailSetup } from './setup.ts';
 import { imapListener } from './imap-poll.ts';
 import { smtpListener } from './smtp-inbound.ts';
 
-export function createEmailAdapter(): ChannelAdapter {
+export function createEmailAdapter(deps: { hosts: HostPolicy } = { hosts: { allowPrivate: false } }): ChannelAdapter {
   return {
     kind: 'email',
     label: 'Email',
@@ -21,7 +22,7 @@ export function createEmailAdapter(): ChannelAdapter {
     maxOutboundFileBytes: 20 * 1024 * 1024,
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,
-    send: sendEmail,
-    listeners: [smtpListener, imapListener],
+    send: (msg, channel) => sendEmail(msg, channel, deps.hosts),
+    listeners: [smtpListener, imapListener(deps.hosts)],
   };
 }

@@ -8,7 +8,7 @@ import { parseTwilioSettings, type TwilioSettings } from './schema.ts';
 const MAX_REDIRECTS = 5;
 const TIMEOUT_MS = 60_000;
 
-export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts: { maxBytes: number }): Promise<FetchedMedia> {
+export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts: { maxBytes: number; apiBase: string | null }): Promise<FetchedMedia> {
   const parsed = parseTwilioSettings(channel.settings);
   if (!parsed.ok) return { ok: false, permanent: true, error: parsed.error };
   let target: URL;
@@ -21,7 +21,7 @@ export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts
     if (target.protocol !== 'https:' && target.protocol !== 'http:') return { ok: false, permanent: true, error: `cannot fetch ${target.protocol} URLs` };
     let res: Response;
     try {
-      res = await fetch(target, { headers: headersFor(target, parsed.settings), redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(target, { headers: headersFor(target, parsed.settings, opts.apiBase), redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
       return { ok: false, permanent: false, error: `could not fetch media: ${err instanceof Error ? err.message : String(err)}` };
     }
@@ -36,8 +36,8 @@ export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts
   return { ok: false, permanent: true, error: `more than ${MAX_REDIRECTS} redirects fetching media` };
 }
 
-function headersFor(url: URL, settings: TwilioSettings): Record<string, string> {
-  if (!isTwilioApiOrigin(url, settings)) return {};
+function headersFor(url: URL, settings: TwilioSettings, apiBase: string | null): Record<string, string> {
+  if (!isTwilioApiOrigin(url, apiBase)) return {};
   return { authorization: `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}` };
 }
 

@@ -10,7 +10,7 @@ import { voiceWebhook } from './webhook.ts';
 
 const noWrittenReplies = 'A phone call cannot be answered in writing: call the customer back, then add a note and resolve the conversation';
 
-export function createVoiceAdapter(): ChannelAdapter {
+export function createVoiceAdapter(deps: { apiBase: string | null } = { apiBase: null }): ChannelAdapter {
   return {
     kind: 'voice',
     label: 'Phone (Twilio)',
@@ -27,6 +27,6 @@ export function createVoiceAdapter(): ChannelAdapter {
     checkOutbound: () => ({ ok: false, reason: noWrittenReplies }),
     verify: verifyTwilioRequest,
     webhook: voiceWebhook,
-    fetchMedia: fetchTwilioMedia,
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase }),
   };
 }

@@ -20,7 +20,7 @@ const createBody = z.object({ kind: z.enum(channelKinds), ...channelFields });
 
 export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const admin = { db: deps.db, publicUrl: deps.config.PUBLIC_URL };
+  const admin = { db: deps.db, publicUrl: deps.config.PUBLIC_URL, allowPrivateHosts: deps.config.ALLOW_PRIVATE_HOSTS };
   app.use('/channels', requireAuth(deps));
   app.use('/channels/*', requireAuth(deps));
   app.use('/channel-kinds', requireAuth(deps));

@@ -43,11 +43,11 @@ afterAll(async () => {
   await new Promise((r) => storage.close(r));
 });
 
-const channel = (): ChannelConfig => ({ id: 'c', workspaceId: 'w', kind: 'sms', address: '+14155550100', settings: { accountSid: 'AC6f2b1e1a9c0d4f5e8a7b6c5d4e3f2a1b', authToken: 'secret', apiBaseUrl: apiUrl } });
+const channel = (): ChannelConfig => ({ id: 'c', workspaceId: 'w', kind: 'sms', address: '+14155550100', settings: { accountSid: 'AC6f2b1e1a9c0d4f5e8a7b6c5d4e3f2a1b', authToken: 'secret' } });
 
 describe('fetchTwilioMedia', () => {
   it('sends basic auth to the API origin and follows the redirect to storage without it', async () => {
-    const result = await fetchTwilioMedia(`${apiUrl}/2010-04-01/Accounts/AC/Messages/MM/Media/ME`, channel(), { maxBytes: 1000 });
+    const result = await fetchTwilioMedia(`${apiUrl}/2010-04-01/Accounts/AC/Messages/MM/Media/ME`, channel(), { maxBytes: 1000, apiBase: apiUrl });
     expect(result).toEqual({ ok: true, content: Buffer.from('jpeg bytes'), contentType: 'image/jpeg' });
     const [first, second] = seen.slice(-2);
     expect(first).toMatchObject({ server: 'api' });
@@ -57,18 +57,18 @@ describe('fetchTwilioMedia', () => {
   });
 
   it('stops reading a file without Content-Length once it passes the limit', async () => {
-    const result = await fetchTwilioMedia(`${apiUrl}/big`, channel(), { maxBytes: 500 });
+    const result = await fetchTwilioMedia(`${apiUrl}/big`, channel(), { maxBytes: 500, apiBase: apiUrl });
     expect(result).toEqual({ ok: false, permanent: true, error: 'the file is over 500 bytes, more than the 500 bytes allowed (MEDIA_MAX_BYTES)' });
   });
 
   it('gives up on a missing file and retries a busy provider', async () => {
-    expect(await fetchTwilioMedia(`${apiUrl}/gone`, channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: true });
-    expect(await fetchTwilioMedia(`${apiUrl}/busy`, channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: false });
-    expect(await fetchTwilioMedia('http://127.0.0.1:1/nothing-listens', channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: false });
+    expect(await fetchTwilioMedia(`${apiUrl}/gone`, channel(), { maxBytes: 500, apiBase: apiUrl })).toMatchObject({ ok: false, permanent: true });
+    expect(await fetchTwilioMedia(`${apiUrl}/busy`, channel(), { maxBytes: 500, apiBase: apiUrl })).toMatchObject({ ok: false, permanent: false });
+    expect(await fetchTwilioMedia('http://127.0.0.1:1/nothing-listens', channel(), { maxBytes: 500, apiBase: apiUrl })).toMatchObject({ ok: false, permanent: false });
   });
 
   it('never sends credentials to a host that is not Twilio', async () => {
-    await fetchTwilioMedia(`${storageUrl}/file`, channel(), { maxBytes: 500 });
+    await fetchTwilioMedia(`${storageUrl}/file`, channel(), { maxBytes: 500, apiBase: apiUrl });
     expect(seen.at(-1)?.headers.authorization).toBeUndefined();
   });
 });
