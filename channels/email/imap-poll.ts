@@ -86,6 +86,8 @@ function hasImapSettings(channel: PolledChannel): boolean {
  * `responseText`; Prisma puts a source excerpt before the reason on its last line.
  */
 const COULD_NOT_CONNECT = 'could not connect to the mail server';
+/** Socket errors (ECONNREFUSED ...) and imapflow's own before a session (NoConnection, GREETING_TIMEOUT, ClosedAfterConnectText ...). */
+const CONNECTION_CODE = /^E[A-Z]+$|TIMEOUT|Connection|ClosedAfterConnect|TLS|Greeting|Protocol/i;
 
 /**
  * What an admin is shown. A failure to reach an IMAP server says only that (with its code): the
@@ -95,7 +97,7 @@ function describeImapError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const detail = err as Error & { responseText?: string; code?: string; authenticationFailed?: boolean };
   if (detail.authenticationFailed) return `IMAP authentication failed: ${detail.responseText ?? detail.message}`;
-  if (!detail.responseText && detail.code) return `${COULD_NOT_CONNECT} (${detail.code})`;
+  if (!detail.responseText && detail.code && CONNECTION_CODE.test(detail.code)) return `${COULD_NOT_CONNECT} (${detail.code})`;
   const reason = detail.message.trim().split('\n').at(-1) ?? detail.message;
   const text = detail.responseText ? `${reason}: ${detail.responseText}` : reason;
   return detail.code && !text.includes(detail.code) ? `${text} (${detail.code})` : text;
