@@ -3,6 +3,10 @@
 // hosts on loopback, private or metadata addresses are refused when saved and again when Parley
 // would connect, and provider API roots are no longer channel settings at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollImapChannel } from '../../../channels/email/imap-poll.ts';
+import { toChannelConfig } from '../../../src/domain/channels/channel-config.ts';
+import { createListenerContext } from '../../../src/domain/inbound/listener-context.ts';
+import { listenerSettings } from '../../../src/runtime-listeners.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { waitUntil } from '../../support/wait.ts';
 
@@ -76,5 +80,22 @@ describe('outbound hosts on an instance that refuses private ones', () => {
     }, 'the reply refused');
     expect(failed.deliveryError).toBe('could not connect to the mail server: 127.0.0.1 is not a public address (loopback, private and link-local hosts are refused on this instance) (host_refused)');
     expect(h.sink.messages).toHaveLength(0);
+  });
+
+  it('refuses to poll a stored IMAP host on loopback, recording a generic reason on the channel', async () => {
+    const row = await h.testDb.db.channel.create({
+      data: {
+        workspaceId: h.workspace.workspace.id,
+        kind: 'email',
+        name: 'Old mailbox',
+        address: 'old-imap@acme.test',
+        settings: { smtp: smtp('93.184.215.14'), imap: { host: '127.0.0.1', port: 6379, secure: false, auth: { user: 'u', pass: 'p' } } },
+      },
+    });
+    const ctx = createListenerContext(h.rt.deps, { kind: 'email', name: 'imap', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const result = await pollImapChannel(ctx, { ...toChannelConfig(row), state: row.state }, { allowPrivate: h.rt.config.ALLOW_PRIVATE_HOSTS });
+    expect(result).toMatchObject({ fetched: 0, error: 'could not connect to the mail server: 127.0.0.1 is not a public address (loopback, private and link-local hosts are refused on this instance)' });
+    const state = (await h.testDb.db.channel.findUniqueOrThrow({ where: { id: row.id } })).state as any;
+    expect(state.imap.lastError.message).toBe(result.error);
   });
 });
