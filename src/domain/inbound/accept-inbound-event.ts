@@ -3,7 +3,6 @@
 // re-queues rows left in `received`).
 import { exceedsJsonDepth, tooDeepMessage } from '../../../channels/json-depth.ts';
 import { Prisma, type Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Queues } from '../../queues.ts';
 import { cleanForPostgres, cleanText } from './clean-for-postgres.ts';
@@ -24,7 +23,7 @@ export interface AcceptInboundResult {
 
 export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Logger }, input: AcceptInboundInput): Promise<AcceptInboundResult> {
   const { db } = deps;
-  const payload = storablePayload(input);
+  const { payload, failure } = storablePayload(input);
   let eventId: string;
   let duplicate = false;
   try {
@@ -35,6 +34,8 @@ export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Lo
         externalId: cleanText(input.externalId),
         raw: input.raw ? new Uint8Array(input.raw) : null,
         payload: payload === undefined ? Prisma.DbNull : (payload as Prisma.InputJsonValue),
+        // Nothing of it could be kept: failed at once with the reason, never queued (a poller moves on).
+        ...(failure ? { status: 'failed' as const, error: failure, processedAt: new Date() } : {}),
       },
       select: { id: true },
     });
@@ -51,22 +52,23 @@ export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Lo
     eventId = existing.id;
     duplicate = true;
   }
+  if (failure) {
+    deps.log.warn({ inboundEventId: eventId, error: failure }, 'inbound event kept as failed: it cannot be stored');
+    return { inboundEventId: eventId, duplicate, queued: false };
+  }
   const queued = await enqueueIngest(deps, eventId);
   return { inboundEventId: eventId, duplicate, queued };
 }
 
 /**
  * The payload as jsonb can hold it: without NUL characters or lone surrogates. One nested too
- * deeply for Prisma to serialise is left out when the raw bytes are kept (ingest then records why
- * it cannot be read); without them it is refused.
+ * deeply for Prisma to serialise is left out: with the raw bytes kept, ingest records why it cannot
+ * be read; without them (a polled update) the event is kept as failed with the reason.
  */
-function storablePayload(input: AcceptInboundInput): unknown {
-  if (input.payload === undefined) return undefined;
-  if (exceedsJsonDepth(input.payload)) {
-    if (input.raw) return undefined;
-    throw new AppError('bad_request', `The event is ${tooDeepMessage()}`);
-  }
-  return cleanForPostgres(input.payload);
+function storablePayload(input: AcceptInboundInput): { payload: unknown; failure: string | null } {
+  if (input.payload === undefined) return { payload: undefined, failure: null };
+  if (exceedsJsonDepth(input.payload)) return { payload: undefined, failure: input.raw ? null : `not stored: the payload is ${tooDeepMessage()}` };
+  return { payload: cleanForPostgres(input.payload), failure: null };
 }
 
 export async function enqueueIngest(deps: { queues: Queues; log: Logger }, inboundEventId: string): Promise<boolean> {

@@ -2,6 +2,7 @@
 // far too deep, characters Postgres refuses, and a flood of forged webhooks racing the cap.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptInboundEvent } from '../../../src/domain/inbound/accept-inbound-event.ts';
 import { MAX_REJECTED_KEPT_PER_MINUTE } from '../../../src/domain/webhooks/record-rejected-webhook.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { waitUntil } from '../../support/wait.ts';
@@ -44,6 +45,16 @@ describe('hostile input', () => {
     }, 'the deep update marked failed');
     expect(event.error).toMatch(/nested more than 64 levels deep/);
     expect(event.raw?.length).toBeGreaterThan(100_000);
+  });
+
+  it('keeps a 50,000-deep payload that came without its bytes (a polled update) as failed, so the poller moves on', async () => {
+    const update = { update_id: 777010, extra: JSON.parse(nested(50_000)) };
+    const accepted = await acceptInboundEvent(h.rt.deps, { workspaceId: h.workspace.workspace.id, channelId: telegramId, externalId: 'update:777010', payload: update });
+    expect(accepted).toMatchObject({ duplicate: false, queued: false });
+    const event = await db().inboundEvent.findUniqueOrThrow({ where: { id: accepted.inboundEventId } });
+    expect(event).toMatchObject({ status: 'failed', error: 'not stored: the payload is JSON nested more than 64 levels deep', payload: null });
+    // Polled again (the poller could not tell it was kept): a duplicate, still not queued.
+    expect(await acceptInboundEvent(h.rt.deps, { workspaceId: h.workspace.workspace.id, channelId: telegramId, externalId: 'update:777010', payload: update })).toMatchObject({ duplicate: true, queued: false });
   });
 
   it('refuses a 20,000-deep settings PATCH with 400 and a clear message, changing nothing', async () => {
