@@ -32,7 +32,7 @@ export type ChannelAdapters = Record<ChannelKind, ChannelAdapter>;
 export function createChannelAdapters(opts: AdapterOptions): ChannelAdapters {
   const providers = opts.providers ?? defaultProviderEndpoints;
   const hosts = opts.hosts ?? { allowPrivate: false };
-  const twilio = { publicUrl: opts.publicUrl, apiBase: providers.twilioApiBase };
+  const twilio = { publicUrl: opts.publicUrl, apiBase: providers.twilioApiBase, hosts };
   return {
     email: createEmailAdapter({ hosts }),
     sms: createSmsAdapter(twilio),

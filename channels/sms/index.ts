@@ -9,10 +9,11 @@ import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeSms } from './normalize.ts';
 
-export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: string | null }): ChannelAdapter {
+export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: string | null; hosts?: HostPolicy }): ChannelAdapter {
   // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
   const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
@@ -32,6 +33,6 @@ export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: str
     verify: verifyTwilioRequest,
     webhook: twilioMessagingWebhook(null),
     parseStatus: (raw) => parseMessageStatus(raw),
-    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null }),
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null, hosts: deps.hosts ?? { allowPrivate: false } }),
   };
 }

@@ -10,11 +10,12 @@ import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeWhatsapp } from './normalize.ts';
 import { checkWhatsappWindow } from './window.ts';
 
-export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?: string | null }): ChannelAdapter {
+export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?: string | null; hosts?: HostPolicy }): ChannelAdapter {
   // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
   const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
@@ -35,6 +36,6 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?
     webhook: twilioMessagingWebhook('whatsapp'),
     parseStatus: (raw) => parseMessageStatus(raw),
     checkOutbound: checkWhatsappWindow,
-    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null }),
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null, hosts: deps.hosts ?? { allowPrivate: false } }),
   };
 }
