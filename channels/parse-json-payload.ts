@@ -1,6 +1,7 @@
 // Reads a JSON webhook or socket payload (bytes, string or already parsed) against its schema;
 // anything else is a ParseError naming the first problem, kept on the InboundEvent for admins.
 import type { z } from 'zod';
+import { exceedsJsonDepth, tooDeepMessage } from './json-depth.ts';
 import { ParseError } from './types.ts';
 
 /** `maxBytes`: the largest payload the provider sends; a larger one is refused unread. */
@@ -15,6 +16,8 @@ export function parseJsonPayload<T extends z.ZodType>(raw: unknown, schema: T, w
       throw new ParseError(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  // zod walks recursively: a hostile nesting depth would overflow the stack instead of failing.
+  if (exceedsJsonDepth(value)) throw new ParseError(`not ${what}: ${tooDeepMessage()}`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

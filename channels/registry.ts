@@ -11,6 +11,8 @@ import { createVoiceAdapter } from './voice/index.ts';
 import { createWhatsappAdapter } from './whatsapp/index.ts';
 import { createWebchatAdapter } from './webchat/index.ts';
 import type { VisitorTransport } from './webchat/transport.ts';
+import type { HostPolicy } from './host-policy.ts';
+import { defaultProviderEndpoints, type ProviderEndpoints } from './provider-endpoints.ts';
 import { channelKinds, type ChannelKind } from './kinds.ts';
 
 export { channelKinds, type ChannelKind };
@@ -22,19 +24,26 @@ export interface AdapterOptions {
   visitors?: VisitorTransport | null;
   /** The DNS the email edge checks senders with (SPF, DKIM, DMARC); node's resolver when absent. */
   dns?: DNSResolver;
+  /** The providers' API endpoints for the whole instance (TELEGRAM_API_ROOT, TWILIO_API_BASE); the providers' own by default. */
+  providers?: ProviderEndpoints;
+  /** Which workspace-given hosts (SMTP, IMAP, a reply URL) channels may connect to; public ones only by default. */
+  hosts?: HostPolicy;
 }
 
 export type ChannelAdapters = Record<ChannelKind, ChannelAdapter>;
 
 export function createChannelAdapters(opts: AdapterOptions): ChannelAdapters {
+  const providers = opts.providers ?? defaultProviderEndpoints;
+  const hosts = opts.hosts ?? { allowPrivate: false };
+  const twilio = { publicUrl: opts.publicUrl, apiBase: providers.twilioApiBase, hosts };
   return {
-    email: createEmailAdapter({ resolver: opts.dns }),
-    sms: createSmsAdapter(opts),
-    whatsapp: createWhatsappAdapter(opts),
-    voice: createVoiceAdapter(),
-    telegram: createTelegramAdapter(),
+    email: createEmailAdapter({ resolver: opts.dns, hosts }),
+    sms: createSmsAdapter(twilio),
+    whatsapp: createWhatsappAdapter(twilio),
+    voice: createVoiceAdapter(twilio),
+    telegram: createTelegramAdapter({ apiRoot: providers.telegramApiRoot }),
     webchat: createWebchatAdapter({ visitors: opts.visitors ?? null }),
-    custom: createCustomAdapter(),
+    custom: createCustomAdapter({ hosts }),
   } satisfies ChannelAdapters;
 }
 

@@ -62,6 +62,8 @@ export type SendResult =
       retryAfterMs?: number;
       /** The recipient refuses messages on this channel until they write again (a Telegram user blocked the bot). */
       unreachable?: boolean;
+      /** For the server log only, never shown: what `error` leaves out on purpose (what answered at a refused host). */
+      detail?: string;
     };
 
 export interface VerifyInput {
@@ -108,6 +110,11 @@ export interface ChannelSetup {
   addressHint: string;
   /** The admin form, field by field. */
   form: SettingField[];
+  /**
+   * The hosts valid settings make Parley connect to that the admin chose (an SMTP server, a reply
+   * URL's host), by setting path: checked against the instance's host policy before saving.
+   */
+  outboundHosts?(settings: unknown): { path: string; host: string }[];
 }
 
 export interface ChannelAdapter {

@@ -67,6 +67,18 @@ const workerSchema = z.object({
   MIGRATION_WAIT_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
+const providerSchema = z.object({
+  /** The Telegram Bot API server every bot talks to (a self-hosted Bot API server, or a local fake in tests). An instance setting, never a workspace's. */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  /** Base URL of Twilio's REST API for every Twilio channel; unset: https://api.twilio.com. Only for a proxy or a local stand-in (tests). */
+  TWILIO_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Let workspaces' channels connect to loopback, private and link-local hosts (a self-hosted mail
+   * server on the LAN). Unset: allowed, except with NODE_ENV=production (see loadConfig).
+   */
+  ALLOW_PRIVATE_HOSTS: boolish.optional(),
+});
+
 const miscSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Only `production` changes anything: the demo workspace is then off unless SEED_DEMO says otherwise. */
@@ -83,9 +95,10 @@ export const configSchema = serverSchema
   .extend(storageSchema.shape)
   .extend(emailSchema.shape)
   .extend(workerSchema.shape)
+  .extend(providerSchema.shape)
   .extend(miscSchema.shape);
 
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO'> & { PUBLIC_URL: string; SEED_DEMO: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO' | 'ALLOW_PRIVATE_HOSTS'> & { PUBLIC_URL: string; SEED_DEMO: boolean; ALLOW_PRIVATE_HOSTS: boolean };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -100,7 +113,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const local = parsed.data.PORT === 0 ? 'http://localhost' : `http://localhost:${parsed.data.PORT}`;
     // A production install starts empty (its first admin comes from `parley create-admin` or the first-run screen).
     const SEED_DEMO = parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== 'production';
-    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local, SEED_DEMO };
+    // Production refuses private hosts unless told; development reaches a local mail catcher (the demo's).
+    const ALLOW_PRIVATE_HOSTS = parsed.data.ALLOW_PRIVATE_HOSTS ?? parsed.data.NODE_ENV !== 'production';
+    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local, SEED_DEMO, ALLOW_PRIVATE_HOSTS };
   }
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

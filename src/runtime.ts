@@ -51,7 +51,15 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     realtime: createSessionControl({ db, log, redis: producer, prefix: config.QUEUE_PREFIX, onError: lostEvent }),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
-    adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent), dns: opts.dns })),
+    adapterFor: adapterLookup(
+      createChannelAdapters({
+        publicUrl: config.PUBLIC_URL,
+        visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent),
+        providers: { telegramApiRoot: config.TELEGRAM_API_ROOT, twilioApiBase: config.TWILIO_API_BASE ?? null },
+        hosts: { allowPrivate: config.ALLOW_PRIVATE_HOSTS },
+        dns: opts.dns,
+      }),
+    ),
   };
   return {
     deps,

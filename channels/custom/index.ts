@@ -9,7 +9,7 @@ import { verifyCustomRequest } from './verify.ts';
 import { customWebhook } from './webhook.ts';
 
 export function createCustomAdapter(deps: Partial<CustomSendDeps> = {}): ChannelAdapter {
-  const send: CustomSendDeps = { fetch: deps.fetch ?? fetch, now: deps.now ?? (() => new Date()), timeoutMs: deps.timeoutMs ?? 15_000 };
+  const send: CustomSendDeps = { fetch: deps.fetch ?? fetch, now: deps.now ?? (() => new Date()), timeoutMs: deps.timeoutMs ?? 15_000, hosts: deps.hosts ?? { allowPrivate: false } };
   return {
     kind: 'custom',
     label: 'Custom API (signed webhook)',

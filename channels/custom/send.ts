@@ -1,6 +1,7 @@
 // An agent's reply to the connected system: POSTed as signed JSON to the channel's replyUrl. A 2xx
 // is sent (the answer's `id`, if any, becomes the message's provider id for status events); 4xx
 // other than 408/429 is permanent; anything else is retried by the deliver worker.
+import { checkHost, type HostPolicy } from '../host-policy.ts';
 import type { ChannelConfig, OutboundMessage, SendResult } from '../types.ts';
 import { parseCustomSettings } from './schema.ts';
 import { signedHeaders } from './signature.ts';
@@ -10,6 +11,8 @@ export interface CustomSendDeps {
   now(): Date;
   /** How long one POST may take. */
   timeoutMs: number;
+  /** Whether the reply URL may be a private host (ALLOW_PRIVATE_HOSTS). */
+  hosts: HostPolicy;
 }
 
 export function replyBody(msg: OutboundMessage): string {
@@ -31,6 +34,10 @@ export async function sendCustom(deps: CustomSendDeps, msg: OutboundMessage, cha
   if (!parsed.ok) return { ok: false, permanent: true, error: parsed.error, code: 'invalid_settings' };
   const { replyUrl, signingSecret } = parsed.settings;
   if (!replyUrl) return { ok: false, permanent: true, error: 'the channel has no replyUrl to send replies to', code: 'no_reply_url' };
+  // Checked on every send (DNS may have changed since the URL was saved); fetch resolves the name
+  // again, so a name that flips between lookups is the one gap left (no pinning with global fetch).
+  const target = await checkHost(new URL(replyUrl).hostname, deps.hosts);
+  if (!target.ok) return { ok: false, permanent: true, error: `the reply URL is refused: ${target.reason}`, code: 'host_refused' };
   const body = replyBody(msg);
   let res: Response;
   try {
@@ -38,6 +45,8 @@ export async function sendCustom(deps: CustomSendDeps, msg: OutboundMessage, cha
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': msg.messageId, ...signedHeaders(signingSecret, body, deps.now()) },
       body,
+      // A redirect is an answer, not followed: it could lead to a host the check above would refuse.
+      redirect: 'manual',
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
   } catch (err) {

@@ -5,6 +5,10 @@ import { customSettingsSchema } from './schema.ts';
 
 export const customSetup: ChannelSetup = {
   settings: customSettingsSchema,
+  outboundHosts(settings) {
+    const replyUrl = customSettingsSchema.safeParse(settings).data?.replyUrl;
+    return replyUrl ? [{ path: 'replyUrl', host: new URL(replyUrl).hostname }] : [];
+  },
   canonicalAddress: (raw) => (/^[a-z0-9][a-z0-9-]{2,63}$/.test(raw.trim()) ? raw.trim() : null),
   addressIs: 'a key for the connected system: 3-64 lower-case letters, digits and dashes, e.g. shop-backend',
   addressHint: 'A key for the connected system, e.g. shop-backend',

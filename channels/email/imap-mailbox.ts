@@ -1,5 +1,6 @@
 // Talking to one IMAP mailbox for the poller: open it, choose which UIDs are new, stream their raw
 // bytes to a callback and flag what was kept as \Seen. Knows nothing about channels or the database.
+import { isIP } from 'node:net';
 import { ImapFlow, type MailboxObject } from 'imapflow';
 import type { ListenerLog } from '../types.ts';
 import type { ImapCursor } from './imap-state.ts';
@@ -21,9 +22,11 @@ export interface DrainOutcome {
   error: unknown;
 }
 
-export async function withImapMailbox<T>(settings: ImapSettings, log: ListenerLog, fn: (client: ImapFlow, mailbox: MailboxObject) => Promise<T>): Promise<T> {
+/** `address`: where to connect (the checked IP of settings.host); TLS is checked against settings.host. */
+export async function withImapMailbox<T>(settings: ImapSettings & { address: string }, log: ListenerLog, fn: (client: ImapFlow, mailbox: MailboxObject) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
-    host: settings.host,
+    host: settings.address,
+    ...(isIP(settings.host) ? {} : { servername: settings.host }),
     port: settings.port,
     secure: settings.secure,
     auth: { user: settings.auth.user, pass: settings.auth.pass },

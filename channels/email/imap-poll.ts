@@ -1,6 +1,7 @@
 // The IMAP edge: polls the mailbox of every email channel that has one, stores new mail as
 // InboundEvents (keyed by Message-ID) and only then flags it \Seen. One broken mailbox is recorded
 // on its channel and never stops the others. Runs every IMAP_POLL_SECONDS, once per cluster.
+import { checkHost, type HostPolicy } from '../host-policy.ts';
 import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
 import { drainMessages, markSeen, nextLastUid, planFetch, withImapMailbox } from './imap-mailbox.ts';
 import { IMAP_STATE, readImapCursor, type ImapStatePatch } from './imap-state.ts';
@@ -20,15 +21,16 @@ export interface ImapPollResult {
   error: string | null;
 }
 
-export async function pollImapChannels(ctx: ListenerContext): Promise<ImapPollResult[]> {
+export async function pollImapChannels(ctx: ListenerContext, hosts: HostPolicy): Promise<ImapPollResult[]> {
   const results: ImapPollResult[] = [];
   for (const channel of (await ctx.channels()).filter(hasImapSettings)) {
-    results.push(await pollImapChannel(ctx, channel));
+    results.push(await pollImapChannel(ctx, channel, hosts));
   }
   return results;
 }
 
-export async function pollImapChannel(ctx: ListenerContext, channel: PolledChannel): Promise<ImapPollResult> {
+/** `hosts`: whether the mailbox's host may be private; it is checked on every poll (DNS may have changed). */
+export async function pollImapChannel(ctx: ListenerContext, channel: PolledChannel, hosts: HostPolicy): Promise<ImapPollResult> {
   const log = ctx.log.child({ edge: 'imap', channelId: channel.id });
   const now = () => ctx.now().toISOString();
   const saveImapState = (patch: ImapStatePatch) => ctx.saveState(channel.id, IMAP_STATE, { ...patch });
@@ -36,6 +38,8 @@ export async function pollImapChannel(ctx: ListenerContext, channel: PolledChann
     const imap = emailSettingsSchema.parse(channel.settings).imap;
     if (!imap) throw new Error('the channel has no IMAP settings');
     const trusted = providerAuthservIds(imap);
+    const target = await checkHost(imap.host, hosts);
+    if (!target.ok) throw new Error(`${COULD_NOT_CONNECT}: ${target.reason}`);
     const store = async (fetched: Buffer) => {
       // The provider authenticated the sender; its verdict is carried over under our id (stamp-auth-results.ts).
       const raw = restampProviderAuthResults(fetched, trusted);
@@ -43,7 +47,7 @@ export async function pollImapChannel(ctx: ListenerContext, channel: PolledChann
       const result = await ctx.accept(channel, { key, raw });
       log.info({ ...result, externalId: key }, 'inbound mail stored');
     };
-    const { fetched, error } = await withImapMailbox(imap, log, async (client, mailbox) => {
+    const { fetched, error } = await withImapMailbox({ ...imap, address: target.address }, log, async (client, mailbox) => {
       const plan = await planFetch(client, mailbox, readImapCursor(channel.state), maxMessagesPerPoll);
       const drained = await drainMessages(client, plan.uids, store);
       await markSeen(client, drained.stored);
@@ -65,16 +69,16 @@ export async function pollImapChannel(ctx: ListenerContext, channel: PolledChann
 }
 
 /** The worker processes poll every email channel that has IMAP settings, once per cluster each interval. */
-export const imapListener: InboundListener = {
+export const imapListener = (hosts: HostPolicy): InboundListener => ({
   name: 'imap',
   runsIn: 'workers',
   async start(ctx) {
     await ctx.every('poll', ctx.settings.imapPollSeconds * 1000, async () => {
-      await pollImapChannels(ctx);
+      await pollImapChannels(ctx, hosts);
     });
     return { stop: async () => undefined };
   },
-};
+});
 
 /** The configured authserv-ids, else the IMAP host and its parent domain. */
 export function providerAuthservIds(imap: ImapSettings): string[] {
@@ -93,10 +97,19 @@ function hasImapSettings(channel: PolledChannel): boolean {
  * A one-line reason for admins: imapflow says "Command failed" and keeps the server's words in
  * `responseText`; Prisma puts a source excerpt before the reason on its last line.
  */
+const COULD_NOT_CONNECT = 'could not connect to the mail server';
+/** Socket errors (ECONNREFUSED ...) and imapflow's own before a session (NoConnection, GREETING_TIMEOUT, ClosedAfterConnectText ...). */
+const CONNECTION_CODE = /^E[A-Z]+$|TIMEOUT|Connection|ClosedAfterConnect|TLS|Greeting|Protocol/i;
+
+/**
+ * What an admin is shown. A failure to reach an IMAP server says only that (with its code): the
+ * text of whatever answered instead would tell them what listens at a host and port they chose.
+ */
 function describeImapError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const detail = err as Error & { responseText?: string; code?: string; authenticationFailed?: boolean };
   if (detail.authenticationFailed) return `IMAP authentication failed: ${detail.responseText ?? detail.message}`;
+  if (!detail.responseText && detail.code && CONNECTION_CODE.test(detail.code)) return `${COULD_NOT_CONNECT} (${detail.code})`;
   const reason = detail.message.trim().split('\n').at(-1) ?? detail.message;
   const text = detail.responseText ? `${reason}: ${detail.responseText}` : reason;
   return detail.code && !text.includes(detail.code) ? `${text} (${detail.code})` : text;

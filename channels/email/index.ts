@@ -1,4 +1,5 @@
 // The email channel: inbound over SMTP or IMAP (listeners in smtp-inbound.ts, imap-poll.ts), out over SMTP.
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeEmail } from './normalize.ts';
 import { prepareEmailMessageId, sendEmail } from './send.ts';
@@ -7,8 +8,9 @@ import { imapListener } from './imap-poll.ts';
 import { createSmtpListener } from './smtp-inbound.ts';
 import type { DNSResolver } from './authenticate-inbound.ts';
 
-/** `resolver`: the DNS the SMTP edge checks senders with (SPF, DKIM, DMARC); node's own when not given. */
-export function createEmailAdapter(deps: { resolver?: DNSResolver } = {}): ChannelAdapter {
+/** `resolver`: the DNS the SMTP edge checks senders with (SPF, DKIM, DMARC); node's own when not given. `hosts`: which mail servers it may connect to. */
+export function createEmailAdapter(deps: { resolver?: DNSResolver; hosts?: HostPolicy } = {}): ChannelAdapter {
+  const hosts = deps.hosts ?? { allowPrivate: false };
   return {
     kind: 'email',
     label: 'Email',
@@ -23,7 +25,7 @@ export function createEmailAdapter(deps: { resolver?: DNSResolver } = {}): Chann
     maxOutboundFileBytes: 20 * 1024 * 1024,
     normalize: (raw) => normalizeEmail(raw),
     prepareExternalId: prepareEmailMessageId,
-    send: sendEmail,
-    listeners: [createSmtpListener({ resolver: deps.resolver }), imapListener],
+    send: (msg, channel) => sendEmail(msg, channel, hosts),
+    listeners: [createSmtpListener({ resolver: deps.resolver }), imapListener(hosts)],
   };
 }

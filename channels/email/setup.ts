@@ -8,6 +8,12 @@ const email = z.email();
 
 export const emailSetup: ChannelSetup = {
   settings: emailSettingsSchema,
+  outboundHosts(settings) {
+    const parsed = emailSettingsSchema.safeParse(settings);
+    if (!parsed.success) return [];
+    const { smtp, imap } = parsed.data;
+    return [{ path: 'smtp.host', host: smtp.host }, ...(imap ? [{ path: 'imap.host', host: imap.host }] : [])];
+  },
   canonicalAddress: (raw) => (email.safeParse(raw.trim()).success ? raw.trim().toLowerCase() : null),
   addressIs: 'the email address customers write to',
   addressHint: 'The address customers write to, e.g. help@acme.example',

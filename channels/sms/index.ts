@@ -9,10 +9,11 @@ import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeSms } from './normalize.ts';
 
-export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAdapter {
+export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: string | null; hosts?: HostPolicy }): ChannelAdapter {
   // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
   const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
@@ -27,11 +28,11 @@ export function createSmsAdapter(deps: { publicUrl: string | null }): ChannelAda
     templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeSms(raw),
-    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl: statusCallbackUrl(channel) }),
-    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: null, since }),
+    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl: statusCallbackUrl(channel), apiBase: deps.apiBase ?? null }),
+    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: null, since, apiBase: deps.apiBase ?? null }),
     verify: verifyTwilioRequest,
     webhook: twilioMessagingWebhook(null),
     parseStatus: (raw) => parseMessageStatus(raw),
-    fetchMedia: fetchTwilioMedia,
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null, hosts: deps.hosts ?? { allowPrivate: false } }),
   };
 }

@@ -1,5 +1,5 @@
 // Downloads a file a customer sent: getFile gives its path, then the bytes come from
-// <apiRoot>/file/bot<token>/<path> (https://core.telegram.org/bots/api#getfile). The URL holds
+// <TELEGRAM_API_ROOT>/file/bot<token>/<path> (https://core.telegram.org/bots/api#getfile). The URL holds
 // the bot token, so it is never stored or put in an error message.
 import { TelegramError } from 'telegraf';
 import type { ChannelConfig, FetchedMedia } from '../types.ts';
@@ -11,13 +11,13 @@ const TIMEOUT_MS = 60_000;
 
 const tooLarge = (size: string, limit: number): FetchedMedia => ({ ok: false, permanent: true, error: `the file is ${size} bytes, more than the ${limit} bytes allowed` });
 
-export async function fetchTelegramFile(url: string, channel: ChannelConfig, opts: { maxBytes: number }): Promise<FetchedMedia> {
+export async function fetchTelegramFile(url: string, channel: ChannelConfig, opts: { maxBytes: number; apiRoot: string }): Promise<FetchedMedia> {
   const fileId = fileIdOf(url);
   if (!fileId) return { ok: false, permanent: true, error: `not a Telegram file reference: ${url}` };
   const parsed = parseTelegramSettings(channel.settings);
   if (!parsed.ok) return { ok: false, permanent: true, error: parsed.error };
   const limit = Math.min(opts.maxBytes, parsed.settings.maxFileBytes ?? Number.POSITIVE_INFINITY);
-  const api = telegramClient(parsed.settings);
+  const api = telegramClient(parsed.settings, opts.apiRoot);
   let link: URL;
   try {
     const file = await api.getFile(fileId);

@@ -91,7 +91,7 @@ export const POLL_REFRESH_MS = 30_000;
  * Polls every active Telegram channel set to poll (all of them with `all`), and keeps doing so as
  * channels change: a new or changed bot starts polling within POLL_REFRESH_MS, one turned off stops.
  */
-export async function startTelegramPolling(ctx: ListenerContext, opts: { all: boolean; refreshMs?: number }): Promise<TelegramPollers> {
+export async function startTelegramPolling(ctx: ListenerContext, opts: { all: boolean; apiRoot: string; refreshMs?: number }): Promise<TelegramPollers> {
   const running = new Map<string, { key: string; stop: AbortController }>();
   /** Every loop not yet returned, including ones stopped but still ending their long poll. */
   const loops = new Set<Promise<void>>();
@@ -111,7 +111,7 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
       }
       if (!opts.all && !parsed.settings.polling) continue;
       wanted.add(channel.id);
-      const key = `${parsed.settings.botToken} ${parsed.settings.apiRoot} ${parsed.settings.allowGroups}`;
+      const key = `${parsed.settings.botToken} ${parsed.settings.allowGroups}`;
       const current = running.get(channel.id);
       if (current?.key === key) continue;
       current?.stop.abort();
@@ -123,7 +123,7 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
         if (!admission.admit) return log.debug({ reason: admission.reason }, 'telegram update ignored');
         await ctx.accept(channel, { key: admission.externalId, payload: update });
       };
-      const loop: Promise<void> = pollUpdates(telegramClient(parsed.settings), store, { log, signal: stop.signal }).finally(() => loops.delete(loop));
+      const loop: Promise<void> = pollUpdates(telegramClient(parsed.settings, opts.apiRoot), store, { log, signal: stop.signal }).finally(() => loops.delete(loop));
       loops.add(loop);
       running.set(channel.id, { key, stop });
       log.info({}, 'polling telegram');
@@ -156,11 +156,11 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
 }
 
 /** The worker process polls the bots that have no public webhook URL. */
-export const telegramPollingListener: InboundListener = {
+export const telegramPollingListener = (apiRoot: string): InboundListener => ({
   name: 'polling',
   runsIn: 'workers',
   async start(ctx) {
-    const pollers = await startTelegramPolling(ctx, { all: ctx.settings.telegramPollingAll });
+    const pollers = await startTelegramPolling(ctx, { all: ctx.settings.telegramPollingAll, apiRoot });
     return { stop: async () => pollers.stop() };
   },
-};
+});

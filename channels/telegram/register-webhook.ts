@@ -9,9 +9,9 @@ export const newWebhookSecret = (): string => randomBytes(32).toString('base64ur
 
 export type RegisterOutcome = { ok: true } | { ok: false; error: string };
 
-export async function registerTelegramWebhook(settings: TelegramSettings & { webhookSecret: string }, url: string): Promise<RegisterOutcome> {
+export async function registerTelegramWebhook(settings: TelegramSettings & { webhookSecret: string }, url: string, apiRoot: string): Promise<RegisterOutcome> {
   try {
-    await telegramClient(settings).setWebhook(url, { secret_token: settings.webhookSecret, allowed_updates: [...allowedUpdates], drop_pending_updates: false });
+    await telegramClient(settings, apiRoot).setWebhook(url, { secret_token: settings.webhookSecret, allowed_updates: [...allowedUpdates], drop_pending_updates: false });
     return { ok: true };
   } catch (err) {
     if (err instanceof TelegramError) return { ok: false, error: `Telegram refused the webhook: ${err.description} (${err.code})` };

@@ -11,8 +11,8 @@ export const telegramSettingsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'webhookSecret is 1-256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
-  /** The Bot API server (a self-hosted one, or a local fake in tests). */
-  apiRoot: z.url().default('https://api.telegram.org'),
+  /** No longer a channel setting: the Bot API server is the instance's (TELEGRAM_API_ROOT). */
+  apiRoot: z.never({ message: 'apiRoot is not a channel setting: the Bot API server is set for the whole instance (TELEGRAM_API_ROOT)' }).optional(),
   /** Take messages from groups the bot is in; by default only private chats reach the inbox. */
   allowGroups: z.boolean().default(false),
   /** Long polling instead of the webhook (development): the worker process polls this bot. */

@@ -28,10 +28,10 @@ export function splitText(text: string, limit = TEXT_LIMIT): string[] {
   return chunks;
 }
 
-export async function sendTelegram(msg: OutboundMessage, channel: ChannelConfig): Promise<SendResult> {
+export async function sendTelegram(msg: OutboundMessage, channel: ChannelConfig, apiRoot: string): Promise<SendResult> {
   const parsed = parseTelegramSettings(channel.settings);
   if (!parsed.ok) return { ok: false, permanent: true, error: parsed.error, code: 'invalid_settings' };
-  const api = telegramClient(parsed.settings);
+  const api = telegramClient(parsed.settings, apiRoot);
   const chatId = chatOf(msg.inReplyTo) ?? msg.to.address;
   // In a group, quote the message we answer so its author sees it is for them.
   const inGroup = chatId !== msg.to.address;
@@ -64,9 +64,9 @@ function sendFile(api: ReturnType<typeof telegramClient>, chatId: string, a: Out
  * message, and has no way to take it back: a stop needs nothing sent. It shows in the chat a reply
  * would go to (a group the customer wrote in).
  */
-export const showTelegramTyping: NonNullable<ChannelAdapter['showTyping']> = async (to, channel, typing) => {
+export async function showTelegramTyping(...[to, channel, typing, apiRoot]: [...Parameters<NonNullable<ChannelAdapter['showTyping']>>, string]): Promise<void> {
   if (!typing.typing) return;
   const parsed = parseTelegramSettings(channel.settings);
   if (!parsed.ok) throw new Error(parsed.error);
-  await telegramClient(parsed.settings).sendChatAction(chatOf(to.inReplyTo) ?? to.address, 'typing');
-};
+  await telegramClient(parsed.settings, apiRoot).sendChatAction(chatOf(to.inReplyTo) ?? to.address, 'typing');
+}

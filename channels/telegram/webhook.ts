@@ -10,7 +10,7 @@ import { parseTelegramSettings } from './schema.ts';
 
 const json = (body: unknown): HttpAnswer => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
 
-export const telegramWebhook: ChannelWebhook = {
+export const telegramWebhook = (apiRoot: string): ChannelWebhook => ({
   steps: [''],
   maxBodyBytes: 1024 * 1024,
   // Nothing of a forged update is kept, only that it came and why it was refused.
@@ -37,8 +37,8 @@ export const telegramWebhook: ChannelWebhook = {
       const parsed = parseTelegramSettings(settings);
       if (!parsed.ok) return { ok: false, reason: parsed.error };
       if (!parsed.settings.webhookSecret) return { ok: false, reason: 'the channel has no webhook secret' };
-      const outcome = await registerTelegramWebhook({ ...parsed.settings, webhookSecret: parsed.settings.webhookSecret }, url);
+      const outcome = await registerTelegramWebhook({ ...parsed.settings, webhookSecret: parsed.settings.webhookSecret }, url, apiRoot);
       return outcome.ok ? { ok: true } : { ok: false, reason: outcome.error };
     },
   },
-};
+});

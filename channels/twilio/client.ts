@@ -1,5 +1,5 @@
 // A Twilio REST client for one channel's credentials, made per call (nothing cached per tenant).
-// With `apiBaseUrl` set, every request the SDK makes to *.twilio.com goes to that base instead:
+// With an API base set for the instance (TWILIO_API_BASE), every request the SDK makes to *.twilio.com goes to that base instead:
 // the SDK's own RequestClient does the work, only the URL's origin changes.
 import twilio from 'twilio';
 import type { TwilioSettings } from './schema.ts';
@@ -30,14 +30,14 @@ function rebase(uri: string, base: URL): string {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-export function createTwilioClient(settings: TwilioSettings): twilio.Twilio {
-  const httpClient = settings.apiBaseUrl ? new RebasedRequestClient(settings.apiBaseUrl, { timeout: REQUEST_TIMEOUT_MS }) : undefined;
+export function createTwilioClient(settings: TwilioSettings, apiBase: string | null): twilio.Twilio {
+  const httpClient = apiBase ? new RebasedRequestClient(apiBase, { timeout: REQUEST_TIMEOUT_MS }) : undefined;
   // Credentials always come from the channel; autoRetry stays off: the deliver worker owns retries.
   return twilio(settings.accountSid, settings.authToken, { httpClient, timeout: REQUEST_TIMEOUT_MS, autoRetry: false });
 }
 
 /** The origins that may receive the channel's credentials (media downloads follow redirects elsewhere). */
-export function isTwilioApiOrigin(url: URL, settings: TwilioSettings): boolean {
-  if (settings.apiBaseUrl && url.origin === new URL(settings.apiBaseUrl).origin) return true;
+export function isTwilioApiOrigin(url: URL, apiBase: string | null): boolean {
+  if (apiBase && url.origin === new URL(apiBase).origin) return true;
   return url.protocol === 'https:' && (url.hostname === 'api.twilio.com' || url.hostname.endsWith('.twilio.com'));
 }

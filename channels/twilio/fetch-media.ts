@@ -1,6 +1,9 @@
 // Downloads a file Twilio hosts (MMS / WhatsApp media, call recordings). Twilio may require HTTP
 // basic auth with the account SID and token (https://www.twilio.com/docs/messaging/guides/how-to-secure-media),
 // then redirects to its storage: credentials go only to Twilio's API origin, never along a redirect.
+// The URL comes from a webhook anyone holding the auth token can sign (a workspace admin), so it
+// must be on Twilio's API origin, and a redirect may lead only to a public host (host-policy.ts).
+import { checkHost, type HostPolicy } from '../host-policy.ts';
 import type { ChannelConfig, FetchedMedia } from '../types.ts';
 import { isTwilioApiOrigin } from './client.ts';
 import { parseTwilioSettings, type TwilioSettings } from './schema.ts';
@@ -8,7 +11,7 @@ import { parseTwilioSettings, type TwilioSettings } from './schema.ts';
 const MAX_REDIRECTS = 5;
 const TIMEOUT_MS = 60_000;
 
-export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts: { maxBytes: number }): Promise<FetchedMedia> {
+export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts: { maxBytes: number; apiBase: string | null; hosts: HostPolicy }): Promise<FetchedMedia> {
   const parsed = parseTwilioSettings(channel.settings);
   if (!parsed.ok) return { ok: false, permanent: true, error: parsed.error };
   let target: URL;
@@ -17,11 +20,16 @@ export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts
   } catch {
     return { ok: false, permanent: true, error: `not a URL: ${url}` };
   }
+  if (!isTwilioApiOrigin(target, opts.apiBase)) return { ok: false, permanent: true, error: `not a Twilio media URL: ${target.origin}` };
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (target.protocol !== 'https:' && target.protocol !== 'http:') return { ok: false, permanent: true, error: `cannot fetch ${target.protocol} URLs` };
+    if (hop > 0 && !isTwilioApiOrigin(target, opts.apiBase)) {
+      const check = await checkHost(target.hostname, opts.hosts);
+      if (!check.ok) return { ok: false, permanent: true, error: `media redirect refused: ${check.reason}` };
+    }
     let res: Response;
     try {
-      res = await fetch(target, { headers: headersFor(target, parsed.settings), redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(target, { headers: headersFor(target, parsed.settings, opts.apiBase), redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
       return { ok: false, permanent: false, error: `could not fetch media: ${err instanceof Error ? err.message : String(err)}` };
     }
@@ -36,8 +44,8 @@ export async function fetchTwilioMedia(url: string, channel: ChannelConfig, opts
   return { ok: false, permanent: true, error: `more than ${MAX_REDIRECTS} redirects fetching media` };
 }
 
-function headersFor(url: URL, settings: TwilioSettings): Record<string, string> {
-  if (!isTwilioApiOrigin(url, settings)) return {};
+function headersFor(url: URL, settings: TwilioSettings, apiBase: string | null): Record<string, string> {
+  if (!isTwilioApiOrigin(url, apiBase)) return {};
   return { authorization: `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}` };
 }
 

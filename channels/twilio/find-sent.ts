@@ -12,11 +12,11 @@ const CLOCK_SLACK_MS = 60_000;
 /** Recent messages to one recipient looked through. */
 const LOOKBACK = 20;
 
-export async function findTwilioSent(msg: OutboundMessage, channel: ChannelConfig, opts: { scheme: string | null; since: Date }): Promise<string | null> {
+export async function findTwilioSent(msg: OutboundMessage, channel: ChannelConfig, opts: { scheme: string | null; since: Date; apiBase: string | null }): Promise<string | null> {
   if (msg.template) return null;
   const parsed = parseTwilioSettings(channel.settings);
   if (!parsed.ok) return null; // sending fails on the same settings with their reason
-  const recent = await createTwilioClient(parsed.settings).messages.list({
+  const recent = await createTwilioClient(parsed.settings, opts.apiBase).messages.list({
     to: twilioAddress(opts.scheme, msg.to.address),
     from: twilioAddress(opts.scheme, channel.address),
     limit: LOOKBACK,

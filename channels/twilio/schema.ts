@@ -5,11 +5,8 @@ import { parseSettings, type SettingsResult } from '../parse-settings.ts';
 export const twilioSettingsSchema = z.object({
   accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'accountSid must be "AC" followed by 32 hex digits'),
   authToken: z.string().min(1, 'authToken is required'),
-  /**
-   * Base URL of Twilio's REST API, default https://api.twilio.com. Set only to reach Twilio through
-   * a proxy or a local stand-in that speaks the same wire protocol (Parley's tests do).
-   */
-  apiBaseUrl: z.url().optional(),
+  /** No longer a channel setting: Twilio's API base is the instance's (TWILIO_API_BASE). */
+  apiBaseUrl: z.never({ message: "apiBaseUrl is not a channel setting: Twilio's API base is set for the whole instance (TWILIO_API_BASE)" }).optional(),
   /**
    * Approved message templates (Twilio Content API) agents can pick in the reply box, e.g. to write
    * on WhatsApp after the 24-hour window: a name, the Content SID, the placeholders ({{1}} ...) with

@@ -10,6 +10,8 @@ export interface TwilioSendOptions {
   scheme: string | null;
   /** Where Twilio posts status callbacks; null sends none (no public URL known). */
   statusCallbackUrl: string | null;
+  /** The instance's Twilio API base (TWILIO_API_BASE); null: Twilio's own. */
+  apiBase: string | null;
 }
 
 export async function sendTwilioMessage(msg: OutboundMessage, channel: ChannelConfig, opts: TwilioSendOptions): Promise<SendResult> {
@@ -22,7 +24,7 @@ export async function sendTwilioMessage(msg: OutboundMessage, channel: ChannelCo
     ? { contentSid: msg.template.id, contentVariables: JSON.stringify(msg.template.variables) }
     : { body: msg.text };
   try {
-    const sent = await createTwilioClient(parsed.settings).messages.create({
+    const sent = await createTwilioClient(parsed.settings, opts.apiBase).messages.create({
       to: twilioAddress(opts.scheme, msg.to.address),
       from: twilioAddress(opts.scheme, channel.address),
       ...content,

@@ -3,6 +3,7 @@
 // Parley does not place calls, so there is nothing to send: agents call back by phone.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter } from '../types.ts';
 import { normalizeVoice } from './normalize.ts';
 import { voiceSetup } from './setup.ts';
@@ -10,7 +11,7 @@ import { voiceWebhook } from './webhook.ts';
 
 const noWrittenReplies = 'A phone call cannot be answered in writing: call the customer back, then add a note and resolve the conversation';
 
-export function createVoiceAdapter(): ChannelAdapter {
+export function createVoiceAdapter(deps: { apiBase: string | null; hosts: HostPolicy } = { apiBase: null, hosts: { allowPrivate: false } }): ChannelAdapter {
   return {
     kind: 'voice',
     label: 'Phone (Twilio)',
@@ -27,6 +28,6 @@ export function createVoiceAdapter(): ChannelAdapter {
     checkOutbound: () => ({ ok: false, reason: noWrittenReplies }),
     verify: verifyTwilioRequest,
     webhook: voiceWebhook,
-    fetchMedia: fetchTwilioMedia,
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase, hosts: deps.hosts }),
   };
 }

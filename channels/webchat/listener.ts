@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ChannelConfig, InboundListener, ListenerContext, VisitorDesk } from '../types.ts';
 import { visitorExternalId, webchatSettings, type VisitorMessagePayload, type WebchatSettings } from './schema.ts';
 import { visitorClientEvents } from './protocol.ts';
+import { looksLikeChannelId } from './setup.ts';
 import { VISITOR_NAMESPACE, visitorRoom } from './transport.ts';
 
 interface VisitorContext {
@@ -24,6 +25,8 @@ const HISTORY_LIMIT = 200;
 const NEW_VISITORS_PER_ADDRESS = { burst: 30, perMinute: 30 };
 /** Reads (history, status) per visitor: generous for a widget, a wall for a script. */
 const READS_PER_VISITOR = { burst: 20, perMinute: 60 };
+/** Every event a visitor socket sends (typing included), before any per-event limit: a flood stops here. */
+const EVENTS_PER_VISITOR = { burst: 60, perMinute: 180 };
 
 const handshakeSchema = z.object({ channel: z.string().trim().min(1).max(200), token: z.string().max(200).optional() });
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId is 1-64 letters, digits, _ or -');
@@ -76,6 +79,7 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
     token: v.issuedToken,
     channel: { title: v.settings.title, greeting: v.settings.greeting ?? null, prechat: v.settings.prechat, maxMessageLength: v.settings.maxMessageLength },
   });
+  limitEveryEvent(ctx, desk, socket, v.visitorId);
   const handle = (event: string, fn: (raw: unknown) => Promise<Record<string, unknown>>) =>
     socket.on(event, (raw: unknown, ack?: unknown) => {
       const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
@@ -110,20 +114,41 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
   socket.on('disconnect', () => {
     relayTyping(false).catch(() => undefined);
   });
-  // Anything else a visitor tries (joining a conversation, agent events) is refused, never ignored silently.
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if ((visitorClientEvents as readonly string[]).includes(event)) return;
-    const ack = args.at(-1);
-    if (typeof ack === 'function') (ack as Ack)({ ok: false, error: { code: 'unknown_event', message: `visitors cannot use ${event}` } });
+}
+
+/**
+ * Every packet first takes a token from the visitor's bucket; one over the limit is answered (if it
+ * asks for an answer) and dropped, so neither typing nor unknown events can be sent in a loop.
+ * Anything else a visitor tries (joining a conversation, agent events) is refused, never ignored silently.
+ */
+function limitEveryEvent(ctx: ListenerContext, desk: VisitorDesk, socket: Socket, visitorId: string): void {
+  socket.use(([event, ...args], next) => {
+    const answer = (refused: Refusal) => {
+      const ack = args.at(-1);
+      if (typeof ack === 'function') (ack as Ack)({ ok: false, ...refused });
+    };
+    desk.take(`visitor-events:${visitorId}`, EVENTS_PER_VISITOR).then(
+      (rate) => {
+        if (!rate.ok) return answer({ error: { code: 'rate_limited', message: 'Too many requests; please wait a moment', retryAfterMs: rate.retryAfterMs } });
+        if (!(visitorClientEvents as readonly string[]).includes(String(event))) return answer(refusal('unknown_event', `visitors cannot use ${String(event)}`));
+        next();
+      },
+      (err: unknown) => {
+        ctx.log.error({ err, event, visitorId }, 'visitor event not handled');
+        answer(refusal('internal', 'Something went wrong; please try again'));
+      },
+    );
   });
 }
 
 async function admit(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): Promise<VisitorContext | { refused: string }> {
   const auth = handshakeSchema.safeParse(socket.handshake.auth);
   if (!auth.success) return { refused: 'the widget must name its channel' };
-  // The widget names its channel by key (the address) or by id; a key is never shaped like an id.
+  // The widget names its channel by id or by key (the address). A key is never shaped like an id, so
+  // the shape decides which one is meant: a channel whose address was set to another workspace's
+  // channel id (before keys were checked, or by hand) can never capture that channel's visitors.
   const key = auth.data.channel;
-  const channel = (await ctx.channelByAddress(key.toLowerCase())) ?? (await ctx.channelById(key));
+  const channel = looksLikeChannelId(key) ? await ctx.channelById(key.toLowerCase()) : await ctx.channelByAddress(key.toLowerCase());
   if (!channel) return { refused: 'unknown chat channel' };
   const settings = webchatSettings(channel.settings);
   const origin = socket.handshake.headers.origin;

@@ -3,11 +3,11 @@ import type { ChannelSetup } from '../types.ts';
 import { webchatSettingsSchema } from './schema.ts';
 
 /** Channel ids are UUIDs; a key shaped like one could stand in for another workspace's channel id in the widget's lookup. */
-const looksLikeId = (key: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key);
+export const looksLikeChannelId = (key: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key.trim());
 
 export const webchatSetup: ChannelSetup = {
   settings: webchatSettingsSchema,
-  canonicalAddress: (raw) => (/^[a-z0-9][a-z0-9-]{2,63}$/.test(raw.trim()) && !looksLikeId(raw.trim()) ? raw.trim() : null),
+  canonicalAddress: (raw) => (/^[a-z0-9][a-z0-9-]{2,63}$/.test(raw.trim()) && !looksLikeChannelId(raw) ? raw.trim() : null),
   addressIs: 'the widget key: 3-64 lower-case letters, digits and dashes, e.g. acme-website',
   addressHint: 'Widget key: lower-case letters, digits and dashes, e.g. acme-website',
   form: [

@@ -10,11 +10,12 @@ import { twilioTemplates } from '../twilio/schema.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
+import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter, ChannelConfig } from '../types.ts';
 import { normalizeWhatsapp } from './normalize.ts';
 import { checkWhatsappWindow } from './window.ts';
 
-export function createWhatsappAdapter(deps: { publicUrl: string | null }): ChannelAdapter {
+export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?: string | null; hosts?: HostPolicy }): ChannelAdapter {
   // Twilio reports each message's delivery to the URL given with it (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
   const statusCallbackUrl = (channel: ChannelConfig) => (deps.publicUrl ? webhookUrl(deps.publicUrl, channel.kind, channel.id, 'status') : null);
   return {
@@ -29,12 +30,12 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null }): Chann
     templates: twilioTemplates,
     contactFields: (address) => ({ phone: address }),
     normalize: async (raw) => normalizeWhatsapp(raw),
-    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl: statusCallbackUrl(channel) }),
-    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: 'whatsapp', since }),
+    send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl: statusCallbackUrl(channel), apiBase: deps.apiBase ?? null }),
+    findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: 'whatsapp', since, apiBase: deps.apiBase ?? null }),
     verify: verifyTwilioRequest,
     webhook: twilioMessagingWebhook('whatsapp'),
     parseStatus: (raw) => parseMessageStatus(raw),
     checkOutbound: checkWhatsappWindow,
-    fetchMedia: fetchTwilioMedia,
+    fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null, hosts: deps.hosts ?? { allowPrivate: false } }),
   };
 }

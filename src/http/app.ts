@@ -9,6 +9,7 @@ import { limitBody } from './body-limit.ts';
 import { refuseCrossSite, requireJsonBody } from './cross-site.ts';
 import { allowedOrigins } from './origin-policy.ts';
 import { assertRoutesDeclared } from './permissions.ts';
+import { limitJsonDepth } from './json-depth-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
   api.use('*', refuseCrossSite(allowedOrigins(deps.config)));
   api.use('*', requireJsonBody());
+  api.use('*', limitJsonDepth());
   api.use('*', resolveSession(deps));
   api.route('/', authRoutes(deps));
   api.route('/', onboardingRoutes(deps));

@@ -5,7 +5,7 @@ import type { AuthenticatedAgent } from '../domain/auth/viewer.ts';
 import type { RateLimiter } from '../realtime/visitor-rate-limit.ts';
 
 export interface AppDeps extends Deps {
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS'>;
   /** Limits the endpoints anyone may call (login, first run, account links). */
   limiter: RateLimiter;
 }

@@ -44,9 +44,11 @@ describe('supervisor board in the browser', () => {
 
   beforeAll(async () => {
     h = await startHarness({
+      // Nothing listens there: no request of this test reaches Twilio.
+      env: { TWILIO_API_BASE: 'http://127.0.0.1:9' },
       channels: [
         { kind: 'webchat', name: 'Website chat', address: 'acme-site-chat', settings: {} },
-        { kind: 'sms', name: 'Acme SMS', address: '+15550100', settings: { accountSid: 'AC00000000000000000000000000000000', authToken: 'unused', apiBaseUrl: 'http://127.0.0.1:9' } },
+        { kind: 'sms', name: 'Acme SMS', address: '+15550100', settings: { accountSid: 'AC00000000000000000000000000000000', authToken: 'unused' } },
       ],
     });
     const db = h.testDb.db;

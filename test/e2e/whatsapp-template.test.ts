@@ -29,9 +29,9 @@ describe('WhatsApp templates in the reply box', () => {
       { name: 'Order update', contentSid: TEMPLATE_SID, body: 'Hi {{1}}, your order {{2}} has shipped.', variables: [{ key: '1', label: 'Customer name' }, { key: '2', label: 'Order number' }] },
     ];
     h = await startHarness({
-      env: { PUBLIC_URL },
+      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
       clock,
-      channels: [{ kind: 'whatsapp', name: 'Acme WhatsApp', address: WA_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url, templates } }],
+      channels: [{ kind: 'whatsapp', name: 'Acme WhatsApp', address: WA_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken, templates } }],
     });
     const post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
     const messageSid = sid('SM');

@@ -1,6 +1,6 @@
 // A local stand-in for the Telegram Bot API, speaking its wire format: POST /bot<token>/<method>
 // with JSON or multipart bodies, answers {ok:true,result} or {ok:false,error_code,description,
-// parameters}, files served at /file/bot<token>/<path>. telegraf is pointed at it with `apiRoot`.
+// parameters}, files served at /file/bot<token>/<path>. telegraf is pointed at it with the instance's TELEGRAM_API_ROOT.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -26,7 +26,7 @@ export interface ApiFailure {
 }
 
 export interface FakeTelegram {
-  /** The apiRoot to configure. */
+  /** The TELEGRAM_API_ROOT to configure (or a router's, for several bots: fake-telegram-router.ts). */
   url: string;
   token: string;
   bot: { id: number; username: string };

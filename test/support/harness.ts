@@ -115,6 +115,8 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     SMTP_INBOUND_HOST: '127.0.0.1',
     SWEEP_INTERVAL_SECONDS: '3600',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The SMTP sink, the fake providers and test mail servers all listen on loopback.
+    ALLOW_PRIVATE_HOSTS: 'true',
     ...opts.env,
   });
   const dns = createFakeDns();

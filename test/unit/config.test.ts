@@ -24,6 +24,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
   });
 
+  it('refuses private hosts in production unless ALLOW_PRIVATE_HOSTS allows them', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).ALLOW_PRIVATE_HOSTS).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_PRIVATE_HOSTS: 'true' }).ALLOW_PRIVATE_HOSTS).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).ALLOW_PRIVATE_HOSTS).toBe(true);
+    expect(loadConfig({ ALLOW_PRIVATE_HOSTS: 'false' }).ALLOW_PRIVATE_HOSTS).toBe(false);
+  });
+
+  it('takes the provider API endpoints from the environment, defaulting to the providers’ own', () => {
+    expect(loadConfig({}).TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(loadConfig({}).TWILIO_API_BASE).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081', TWILIO_API_BASE: 'http://127.0.0.1:8082' })).toMatchObject({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081', TWILIO_API_BASE: 'http://127.0.0.1:8082' });
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'file:///etc/passwd' })).toThrow(/TELEGRAM_API_ROOT/);
+  });
+
   it('reaches Parley on its own port unless PUBLIC_URL says otherwise', () => {
     expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
     expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');

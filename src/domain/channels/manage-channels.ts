@@ -1,6 +1,7 @@
 // Admins set up channels: create one (kind, name, address, settings), see one with its settings
 // (secrets redacted), change its name, settings or whether it is active. Settings are validated
 // against the kind's schema before anything is saved; a secret is kept unless a new one is given.
+import { checkHost } from '../../../channels/host-policy.ts';
 import { adapterFor } from '../../../channels/registry.ts';
 import { webhookUrl } from '../../../channels/webhook-url.ts';
 import type { Channel, Db, Prisma } from '../../db/client.ts';
@@ -41,6 +42,14 @@ function validSettings(kind: string, settings: Json): Prisma.InputJsonValue {
   throw new AppError('validation_failed', `settings.${issue.path.join('.') || '(all)'}: ${issue.message}`);
 }
 
+/** Every host the settings would have Parley connect to passes the instance's policy (no loopback, private or metadata address unless ALLOW_PRIVATE_HOSTS). */
+async function checkOutboundHosts(kind: string, settings: Json, allowPrivate: boolean): Promise<void> {
+  for (const { path, host } of adapterFor(kind).setup.outboundHosts?.(settings) ?? []) {
+    const check = await checkHost(host, { allowPrivate });
+    if (!check.ok) throw new AppError('validation_failed', `settings.${path}: ${check.reason}`);
+  }
+}
+
 function validAddress(kind: string, raw: string): string {
   const { setup } = adapterFor(kind);
   const address = setup.canonicalAddress(raw);
@@ -52,6 +61,8 @@ export interface ChannelAdminDeps {
   db: Db;
   /** PUBLIC_URL: the admin is shown the webhook URL to give the provider. */
   publicUrl: string;
+  /** ALLOW_PRIVATE_HOSTS: settings may name loopback and private hosts (a self-hosted mail server). */
+  allowPrivateHosts: boolean;
 }
 
 const adminView = (c: Channel, publicUrl: string) => toAdminChannelView(c, adapterFor(c.kind).webhook ? webhookUrl(publicUrl, c.kind, c.id) : null);
@@ -67,10 +78,11 @@ export async function getChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Vi
   return adminView(await adminChannel(db, viewer, id), publicUrl);
 }
 
-export async function createChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }): Promise<AdminChannelView> {
+export async function createChannel({ db, publicUrl, allowPrivateHosts }: ChannelAdminDeps, viewer: Viewer, input: { kind: string; name: string; address: string; settings: Json }): Promise<AdminChannelView> {
   requireAdmin(viewer, 'add channels');
   const address = validAddress(input.kind, input.address);
   const settings = validSettings(input.kind, mergeSettings(null, input.settings));
+  await checkOutboundHosts(input.kind, settings as Json, allowPrivateHosts);
   const taken = await db.channel.findUnique({ where: { kind_address: { kind: input.kind, address } } });
   if (taken) throw new AppError('conflict', `A ${input.kind} channel with the address ${address} exists already`);
   const channel = await db.channel.create({ data: { workspaceId: viewer.workspaceId, kind: input.kind, name: input.name, address, settings } });
@@ -78,9 +90,10 @@ export async function createChannel({ db, publicUrl }: ChannelAdminDeps, viewer:
   return adminView(channel, publicUrl);
 }
 
-export async function updateChannel({ db, publicUrl }: ChannelAdminDeps, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }): Promise<AdminChannelView> {
+export async function updateChannel({ db, publicUrl, allowPrivateHosts }: ChannelAdminDeps, viewer: Viewer, id: string, patch: { name?: string; active?: boolean; settings?: Json }): Promise<AdminChannelView> {
   const channel = await adminChannel(db, viewer, id);
   const settings = patch.settings === undefined ? undefined : validSettings(channel.kind, mergeSettings(channel.settings, patch.settings));
+  if (settings !== undefined) await checkOutboundHosts(channel.kind, settings as Json, allowPrivateHosts);
   const updated = await db.channel.update({ where: { id: channel.id }, data: { name: patch.name, active: patch.active, settings } });
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.update', targetType: 'channel', targetId: channel.id, data: { changed } });

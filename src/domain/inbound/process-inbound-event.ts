@@ -9,6 +9,7 @@ import { publishConversation, publishMessage } from '../conversations/publish-co
 import type { RecordOutcome } from './inbound-types.ts';
 import { recordInbound } from './record-inbound.ts';
 import { markInboundFailed } from './mark-inbound-failed.ts';
+import { cleanForPostgres } from './clean-for-postgres.ts';
 import { storeAttachments } from './store-attachments.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { requestRouting } from '../routing/dispatch-waiting.ts';
@@ -31,7 +32,8 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   const raw = event.raw ? Buffer.from(event.raw) : event.payload;
   let normalized;
   try {
-    normalized = await adapter.normalize(raw, toChannelConfig(event.channel));
+    // Cleaned here, once for every channel: Postgres refuses NUL characters in text and jsonb.
+    normalized = cleanForPostgres(await adapter.normalize(raw, toChannelConfig(event.channel)));
   } catch (err) {
     if (err instanceof ParseError) return markFailed(deps, event.id, err.message);
     throw err;

@@ -2,6 +2,7 @@
 // the address an older shared URL's request names), check it comes from the provider, keep what
 // the adapter says to keep as InboundEvents, and give back the answer the provider expects. A
 // request that fails verification is kept as a rejected event for admins; nothing else of it is.
+import { exceedsJsonDepth } from '../../../channels/json-depth.ts';
 import { channelAdapters, channelKinds, isChannelKind } from '../../../channels/registry.ts';
 import type { ChannelAdapter, ChannelWebhook, HttpAnswer, WebhookRequest } from '../../../channels/types.ts';
 import type { Channel } from '../../db/client.ts';
@@ -82,7 +83,11 @@ export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: Inc
   const services = { isOpen: (calendarName: string | undefined) => isOpenNow(deps, { workspaceId: channel.workspaceId, calendarName, at: now }) };
   const outcome = await webhook.receive(request, config, services);
   for (const event of outcome.events) {
-    await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, raw: event.raw, payload: event.payload });
+    // A payload too deep to store as JSON is kept as the request's bytes: ingest marks it failed with
+    // the reason, and the provider gets its 2xx (Telegram would retry anything else forever).
+    const tooDeep = event.payload !== undefined && event.raw === undefined && exceedsJsonDepth(event.payload);
+    const kept = tooDeep ? { raw: req.rawBody } : { raw: event.raw, payload: event.payload };
+    await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, ...kept });
   }
   return outcome.answer;
 }

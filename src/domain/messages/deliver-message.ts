@@ -85,6 +85,8 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: Delive
   const result = await adapter.send(outbound, channel);
   if (result.ok) return recordSent(deps, message, result);
   const error = result.code ? `${result.error} (${result.code})` : result.error;
+  // What the adapter keeps from the admin's view (what answered at a refused host) is for the log only.
+  if (result.detail) deps.log.warn({ messageId, error, detail: result.detail }, 'outbound send failed');
   if (result.unreachable) {
     await markIdentityUnreachable(db, { workspaceId: message.workspaceId, channelKind: message.channel.kind, address: to.address, reason: result.error, now: deps.clock.now() });
   }

@@ -20,7 +20,7 @@ const createBody = z.object({ kind: z.enum(channelKinds), ...channelFields });
 
 export function channelRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const admin = { db: deps.db, publicUrl: deps.config.PUBLIC_URL };
+  const admin = { db: deps.db, publicUrl: deps.config.PUBLIC_URL, allowPrivateHosts: deps.config.ALLOW_PRIVATE_HOSTS };
   app.get('/channel-kinds', allow('agent'), (c) => c.json({ items: listChannelKinds(deps.adapterFor) }));
   app.get('/channels', allow('agent'), async (c) => c.json({ items: await listChannels(deps, c.get('viewer')) }));
   app.post('/channels', allow('admin'), validate('json', createBody), async (c) => c.json(await createChannel(admin, c.get('viewer'), c.req.valid('json')), 201));

@@ -117,13 +117,16 @@ afterAll(async () => {
   await testDb.drop();
 });
 
+/** The test's IMAP server listens on loopback: as on an instance with ALLOW_PRIVATE_HOSTS. */
+const localHosts = { allowPrivate: true };
+
 describe('pollImapChannel', () => {
   it('believes the provider’s Authentication-Results only from its configured authserv-id', async () => {
     const withResults = (id: string, authservId: string) =>
       [`Authentication-Results: ${authservId}; dkim=pass header.d=example.test; spf=pass smtp.mailfrom=customer@example.test; dmarc=pass header.from=example.test`, mail(id, id)].join('\r\n');
     const server = await startImapServer([{ raw: withResults('trusted@example.test', 'mx.provider.test') }, { raw: withResults('untrusted@example.test', 'mx.elsewhere.test') }]);
     const { channel } = await createImapChannel(server.port, { authservIds: ['mx.provider.test'] });
-    expect(await pollImapChannel(deps(), polled(channel))).toMatchObject({ fetched: 2, error: null });
+    expect(await pollImapChannel(deps(), polled(channel), localHosts)).toMatchObject({ fetched: 2, error: null });
     const senderOf = async (externalId: string) => {
       const event = await testDb.db.inboundEvent.findFirstOrThrow({ where: { channelId: channel.id, externalId } });
       return (await normalizeEmail(Buffer.from(event.raw!))).sender;
@@ -139,7 +142,7 @@ describe('pollImapChannel', () => {
     const server = await startImapServer([{ raw: first }, { raw: read, flags: ['\\Seen'] }, { raw: anonymous }]);
     const { channel } = await createImapChannel(server.port);
 
-    const result = await pollImapChannel(deps(), polled(channel));
+    const result = await pollImapChannel(deps(), polled(channel), localHosts);
 
     expect(result).toEqual({ channelId: channel.id, fetched: 2, error: null });
     const events = await eventsOf(channel.id);
@@ -162,8 +165,8 @@ describe('pollImapChannel', () => {
     const server = await startImapServer([{ raw: mail('one@example.test', 'one') }, { raw: mail('two@example.test', 'two') }]);
     const { channel } = await createImapChannel(server.port);
 
-    expect((await pollImapChannel(deps(), polled(channel))).fetched).toBe(2);
-    const again = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
+    expect((await pollImapChannel(deps(), polled(channel), localHosts)).fetched).toBe(2);
+    const again = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })), localHosts);
 
     expect(again).toEqual({ channelId: channel.id, fetched: 0, error: null });
     expect(await eventsOf(channel.id)).toHaveLength(2);
@@ -172,11 +175,11 @@ describe('pollImapChannel', () => {
   it('picks up mail that arrived after a poll on the next poll, even if someone already read it', async () => {
     const server = await startImapServer([{ raw: mail('old@example.test', 'old') }]);
     const { channel } = await createImapChannel(server.port);
-    await pollImapChannel(deps(), polled(channel));
+    await pollImapChannel(deps(), polled(channel), localHosts);
 
     server.deliver(mail('new@example.test', 'new'));
     server.deliver(mail('read-in-webmail@example.test', 'read elsewhere'), ['\\Seen']);
-    const next = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
+    const next = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })), localHosts);
 
     expect(next).toEqual({ channelId: channel.id, fetched: 2, error: null });
     expect((await eventsOf(channel.id)).map((e) => e.externalId)).toEqual(['<new@example.test>', '<old@example.test>', '<read-in-webmail@example.test>']);
@@ -188,7 +191,7 @@ describe('pollImapChannel', () => {
     const { channel } = await createImapChannel(server.port);
     expect(server.inbox().map((m) => m.flags.includes('\\Seen'))).toEqual([false, false]);
 
-    await pollImapChannel(deps(), polled(channel));
+    await pollImapChannel(deps(), polled(channel), localHosts);
 
     expect(server.inbox().map((m) => m.flags.includes('\\Seen'))).toEqual([true, true]);
   });
@@ -198,7 +201,7 @@ describe('pollImapChannel', () => {
     const { channel } = await createImapChannel(server.port);
 
     // A workspace id that does not exist makes the InboundEvent insert fail in the real database.
-    const result = await pollImapChannel(deps(), polled({ ...channel, workspaceId: '00000000-0000-7000-8000-000000000000' }));
+    const result = await pollImapChannel(deps(), polled({ ...channel, workspaceId: '00000000-0000-7000-8000-000000000000' }), localHosts);
 
     expect(result.fetched).toBe(0);
     expect(result.error).toMatch(/InboundEvent_workspaceId_fkey/);
@@ -214,7 +217,7 @@ describe('pollImapChannel', () => {
     });
     const { channel } = await createImapChannel(server.port, { state: { imap: { uidValidity: '3', lastUid: 50 } } });
 
-    const result = await pollImapChannel(deps(), polled(channel));
+    const result = await pollImapChannel(deps(), polled(channel), localHosts);
 
     expect(result).toEqual({ channelId: channel.id, fetched: 2, error: null });
     expect((await stateOf(channel.id)).imap).toMatchObject({ uidValidity: '7', lastUid: 2 });
@@ -225,8 +228,8 @@ describe('pollImapChannel', () => {
     const server = await startImapServer(Array.from({ length: total }, (_, i) => ({ raw: mail(`bulk-${i}@example.test`, `bulk ${i}`) })));
     const { channel } = await createImapChannel(server.port);
 
-    const first = await pollImapChannel(deps(), polled(channel));
-    const second = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })));
+    const first = await pollImapChannel(deps(), polled(channel), localHosts);
+    const second = await pollImapChannel(deps(), polled(await testDb.db.channel.findUniqueOrThrow({ where: { id: channel.id } })), localHosts);
 
     expect([first.fetched, second.fetched]).toEqual([maxMessagesPerPoll, 3]);
     expect(await testDb.db.inboundEvent.count({ where: { channelId: channel.id } })).toBe(total);
@@ -241,7 +244,7 @@ describe('pollImapChannels', () => {
     const good = await createImapChannel(server.port);
     const bad = await createImapChannel(server.port, { pass: 'wrong', state: { webhook: { lastSeen: 'kept' } } });
 
-    const results = await pollImapChannels(deps());
+    const results = await pollImapChannels(deps(), localHosts);
 
     expect(results).toHaveLength(2); // the SMTP-only channels are not polled
     expect(results.find((r) => r.channelId === good.channel.id)).toEqual({ channelId: good.channel.id, fetched: 1, error: null });

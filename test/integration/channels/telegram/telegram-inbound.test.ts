@@ -32,11 +32,11 @@ describe('telegram inbound', () => {
   beforeAll(async () => {
     tg = await startFakeTelegram();
     h = await startHarness({
-      env: { MEDIA_MAX_BYTES: '100000' },
+      env: { MEDIA_MAX_BYTES: '100000', TELEGRAM_API_ROOT: tg.url },
       channels: [
-        { kind: 'telegram', name: 'Telegram', address: 'acme_support_bot', settings: { botToken: tg.token, apiRoot: tg.url, webhookSecret: SECRET } },
-        { kind: 'telegram', name: 'Telegram (new)', address: 'acme_new_bot', settings: { botToken: tg.token, apiRoot: tg.url } },
-        { kind: 'telegram', name: 'Telegram (flooded)', address: 'acme_flooded_bot', settings: { botToken: tg.token, apiRoot: tg.url, webhookSecret: SECRET } },
+        { kind: 'telegram', name: 'Telegram', address: 'acme_support_bot', settings: { botToken: tg.token, webhookSecret: SECRET } },
+        { kind: 'telegram', name: 'Telegram (new)', address: 'acme_new_bot', settings: { botToken: tg.token } },
+        { kind: 'telegram', name: 'Telegram (flooded)', address: 'acme_flooded_bot', settings: { botToken: tg.token, webhookSecret: SECRET } },
       ],
     });
     admin = await h.login(h.workspace.agents[0]!.email);

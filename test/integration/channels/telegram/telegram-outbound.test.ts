@@ -7,6 +7,7 @@ import { relayAgentTyping } from '../../../../src/domain/messages/relay-agent-ty
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
+import { startFakeTelegramRouter, type FakeTelegramRouter } from '../../../support/fake-telegram-router.ts';
 import { startHarness, type Harness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
@@ -19,6 +20,7 @@ const text = (userId: number, messageId: number, body: string) => ({
 describe('telegram outbound', () => {
   let tg: FakeTelegram;
   let polled: FakeTelegram;
+  let router: FakeTelegramRouter;
   let h: Harness;
   let admin: string;
   let channelId: string;
@@ -26,10 +28,13 @@ describe('telegram outbound', () => {
   beforeAll(async () => {
     tg = await startFakeTelegram();
     polled = await startFakeTelegram({ token: '7000000002:AAPolledBotTokenForTests_0123456789', botUsername: 'acme_polled_bot' });
+    // One Bot API root for the instance, serving both bots.
+    router = await startFakeTelegramRouter([tg, polled]);
     h = await startHarness({
+      env: { TELEGRAM_API_ROOT: router.url },
       channels: [
-        { kind: 'telegram', name: 'Telegram', address: 'acme_support_bot', settings: { botToken: tg.token, apiRoot: tg.url, webhookSecret: SECRET } },
-        { kind: 'telegram', name: 'Telegram (dev)', address: 'acme_polled_bot', settings: { botToken: polled.token, apiRoot: polled.url, polling: true } },
+        { kind: 'telegram', name: 'Telegram', address: 'acme_support_bot', settings: { botToken: tg.token, webhookSecret: SECRET } },
+        { kind: 'telegram', name: 'Telegram (dev)', address: 'acme_polled_bot', settings: { botToken: polled.token, polling: true } },
       ],
     });
     admin = await h.login(h.workspace.agents[0]!.email);
@@ -37,6 +42,7 @@ describe('telegram outbound', () => {
   });
   afterAll(async () => {
     await h?.close();
+    await router?.close();
     await tg?.close();
     await polled?.close();
   });
@@ -113,8 +119,8 @@ describe('telegram outbound', () => {
   });
 
   it('shows "typing…" in the group the customer last wrote in, where the reply will go', async () => {
-    const channel = { id: 'c', workspaceId: 'w', kind: 'telegram' as const, address: 'acme_support_bot', settings: { botToken: tg.token, apiRoot: tg.url } };
-    await showTelegramTyping({ address: '111006', inReplyTo: '-1001234567890:42' }, channel, { typing: true, name: 'Ada' });
+    const channel = { id: 'c', workspaceId: 'w', kind: 'telegram' as const, address: 'acme_support_bot', settings: { botToken: tg.token } };
+    await showTelegramTyping({ address: '111006', inReplyTo: '-1001234567890:42' }, channel, { typing: true, name: 'Ada' }, tg.url);
     const call = await tg.waitFor('sendChatAction', (c) => c.params.chat_id === '-1001234567890');
     expect(call.params.action).toBe('typing');
   });

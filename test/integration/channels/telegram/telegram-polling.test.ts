@@ -10,6 +10,7 @@ import { pollUpdates, startTelegramPolling } from '../../../../channels/telegram
 import { telegramClient } from '../../../../channels/telegram/client.ts';
 import { createLogger } from '../../../../src/log.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
+import { startFakeTelegramRouter } from '../../../support/fake-telegram-router.ts';
 import { startHarness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
@@ -34,7 +35,7 @@ describe('telegram long polling', () => {
   });
 
   const poll = (store: (u: Update) => Promise<void>, timeoutSeconds = 1) =>
-    pollUpdates(telegramClient({ botToken: tg.token, apiRoot: tg.url }), store, { log, signal: stop.signal, timeoutSeconds, maxBackoffMs: 50 });
+    pollUpdates(telegramClient({ botToken: tg.token }, tg.url), store, { log, signal: stop.signal, timeoutSeconds, maxBackoffMs: 50 });
 
   it('fetches an update again until it is stored, and confirms nothing before it', async () => {
     for (const [id, text] of [[701, 'one'], [702, 'two'], [703, 'three']] as const) tg.pushUpdate(update(id, text));
@@ -96,15 +97,18 @@ describe('polled bots follow the channels', () => {
   it('starts polling a bot added through the API and stops when it is turned off, without a restart', async () => {
     const tg = await startFakeTelegram({ botUsername: 'acme_dev_bot' });
     closers.push(() => tg.close());
-    const h = await startHarness();
+    // One Bot API root for the instance; the second bot joins it later.
+    const router = await startFakeTelegramRouter([tg]);
+    closers.push(() => router.close());
+    const h = await startHarness({ env: { TELEGRAM_API_ROOT: router.url } });
     closers.push(() => h.close());
     const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
-    const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 100 });
+    const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 100, apiRoot: router.url });
     closers.push(() => pollers.stop());
     expect(pollers.channelIds).toEqual([]);
 
     const admin = await h.login(h.workspace.agents[0]!.email);
-    const created = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Dev bot', address: 'acme_dev_bot', settings: { botToken: tg.token, apiRoot: tg.url, polling: true } });
+    const created = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Dev bot', address: 'acme_dev_bot', settings: { botToken: tg.token, polling: true } });
     expect(created.status).toBe(201);
     await waitUntil(async () => pollers.channelIds.includes(created.body.id), 'the new bot polled');
     tg.pushUpdate(update(901, 'Hello from a new bot'));
@@ -121,7 +125,8 @@ describe('polled bots follow the channels', () => {
     // leaves the first one alone.
     const next = await startFakeTelegram({ token: '7000000003:AANextBotTokenForTests_0123456789', botUsername: 'acme_next_bot' });
     closers.push(() => next.close());
-    const added = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Next bot', address: 'acme_next_bot', settings: { botToken: next.token, apiRoot: next.url, polling: true } });
+    router.add(next);
+    const added = await h.api(admin, 'POST', '/api/channels', { kind: 'telegram', name: 'Next bot', address: 'acme_next_bot', settings: { botToken: next.token, polling: true } });
     expect(added.status).toBe(201);
     await next.waitFor('getUpdates');
     expect(pollers.channelIds).toEqual([added.body.id]);

@@ -27,9 +27,9 @@ describe('SMS and WhatsApp through Twilio', () => {
 
   beforeAll(async () => {
     fake = await startFakeTwilio();
-    const settings = { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url };
+    const settings = { accountSid: fake.accountSid, authToken: fake.authToken };
     h = await startHarness({
-      env: { PUBLIC_URL, MEDIA_MAX_BYTES: '4096' },
+      env: { PUBLIC_URL, MEDIA_MAX_BYTES: '4096', TWILIO_API_BASE: fake.url },
       clock,
       channels: [
         { kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings },

@@ -18,9 +18,9 @@ describe('phone calls through Twilio', () => {
 
   beforeAll(async () => {
     fake = await startFakeTwilio();
-    const credentials = { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url };
+    const credentials = { accountSid: fake.accountSid, authToken: fake.authToken };
     h = await startHarness({
-      env: { PUBLIC_URL },
+      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
       channels: [
         {
           kind: 'voice',

@@ -43,11 +43,14 @@ afterAll(async () => {
   await new Promise((r) => storage.close(r));
 });
 
-const channel = (): ChannelConfig => ({ id: 'c', workspaceId: 'w', kind: 'sms', address: '+14155550100', settings: { accountSid: 'AC6f2b1e1a9c0d4f5e8a7b6c5d4e3f2a1b', authToken: 'secret', apiBaseUrl: apiUrl } });
+const channel = (): ChannelConfig => ({ id: 'c', workspaceId: 'w', kind: 'sms', address: '+14155550100', settings: { accountSid: 'AC6f2b1e1a9c0d4f5e8a7b6c5d4e3f2a1b', authToken: 'secret' } });
+
+/** The test's servers are on loopback: as on an instance with ALLOW_PRIVATE_HOSTS. */
+const media = (maxBytes: number) => ({ maxBytes, apiBase: apiUrl, hosts: { allowPrivate: true } });
 
 describe('fetchTwilioMedia', () => {
   it('sends basic auth to the API origin and follows the redirect to storage without it', async () => {
-    const result = await fetchTwilioMedia(`${apiUrl}/2010-04-01/Accounts/AC/Messages/MM/Media/ME`, channel(), { maxBytes: 1000 });
+    const result = await fetchTwilioMedia(`${apiUrl}/2010-04-01/Accounts/AC/Messages/MM/Media/ME`, channel(), media(1000));
     expect(result).toEqual({ ok: true, content: Buffer.from('jpeg bytes'), contentType: 'image/jpeg' });
     const [first, second] = seen.slice(-2);
     expect(first).toMatchObject({ server: 'api' });
@@ -57,18 +60,27 @@ describe('fetchTwilioMedia', () => {
   });
 
   it('stops reading a file without Content-Length once it passes the limit', async () => {
-    const result = await fetchTwilioMedia(`${apiUrl}/big`, channel(), { maxBytes: 500 });
+    const result = await fetchTwilioMedia(`${apiUrl}/big`, channel(), media(500));
     expect(result).toEqual({ ok: false, permanent: true, error: 'the file is over 500 bytes, more than the 500 bytes allowed (MEDIA_MAX_BYTES)' });
   });
 
   it('gives up on a missing file and retries a busy provider', async () => {
-    expect(await fetchTwilioMedia(`${apiUrl}/gone`, channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: true });
-    expect(await fetchTwilioMedia(`${apiUrl}/busy`, channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: false });
-    expect(await fetchTwilioMedia('http://127.0.0.1:1/nothing-listens', channel(), { maxBytes: 500 })).toMatchObject({ ok: false, permanent: false });
+    expect(await fetchTwilioMedia(`${apiUrl}/gone`, channel(), media(500))).toMatchObject({ ok: false, permanent: true });
+    expect(await fetchTwilioMedia(`${apiUrl}/busy`, channel(), media(500))).toMatchObject({ ok: false, permanent: false });
+    expect(await fetchTwilioMedia('http://127.0.0.1:1/nothing-listens', channel(), { ...media(500), apiBase: 'http://127.0.0.1:1' })).toMatchObject({ ok: false, permanent: false });
   });
 
-  it('never sends credentials to a host that is not Twilio', async () => {
-    await fetchTwilioMedia(`${storageUrl}/file`, channel(), { maxBytes: 500 });
-    expect(seen.at(-1)?.headers.authorization).toBeUndefined();
+  it('fetches nothing from a URL that is not on Twilio’s API origin (a signed webhook may name any URL)', async () => {
+    const before = seen.length;
+    expect(await fetchTwilioMedia(`${storageUrl}/file`, channel(), media(500))).toEqual({ ok: false, permanent: true, error: `not a Twilio media URL: ${storageUrl}` });
+    expect(await fetchTwilioMedia('http://169.254.169.254/latest/meta-data/', channel(), media(500))).toMatchObject({ ok: false, permanent: true });
+    expect(seen.length).toBe(before);
+  });
+
+  it('follows a redirect only to a host the instance’s policy allows', async () => {
+    const before = seen.length;
+    const strict = await fetchTwilioMedia(`${apiUrl}/2010-04-01/Accounts/AC/Messages/MM/Media/ME`, channel(), { ...media(1000), hosts: { allowPrivate: false } });
+    expect(strict).toMatchObject({ ok: false, permanent: true, error: expect.stringMatching(/^media redirect refused: 127\.0\.0\.1 is not a public address/) });
+    expect(seen.slice(before).map((r) => r.server)).toEqual(['api']);
   });
 });
