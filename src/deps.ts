@@ -2,6 +2,7 @@
 import type { ChannelAdapter } from '../channels/types.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
+import type { PasswordHasher } from './domain/auth/password.ts';
 import type { Logger } from './log.ts';
 import type { Queues } from './queues.ts';
 import type { RealtimePublisher } from './realtime/events.ts';
@@ -14,6 +15,8 @@ export interface Deps {
   queues: Queues;
   publisher: RealtimePublisher;
   store: AttachmentStore;
+  /** Hashes and verifies passwords; one per process (it bounds how many hashes run at once). */
+  passwords: PasswordHasher;
   /** The adapter of a channel kind; throws UnknownChannelKind for a kind the registry does not list. */
   adapterFor(kind: string): ChannelAdapter;
 }

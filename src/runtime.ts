@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/client.ts';
 import type { Deps } from './deps.ts';
+import { passwordHasherFor } from './domain/auth/password.ts';
 import { createApp } from './http/app.ts';
 import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
@@ -18,6 +19,7 @@ import { createQueues } from './queues.ts';
 import { createGateway } from './realtime/gateway.ts';
 import { createVisitorDesk } from './realtime/visitor-desk.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
+import { createAttemptLimiter } from './http/attempt-limiter.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
@@ -46,6 +48,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     queues,
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
+    passwords: passwordHasherFor(config),
     adapterFor: adapterLookup(createChannelAdapters({ publicUrl: config.PUBLIC_URL, visitors: createVisitorTransport(producer, config.QUEUE_PREFIX, lostEvent) })),
   };
   return {
@@ -74,7 +77,8 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const limiterRedis = createProducerRedis(config.REDIS_URL);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
-  const app = createApp({ ...deps, config, limiter });
+  const attempts = createAttemptLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
+  const app = createApp({ ...deps, config, limiter, attempts });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
@@ -85,6 +89,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     pubClient,
     subClient,
     prefix: config.QUEUE_PREFIX,
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     presence: {
       offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
       onConnected: async (a) => {

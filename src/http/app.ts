@@ -19,6 +19,7 @@ import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
   const otherLimit = limitBody(2 * 1024 * 1024, 'Request body');
   api.use('*', (c, next) => (c.req.method === 'POST' && /^\/api\/conversations\/[^/]+\/messages$/.test(c.req.path) ? replyLimit : otherLimit)(c, next));
   api.route('/', authRoutes(deps));
+  api.route('/', sessionRoutes(deps));
   api.route('/', onboardingRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', teamRoutes(deps));

@@ -14,7 +14,7 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     if (!token) throw new AppError('unauthenticated', 'Log in first');
-    const viewer = await authenticate(deps.db, token, deps.clock.now());
+    const viewer = await authenticate(deps.db, token, { now: deps.clock.now(), idleMinutes: deps.config.SESSION_IDLE_MINUTES });
     if (!viewer) throw new AppError('unauthenticated', 'Your session has expired; log in again');
     c.set('viewer', viewer);
     c.set('token', token);

@@ -23,6 +23,8 @@ export interface GatewayDeps {
   pubClient: Redis;
   subClient: Redis;
   prefix: string;
+  /** A session unused this long is over (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
   /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
   presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
   /** Shows the customer that an agent is typing, on channels that can (the chat widget). */
@@ -58,7 +60,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
   io.use(async (socket, next) => {
     const authToken = typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined;
     const token = authToken ?? sessionToken(socket.handshake.headers.authorization, cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
-    const agent = token ? await authenticate(deps.db, token, deps.clock.now()).catch(() => null) : null;
+    const agent = token ? await authenticate(deps.db, token, { now: deps.clock.now(), idleMinutes: deps.sessionIdleMinutes }).catch(() => null) : null;
     if (!agent) return next(new Error('unauthenticated'));
     socket.data.agent = agent;
     next();

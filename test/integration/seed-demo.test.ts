@@ -9,6 +9,7 @@ import { createProducerRedis } from '../../src/redis.ts';
 import { demoAddresses, seedDemo } from '../../src/seed/seed-demo.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { testRedisUrl } from '../support/env.ts';
+import { testPasswords } from '../support/passwords.ts';
 
 describe('demo seed', () => {
   let t: TestDb;
@@ -25,7 +26,7 @@ describe('demo seed', () => {
   });
 
   it('creates logins, an email channel, routing and SLA configuration and demo emails once', async () => {
-    const deps = { db: t.db, queues, log: createLogger('silent') };
+    const deps = { db: t.db, queues, log: createLogger('silent'), passwords: testPasswords };
     expect(await seedDemo(deps, { password: 'parley-demo', smtpHost: '127.0.0.1', smtpPort: 1025 })).toBe(true);
     expect(await seedDemo(deps, { password: 'parley-demo', smtpHost: '127.0.0.1', smtpPort: 1025 })).toBe(false);
     const ws = await t.db.workspace.findUniqueOrThrow({ where: { slug: 'demo' } });

@@ -16,6 +16,7 @@ import { createTestDb, type TestDb } from './db.ts';
 import { testRedisUrl } from './env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 import { waitUntil } from './wait.ts';
+import { testHashEnv, testPasswords } from './passwords.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const INBOX = 'help@acme.test';
@@ -65,7 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const testDb = await createTestDb();
   const sink = await startSmtpSink();
   const prefix = `t-${randomBytes(5).toString('hex')}`;
-  const workspace = await createWorkspace(testDb.db, {
+  const workspace = await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
     name: 'Acme',
     slug: `acme-${prefix}`,
     teams: ['Support', 'Billing'],
@@ -109,6 +110,7 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     SMTP_INBOUND_HOST: '127.0.0.1',
     SWEEP_INTERVAL_SECONDS: '3600',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...testHashEnv,
     ...opts.env,
   });
   const rt = createRuntime(config, createLogger(config.LOG_LEVEL), { clock: opts.clock });
