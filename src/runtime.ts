@@ -78,6 +78,12 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
   const attempts = createAttemptLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
+  // Attempts counted before Redis answers fall back to this node's memory: wait for it briefly, never for a Redis that is away.
+  await new Promise<void>((resolve) => {
+    if (limiterRedis.status === 'ready') return resolve();
+    limiterRedis.once('ready', () => resolve());
+    setTimeout(resolve, 2_000).unref();
+  });
   const app = createApp({ ...deps, config, limiter, attempts });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);

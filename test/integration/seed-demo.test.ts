@@ -33,6 +33,8 @@ describe('demo seed', () => {
     const agents = await t.db.agent.findMany({ where: { workspaceId: ws.id }, include: { skills: true } });
     expect(agents.map((a) => a.email).sort()).toEqual([demoAddresses.admin, ...demoAddresses.agents].sort());
     expect(agents.find((a) => a.email === demoAddresses.agents[0])?.skills.length).toBeGreaterThan(0);
+    // One password for all three, hashed once (a hash takes ~0.2 s at OWASP's parameters).
+    expect(new Set(agents.map((a) => a.passwordHash)).size).toBe(1);
     const { workflow, version } = await loadWorkflow(t.db, ws.id);
     expect(version).toBe(1);
     expect(await workflowProblems(t.db, ws.id, workflow)).toEqual([]);
