@@ -30,7 +30,13 @@ export function authRoutes(deps: AppDeps) {
   const loginLimit = attemptLimit(deps, {
     failureStatus: 401,
     buckets: [
-      { rule: loginFromAddressToAccount, key: async (c, address) => ((await bodyEmail(c)) ? `${address}:${await bodyEmail(c)}` : null) },
+      {
+        rule: loginFromAddressToAccount,
+        key: async (c, address) => {
+          const email = await bodyEmail(c);
+          return email ? `${address}:${email}` : null;
+        },
+      },
       { rule: loginFromAddress, key: (_c, address) => address },
       { rule: loginToAccount, key: (c) => bodyEmail(c) },
     ],

@@ -100,6 +100,12 @@ describe('a Redis outage', () => {
       body: JSON.stringify({ text: 'It left our warehouse today.' }),
     });
     expect(reply.status).toBe(202);
+    // Logging in still works, and guesses are still limited: per node, in memory, with the same limits.
+    const attempt = (password: string) => fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@outage.test', password }) });
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push((await attempt('a wrong guess')).status);
+    expect(guesses).toEqual([...Array(10).fill(401), 429]);
     const { id: replyId } = (await reply.json()) as { id: string };
     const duringOutage = await mail('Order #5 again', 'Also, can I change the address?');
     expect(await testDb.db.inboundEvent.count({ where: { externalId: duringOutage } })).toBe(1);
