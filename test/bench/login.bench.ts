@@ -14,7 +14,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
 import { ensureDatabase, migrate } from '../../src/db/migrate.ts';
 import { login } from '../../src/domain/auth/login.ts';
-import { createPasswordHasher } from '../../src/domain/auth/password.ts';
+import { createPasswordHasher, scryptKdf, type Kdf } from '../../src/domain/auth/password.ts';
 import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { createFsAttachmentStore } from '../../src/storage/attachment-store.ts';
 import { dbUrl, testDbPrefix } from '../support/env.ts';
@@ -25,8 +25,10 @@ await ensureDatabase(url);
 await migrate(url);
 const db = createDb(url, { max: 4 });
 const OWASP = 17;
-const bounded = createPasswordHasher({ cost: OWASP, concurrency: 2, maxQueued: 1_000 });
-const unbounded = createPasswordHasher({ cost: OWASP, concurrency: 1_000, maxQueued: 1_000 });
+let hashed = 0;
+const counted: Kdf = (...args) => scryptKdf(...args).finally(() => hashed++);
+const bounded = createPasswordHasher({ cost: OWASP, concurrency: 2, maxQueued: 1_000, kdf: counted });
+const unbounded = createPasswordHasher({ cost: OWASP, concurrency: 1_000, maxQueued: 1_000, kdf: counted });
 const { agents } = await createWorkspace({ db, passwords: bounded }, { name: 'Bench', slug: 'bench', agents: [{ email: 'known@bench.test', name: 'Known', role: 'agent', password: 'the right one' }], channels: [] });
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-bench-'));
@@ -43,9 +45,11 @@ async function timedRead(label: string) {
   reads[label]!.push(performance.now() - t0);
 }
 async function readDuringLogins(label: string, passwords: typeof bounded) {
+  const start = hashed;
   const logins = Array.from({ length: 60 }, (_, i) => attempt(passwords, i % 2 ? agents[0]!.email : `nobody-${i}@bench.test`));
-  // Let the logins reach the hasher first, as they would on a busy node.
-  await new Promise((r) => setTimeout(r, 20));
+  // Once every login has reached the hasher (its database lookup done), as on a busy node.
+  const reached = () => passwords.slots.stats().running + passwords.slots.stats().queued + (hashed - start);
+  while (reached() < logins.length) await new Promise((r) => setTimeout(r, 1));
   await timedRead(label);
   await Promise.all(logins);
 }
