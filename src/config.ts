@@ -16,12 +16,16 @@ const serverSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Defaults to http://localhost:PORT (see loadConfig). */
   PUBLIC_URL: z.url().optional(),
+  /** Longest a session lives, however active (two weeks). */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  /** A session unused for this long ends (8 hours, Zendesk's default: an agent is logged in again each working day). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
   /** How long an agent with no open socket stays online (survives page reloads). */
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).default(30),
   /** How often each node re-checks its agents' sockets against their sessions: an expired session's socket closes within this (and on its next event). */
   SOCKET_SESSION_CHECK_SECONDS: z.coerce.number().positive().default(30),
-  COOKIE_SECURE: boolish.default(false),
+  /** Unset: on when PUBLIC_URL is https (see loadConfig). */
+  COOKIE_SECURE: boolish.optional(),
   /** Other pages that may call the API with an agent's cookie (a separate front-end origin); PUBLIC_URL's origin always may. */
   ALLOWED_ORIGINS: originList.default([]),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
@@ -79,6 +83,15 @@ const providerSchema = z.object({
   ALLOW_PRIVATE_HOSTS: boolish.optional(),
 });
 
+const passwordSchema = z.object({
+  /** scrypt's work factor as log2(N): 17 (N = 2^17, r = 8, p = 1) is OWASP's minimum; 128 MiB and ~0.2 s per hash. Lower only for tests. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /** Hashes computed at once: scrypt runs on libuv's pool (4 threads), which file reads share. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** Hashes waiting for a slot; beyond this a login is answered 503 with Retry-After. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
+});
+
 const miscSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Only `production` changes anything: the demo workspace is then off unless SEED_DEMO says otherwise. */
@@ -96,9 +109,10 @@ export const configSchema = serverSchema
   .extend(emailSchema.shape)
   .extend(workerSchema.shape)
   .extend(providerSchema.shape)
+  .extend(passwordSchema.shape)
   .extend(miscSchema.shape);
 
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO' | 'ALLOW_PRIVATE_HOSTS'> & { PUBLIC_URL: string; SEED_DEMO: boolean; ALLOW_PRIVATE_HOSTS: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO' | 'ALLOW_PRIVATE_HOSTS' | 'COOKIE_SECURE'> & { PUBLIC_URL: string; SEED_DEMO: boolean; ALLOW_PRIVATE_HOSTS: boolean; COOKIE_SECURE: boolean };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -115,7 +129,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const SEED_DEMO = parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== 'production';
     // Production refuses private hosts unless told; development reaches a local mail catcher (the demo's).
     const ALLOW_PRIVATE_HOSTS = parsed.data.ALLOW_PRIVATE_HOSTS ?? parsed.data.NODE_ENV !== 'production';
-    return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? local, SEED_DEMO, ALLOW_PRIVATE_HOSTS };
+    const PUBLIC_URL = parsed.data.PUBLIC_URL ?? local;
+    // Behind https the session cookie is never sent over plain http (unless COOKIE_SECURE says otherwise).
+    const COOKIE_SECURE = parsed.data.COOKIE_SECURE ?? PUBLIC_URL.startsWith('https:');
+    return { ...parsed.data, PUBLIC_URL, SEED_DEMO, ALLOW_PRIVATE_HOSTS, COOKIE_SECURE };
   }
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -2,6 +2,7 @@
 import type { ChannelAdapter } from '../channels/types.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
+import type { PasswordHasher } from './domain/auth/password.ts';
 import type { Logger } from './log.ts';
 import type { Queues } from './queues.ts';
 import type { RealtimePublisher, SessionControl } from './realtime/events.ts';
@@ -16,6 +17,8 @@ export interface Deps {
   /** Closes or re-rooms agents' sockets on every node once a session or what an agent may see changed. */
   realtime: SessionControl;
   store: AttachmentStore;
+  /** Hashes and verifies passwords; one per process (it bounds how many hashes run at once). */
+  passwords: PasswordHasher;
   /** The adapter of a channel kind; throws UnknownChannelKind for a kind the registry does not list. */
   adapterFor(kind: string): ChannelAdapter;
 }

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/client.ts';
 import type { Deps } from './deps.ts';
+import { passwordHasherFor } from './domain/auth/password.ts';
 import { createApp } from './http/app.ts';
 import { setPresence } from './domain/routing/set-presence.ts';
 import type { Logger } from './log.ts';
@@ -19,6 +20,7 @@ import { createGateway } from './realtime/gateway.ts';
 import { allowedOrigins } from './http/origin-policy.ts';
 import { createVisitorDesk } from './realtime/visitor-desk.ts';
 import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
+import { createAttemptLimiter } from './http/attempt-limiter.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
@@ -51,6 +53,7 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
     publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
     realtime: createSessionControl({ db, log, redis: producer, prefix: config.QUEUE_PREFIX, onError: lostEvent }),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
+    passwords: passwordHasherFor(config),
     adapterFor: adapterLookup(
       createChannelAdapters({
         publicUrl: config.PUBLIC_URL,
@@ -87,7 +90,14 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const limiterRedis = createProducerRedis(config.REDIS_URL);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
-  const app = createApp({ ...deps, config, limiter });
+  const attempts = createAttemptLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
+  // Attempts counted before Redis answers fall back to this node's memory: wait for it briefly, never for a Redis that is away.
+  await new Promise<void>((resolve) => {
+    if (limiterRedis.status === 'ready') return resolve();
+    limiterRedis.once('ready', () => resolve());
+    setTimeout(resolve, 2_000).unref();
+  });
+  const app = createApp({ ...deps, config, limiter, attempts });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
@@ -100,6 +110,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     prefix: config.QUEUE_PREFIX,
     sessionCheckMs: config.SOCKET_SESSION_CHECK_SECONDS * 1000,
     allowedOrigins: allowedOrigins(config),
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     presence: {
       offlineGraceMs: config.PRESENCE_GRACE_SECONDS * 1000,
       onConnected: async (a) => {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/client.ts';
 import { ensureDatabase, migrate } from '../db/migrate.ts';
+import { passwordHasherFor } from '../domain/auth/password.ts';
 import { createFirstWorkspace, createWorkspaceAdmin, workspaceSlugs } from '../domain/people/create-admin.ts';
 import { AppError } from '../errors.ts';
 import { emailSchema, newPassword, personName } from '../http/schemas/people.ts';
@@ -82,7 +83,8 @@ export async function runCreateAdminCommand(argv: readonly string[], io: CreateA
       const slugs = await workspaceSlugs(db);
       if (slugs.length > 0) throw inputError(`a workspace exists already: name it with --workspace SLUG (${slugs.join(', ')})`);
     }
-    const { workspace, admin } = args.workspace ? await createWorkspaceAdmin(db, { ...input, slug: args.workspace }) : await createFirstWorkspace(db, { ...input, workspaceName });
+    const deps = { db, passwords: passwordHasherFor(config) };
+    const { workspace, admin } = args.workspace ? await createWorkspaceAdmin(deps, { ...input, slug: args.workspace }) : await createFirstWorkspace(deps, { ...input, workspaceName });
     return `created admin ${admin.email} in workspace "${workspace.name}" (slug ${workspace.slug}); log in at ${config.PUBLIC_URL}`;
   } catch (err) {
     if (err instanceof AppError) throw inputError(err.userMessage);

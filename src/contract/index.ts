@@ -13,6 +13,7 @@ import type { AgentView } from '../domain/agents/agent-view.ts';
 import type { MeView } from '../domain/agents/me-view.ts';
 import type { TeamView } from '../domain/agents/team-view.ts';
 import type { LoginView } from '../domain/auth/login-view.ts';
+import type { SessionView } from '../domain/auth/session-view.ts';
 import type { CannedResponseView } from '../domain/canned/canned-response-view.ts';
 import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channel-view.ts';
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
@@ -36,7 +37,7 @@ import type { CalendarView, SlaPolicyView } from '../domain/sla/sla-config-view.
 import type { SlaImpact } from '../domain/sla/sla-impact-view.ts';
 import type { AccountLinkInfo, AccountLinkView } from '../domain/people/account-link-view.ts';
 import type { PersonState, PersonView } from '../domain/people/person-view.ts';
-import type { loginBody } from '../http/schemas/auth.ts';
+import type { loginBody, logoutAllBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/contacts.ts';
@@ -123,6 +124,15 @@ export interface SetupStatusResponse {
 export interface PasswordChangeResponse {
   sessionsEnded: number;
 }
+/** GET /api/me/sessions: one's own live sessions, the asking one first (`current`). */
+export interface OwnSessionsResponse {
+  sessions: Wire<SessionView>[];
+}
+/** DELETE /api/me/sessions/:id and POST /api/me/sessions/logout-all: how many ended, and whether the asking one did. */
+export interface SessionsEndedResponse {
+  ended: number;
+  current: boolean;
+}
 /** GET lists answer `{ items }`. */
 export interface Items<T> {
   items: T[];
@@ -160,6 +170,7 @@ export type TeamCreateBody = z.input<typeof teamCreateBody>;
 export type TeamPatchBody = z.input<typeof teamPatchBody>;
 export type ProfilePatchBody = z.input<typeof profilePatchBody>;
 export type PasswordChangeBody = z.input<typeof passwordChangeBody>;
+export type LogoutAllBody = z.input<typeof logoutAllBody>;
 export type AcceptLinkBody = z.input<typeof acceptLinkBody>;
 export type FirstRunBody = z.input<typeof firstRunBody>;
 

@@ -29,6 +29,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', limitJsonDepth());
   api.use('*', resolveSession(deps));
   api.route('/', authRoutes(deps));
+  api.route('/', sessionRoutes(deps));
   api.route('/', onboardingRoutes(deps));
   api.route('/', identityClaimRoutes(deps));
   api.route('/', peopleRoutes(deps));

@@ -26,7 +26,7 @@ export function resolveSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (reachesOnlyPublic(c)) return next();
     const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     if (!token) throw new AppError('unauthenticated', 'Log in first');
-    const viewer = await authenticate(deps.db, token, deps.clock.now());
+    const viewer = await authenticate(deps.db, token, { now: deps.clock.now(), idleMinutes: deps.config.SESSION_IDLE_MINUTES });
     if (!viewer) throw new AppError('unauthenticated', 'Your session has expired; log in again');
     c.set('viewer', viewer);
     c.set('token', token);

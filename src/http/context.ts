@@ -2,12 +2,15 @@
 import type { Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import type { AuthenticatedAgent } from '../domain/auth/viewer.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 import type { RateLimiter } from '../realtime/visitor-rate-limit.ts';
 
 export interface AppDeps extends Deps {
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS'>;
-  /** Limits the endpoints anyone may call (login, first run, account links). */
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_IDLE_MINUTES' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS'>;
+  /** Limits the endpoints anyone may call (first run, account links). */
   limiter: RateLimiter;
+  /** Limits guesses of a secret (login, the current password) per address and account. */
+  attempts: AttemptLimiter;
 }
 
 export interface AppEnv {

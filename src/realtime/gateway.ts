@@ -36,6 +36,8 @@ export interface GatewayDeps {
   sessionCheckMs?: number;
   /** Pages that may use the agent cookie (origin-policy.ts); a handshake from any other origin arrives without it. */
   allowedOrigins: ReadonlySet<string>;
+  /** A session unused this long is over (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
   /** Presence follows connections: the first socket brings an offline agent online, and when the last one has been gone for `offlineGraceMs` (a page reload is not leaving) they go offline. */
   presence?: { onConnected(agent: AuthenticatedAgent): Promise<void>; onGone(agent: AuthenticatedAgent): Promise<void>; offlineGraceMs: number };
   /** Shows the customer that an agent is typing, on channels that can (the chat widget). */
@@ -87,7 +89,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
   io.use(async (socket, next) => {
     const authToken = typeof socket.handshake.auth.token === 'string' ? socket.handshake.auth.token : undefined;
     const token = authToken ?? sessionToken(socket.handshake.headers.authorization, cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE));
-    const agent = token ? await authenticate(deps.db, token, deps.clock.now()).catch(() => null) : null;
+    const agent = token ? await authenticate(deps.db, token, { now: deps.clock.now(), idleMinutes: deps.sessionIdleMinutes }).catch(() => null) : null;
     if (!agent) return next(new Error('unauthenticated'));
     socket.data.agent = agent;
     next();
@@ -95,7 +97,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
 
   /** The socket's agent as its session says now (rooms moved if that changed), or null when the session is over. */
   async function currentAgent(socket: AgentSocket): Promise<AuthenticatedAgent | null> {
-    const live = (await loadLiveSessions(deps.db, [socket.data.agent.sessionId], deps.clock.now())).get(socket.data.agent.sessionId);
+    const live = (await loadLiveSessions(deps.db, [socket.data.agent.sessionId], deps.clock.now(), deps.sessionIdleMinutes)).get(socket.data.agent.sessionId);
     if (live) applyAgent(socket, live);
     return live ?? null;
   }
@@ -179,7 +181,7 @@ export function createGateway(server: HttpServer, deps: GatewayDeps): AgentServe
 const CHECK_BATCH = 500;
 
 /** This node's sockets against their sessions, a query per 500: ended ones close, changed agents move rooms. */
-async function checkLocalSessions(io: AgentServer, deps: Pick<GatewayDeps, 'db' | 'clock'>): Promise<void> {
+async function checkLocalSessions(io: AgentServer, deps: Pick<GatewayDeps, 'db' | 'clock' | 'sessionIdleMinutes'>): Promise<void> {
   const sockets = [...io.of('/').sockets.values()];
   for (let i = 0; i < sockets.length; i += CHECK_BATCH) {
     const batch = sockets.slice(i, i + CHECK_BATCH);
@@ -187,6 +189,7 @@ async function checkLocalSessions(io: AgentServer, deps: Pick<GatewayDeps, 'db' 
       deps.db,
       batch.map((s) => s.data.agent.sessionId),
       deps.clock.now(),
+      deps.sessionIdleMinutes,
     );
     for (const socket of batch) {
       const agent = live.get(socket.data.agent.sessionId);

@@ -11,11 +11,11 @@ export interface RateRule {
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  /** Takes one token; `{ peek: true }` only asks whether one is left (for limits that count failures only). */
-  take(key: string, rule: RateRule, opts?: { peek?: boolean }): Promise<RateDecision>;
+  /** Takes one token. */
+  take(key: string, rule: RateRule): Promise<RateDecision>;
 }
 
-// KEYS[1] bucket; ARGV capacity, tokens per ms, tokens to take (0: only look). Redis's own clock, so every node agrees.
+// KEYS[1] bucket; ARGV capacity, tokens per ms, tokens to take. Redis's own clock, so every node agrees.
 const TOKEN_BUCKET = `
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
@@ -39,9 +39,9 @@ return wait
 
 export function createRedisRateLimiter(redis: Redis, prefix: string, log: Logger): RateLimiter {
   return {
-    async take(key, rule, opts = {}) {
+    async take(key, rule) {
       try {
-        const wait = Number(await redis.eval(TOKEN_BUCKET, 1, `${prefix}:ratelimit:${key}`, rule.burst, rule.perMinute / 60_000, opts.peek ? 0 : 1));
+        const wait = Number(await redis.eval(TOKEN_BUCKET, 1, `${prefix}:ratelimit:${key}`, rule.burst, rule.perMinute / 60_000, 1));
         return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true };
       } catch (err) {
         log.warn({ err, key }, 'rate limiter unavailable; letting the request through');

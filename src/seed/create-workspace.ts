@@ -1,6 +1,6 @@
 // Creates a workspace with its agents, teams and channels in one go (demo seed, tests, onboarding).
 import type { Db, Role, Tx } from '../db/client.ts';
-import { hashPassword } from '../domain/auth/password.ts';
+import type { PasswordHasher } from '../domain/auth/password.ts';
 import { seedStatusDefinitions } from '../domain/conversations/status-definitions.ts';
 import { GENERAL_QUEUE } from '../domain/routing/load-workflow.ts';
 
@@ -13,9 +13,12 @@ export interface WorkspaceSpec {
   channels: { kind: string; name: string; address: string; settings: Record<string, unknown> }[];
 }
 
-export async function createWorkspace(db: Db, spec: WorkspaceSpec) {
-  const hashes = await Promise.all(spec.agents.map((a) => hashPassword(a.password)));
-  return db.$transaction((tx) => insertWorkspace(tx, spec, hashes));
+export async function createWorkspace(deps: { db: Db; passwords: PasswordHasher }, spec: WorkspaceSpec) {
+  // One hash per distinct password, not per agent (a hash costs ~0.2 s at OWASP's parameters; the demo's agents share one).
+  const byPassword = new Map<string, Promise<string>>();
+  for (const a of spec.agents) if (!byPassword.has(a.password)) byPassword.set(a.password, deps.passwords.hash(a.password));
+  const hashes = await Promise.all(spec.agents.map((a) => byPassword.get(a.password)!));
+  return deps.db.$transaction((tx) => insertWorkspace(tx, spec, hashes));
 }
 
 /** The same inside the caller's transaction, with the agents' password hashes already made (hashing is slow: not under a lock). */

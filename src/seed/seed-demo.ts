@@ -2,6 +2,7 @@
 // channel, and a few customer emails sent through the real inbound pipeline.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Db } from '../db/client.ts';
+import type { PasswordHasher } from '../domain/auth/password.ts';
 import { acceptInboundEvent } from '../domain/inbound/accept-inbound-event.ts';
 import type { Logger } from '../log.ts';
 import type { Queues } from '../queues.ts';
@@ -29,9 +30,9 @@ const demoMails = [
   { from: 'Tom Walsh <tom.walsh@example.com>', subject: 'Charged twice for one order', text: 'My card was charged twice for order #5120. Please refund the duplicate payment.\n\nTom' },
 ];
 
-export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger }, opts: DemoOptions): Promise<boolean> {
+export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger; passwords: PasswordHasher }, opts: DemoOptions): Promise<boolean> {
   if ((await deps.db.workspace.count()) > 0) return false;
-  const { channels, agents, workspace, teams } = await createWorkspace(deps.db, {
+  const { channels, agents, workspace, teams } = await createWorkspace(deps, {
     name: 'Acme Demo',
     slug: 'demo',
     timeZone: 'Europe/Berlin',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateBreach } from '../../src/domain/sla/escalate-breach.ts';
 import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { PASSWORD, startHarness, type Harness } from '../support/harness.ts';
+import { testPasswords } from '../support/passwords.ts';
 
 describe('people and teams', () => {
   let h: Harness;
@@ -22,7 +23,7 @@ describe('people and teams', () => {
     ada = await h.login(h.workspace.agents[1]!.email);
     [adminId, adaId, bobId] = h.workspace.agents.map((a) => a.id) as [string, string, string];
     supportId = h.workspace.teams.get('Support')!;
-    const other = await createWorkspace(h.testDb.db, { name: 'Other', slug: `other-${adaId}`, teams: ['Theirs'], agents: [], channels: [] });
+    const other = await createWorkspace({ db: h.testDb.db, passwords: testPasswords }, { name: 'Other', slug: `other-${adaId}`, teams: ['Theirs'], agents: [], channels: [] });
     otherTeamId = other.teams.get('Theirs')!;
   });
   afterAll(async () => {

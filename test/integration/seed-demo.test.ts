@@ -9,6 +9,7 @@ import { createProducerRedis } from '../../src/redis.ts';
 import { demoAddresses, seedDemo } from '../../src/seed/seed-demo.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { testRedisUrl } from '../support/env.ts';
+import { testPasswords } from '../support/passwords.ts';
 
 describe('demo seed', () => {
   let t: TestDb;
@@ -25,13 +26,15 @@ describe('demo seed', () => {
   });
 
   it('creates logins, an email channel, routing and SLA configuration and demo emails once', async () => {
-    const deps = { db: t.db, queues, log: createLogger('silent') };
+    const deps = { db: t.db, queues, log: createLogger('silent'), passwords: testPasswords };
     expect(await seedDemo(deps, { password: 'parley-demo', smtpHost: '127.0.0.1', smtpPort: 1025 })).toBe(true);
     expect(await seedDemo(deps, { password: 'parley-demo', smtpHost: '127.0.0.1', smtpPort: 1025 })).toBe(false);
     const ws = await t.db.workspace.findUniqueOrThrow({ where: { slug: 'demo' } });
     const agents = await t.db.agent.findMany({ where: { workspaceId: ws.id }, include: { skills: true } });
     expect(agents.map((a) => a.email).sort()).toEqual([demoAddresses.admin, ...demoAddresses.agents].sort());
     expect(agents.find((a) => a.email === demoAddresses.agents[0])?.skills.length).toBeGreaterThan(0);
+    // One password for all three, hashed once (a hash takes ~0.2 s at OWASP's parameters).
+    expect(new Set(agents.map((a) => a.passwordHash)).size).toBe(1);
     const { workflow, version } = await loadWorkflow(t.db, ws.id);
     expect(version).toBe(1);
     expect(await workflowProblems(t.db, ws.id, workflow)).toEqual([]);

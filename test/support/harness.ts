@@ -17,6 +17,7 @@ import { createFakeDns, testDkimFor, type FakeDns } from './fake-dns.ts';
 import { testRedisUrl } from './env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 import { waitUntil } from './wait.ts';
+import { testHashEnv, testPasswords } from './passwords.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const INBOX = 'help@acme.test';
@@ -71,7 +72,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const testDb = await createTestDb();
   const sink = await startSmtpSink();
   const prefix = `t-${randomBytes(5).toString('hex')}`;
-  const workspace = await createWorkspace(testDb.db, {
+  const workspace = await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
     name: 'Acme',
     slug: `acme-${prefix}`,
     teams: ['Support', 'Billing'],
@@ -117,6 +118,7 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // The SMTP sink, the fake providers and test mail servers all listen on loopback.
     ALLOW_PRIVATE_HOSTS: 'true',
+    ...testHashEnv,
     ...opts.env,
   });
   const dns = createFakeDns();

@@ -66,6 +66,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HEALTH_PORT: 'health' })).toThrow(/HEALTH_PORT/);
   });
 
+  it('marks the session cookie Secure when Parley is served over https, unless COOKIE_SECURE says otherwise', () => {
+    expect(loadConfig({}).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://help.acme.example' }).COOKIE_SECURE).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://help.acme.example' }).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://help.acme.example', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000', COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
+  });
+
+  it('ends idle sessions after 8 hours and hashes passwords at OWASP cost by default; refuses a cost too low to mean anything', () => {
+    expect(loadConfig({})).toMatchObject({ SESSION_IDLE_MINUTES: 480, PASSWORD_HASH_COST: 17, PASSWORD_HASH_CONCURRENCY: 2 });
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '4' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

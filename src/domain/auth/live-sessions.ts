@@ -5,12 +5,12 @@
 import type { Db } from '../../db/client.ts';
 import type { AuthenticatedAgent } from './viewer.ts';
 
-/** The live sessions among `sessionIds`, by id; an ended, expired or deactivated one is absent. */
-export async function loadLiveSessions(db: Db, sessionIds: readonly string[], now: Date): Promise<Map<string, AuthenticatedAgent>> {
+/** The live sessions among `sessionIds`, by id; an ended, expired, idle (unused for `idleMinutes`) or deactivated one is absent. */
+export async function loadLiveSessions(db: Db, sessionIds: readonly string[], now: Date, idleMinutes: number): Promise<Map<string, AuthenticatedAgent>> {
   const live = new Map<string, AuthenticatedAgent>();
   if (sessionIds.length === 0) return live;
   const sessions = await db.session.findMany({
-    where: { id: { in: [...new Set(sessionIds)] }, expiresAt: { gt: now }, agent: { active: true } },
+    where: { id: { in: [...new Set(sessionIds)] }, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - idleMinutes * 60_000) }, agent: { active: true } },
     include: { agent: { include: { teams: { select: { teamId: true } } } } },
   });
   for (const s of sessions) {

@@ -1,49 +1,68 @@
 // Login sessions: a random token handed to the browser (cookie) or API client (bearer); only its
-// sha256 is stored, so a database leak does not leak live sessions.
+// sha256 is stored, so a database leak does not leak live sessions. A session ends when it
+// expires (SESSION_TTL_HOURS), when unused for SESSION_IDLE_MINUTES, or through endSessions: the
+// one way any session is ended (logout, "log out everywhere", password change or reset, deactivation).
 import type { Db, Tx } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
 import type { LoginResult } from './login-view.ts';
 import type { AuthenticatedAgent } from './viewer.ts';
-import { verifyPassword } from './password.ts';
 import { hashSecretToken as hashToken, newSecretToken } from './secret-token.ts';
 
-export async function login(db: Db, input: { email: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
-  const agent = await db.agent.findUnique({ where: { email: input.email.trim().toLowerCase() } });
-  // Same answer for unknown email and wrong password, so accounts cannot be enumerated.
-  const ok = agent?.active && agent.passwordHash !== null && (await verifyPassword(input.password, agent.passwordHash));
-  if (!agent || !ok) throw new AppError('unauthenticated', 'Email or password is incorrect');
-  return startSession(db, { agent, now: input.now, ttlHours: input.ttlHours });
+/** Where a session was started from, shown in the person's list of sessions. */
+export interface SessionClient {
+  ip: string | null;
+  userAgent: string | null;
 }
 
+/** lastSeenAt is written at most this often per session, so reads do not turn into writes. */
+export const TOUCH_EVERY_MS = 60_000;
+
 /** A new login session for an agent whose identity is already proven (password, first run, an accepted invite). */
-export async function startSession(db: Db | Tx, input: { agent: LoginResult['agent']; now: Date; ttlHours: number }): Promise<LoginResult> {
-  const { agent, now } = input;
+export async function startSession(db: Db | Tx, input: { agent: LoginResult['agent']; now: Date; ttlHours: number; client: SessionClient }): Promise<LoginResult> {
+  const { agent, now, client } = input;
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + input.ttlHours * 3_600_000);
-  await db.session.create({ data: { agentId: agent.id, tokenHash: hashToken(token), expiresAt, lastSeenAt: now } });
+  await db.session.create({
+    data: { agentId: agent.id, tokenHash: hashToken(token), expiresAt, lastSeenAt: now, ip: client.ip?.slice(0, 64) ?? null, userAgent: client.userAgent?.slice(0, 512) ?? null },
+  });
   return { token, expiresAt, agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, workspaceId: agent.workspaceId } };
 }
 
-/** Ends every session of an agent, or every one but `keepSessionId` (a password change keeps the tab that made it). */
-export async function endSessions(db: Db | Tx, agentId: string, keepSessionId?: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { agentId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
-  return count;
+/**
+ * Ends sessions of one agent: all of them, only `sessionIds` (ids of other agents are ignored),
+ * and never `exceptSessionId` (the tab that asked). Returns the ids it ended.
+ */
+export async function endSessions(db: Db | Tx, input: { agentId: string; sessionIds?: string[]; exceptSessionId?: string }): Promise<string[]> {
+  const where = {
+    agentId: input.agentId,
+    ...(input.sessionIds || input.exceptSessionId ? { id: { ...(input.sessionIds ? { in: input.sessionIds } : {}), ...(input.exceptSessionId ? { not: input.exceptSessionId } : {}) } } : {}),
+  };
+  const ended = await db.session.findMany({ where, select: { id: true } });
+  if (ended.length === 0) return [];
+  await db.session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
+  return ended.map((s) => s.id);
 }
 
-export async function authenticate(db: Db, token: string, now: Date): Promise<AuthenticatedAgent | null> {
+export async function authenticate(db: Db, token: string, opts: { now: Date; idleMinutes: number }): Promise<AuthenticatedAgent | null> {
+  const { now } = opts;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { agent: { include: { teams: { select: { teamId: true } } } } },
   });
   if (!session || session.expiresAt <= now || !session.agent.active) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > opts.idleMinutes * 60_000) {
+    await endSessions(db, { agentId: session.agentId, sessionIds: [session.id] });
+    return null;
+  }
   // Touch at most once a minute to keep the hot path read-only.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const a = session.agent;
   return { agentId: a.id, workspaceId: a.workspaceId, role: a.role, teamIds: a.teams.map((t) => t.teamId), name: a.name, email: a.email, sessionId: session.id };
 }
 
+/** Ends the session a token belongs to (logging out); an unknown token ends nothing. */
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, agentId: true } });
+  if (session) await endSessions(db, { agentId: session.agentId, sessionIds: [session.id] });
 }

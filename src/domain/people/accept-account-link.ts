@@ -7,9 +7,9 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { LoginResult } from '../auth/login-view.ts';
-import { hashPassword } from '../auth/password.ts';
+import type { PasswordHasher } from '../auth/password.ts';
 import { hashSecretToken } from '../auth/secret-token.ts';
-import { startSession } from '../auth/sessions.ts';
+import { endSessions, startSession, type SessionClient } from '../auth/sessions.ts';
 import { toAccountLinkInfo, type AccountLinkInfo } from './account-link-view.ts';
 import { personState } from './person-view.ts';
 
@@ -28,10 +28,13 @@ export async function readAccountLink(db: Db, token: string, now: Date): Promise
   return toAccountLinkInfo({ purpose: row.purpose, email: row.agent.email, name: row.agent.name, workspaceName: row.workspace.name, expiresAt: row.expiresAt });
 }
 
-export async function acceptAccountLink(deps: Pick<Deps, 'db' | 'realtime'>, input: { token: string; name?: string; password: string; now: Date; ttlHours: number }): Promise<LoginResult> {
+export async function acceptAccountLink(
+  deps: Pick<Deps, 'db' | 'realtime'> & { passwords: PasswordHasher },
+  input: { token: string; name?: string; password: string; now: Date; ttlHours: number; client: SessionClient },
+): Promise<LoginResult> {
   const { db } = deps;
   const row = await liveLink(db, input.token, input.now);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await deps.passwords.hash(input.password);
   const invite = row.purpose === 'invite';
   const { result, ended } = await db.$transaction(async (tx) => {
     // Spent exactly once, also when two tabs submit together.
@@ -41,10 +44,9 @@ export async function acceptAccountLink(deps: Pick<Deps, 'db' | 'realtime'>, inp
       where: { id: row.agentId },
       data: invite ? { passwordHash, active: true, joinedAt: input.now, name: input.name ?? row.agent.name } : { passwordHash },
     });
-    const ended = invite ? [] : (await tx.session.findMany({ where: { agentId: agent.id }, select: { id: true } })).map((s) => s.id);
-    if (ended.length > 0) await tx.session.deleteMany({ where: { id: { in: ended } } });
+    const ended = invite ? [] : await endSessions(tx, { agentId: agent.id });
     await recordAudit(tx, { workspaceId: agent.workspaceId, actorAgentId: agent.id, action: invite ? 'agent.invite.accept' : 'agent.password_reset.complete', targetType: 'agent', targetId: agent.id });
-    return { result: await startSession(tx, { agent, now: input.now, ttlHours: input.ttlHours }), ended };
+    return { result: await startSession(tx, { agent, now: input.now, ttlHours: input.ttlHours, client: input.client }), ended };
   });
   // The earlier sessions' sockets close too (by session: the new login's socket is not among them).
   deps.realtime.endSessions({ sessionIds: ended });

@@ -5,7 +5,7 @@ import { Prisma, type Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { insertWorkspace } from '../../seed/create-workspace.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { hashPassword } from '../auth/password.ts';
+import type { PasswordHasher } from '../auth/password.ts';
 import { emailTaken } from './invite-person.ts';
 
 export interface AdminInput {
@@ -36,9 +36,10 @@ async function assertEmailFree(db: Db, email: string): Promise<void> {
 }
 
 /** The first workspace and its admin; refused (409) once any workspace exists. */
-export async function createFirstWorkspace(db: Db, input: AdminInput & { workspaceName: string }) {
+export async function createFirstWorkspace(deps: { db: Db; passwords: PasswordHasher }, input: AdminInput & { workspaceName: string }) {
+  const { db } = deps;
   await assertEmailFree(db, input.email);
-  const hash = await hashPassword(input.password);
+  const hash = await deps.passwords.hash(input.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_WORKSPACE_LOCK}::bigint)`;
     if ((await tx.workspace.count()) > 0) throw new AppError('conflict', 'Parley is set up already: log in, or ask an admin to invite you');
@@ -51,14 +52,15 @@ export async function createFirstWorkspace(db: Db, input: AdminInput & { workspa
 }
 
 /** One more admin in an existing workspace (the command line: whoever runs it has the server). */
-export async function createWorkspaceAdmin(db: Db, input: AdminInput & { slug: string }) {
+export async function createWorkspaceAdmin(deps: { db: Db; passwords: PasswordHasher }, input: AdminInput & { slug: string }) {
+  const { db } = deps;
   const workspace = await db.workspace.findUnique({ where: { slug: input.slug } });
   if (!workspace) {
     const slugs = await workspaceSlugs(db);
     throw new AppError('not_found', `no workspace with the slug '${input.slug}'${slugs.length ? ` (there are: ${slugs.join(', ')})` : ' (the database has none: leave out --workspace to create one)'}`);
   }
   await assertEmailFree(db, input.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await deps.passwords.hash(input.password);
   return db
     .$transaction(async (tx) => {
       const admin = await tx.agent.create({ data: { workspaceId: workspace.id, email: input.email, name: input.name, role: 'admin', passwordHash } });

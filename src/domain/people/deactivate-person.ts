@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { toPresenceEvent } from '../agents/presence-view.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { endSessions } from '../auth/sessions.ts';
 import { isAdmin, requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { assertAnotherAdmin } from './admin-guard.ts';
 import { loadPerson } from './list-people.ts';
@@ -29,10 +30,10 @@ export async function deactivatePerson(deps: Deps, viewer: Viewer, agentId: stri
   const now = deps.clock.now();
   const ended = await deps.db.$transaction(async (tx) => {
     await tx.agent.update({ where: { id: agentId }, data: { active: false, presence: 'offline', presenceChangedAt: now } });
-    const sessions = await tx.session.deleteMany({ where: { agentId } });
+    const sessions = await endSessions(tx, { agentId });
     await tx.agentToken.deleteMany({ where: { agentId, usedAt: null } });
-    await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.deactivate', targetType: 'agent', targetId: agentId, data: { sessionsEnded: sessions.count, presenceWas: agent.presence } });
-    return sessions.count;
+    await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.deactivate', targetType: 'agent', targetId: agentId, data: { sessionsEnded: sessions.length, presenceWas: agent.presence } });
+    return sessions.length;
   });
   deps.realtime.endSessions({ agentId });
   if (agent.presence !== 'offline') deps.publisher.publishToSupervisors(viewer.workspaceId, 'agent.presence', toPresenceEvent({ id: agentId, presence: 'offline' }, now));

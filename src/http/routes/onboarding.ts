@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { allow } from '../permissions.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { acceptLinkBody, firstRunBody } from '../schemas/people.ts';
-import { loggedIn } from '../session-cookie.ts';
+import { loggedIn, sessionClient } from '../session-cookie.ts';
 import { validate } from '../validate.ts';
 
 const tokenParam = z.object({ token: z.string().min(20).max(200) });
@@ -20,12 +20,12 @@ export function onboardingRoutes(deps: AppDeps) {
   const reads = rateLimit(deps, { name: 'public-read', rule: { burst: 30, perMinute: 30 } });
   app.get('/setup', allow('public'), reads, async (c) => c.json({ needed: await isSetupNeeded(deps.db) }));
   app.post('/setup', allow('public'), rateLimit(deps, { name: 'first-run', rule: { burst: 5, perMinute: 5 } }), validate('json', firstRunBody), async (c) => {
-    const result = await runFirstSetup(deps.db, { ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
+    const result = await runFirstSetup(deps, { ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS, client: sessionClient(c, deps) });
     return loggedIn(c, deps, result, 201);
   });
   app.get('/account-links/:token', allow('public'), reads, validate('param', tokenParam), async (c) => c.json(await readAccountLink(deps.db, c.req.valid('param').token, deps.clock.now())));
   app.post('/account-links/:token/accept', allow('public'), rateLimit(deps, { name: 'account-link', rule: { burst: 10, perMinute: 10 } }), validate('param', tokenParam), validate('json', acceptLinkBody), async (c) => {
-    const result = await acceptAccountLink(deps, { token: c.req.valid('param').token, ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS });
+    const result = await acceptAccountLink(deps, { token: c.req.valid('param').token, ...c.req.valid('json'), now: deps.clock.now(), ttlHours: deps.config.SESSION_TTL_HOURS, client: sessionClient(c, deps) });
     return loggedIn(c, deps, result);
   });
   return app;

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../../src/domain/auth/password.ts';
+import { testPasswords } from '../../support/passwords.ts';
 import { firstAdminHint } from '../../../src/domain/people/first-admin-hint.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { parleyWith } from '../../support/parley-cli.ts';
@@ -54,7 +54,9 @@ describe('parley create-admin', () => {
     expect(result).toEqual({ code: 0, stdout: 'created admin boss@acme.test in workspace "Acme Ltd." (slug acme-ltd); log in at http://parley.example\n', stderr: '' });
     const boss = await testDb.db.agent.findUniqueOrThrow({ where: { email: 'boss@acme.test' }, include: { workspace: true } });
     expect(boss).toMatchObject({ role: 'admin', active: true, name: 'Bo Boss', workspace: { name: 'Acme Ltd.', slug: 'acme-ltd' } });
-    expect(await verifyPassword('from a file, safely', boss.passwordHash!)).toBe(true);
+    expect(await testPasswords.verify('from a file, safely', boss.passwordHash)).toEqual({ ok: true, rehash: true });
+    // Hashed at OWASP's parameters (the command's environment sets no PASSWORD_HASH_COST).
+    expect(boss.passwordHash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
     // The workspace is ready to work in: statuses and the General queue exist.
     expect(await testDb.db.queue.count({ where: { workspaceId: boss.workspaceId, name: 'General' } })).toBe(1);
     expect(await testDb.db.statusDefinition.count({ where: { workspaceId: boss.workspaceId } })).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { createApp } from '../../../src/http/app.ts';
 import { createLogger } from '../../../src/log.ts';
 import { createRedisRateLimiter } from '../../../src/realtime/visitor-rate-limit.ts';
+import { createAttemptLimiter } from '../../../src/http/attempt-limiter.ts';
 import { createProducerRedis } from '../../../src/redis.ts';
 import { createRuntime, type Runtime } from '../../../src/runtime.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
@@ -28,7 +29,7 @@ function appOn(databaseUrl: string) {
   runtimes.push(rt);
   const redis = createProducerRedis(testRedisUrl);
   closers.push(async () => redis.disconnect());
-  return createApp({ ...rt.deps, config: rt.config, limiter: createRedisRateLimiter(redis, config.QUEUE_PREFIX, rt.deps.log) });
+  return createApp({ ...rt.deps, config: rt.config, limiter: createRedisRateLimiter(redis, config.QUEUE_PREFIX, rt.deps.log), attempts: createAttemptLimiter(redis, config.QUEUE_PREFIX, rt.deps.log) });
 }
 
 const webhook = (app: ReturnType<typeof createApp>) =>

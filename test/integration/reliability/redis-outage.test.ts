@@ -14,6 +14,7 @@ import { createTestDb, type TestDb } from '../../support/db.ts';
 import { freePort, ownRedis, type OwnRedis } from '../../support/redis-server.ts';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
 import { waitUntil } from '../../support/wait.ts';
+import { testHashEnv, testPasswords } from '../../support/passwords.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'outage-test-password';
@@ -34,7 +35,7 @@ describe('a Redis outage', () => {
     sink = await startSmtpSink();
     testDb = await createTestDb();
     dataDir = await mkdtemp(path.join(tmpdir(), 'parley-outage-'));
-    await createWorkspace(testDb.db, {
+    await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
       name: 'Outage',
       slug: 'outage',
       agents: [{ email: 'admin@outage.test', name: 'Olga Admin', role: 'admin', password: PASSWORD }],
@@ -57,6 +58,7 @@ describe('a Redis outage', () => {
         SMTP_INBOUND_HOST: '127.0.0.1',
         SMTP_INBOUND_PORT: String(smtp),
         SEED_DEMO: 'false',
+        ...testHashEnv,
         SWEEP_INTERVAL_SECONDS: '2',
         SWEEP_STALE_SECONDS: '1',
         LOG_LEVEL: 'info',
@@ -98,6 +100,12 @@ describe('a Redis outage', () => {
       body: JSON.stringify({ text: 'It left our warehouse today.' }),
     });
     expect(reply.status).toBe(202);
+    // Logging in still works, and guesses are still limited: per node, in memory, with the same limits.
+    const attempt = (password: string) => fetch(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@outage.test', password }) });
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push((await attempt('a wrong guess')).status);
+    expect(guesses).toEqual([...Array(10).fill(401), 429]);
     const { id: replyId } = (await reply.json()) as { id: string };
     const duringOutage = await mail('Order #5 again', 'Also, can I change the address?');
     expect(await testDb.db.inboundEvent.count({ where: { externalId: duringOutage } })).toBe(1);

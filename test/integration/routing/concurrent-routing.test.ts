@@ -15,6 +15,7 @@ import { createTestDb, type TestDb } from '../../support/db.ts';
 import { testRedisUrl } from '../../support/env.ts';
 import { addOpenConversations, addSkilledAgents } from '../../support/routing-fixtures.ts';
 import { waitUntil } from '../../support/wait.ts';
+import { testPasswords } from '../../support/passwords.ts';
 
 describe('concurrent routing', () => {
   let testDb: TestDb;
@@ -38,7 +39,7 @@ describe('concurrent routing', () => {
 
   it('assigns a burst with two route workers at once without over-assignment', async () => {
     const prefix = `t-${randomBytes(5).toString('hex')}`;
-    const { workspace, channels } = await createWorkspace(testDb.db, { name: 'Burst', slug: prefix, agents: [], channels: [{ kind: 'email', name: 'E', address: `${prefix}@burst.test`, settings: { smtp: { host: '127.0.0.1', port: 1 } } }] });
+    const { workspace, channels } = await createWorkspace({ db: testDb.db, passwords: testPasswords }, { name: 'Burst', slug: prefix, agents: [], channels: [{ kind: 'email', name: 'E', address: `${prefix}@burst.test`, settings: { smtp: { host: '127.0.0.1', port: 1 } } }] });
     // Each agent has room for exactly two emails.
     await testDb.db.workspace.update({ where: { id: workspace.id }, data: { capacityWeights: { email: 40 } } });
     const agents = await addSkilledAgents(testDb.db, { workspaceId: workspace.id, count: 8, capacity: 100, prefix });

@@ -17,6 +17,7 @@ import { createTestDb, type TestDb } from '../../support/db.ts';
 import { testRedisUrl } from '../../support/env.ts';
 import { addOpenConversations, addSkilledAgents } from '../../support/routing-fixtures.ts';
 import { waitUntil } from '../../support/wait.ts';
+import { testPasswords } from '../../support/passwords.ts';
 
 describe('presence and live work', () => {
   let testDb: TestDb;
@@ -38,7 +39,7 @@ describe('presence and live work', () => {
 
   it('re-routes live conversations of an agent who goes offline and keeps their emails', async () => {
     const prefix = `t-${randomBytes(5).toString('hex')}`;
-    const { workspace, channels } = await createWorkspace(testDb.db, {
+    const { workspace, channels } = await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
       name: 'Live',
       slug: prefix,
       agents: [{ email: `${prefix}-sup@x.test`, name: 'Sup', role: 'supervisor', password: 'password123' }],

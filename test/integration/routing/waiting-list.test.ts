@@ -17,6 +17,7 @@ import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { createTestDb, type TestDb } from '../../support/db.ts';
 import { testRedisUrl } from '../../support/env.ts';
 import { addOpenConversations, addSkilledAgents } from '../../support/routing-fixtures.ts';
+import { testPasswords } from '../../support/passwords.ts';
 
 describe('waiting list', () => {
   let testDb: TestDb;
@@ -29,7 +30,7 @@ describe('waiting list', () => {
     testDb = await createTestDb();
     dataDir = await mkdtemp(path.join(tmpdir(), 'parley-wait-'));
     const prefix = `t-${randomBytes(5).toString('hex')}`;
-    ws = await createWorkspace(testDb.db, {
+    ws = await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
       name: 'W',
       slug: prefix,
       agents: [{ email: `${prefix}-sup@x.test`, name: 'Sup', role: 'supervisor', password: 'password123' }],

@@ -1,8 +1,8 @@
 // Contacts follow the conversation rule (issue 13, finding 2): an agent reads or edits a contact
 // only when they may see at least one of its conversations; supervisors and admins see every
 // contact of their workspace; nobody sees another workspace's.
+import { testPasswords } from '../../support/passwords.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/domain/auth/password.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { PASSWORD, startHarness, type Harness } from '../../support/harness.ts';
 
@@ -20,7 +20,7 @@ describe('who may see a contact', () => {
     const db = h.testDb.db;
     const ws = h.workspace.workspace.id;
     const sueEmail = `sue-${ws}@acme.test`;
-    await db.agent.create({ data: { workspaceId: ws, email: sueEmail, name: 'Sue Supervisor', role: 'supervisor', passwordHash: await hashPassword(PASSWORD) } });
+    await db.agent.create({ data: { workspaceId: ws, email: sueEmail, name: 'Sue Supervisor', role: 'supervisor', passwordHash: await testPasswords.hash(PASSWORD) } });
     [ada, bob, sue] = await Promise.all([h.login(h.workspace.agents[1]!.email), h.login(h.workspace.agents[2]!.email), h.login(sueEmail)]);
 
     // Vic's only conversation is Billing's and unassigned: Bob may see it, Ada may not.
@@ -33,7 +33,7 @@ describe('who may see a contact', () => {
     conversationId = conversation.id;
     await db.message.create({ data: { workspaceId: ws, conversationId, channelId, direction: 'in', authorContactId: contactId, text: 'Please refund order 77' } });
 
-    const other = await createWorkspace(db, { name: 'Globex', slug: `globex-${ws}`, agents: [], channels: [] });
+    const other = await createWorkspace({ db, passwords: testPasswords }, { name: 'Globex', slug: `globex-${ws}`, agents: [], channels: [] });
     foreignContactId = (await db.contact.create({ data: { workspaceId: other.workspace.id, name: 'Not yours' } })).id;
   });
   afterAll(async () => {

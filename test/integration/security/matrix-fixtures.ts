@@ -2,6 +2,7 @@
 // and T2 (Billing); agent A1 in T1 owning conversation C1 (team T1, contact K1, an attachment); agent
 // A2 in T2 only; a supervisor and an admin; workspace W2 with its own admin; a chat widget visitor;
 // and one of each record a route names by id. Built straight in the database.
+import { testPasswords } from '../../support/passwords.ts';
 import { randomBytes } from 'node:crypto';
 import { startSession } from '../../../src/domain/auth/sessions.ts';
 import { hashSecretToken, newSecretToken } from '../../../src/domain/auth/secret-token.ts';
@@ -53,7 +54,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const email = h.workspace.channels[0]!;
   const supervisor = await db.agent.create({ data: { workspaceId: w1, email: `sup-${tag}@acme.test`, name: 'Sue Supervisor', role: 'supervisor', passwordHash: 'unused' } });
   const person = await db.agent.create({ data: { workspaceId: w1, email: `pat-${tag}@acme.test`, name: 'Pat Person', role: 'agent', passwordHash: 'unused' } });
-  const w2 = await createWorkspace(db, {
+  const w2 = await createWorkspace({ db, passwords: testPasswords }, {
     name: 'Globex',
     slug: `globex-${tag}`,
     agents: [{ email: `admin-${tag}@globex.test`, name: 'Gloria Admin', role: 'admin', password: PASSWORD }],
@@ -109,7 +110,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       if (caller === 'nobody') return null;
       if (caller === 'visitor') return visitor.token;
       const agent = await db.agent.findUniqueOrThrow({ where: { id: agents[caller].id } });
-      return (await startSession(db, { agent, now: new Date(), ttlHours: 1 })).token;
+      return (await startSession(db, { agent, now: new Date(), ttlHours: 1, client: { ip: null, userAgent: 'route matrix' } })).token;
     },
     ids: {
       conversation: conversation.id,

@@ -3,6 +3,7 @@
 // supervisor, an admin and the admin of another workspace. The answer must match what the route
 // declares with allow() plus the domain's resource rules: denied = 401/403/404, allowed = anything
 // else (an empty JSON body mostly gets 400/422 from an allowed caller, so the walk changes little).
+import { createAttemptLimiter } from '../../../src/http/attempt-limiter.ts';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRole } from '../../../src/domain/auth/viewer.ts';
@@ -111,7 +112,7 @@ describe('the route x role x workspace matrix', () => {
     f = await buildMatrixFixtures(h);
     redis = createProducerRedis(h.rt.config.REDIS_URL);
     const limiter = createRedisRateLimiter(redis, `matrix-${randomBytes(4).toString('hex')}`, h.rt.deps.log);
-    app = createApp({ ...h.rt.deps, config: h.rt.config, limiter });
+    app = createApp({ ...h.rt.deps, config: h.rt.config, limiter, attempts: createAttemptLimiter(redis, `matrix-${randomBytes(4).toString('hex')}`, h.rt.deps.log) });
   });
   afterAll(async () => {
     redis?.disconnect();

@@ -4,8 +4,8 @@
 // agent, a supervisor, an admin and an admin of another workspace. Allowed means: connected; the
 // join is acknowledged ok; the typing reaches an agent watching C1; the leave is acknowledged; a
 // note on C1 is heard. Anything else sent is refused. A failure prints both matrices.
+import { testPasswords } from '../../support/passwords.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../src/domain/auth/password.ts';
 import { agentClientEvents, type AgentClientEventName } from '../../../src/realtime/agent-protocol.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { connectAgent, mustConnect, pause, type AgentSocket, type Credential } from '../../support/agent-socket.ts';
@@ -56,9 +56,9 @@ describe('the agents’ socket event matrix', () => {
     h = await startHarness({ channels: [{ kind: 'webchat', name: 'Website', address: 'matrix-website', settings: {} }] });
     const [admin, ada, bob] = h.workspace.agents;
     const supervisor = await h.testDb.db.agent.create({
-      data: { workspaceId: h.workspace.workspace.id, email: 'sam@acme.test', name: 'Sam Supervisor', role: 'supervisor', passwordHash: await hashPassword(PASSWORD), joinedAt: new Date() },
+      data: { workspaceId: h.workspace.workspace.id, email: 'sam@acme.test', name: 'Sam Supervisor', role: 'supervisor', passwordHash: await testPasswords.hash(PASSWORD), joinedAt: new Date() },
     });
-    const other = await createWorkspace(h.testDb.db, {
+    const other = await createWorkspace({ db: h.testDb.db, passwords: testPasswords }, {
       name: 'Globex',
       slug: `globex-${h.workspace.workspace.slug}`,
       teams: ['Support'],

@@ -1,6 +1,7 @@
 // Every id a request names must be the caller's workspace's (issue 13, finding 1). Another
 // workspace's team, agent, queue, skill, calendar, channel or status — or one that does not exist —
 // is a 422 naming the field, never a 201 and never a 500, and nothing is stored.
+import { testPasswords } from '../../support/passwords.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateBreach } from '../../../src/domain/sla/escalate-breach.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
@@ -19,7 +20,7 @@ describe('ids from another workspace', () => {
     admin = await h.login(h.workspace.agents[0]!.email);
     ada = await h.login(h.workspace.agents[1]!.email);
     const db = h.testDb.db;
-    const other = await createWorkspace(db, {
+    const other = await createWorkspace({ db, passwords: testPasswords }, {
       name: 'Globex',
       slug: `globex-${h.workspace.workspace.id}`,
       teams: ['Their team'],

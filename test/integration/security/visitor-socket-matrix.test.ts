@@ -4,6 +4,7 @@
 // cookie (and bearer header) and no token at all. Only V1's token reaches V1's conversation;
 // every other caller is at most a new visitor of its own, and an agent's credentials never make
 // the socket an agent's. A failure prints both matrices.
+import { testPasswords } from '../../support/passwords.ts';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitorClientEvents } from '../../../channels/webchat/protocol.ts';
@@ -93,7 +94,7 @@ describe('the widget’s socket event matrix', () => {
 
   beforeAll(async () => {
     h = await startHarness({ channels: [{ kind: 'webchat', name: 'Website', address: 'vm-website', settings: {} }] });
-    await createWorkspace(h.testDb.db, {
+    await createWorkspace({ db: h.testDb.db, passwords: testPasswords }, {
       name: 'Globex',
       slug: `globex-${h.workspace.workspace.slug}`,
       agents: [{ email: `gina-${h.workspace.workspace.slug}@globex.test`, name: 'Gina Globex', role: 'admin', password: PASSWORD }],

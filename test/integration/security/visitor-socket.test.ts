@@ -1,6 +1,7 @@
 // The website chat's visitor sockets against hostile visitors, over real socket.io, Postgres,
 // Redis and workers: every event a visitor sends is rate-limited (typing and unknown events too),
 // and a widget names its channel unambiguously across workspaces.
+import { testPasswords } from '../../support/passwords.ts';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
@@ -62,7 +63,7 @@ describe('visitor sockets under attack', () => {
 
   it('a channel whose address is another workspace’s channel id does not capture that channel’s visitors', async () => {
     // Seeded directly: the admin API already refuses such keys, an older row or a hand-made one does not.
-    const other = await createWorkspace(h.testDb.db, {
+    const other = await createWorkspace({ db: h.testDb.db, passwords: testPasswords }, {
       name: 'Evil',
       slug: `evil-${Date.now()}`,
       agents: [{ email: `evil-${Date.now()}@evil.test`, name: 'Eve', role: 'admin', password: PASSWORD }],

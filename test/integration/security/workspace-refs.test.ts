@@ -1,6 +1,7 @@
 // The one place that checks a request's ids against the caller's workspace, for every kind it
 // knows: the workspace's own pass, another workspace's and unknown ones are named by their field,
 // inactive ones are refused where asked, and each kind costs one query however many ids it has.
+import { testPasswords } from '../../support/passwords.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
 import { assertRefsInWorkspace, refKinds, workspaceRefProblems, type RefKind } from '../../../src/domain/workspace-refs.ts';
@@ -9,7 +10,7 @@ import { createTestDb, type TestDb } from '../../support/db.ts';
 
 /** One of each kind in a workspace, by the id (or name, or key) requests name it by. */
 async function oneOfEach(db: Db, tag: string): Promise<{ workspaceId: string; refs: Record<RefKind, string> }> {
-  const { workspace: ws, teams, agents, channels } = await createWorkspace(db, {
+  const { workspace: ws, teams, agents, channels } = await createWorkspace({ db, passwords: testPasswords }, {
     name: tag,
     slug: `${tag}-${Date.now()}`,
     teams: ['T'],

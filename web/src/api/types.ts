@@ -51,6 +51,10 @@ export type InviteResult = C.InviteResponse;
 export type AccountLinkInfo = C.AccountLinkInfoResponse;
 export type SetupStatus = C.SetupStatusResponse;
 export type PasswordChangeResult = C.PasswordChangeResponse;
+/** One of my login sessions (My profile → Sessions). */
+export type OwnSession = C.OwnSessionsResponse['sessions'][number];
+export type OwnSessions = C.OwnSessionsResponse;
+export type SessionsEnded = C.SessionsEndedResponse;
 export type ContactDetail = C.ContactResponse;
 /** GET /api/contacts/:id/claims: what the contact claims to be without proof. */
 export type IdentityClaim = C.IdentityClaimsResponse[number];
@@ -118,6 +122,7 @@ export type {
   Items,
   LoginBody,
   LoginResponse,
+  LogoutAllBody,
   NoteBody,
   PasswordChangeBody,
   PersonPatchBody,

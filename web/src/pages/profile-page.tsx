@@ -1,11 +1,12 @@
-// My profile: the name others see, and a new password (the current one is needed; every other
-// session of mine is logged out).
+// My profile: the name others see, a new password (the current one is needed; every other
+// session of mine is logged out), and my sessions (profile-sessions.tsx).
 import { useState, type FormEvent } from 'react';
 import { FormFooter, SettingsPage } from '../admin/admin-ui.tsx';
 import { accountApi } from '../api/account-endpoints.ts';
 import { errorMessage } from '../api/client.ts';
 import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
+import { SessionsCard } from './profile-sessions.tsx';
 import '../admin/accounts.css';
 
 function NameForm() {
@@ -99,6 +100,7 @@ export function ProfilePage({ onHelp }: { onHelp(): void }) {
       <div className="profile-grid">
         <NameForm />
         <PasswordForm />
+        <SessionsCard />
       </div>
     </SettingsPage>
   );

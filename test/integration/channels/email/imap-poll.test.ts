@@ -18,6 +18,7 @@ import { createProducerRedis, type Redis } from '../../../../src/redis.ts';
 import { createWorkspace } from '../../../../src/seed/create-workspace.ts';
 import { createTestDb, type TestDb } from '../../../support/db.ts';
 import { testRedisUrl } from '../../../support/env.ts';
+import { testPasswords } from '../../../support/passwords.ts';
 
 // hoodiecrow-imap is CommonJS without type declarations; this is the part of it the tests use.
 interface HoodiecrowMessage {
@@ -76,7 +77,7 @@ async function startImapServer(messages: { raw: string; flags?: string[] }[], op
 async function createImapChannel(port: number, opts: { pass?: string; state?: object; authservIds?: string[] } = {}) {
   const tag = randomBytes(4).toString('hex');
   const imap = { host: '127.0.0.1', port, secure: false, auth: { user, pass: opts.pass ?? password }, ...(opts.authservIds ? { authservIds: opts.authservIds } : {}) };
-  const { workspace, channels } = await createWorkspace(testDb.db, {
+  const { workspace, channels } = await createWorkspace({ db: testDb.db, passwords: testPasswords }, {
     name: `Acme ${tag}`,
     slug: `acme-${tag}`,
     agents: [],
