@@ -48,6 +48,10 @@ const workerSchema = z.object({
   SWEEP_STALE_SECONDS: z.coerce.number().int().positive().default(60),
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
   DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** A reply refused transiently (451, connection refused, timeout) is tried again after this, then after as long as it has been failing ... */
+  DELIVER_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** ... but never more than this apart; the channel's retryForHours (default 5 days) ends the retries. */
+  DELIVER_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
   TELEGRAM_POLLING: boolish.default(false),

@@ -128,6 +128,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     prefix: config.QUEUE_PREFIX,
     ingestConcurrency: config.INGEST_CONCURRENCY,
     deliverConcurrency: config.DELIVER_CONCURRENCY,
+    deliverRetry: { baseMs: config.DELIVER_RETRY_BASE_MS, capMs: config.DELIVER_RETRY_MAX_MS },
     routeConcurrency: config.ROUTE_CONCURRENCY,
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,

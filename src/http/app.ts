@@ -15,6 +15,7 @@ import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
+  api.route('/', deliveryRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
