@@ -12,7 +12,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -82,6 +82,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ProfilePage onHelp={onHelp} />;
     case 'inbound':
       return <InboundEventsPage onHelp={onHelp} />;
+    case 'deliveries':
+      return <DeliveriesPage onHelp={onHelp} />;
     case 'login':
     case 'setup':
     case 'account-link':
