@@ -113,8 +113,8 @@ export interface ListenerSettings {
 }
 
 export interface RunningListener {
-  /** What the runtime may report (a port it listens on). */
-  readonly address?: { port: number };
+  /** What the runtime may report (the port it listens on, and the address when bound to one); readiness connects to it. */
+  readonly address?: { port: number; host?: string };
   stop(): Promise<void>;
 }
 

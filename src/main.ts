@@ -7,6 +7,7 @@ import { ensureDatabase, migrate } from './db/migrate.ts';
 import { waitForMigrations } from './db/wait-for-migrations.ts';
 import { startHealthServer } from './health/health-server.ts';
 import { checkWorkersHealth } from './health/workers-health.ts';
+import { workersReadiness } from './health/readiness.ts';
 import { createLogger } from './log.ts';
 import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     closers.push(workers.close);
     if (config.HEALTH_PORT !== undefined) {
       const check = () => checkWorkersHealth({ db: rt.deps.db, redis: workers.connection, states: workers.states });
-      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check });
+      const ready = workersReadiness({ db: rt.deps.db, redis: workers.connection });
+      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check, ready });
       log.info({ port: health.port }, 'worker health check listening');
       closers.push(health.close);
     }

@@ -21,6 +21,7 @@ import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
+import { checkReadiness, probePostgres, probeRedis, probeTcp, type Probe } from './health/readiness.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
@@ -59,6 +60,14 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
   };
 }
 
+/** A probe per listener that listens on a port (email.smtp ...); before they start, none (readiness then waits on the HTTP port not yet open). */
+function edgeProbes(listeners: RunningListeners | null): Record<string, Probe> {
+  if (!listeners) return { edges: async () => Promise.reject(new Error('the edges have not started yet')) };
+  const probes: Record<string, Probe> = {};
+  for (const [name, l] of listeners.byName) if (l.address) probes[name] = probeTcp(l.address.host ?? '127.0.0.1', l.address.port);
+  return probes;
+}
+
 export interface ApiServer {
   http: HttpServer;
   io: IoServer;
@@ -74,7 +83,15 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const limiterRedis = createProducerRedis(config.REDIS_URL);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
-  const app = createApp({ ...deps, config, limiter });
+  // Readiness: Postgres, Redis and every edge this process listens on (the SMTP edge), each connected to.
+  let listeners: RunningListeners | null = null;
+  const readiness = () =>
+    checkReadiness('api', {
+      postgres: probePostgres(deps.db),
+      redis: probeRedis(limiterRedis),
+      ...edgeProbes(listeners),
+    });
+  const app = createApp({ ...deps, config, limiter, readiness });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
@@ -100,7 +117,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
   const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
-  const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
+  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
@@ -110,7 +127,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     port,
     listeners,
     async close() {
-      await listeners.close();
+      await listeners?.close();
       await io.close(); // also closes the HTTP server
       pubClient.disconnect();
       subClient.disconnect();

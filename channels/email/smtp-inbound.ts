@@ -74,7 +74,8 @@ export const smtpListener: InboundListener = {
       server.on('error', reject);
       server.listen(port, host, () => resolve());
     });
-    const address = { port: (server.server.address() as AddressInfo).port };
+    const bound = server.server.address() as AddressInfo;
+    const address = { port: bound.port, host: bound.address };
     ctx.log.info(address, 'SMTP inbound listening');
     return { address, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   },

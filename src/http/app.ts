@@ -1,6 +1,7 @@
 // The HTTP application: REST API under /api, health check, one error renderer.
 import { Hono } from 'hono';
 import { checkDatabase } from '../db/check-database.ts';
+import { checkReadiness, probePostgres } from '../health/readiness.ts';
 import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
 import { limitBody } from './body-limit.ts';
 import { secureHeaders } from 'hono/secure-headers';
@@ -35,6 +36,11 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', async (c) => {
     await checkDatabase(deps.db);
     return c.json({ ok: true });
+  });
+  app.get('/readyz', async (c) => {
+    const report = await (deps.readiness ?? (() => checkReadiness('api', { postgres: probePostgres(deps.db) })))();
+    c.header('cache-control', 'no-store');
+    return c.json(report, report.ok ? 200 : 503);
   });
 
   const api = new Hono<AppEnv>();

@@ -16,6 +16,12 @@ const PER_SECOND = Number(process.env.CHAOS_INBOUND_PER_SECOND ?? 16);
 const RECOVERY_BOUND_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** What a process logged at warn or above, by message, for a failing run's report. */
+const logSummary = (logs: Record<string, unknown>[]) => {
+  const counts: Record<string, number> = {};
+  for (const l of logs) if (typeof l.level === 'number' && l.level >= 40) counts[String(l.msg)] = (counts[String(l.msg)] ?? 0) + 1;
+  return counts;
+};
 
 describe('inbound under fault injection', () => {
   let c: Cluster;
@@ -93,7 +99,7 @@ describe('inbound under fault injection', () => {
     const storedCount = async () => db.message.count({ where: { direction: 'in', externalId: { in: ids } } });
     const stuckCount = async () => db.inboundEvent.count({ where: { status: 'received' } });
     await waitUntil(async () => (await storedCount()) === ids.length && (await stuckCount()) === 0, 'every message stored and no event stuck', RECOVERY_BOUND_MS).catch(async (err: unknown) => {
-      console.log(JSON.stringify({ stored: await storedCount(), stuck: await stuckCount(), faults }));
+      console.log(JSON.stringify({ stored: await storedCount(), stuck: await stuckCount(), faults, workerLog: logSummary(c.workers.current().logs()), apiLog: logSummary(c.api.current().logs()) }));
       throw err;
     });
     const recoverySeconds = Math.round((Date.now() - Math.max(chaosEnded, sendingEnded)) / 100) / 10;
