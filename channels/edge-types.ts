@@ -104,7 +104,8 @@ export interface ListenerLog {
 }
 
 export interface ListenerSettings {
-  smtpInbound: { enabled: boolean; host: string; port: number; maxBytes: number };
+  /** closeTimeoutMs: at shutdown, how long open sessions may take to finish before they are told 421. */
+  smtpInbound: { enabled: boolean; host: string; port: number; maxBytes: number; closeTimeoutMs: number };
   imapPollSeconds: number;
   /** Development: poll every Telegram bot (not only those set to poll). */
   telegramPollingAll: boolean;

@@ -16,6 +16,11 @@ const serverSchema = z.object({
   COOKIE_SECURE: boolish.default(false),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
   TRUST_PROXY: boolish.default(false),
+  /**
+   * SIGTERM / SIGINT: every process stops taking new work and finishes what it has (HTTP requests and
+   * sockets, SMTP sessions, running jobs) within this, then exits; past it, it exits anyway (code 1).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** A webhook that could not be stored within this is answered 503 with Retry-After, so the provider retries. */
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).default(4_000),
 });

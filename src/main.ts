@@ -63,9 +63,16 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    const started = Date.now();
+    log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+    // The bound: whatever has not finished by then (a hung request, a job that never returns) is abandoned.
+    setTimeout(() => {
+      log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown did not finish within SHUTDOWN_TIMEOUT_MS; exiting anyway');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     for (const close of closers.reverse()) await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
     await rt.close();
+    log.info({ ms: Date.now() - started }, 'shut down');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -85,12 +85,8 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
   // Readiness: Postgres, Redis and every edge this process listens on (the SMTP edge), each connected to.
   let listeners: RunningListeners | null = null;
-  const readiness = () =>
-    checkReadiness('api', {
-      postgres: probePostgres(deps.db),
-      redis: probeRedis(limiterRedis),
-      ...edgeProbes(listeners),
-    });
+  let stopping = false;
+  const readiness = () => checkReadiness('api', { postgres: probePostgres(deps.db), redis: probeRedis(limiterRedis), ...edgeProbes(listeners) }, { stopping });
   const app = createApp({ ...deps, config, limiter, readiness });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
@@ -127,8 +123,10 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     port,
     listeners,
     async close() {
-      await listeners?.close();
-      await io.close(); // also closes the HTTP server
+      stopping = true;
+      // Both stop accepting at once, then finish what is open: SMTP sessions (up to their close
+      // timeout), HTTP requests in flight; socket.io disconnects its clients.
+      await Promise.all([listeners?.close(), io.close()]); // io.close() also closes the HTTP server
       pubClient.disconnect();
       subClient.disconnect();
       limiterRedis.disconnect();

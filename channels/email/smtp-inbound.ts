@@ -13,7 +13,7 @@ const smtpError = (code: number, message: string): SmtpError => Object.assign(ne
 
 export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
   const log = ctx.log.child({ edge: 'smtp' });
-  const { maxBytes } = ctx.settings.smtpInbound;
+  const { maxBytes, closeTimeoutMs } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
 
   return new SMTPServer({
@@ -22,6 +22,8 @@ export function createSmtpInbound(ctx: ListenerContext): SMTPServer {
     size: maxBytes,
     banner: 'Parley inbound mail',
     logger: false,
+    // At shutdown no new connection is accepted; open sessions may finish their message this long.
+    closeTimeout: closeTimeoutMs,
     async onRcptTo(address: SMTPServerAddress, _session, callback) {
       try {
         const channel = await channelFor(address.address);
