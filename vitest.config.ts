@@ -24,7 +24,7 @@ export default defineConfig({
           include: ['test/reliability/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 480_000,
+          testTimeout: 900_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },

@@ -12,8 +12,12 @@ import { seededRandom, sendAll, smtpSender, twilioSender, type InboundMail } fro
 const EMAILS = Number(process.env.CHAOS_INBOUND_EMAILS ?? 1000);
 const TEXTS = Number(process.env.CHAOS_INBOUND_TEXTS ?? 1000);
 const PER_SECOND = Number(process.env.CHAOS_INBOUND_PER_SECOND ?? 16);
-/** How long after the last fault everything must be stored and processed. */
-const RECOVERY_BOUND_MS = 120_000;
+/**
+ * How long after the last fault (and the last message sent) everything must be stored and
+ * processed. Generous for a shared machine; a quiet 2-core machine recovers far sooner (the
+ * recovery time is printed).
+ */
+const RECOVERY_BOUND_MS = Number(process.env.CHAOS_RECOVERY_BOUND_MS ?? 300_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** What a process logged at warn or above, by message, for a failing run's report. */
@@ -141,5 +145,5 @@ describe('inbound under fault injection', () => {
     expect(c.api.current().child.exitCode).toBeNull();
     expect(c.workers.current().child.exitCode).toBeNull();
     expect(c.api.unhandledRejections() + c.workers.unhandledRejections()).toBe(0);
-  }, 480_000);
+  }, 900_000);
 });
