@@ -19,6 +19,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Fault injection against Parley's real processes (docs/reliability.md): one file at a time, each a few minutes.
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -104,7 +104,8 @@ export interface ListenerLog {
 }
 
 export interface ListenerSettings {
-  smtpInbound: { enabled: boolean; host: string; port: number; maxBytes: number };
+  /** closeTimeoutMs: at shutdown, how long open sessions may take to finish before they are told 421. */
+  smtpInbound: { enabled: boolean; host: string; port: number; maxBytes: number; closeTimeoutMs: number };
   imapPollSeconds: number;
   /** Development: poll every Telegram bot (not only those set to poll). */
   telegramPollingAll: boolean;
@@ -113,8 +114,8 @@ export interface ListenerSettings {
 }
 
 export interface RunningListener {
-  /** What the runtime may report (a port it listens on). */
-  readonly address?: { port: number };
+  /** What the runtime may report (the port it listens on, and the address when bound to one); readiness connects to it. */
+  readonly address?: { port: number; host?: string };
   stop(): Promise<void>;
 }
 

@@ -30,6 +30,11 @@ const serverSchema = z.object({
   ALLOWED_ORIGINS: originList.default([]),
   /** Behind a reverse proxy: trust X-Forwarded-Proto / X-Forwarded-Host for the URL providers signed (else PUBLIC_URL). */
   TRUST_PROXY: boolish.default(false),
+  /**
+   * SIGTERM / SIGINT: every process stops taking new work and finishes what it has (HTTP requests and
+   * sockets, SMTP sessions, running jobs) within this, then exits; past it, it exits anyway (code 1).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** A webhook that could not be stored within this is answered 503 with Retry-After, so the provider retries. */
   WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(100).default(4_000),
 });
@@ -62,6 +67,10 @@ const workerSchema = z.object({
   SWEEP_STALE_SECONDS: z.coerce.number().int().positive().default(60),
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(8),
   DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** A reply refused transiently (451, connection refused, timeout) is tried again after this, then after as long as it has been failing ... */
+  DELIVER_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** ... but never more than this apart; the channel's retryForHours (default 5 days) ends the retries. */
+  DELIVER_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
   TELEGRAM_POLLING: boolish.default(false),

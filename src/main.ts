@@ -7,6 +7,7 @@ import { ensureDatabase, migrate } from './db/migrate.ts';
 import { waitForMigrations } from './db/wait-for-migrations.ts';
 import { startHealthServer } from './health/health-server.ts';
 import { checkWorkersHealth } from './health/workers-health.ts';
+import { workersReadiness } from './health/readiness.ts';
 import { createLogger } from './log.ts';
 import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     closers.push(workers.close);
     if (config.HEALTH_PORT !== undefined) {
       const check = () => checkWorkersHealth({ db: rt.deps.db, redis: workers.connection, states: workers.states });
-      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check });
+      const ready = workersReadiness({ db: rt.deps.db, redis: workers.connection });
+      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check, ready });
       log.info({ port: health.port }, 'worker health check listening');
       closers.push(health.close);
     }
@@ -61,9 +63,16 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    const started = Date.now();
+    log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+    // The bound: whatever has not finished by then (a hung request, a job that never returns) is abandoned.
+    setTimeout(() => {
+      log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown did not finish within SHUTDOWN_TIMEOUT_MS; exiting anyway');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     for (const close of closers.reverse()) await close().catch((err: unknown) => log.error({ err }, 'error while closing'));
     await rt.close();
+    log.info({ ms: Date.now() - started }, 'shut down');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -16,7 +16,7 @@ export interface RunningListeners {
 
 export function listenerSettings(config: Config): ListenerSettings {
   return {
-    smtpInbound: { enabled: config.SMTP_INBOUND_ENABLED, host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
+    smtpInbound: { enabled: config.SMTP_INBOUND_ENABLED, host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES, closeTimeoutMs: Math.floor(config.SHUTDOWN_TIMEOUT_MS * 0.7) },
     imapPollSeconds: config.IMAP_POLL_SECONDS,
     telegramPollingAll: config.TELEGRAM_POLLING,
     trustProxy: config.TRUST_PROXY,

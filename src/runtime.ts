@@ -24,6 +24,7 @@ import { createAttemptLimiter } from './http/attempt-limiter.ts';
 import { createVisitorTransport } from './realtime/visitor-transport.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
+import { checkReadiness, probePostgres, probeRedis, probeTcp, type Probe } from './health/readiness.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createSessionControl } from './realtime/session-control.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
@@ -75,6 +76,14 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
   };
 }
 
+/** A probe per listener that listens on a port (email.smtp ...); before they start, none (readiness then waits on the HTTP port not yet open). */
+function edgeProbes(listeners: RunningListeners | null): Record<string, Probe> {
+  if (!listeners) return { edges: async () => Promise.reject(new Error('the edges have not started yet')) };
+  const probes: Record<string, Probe> = {};
+  for (const [name, l] of listeners.byName) if (l.address) probes[name] = probeTcp(l.address.host ?? '127.0.0.1', l.address.port);
+  return probes;
+}
+
 export interface ApiServer {
   http: HttpServer;
   io: IoServer;
@@ -97,7 +106,11 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     limiterRedis.once('ready', () => resolve());
     setTimeout(resolve, 2_000).unref();
   });
-  const app = createApp({ ...deps, config, limiter, attempts });
+  // Readiness: Postgres, Redis and every edge this process listens on (the SMTP edge), each connected to.
+  let listeners: RunningListeners | null = null;
+  let stopping = false;
+  const readiness = () => checkReadiness('api', { postgres: probePostgres(deps.db), redis: probeRedis(limiterRedis), ...edgeProbes(listeners) }, { stopping });
+  const app = createApp({ ...deps, config, limiter, attempts, readiness });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
   const subClient: Redis = pubClient.duplicate();
@@ -126,7 +139,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
   const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
-  const listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
+  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');
@@ -136,8 +149,10 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     port,
     listeners,
     async close() {
-      await listeners.close();
-      await io.close(); // also closes the HTTP server
+      stopping = true;
+      // Both stop accepting at once, then finish what is open: SMTP sessions (up to their close
+      // timeout), HTTP requests in flight; socket.io disconnects its clients.
+      await Promise.all([listeners?.close(), io.close()]); // io.close() also closes the HTTP server
       pubClient.disconnect();
       subClient.disconnect();
       limiterRedis.disconnect();
@@ -154,6 +169,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     prefix: config.QUEUE_PREFIX,
     ingestConcurrency: config.INGEST_CONCURRENCY,
     deliverConcurrency: config.DELIVER_CONCURRENCY,
+    deliverRetry: { baseMs: config.DELIVER_RETRY_BASE_MS, capMs: config.DELIVER_RETRY_MAX_MS },
     routeConcurrency: config.ROUTE_CONCURRENCY,
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,

@@ -9,12 +9,15 @@ import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts'
 import { routeProcessor } from './route.ts';
 import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
+import type { RetrySchedule } from '../src/domain/messages/retry-schedule.ts';
 
 export interface WorkerOptions extends MaintenanceOptions {
   connection: Redis;
   prefix: string;
   ingestConcurrency: number;
   deliverConcurrency: number;
+  /** Backoff between delivery attempts after transient failures. */
+  deliverRetry: RetrySchedule;
   routeConcurrency: number;
   /** Largest provider-hosted file the media worker downloads (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
@@ -52,7 +55,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   const common = { connection: opts.connection, prefix: opts.prefix };
   const workers = [
     new Worker('ingest', ingestProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.ingestConcurrency }),
-    new Worker('deliver', deliverProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
+    new Worker('deliver', deliverProcessor(deps, { retry: opts.deliverRetry }), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),

@@ -31,6 +31,8 @@ export const imapSettingsSchema = z.object({
 export const emailSettingsSchema = z.object({
   /** Display name on outbound mail, e.g. "Acme Support". */
   fromName: z.string().optional(),
+  /** How long a reply refused transiently (451, connection refused, timeout) keeps being retried before it is given up (dead letter); default 120 (5 days). */
+  retryForHours: z.number().min(0.01, 'retry for at least 0.01 hours').max(720, 'retry for at most 720 hours (30 days)').optional(),
   smtp: smtpSettingsSchema,
   imap: imapSettingsSchema.optional(),
 });

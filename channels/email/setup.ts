@@ -28,5 +28,6 @@ export const emailSetup: ChannelSetup = {
     { path: 'imap.auth.user', label: 'IMAP user', type: 'text' },
     { path: 'imap.auth.pass', label: 'IMAP password', type: 'secret' },
     { path: 'imap.mailbox', label: 'IMAP mailbox', type: 'text', hint: 'INBOX' },
+    { path: 'retryForHours', label: 'Keep retrying a reply the mail server refuses for now (hours)', type: 'number', hint: '120 (5 days) unless set; then the reply fails and can be retried by hand' },
   ],
 };

@@ -14,7 +14,7 @@ const smtpError = (code: number, message: string): SmtpError => Object.assign(ne
 
 export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSResolver } = {}): SMTPServer {
   const log = ctx.log.child({ edge: 'smtp' });
-  const { maxBytes } = ctx.settings.smtpInbound;
+  const { maxBytes, closeTimeoutMs } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
 
   return new SMTPServer({
@@ -23,6 +23,8 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
     size: maxBytes,
     banner: 'Parley inbound mail',
     logger: false,
+    // At shutdown no new connection is accepted; open sessions may finish their message this long.
+    closeTimeout: closeTimeoutMs,
     async onRcptTo(address: SMTPServerAddress, _session, callback) {
       try {
         const channel = await channelFor(address.address);
@@ -79,7 +81,8 @@ export const createSmtpListener = (opts: { resolver?: DNSResolver } = {}): Inbou
       server.on('error', reject);
       server.listen(port, host, () => resolve());
     });
-    const address = { port: (server.server.address() as AddressInfo).port };
+    const bound = server.server.address() as AddressInfo;
+    const address = { port: bound.port, host: bound.address };
     ctx.log.info(address, 'SMTP inbound listening');
     return { address, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   },

@@ -22,6 +22,7 @@ import type { ContactTimeline, ContactTimelinePage } from '../domain/contacts/co
 import type { IdentityClaimView, VerifiedClaim } from '../domain/contacts/identity-claim-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
+import type { DeliveryView } from '../domain/messages/delivery-view.ts';
 import type { InboundEventView, InboundFailedEvent, InboundFailuresUnseen, RetryResult } from '../domain/inbound/inbound-event-view.ts';
 import type { NotificationKind, NotificationView } from '../domain/notifications/notification-view.ts';
 import type { Queue, StatusDefinition } from '../db/model-types.ts';
@@ -45,6 +46,7 @@ import type { assignBody, conversationListQuery, conversationPatchBody, replyBod
 import type { presenceBody } from '../http/schemas/presence.ts';
 import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
 import type { inboundEventListQuery, inboundEventRetryBody } from '../http/schemas/inbound-events.ts';
+import type { deliveryListQuery } from '../http/schemas/deliveries.ts';
 import type { acceptLinkBody, firstRunBody, inviteBody, passwordChangeBody, personPatchBody, profilePatchBody, teamCreateBody, teamPatchBody } from '../http/schemas/people.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
@@ -93,6 +95,10 @@ export type InboundFailuresUnseenResponse = Wire<InboundFailuresUnseen>;
 export type InboundRetryResponse = { results: Wire<RetryResult>[] };
 /** POST /api/inbound-events/:id/retry */
 export type InboundRetryOneResponse = Extract<Wire<RetryResult>, { status: 'received' }>;
+/** GET /api/deliveries?state=retrying|dead|uncertain (supervisors). */
+export type DeliveryResponse = Wire<DeliveryView>;
+/** POST /api/messages/:id/retry: the reply is queued again. */
+export type DeliveryRetryResponse = { id: string; deliveryStatus: 'queued' };
 export type PresenceEventResponse = Wire<PresenceEvent>;
 export type QueueResponse = Wire<Queue>;
 export type SkillResponse = Wire<SkillView>;
@@ -164,6 +170,7 @@ export type StatusCreateBody = z.input<typeof statusCreateBody>;
 export type StatusPatchBody = z.input<typeof statusPatchBody>;
 export type InboundEventListQuery = z.input<typeof inboundEventListQuery>;
 export type InboundRetryBody = z.input<typeof inboundEventRetryBody>;
+export type DeliveryListQuery = z.input<typeof deliveryListQuery>;
 export type InviteBody = z.input<typeof inviteBody>;
 export type PersonPatchBody = z.input<typeof personPatchBody>;
 export type TeamCreateBody = z.input<typeof teamCreateBody>;

@@ -1,5 +1,6 @@
-// A tiny HTTP server answering GET /healthz for a process without the API (the worker process),
-// so container healthchecks and orchestrator probes can ask it the same way they ask the API.
+// A tiny HTTP server answering GET /healthz (and GET /readyz: each dependency with its status and
+// latency) for a process without the API (the worker process), so container healthchecks and
+// orchestrator probes can ask it the same way they ask the API.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,17 +13,19 @@ export interface HealthServerOptions {
   host: string;
   port: number;
   check: () => Promise<{ ok: boolean }>;
+  /** GET /readyz; absent: 404. */
+  ready?: () => Promise<{ ok: boolean }>;
 }
 
 export async function startHealthServer(opts: HealthServerOptions): Promise<HealthServer> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    const answer = path === '/healthz' ? opts.check : path === '/readyz' ? opts.ready : undefined;
+    if (!answer || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    opts
-      .check()
+    answer()
       .then((report) => {
         res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : JSON.stringify(report));
       })

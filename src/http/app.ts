@@ -3,6 +3,7 @@
 // the route's own allow() (permissions.ts). A route without a declaration stops the boot.
 import { Hono } from 'hono';
 import { checkDatabase } from '../db/check-database.ts';
+import { checkReadiness, probePostgres } from '../health/readiness.ts';
 import { REPLY_FILES_MAX_BYTES } from '../domain/messages/store-reply-attachments.ts';
 import { resolveSession } from './auth-middleware.ts';
 import { limitBody } from './body-limit.ts';
@@ -24,6 +25,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -45,6 +47,11 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', async (c) => {
     await checkDatabase(deps.db);
     return c.json({ ok: true });
+  });
+  app.get('/readyz', async (c) => {
+    const report = await (deps.readiness ?? (() => checkReadiness('api', { postgres: probePostgres(deps.db) })))();
+    c.header('cache-control', 'no-store');
+    return c.json(report, report.ok ? 200 : 503);
   });
 
   const api = new Hono<AppEnv>();
@@ -74,6 +81,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', conversationUpdateRoutes(deps));
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));
+  api.route('/', deliveryRoutes(deps));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });

@@ -31,6 +31,7 @@ export const OUTSIDE_API: readonly { route: RegExp; serves: string }[] = [
   { route: /^ALL \/\*$/, serves: 'secure headers on every answer' },
   { route: /^(ALL|POST) \/webhooks\//, serves: "providers' webhooks: each adapter verifies the request's signature" },
   { route: /^GET \/healthz$/, serves: 'the health check' },
+  { route: /^GET \/readyz$/, serves: 'readiness: each dependency up or down, with latency (no data, for load balancers and orchestrators)' },
   { route: /^GET \/widget(\.js|\.js\.map|\/demo)$/, serves: 'the chat widget script, meant for any site, and its demo page' },
   { route: /^(GET|HEAD) \/\*$/, serves: 'the web UI build (static files; every API path is passed on)' },
 ];

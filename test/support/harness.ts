@@ -115,6 +115,9 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     SMTP_INBOUND_PORT: '0',
     SMTP_INBOUND_HOST: '127.0.0.1',
     SWEEP_INTERVAL_SECONDS: '3600',
+    // Transient delivery failures retried after 2 s, 2 s, 4 s ... (production: 30 s doubling to 1 h).
+    DELIVER_RETRY_BASE_MS: '2000',
+    DELIVER_RETRY_MAX_MS: '60000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // The SMTP sink, the fake providers and test mail servers all listen on loopback.
     ALLOW_PRIVATE_HOSTS: 'true',

@@ -18,6 +18,8 @@ export interface SmtpSink {
   refuseAll(code: number | null): void;
   /** Deliveries refused so far (by failNext or refuseAll). */
   refused: number;
+  /** Called right after the sink has answered 250 to a message (a test kills the sender there); null removes it. */
+  afterAccept(hook: ((m: SinkMessage) => void) | null): void;
   waitFor(predicate: (m: SinkMessage) => boolean, timeoutMs?: number): Promise<SinkMessage>;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const failures: number[] = [];
   let outage: number | null = null;
   let refused = 0;
+  let accepted: ((m: SinkMessage) => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -41,14 +44,19 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
           (parsed) => {
-            messages.push({ envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed });
+            const m = { envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed };
+            messages.push(m);
             callback();
+            // The 250 is written by callback(); the hook runs right after it.
+            accepted?.(m);
           },
           (err: Error) => callback(err),
         );
       });
     },
   });
+  // A sender that dies mid-session (a SIGKILLed worker) resets its connection: that is no failure of the sink.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -60,6 +68,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     get refused() {
       return refused;
+    },
+    afterAccept: (hook) => {
+      accepted = hook;
     },
     async waitFor(predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -87,6 +87,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <AuditPage onHelp={onHelp} agentId={route.agentId} contactId={route.contactId} />;
     case 'inbound':
       return <InboundEventsPage onHelp={onHelp} />;
+    case 'deliveries':
+      return <DeliveriesPage onHelp={onHelp} />;
     case 'login':
     case 'setup':
     case 'account-link':

@@ -29,6 +29,7 @@ export type Route =
   | { page: 'channels' }
   | { page: 'canned' }
   | { page: 'inbound' }
+  | { page: 'deliveries' }
   | { page: RoutingPage }
   | { page: 'people' }
   | { page: 'teams' }
@@ -65,6 +66,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
+  if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);
   const status = STATUSES.find((s) => s === q.get('status')) ?? 'open';
   const conversationId = parts[0] === 'inbox' && parts[2] === 'c' && parts[3] ? parts[3] : null;

@@ -90,6 +90,8 @@ export function toMessageView(m: MessageWithView) {
     deliveryError: m.deliveryError,
     /** When a reply that met a transient failure is tried again (null while not waiting to retry). */
     nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
+    /** When the worker gave up retrying transient failures (deliveryStatus failed; a retry starts over). */
+    deadLetteredAt: m.deadLetteredAt?.toISOString() ?? null,
     /** The client's key for a reply it sent (its optimistic copy is matched by it). */
     clientKey: m.clientKey,
     sentAt: m.sentAt?.toISOString() ?? null,

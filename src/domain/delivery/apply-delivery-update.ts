@@ -5,7 +5,8 @@ import type { DeliveryStatus } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 
-const rank: Record<DeliveryStatus, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3, read: 4 };
+// 'uncertain' is below 'sent': a provider's report that it was sent or delivered settles it.
+const rank: Record<DeliveryStatus, number> = { queued: 0, sending: 1, uncertain: 1, sent: 2, delivered: 3, failed: 3, read: 4 };
 
 export type DeliveryUpdateOutcome =
   | { status: 'applied'; messageId: string }

@@ -38,7 +38,11 @@ export interface MatrixFixtures {
     accountLinkToken: string;
     claim: string;
     claimLinkToken: string;
+    message: string;
+    ownSession: string;
   };
+  /** A login session of the owning agent, for a cell that ends one. */
+  freshOwnSession(): Promise<{ ownSession: string }>;
   /** A pending identity claim of the contact with a live confirmation link, for a cell that confirms one. */
   freshClaim(): Promise<{ claim: string; claimLinkToken: string }>;
   /** A canned response nobody else uses, for a cell that deletes one. */
@@ -65,6 +69,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const seq = await db.workspace.update({ where: { id: w1 }, data: { conversationSeq: { increment: 1 } } });
   const conversation = await db.conversation.create({ data: { workspaceId: w1, number: seq.conversationSeq, channelId: email.id, contactId: contact.id, teamId: t1, assigneeId: a1!.id } });
   const message = await db.message.create({ data: { workspaceId: w1, conversationId: conversation.id, channelId: email.id, direction: 'in', authorContactId: contact.id, text: 'My invoice is wrong' } });
+  // A reply that failed, which the retry route may send again.
+  const reply = await db.message.create({ data: { workspaceId: w1, conversationId: conversation.id, channelId: email.id, direction: 'out', authorAgentId: a1!.id, text: 'We are on it', deliveryStatus: 'failed', deliveryError: 'for the route matrix' } });
   const file = await h.rt.deps.store.put(Buffer.from('invoice 42'));
   const attachment = await db.attachment.create({ data: { workspaceId: w1, messageId: message.id, filename: 'invoice.txt', contentType: 'text/plain', size: file.size, sha256: file.sha256, storageKey: file.key } });
 
@@ -94,6 +100,13 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
 
   const webchat = await db.channel.create({ data: { workspaceId: w1, kind: 'webchat', name: 'Site chat', address: `pk-${tag}`, settings: {} } });
   const visitor = await createVisitor(db, { workspaceId: w1, channelId: webchat.id, now: new Date() });
+
+  const ownSession = async () => {
+    const agent = await db.agent.findUniqueOrThrow({ where: { id: a1!.id } });
+    const started = await startSession(db, { agent, now: new Date(), ttlHours: 1, client: { ip: null, userAgent: 'route matrix' } });
+    const session = await db.session.findUniqueOrThrow({ where: { tokenHash: hashSecretToken(started.token) }, select: { id: true } });
+    return { ownSession: session.id };
+  };
 
   const agents: MatrixFixtures['agents'] = {
     otherTeamAgent: { id: a2!.id, role: 'agent' },
@@ -129,7 +142,10 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       cannedResponse: cannedResponse.id,
       accountLinkToken,
       ...claim,
+      message: reply.id,
+      ownSession: (await ownSession()).ownSession,
     },
+    freshOwnSession: ownSession,
     freshClaim,
     freshCannedResponse: async () => (await canned()).id,
   };

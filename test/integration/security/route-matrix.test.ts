@@ -36,11 +36,15 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
   { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
+  { path: /^\/api\/messages\/:id\//, param: 'id', id: 'message' },
+  { path: /^\/api\/me\/sessions\/:id$/, param: 'id', id: 'ownSession' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
 const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken']);
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
-const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments)\/:id(\/|$)/;
+/** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
+const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;
+const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments|messages)\/:id(\/|$)/;
 
 /**
  * Cells today's domain answers otherwise, each fixed on another branch of the same issue. The test
@@ -96,6 +100,7 @@ function expected(e: Endpoint, caller: Caller, f: MatrixFixtures): Outcome {
   if (!hasRole(f.agents[caller], audience)) return 'denied';
   if (caller === 'otherWorkspaceAdmin' && paramIds(e).some((id) => !NOT_A_RECORD.has(id))) return 'denied';
   if (caller === 'otherTeamAgent' && CONVERSATION_SCOPED.test(e.path)) return 'denied';
+  if (OWNER_ONLY.test(e.path) && caller !== 'owningAgent') return 'denied';
   return 'allowed';
 }
 
@@ -125,6 +130,7 @@ describe('the route x role x workspace matrix', () => {
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),
+    'DELETE /api/me/sessions/:id': () => f.freshOwnSession(),
   };
 
   async function call(e: Endpoint, caller: Caller, body: unknown): Promise<number> {

@@ -25,6 +25,9 @@ import type {
   ConversationPatchBody,
   ConversationStatus,
   ConversationSummary,
+  Delivery,
+  DeliveryRetryResponse,
+  DeliveryState,
   InboundEvent,
   InboundEventListQuery,
   InboundFailuresUnseen,
@@ -113,6 +116,8 @@ export const api = {
   inboundEvent: (id: string) => request<InboundEvent>('GET', `/api/inbound-events/${enc(id)}`),
   retryInboundEvent: (id: string) => request<InboundRetryOneResponse>('POST', `/api/inbound-events/${enc(id)}/retry`),
   retryInboundEvents: (ids: string[]) => request<InboundRetryResponse>('POST', '/api/inbound-events/retry', { ids } satisfies InboundRetryBody),
+  deliveries: (state: DeliveryState, signal?: AbortSignal) => request<Items<Delivery>>('GET', `/api/deliveries?state=${enc(state)}`, undefined, { signal }),
+  retryDelivery: (id: string) => request<DeliveryRetryResponse>('POST', `/api/messages/${enc(id)}/retry`),
   inboundUnseen: () => request<InboundFailuresUnseen>('GET', '/api/inbound-events/unseen'),
   markInboundSeen: () => request<InboundFailuresUnseen>('POST', '/api/inbound-events/seen'),
 

@@ -85,6 +85,9 @@ export type InboundStatus = InboundEvent['status'];
 export type InboundFailuresUnseen = C.InboundFailuresUnseenResponse;
 export type InboundRetryResponse = C.InboundRetryResponse;
 export type InboundRetryOneResponse = C.InboundRetryOneResponse;
+export type Delivery = C.DeliveryResponse;
+export type DeliveryState = NonNullable<C.DeliveryListQuery['state']>;
+export type DeliveryRetryResponse = C.DeliveryRetryResponse;
 
 /** GET /api/supervisor/board */
 export type Board = C.BoardResponse;

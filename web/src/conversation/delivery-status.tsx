@@ -1,11 +1,15 @@
 // Where an agent's reply is on its way to the customer (queued, retrying and when, sent,
 // delivered, read), and why it failed or is being retried. The server's message.updated events
-// move it along live.
+// move it along live. A reply that failed (also after days of retries) or whose delivery is
+// uncertain (the sending process stopped before the server's answer was recorded) can be sent
+// again with one click: the same message, with the same Message-ID.
+import { useState } from 'react';
+import { api } from '../api/endpoints.ts';
 import { useNow } from '../ui/use-now.ts';
 import type { TimelineMessage } from './use-conversation.ts';
 import './timeline.css';
 
-const LABEL: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Failed' };
+const LABEL: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Failed', uncertain: 'Delivery uncertain' };
 
 const tracked = (m: TimelineMessage) => m.direction === 'out' && m.kind === 'message' && m.deliveryStatus !== null;
 /** A transient failure came back to the queue with its reason: the worker tries again. */
@@ -52,6 +56,13 @@ export function DeliveryProblem({ m, onRetry, onDiscard }: { m: TimelineMessage;
       </div>
     );
   }
+  if (tracked(m) && m.deliveryStatus === 'uncertain') {
+    return (
+      <div className="delivery-error delivery-error-uncertain" role="status" data-testid="delivery-error">
+        Delivery uncertain — the server may not have received it. <SendAgain id={m.id} label="Send again" />
+      </div>
+    );
+  }
   if (!tracked(m) || !m.deliveryError) return null;
   const again = retrying(m);
   return (
@@ -59,6 +70,32 @@ export function DeliveryProblem({ m, onRetry, onDiscard }: { m: TimelineMessage;
       {again ? 'Retrying: ' : m.deliveryStatus === 'failed' ? 'Delivery failed: ' : 'Delivery problem: '}
       {m.deliveryError}
       {again && m.nextAttemptAt && <NextAttempt at={m.nextAttemptAt} />}
+      {m.deliveryStatus === 'failed' && (
+        <>
+          {' '}
+          <SendAgain id={m.id} label="Retry" />
+        </>
+      )}
     </div>
+  );
+}
+
+/** Queues the stored reply again (POST /api/messages/:id/retry); the live update then shows it queued. */
+function SendAgain({ id, label }: { id: string; label: string }) {
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const click = () => {
+    setState({ busy: true, error: null });
+    api.retryDelivery(id).then(
+      () => setState({ busy: false, error: null }),
+      (err: unknown) => setState({ busy: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+  return (
+    <>
+      <button type="button" className="link-button" onClick={click} disabled={state.busy} data-testid="delivery-send-again">
+        {state.busy ? 'Sending…' : label}
+      </button>
+      {state.error && <span className="delivery-send-again-error"> ({state.error})</span>}
+    </>
   );
 }

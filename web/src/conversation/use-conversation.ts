@@ -147,6 +147,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         deliveryStatus: null,
         deliveryError: null,
         nextAttemptAt: null,
+        deadLetteredAt: null,
         clientKey: localId,
         sentAt: null,
         deliveredAt: null,
