@@ -42,8 +42,8 @@ describe('contact export and erasure', () => {
     work = await mkdtemp(path.join(tmpdir(), 'parley-erase-'));
     fake = await startFakeTwilio();
     h = await startHarness({
-      env: { PUBLIC_URL },
-      channels: [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url } }],
+      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
+      channels: [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken } }],
     });
     admin = await h.login(h.workspace.agents[0]!.email);
     agent = await h.login(h.workspace.agents[1]!.email);

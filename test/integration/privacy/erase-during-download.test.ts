@@ -19,7 +19,7 @@ describe('erasure while a file downloads', () => {
 
   beforeAll(async () => {
     fake = await startFakeTwilio();
-    h = await startHarness({ channels: [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken, apiBaseUrl: fake.url } }] });
+    h = await startHarness({ env: { TWILIO_API_BASE: fake.url }, channels: [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken } }] });
     const sms = h.workspace.channels.find((c) => c.kind === 'sms')!;
     const workspaceId = h.workspace.workspace.id;
     const url = fake.serveFile('/media/photo.jpg', { content: Buffer.from('a photo of her passport'), contentType: 'image/jpeg' });

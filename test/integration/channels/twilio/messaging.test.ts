@@ -337,11 +337,13 @@ describe('SMS and WhatsApp through Twilio', () => {
     expect(fake.sent().find((f) => f.Body === 'Yes we do!')).toMatchObject({ To: 'whatsapp:+14155550149', From: `whatsapp:${WA_NUMBER}` });
 
     clock.advance(25 * 3_600_000);
-    const late = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Anything else?' });
+    // A day later the agent logs in again (an idle session ends after SESSION_IDLE_MINUTES).
+    const nextDay = await h.login(h.workspace.agents[0]!.email);
+    const late = await h.api(nextDay, 'POST', `/api/conversations/${conversationId}/messages`, { text: 'Anything else?' });
     expect(late.status).toBe(422);
     expect(late.body.error.message).toMatch(/outside WhatsApp's 24-hour window: only an approved template can be sent/);
 
-    const template = await h.api(admin, 'POST', `/api/conversations/${conversationId}/messages`, { template: { contentSid: 'HX0123456789abcdef0123456789abcdef', variables: { '1': 'Wanda' } } });
+    const template = await h.api(nextDay, 'POST', `/api/conversations/${conversationId}/messages`, { template: { contentSid: 'HX0123456789abcdef0123456789abcdef', variables: { '1': 'Wanda' } } });
     expect(template.status).toBe(202);
     expect(template.body.text).toBe('Template HX0123456789abcdef0123456789abcdef (1: Wanda)');
     const sent = await waitUntil(async () => fake.sent().find((f) => f.ContentSid === 'HX0123456789abcdef0123456789abcdef'), 'the template');
