@@ -14,7 +14,8 @@ describe('long transient retry and the dead letter', () => {
   const clock = { now: () => new Date(Date.now() + offsetMs) };
 
   beforeAll(async () => {
-    h = await startHarness({ clock, env: { DELIVER_RETRY_BASE_MS: '100', DELIVER_RETRY_MAX_MS: '400' } });
+    // The clock jumps days ahead for the deliveries; the supervisor's session is not what is tested here.
+    h = await startHarness({ clock, env: { DELIVER_RETRY_BASE_MS: '100', DELIVER_RETRY_MAX_MS: '400', SESSION_IDLE_MINUTES: String(30 * 24 * 60) } });
     admin = await h.login(h.workspace.agents[0]!.email);
     agent = await h.login(h.workspace.agents[1]!.email);
   });
