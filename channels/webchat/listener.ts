@@ -111,7 +111,10 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
     const parsed = typingSchema.safeParse(raw);
     if (parsed.success) relayTyping(parsed.data.typing).catch((err: unknown) => ctx.log.warn({ err }, 'could not relay visitor typing'));
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
+    // At shutdown the agents' sockets close too, and the Redis clients a relay would publish on are
+    // being closed: relaying then only rejects inside the adapter, where nothing can catch it.
+    if (reason === 'server shutting down') return;
     relayTyping(false).catch(() => undefined);
   });
 }
