@@ -1,8 +1,8 @@
 // Erases a contact on request (admins only, typed confirmation): in one transaction their
 // conversations lose their content (erase-conversation-content.ts), identities and visitor rows
 // go, raw inbound payloads naming any of their addresses go, audit entries about the contact lose
-// their data, and the contact (with any contact merged into it) stays as an "Erased contact"
-// placeholder so conversations still count in reports. Files are deleted after commit; the
+// their data, and the contact (with any contact merged into it) stays, anonymised as "Erased contact",
+// so conversations still count in reports. Files are deleted after commit; the
 // erasure's own audit entry names only the admin and the contact id.
 import type { Deps } from '../../deps.ts';
 import type { Tx } from '../../db/client.ts';

@@ -146,7 +146,7 @@ describe('contact export and erasure', () => {
     expect(Number(indexed[0]!.n)).toBe(0);
     for (const q of [WORDS, EMAIL, PHONE, 'Quellgrove']) expect((await h.api(admin, 'GET', `/api/search?q=${encodeURIComponent(q)}`)).body.items).toEqual([]);
 
-    // The conversations stay, with their channel and status, on an anonymous placeholder.
+    // The conversations stay, with their channel and status, on the anonymised contact.
     const conversations = await h.testDb.db.conversation.findMany({ where: { id: { in: [emailConv, smsConv] } }, include: { messages: true, channel: true } });
     expect(conversations.map((c) => c.channel.kind).sort()).toEqual(['email', 'sms']);
     expect(conversations.every((c) => c.contactId === contactId && c.contentErasedAt !== null && c.messages.length > 0)).toBe(true);
@@ -171,7 +171,7 @@ describe('contact export and erasure', () => {
     expect(await h.testDb.db.pendingFileDeletion.count()).toBe(0);
   });
 
-  it('when she writes again she is a new contact, not the erased placeholder', async () => {
+  it('when she writes again she is a new contact, not the erased, anonymised one', async () => {
     const again = await h.conversationFor(await h.sendCustomerMail({ from: EMAIL, subject: 'Back again', text: 'Hello again' }));
     const conv = await h.testDb.db.conversation.findUniqueOrThrow({ where: { id: again }, include: { contact: true } });
     expect(conv.contactId).not.toBe(contactId);
