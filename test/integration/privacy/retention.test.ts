@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.ts';
+import { deletePendingFiles } from '../../../src/domain/privacy/delete-pending-files.ts';
 import { purgeExpiredData } from '../../../src/domain/privacy/purge-expired-data.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { waitUntil } from '../../support/wait.ts';
@@ -105,6 +106,16 @@ describe('retention purge', () => {
     expect(await exists(fileOf(stored.key))).toBe(true);
     expect((await purge()).files).toBe(1);
     expect(await exists(fileOf(stored.key))).toBe(false);
+    expect(await h.testDb.db.pendingFileDeletion.count()).toBe(0);
+  });
+
+  it('two overlapping runs over the same files (a late download and the sweep) both finish and delete each file once', async () => {
+    const stored = await Promise.all(['one', 'two', 'three'].map((t) => h.rt.deps.store.put(Buffer.from(`overlap ${t}`))));
+    await h.testDb.db.pendingFileDeletion.createMany({ data: stored.map((s) => ({ storageKey: s.key })) });
+    const keys = stored.map((s) => s.key);
+    const runs = await Promise.all([deletePendingFiles(h.rt.deps, { storageKeys: keys }), deletePendingFiles(h.rt.deps, { storageKeys: keys }), deletePendingFiles(h.rt.deps)]);
+    expect(runs.every((r) => r.failed === 0)).toBe(true);
+    for (const key of keys) expect(await exists(fileOf(key))).toBe(false);
     expect(await h.testDb.db.pendingFileDeletion.count()).toBe(0);
   });
 
