@@ -4,6 +4,7 @@ import { convert as htmlToText } from 'html-to-text';
 import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { ParseError, type BounceDetails, type InboundContent, type SenderProof, type SentInboundBase, type WrittenInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
+import { repairRawMime } from './repair-raw-mime.ts';
 import { mailboxesOf, senderAddressesOf, type SenderAddresses } from './sender-addresses.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
 import { extractMessageId } from './message-id.ts';
@@ -109,7 +110,7 @@ function optionalAddresses(a: SenderAddresses): Pick<SentInboundBase, 'replyTo' 
 /** Parses one raw email. Throws ParseError (one-line reason) for input that is not a usable email. */
 export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const bytes = toBytes(raw);
-  const mail = await parseMime(bytes);
+  const mail = await parseMime(repairRawMime(bytes));
   const headers = headerLookup(fieldsFromHeaderLines(mail.headerLines ?? []));
   assertLooksLikeEmail(bytes, headers);
   const addresses = senderAddressesOf(mail, headers);
