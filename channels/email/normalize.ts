@@ -5,6 +5,7 @@ import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress
 import { ParseError, type BounceDetails, type InboundContent, type SenderProof, type SentInboundBase, type WrittenInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
 import { repairRawMime } from './repair-raw-mime.ts';
+import { openWrappedParts } from './open-wrapped-parts.ts';
 import { mailboxesOf, senderAddressesOf, type SenderAddresses } from './sender-addresses.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
 import { extractMessageId } from './message-id.ts';
@@ -119,7 +120,9 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const externalId = extractMessageId(bytes);
   const inReplyTo = extractMessageIds(headers.all('in-reply-to'))[0] ?? null;
   const references = extractMessageIds(headers.all('references'));
-  const bodyText = bodyTextOf(mail);
+  // S/MIME signed content, invitations and forwarded messages: what they say when the body says nothing.
+  const opened = await openWrappedParts(mail);
+  const bodyText = bodyTextOf(opened.inner ?? mail) || opened.notes.join('\n\n');
   const reply = trimReply(bodyText);
   const subject = mail.subject ?? null;
   const item: SentInboundBase & InboundContent = {
@@ -137,7 +140,7 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
     inReplyTo,
     references,
     thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
-    attachments: normalizeAttachments(mail.attachments),
+    attachments: normalizeAttachments(opened.attachments),
   };
   const classified = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
   if (classified.kind === 'bounce') return { ...item, kind: 'bounce', bounce: classified.bounce };

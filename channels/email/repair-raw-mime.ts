@@ -7,6 +7,7 @@
 // - a charset name that names no charset ("unknown-8bit", "x-user-defined"): UTF-8 when the bytes
 //   are valid UTF-8, else windows-1252, the superset of Latin-1 that such mail almost always is.
 // The bytes the message is keyed and authenticated by stay the originals: this copy is only parsed.
+import { TextDecoder } from 'node:util';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const OPAQUE_CHARSETS = new Set(['unknown-8bit', 'x-user-defined', 'unknown', 'x-unknown', 'default', 'none']);
