@@ -140,7 +140,7 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
     inReplyTo,
     references,
     thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
-    attachments: normalizeAttachments(opened.attachments),
+    attachments: [...normalizeAttachments(opened.attachments), ...opened.extracted],
   };
   const classified = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
   if (classified.kind === 'bounce') return { ...item, kind: 'bounce', bounce: classified.bounce };

@@ -4,10 +4,13 @@
 //   is parsed and its text and files shown, with a note that it is signed; enveloped-data is
 //   encrypted, so only the note can be shown;
 // - a meeting invitation (text/calendar): what, when, where and who, read from the VCALENDAR;
-// - a forwarded message (message/rfc822): named by its subject, and its subject shown.
+// - a forwarded message (message/rfc822): named by its subject, and its subject shown;
+// - a TNEF winmail.dat (Outlook): the files inside attached, its body shown.
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import { describeCalendar, readCalendar } from './read-calendar.ts';
 import { readCms } from './read-cms.ts';
+import { isTnefPart, openTnef } from './tnef/open-tnef.ts';
+import type { NormalizedAttachment } from '../types.ts';
 
 export interface OpenedParts {
   /** The body of the signed entity inside an opaque S/MIME message, when there is one. */
@@ -16,6 +19,8 @@ export interface OpenedParts {
   notes: string[];
   /** The attachments to keep: the outer ones (forwarded messages named by subject) and the inner ones. */
   attachments: Attachment[];
+  /** Files taken out of containers (a winmail.dat's attachments). */
+  extracted: NormalizedAttachment[];
 }
 
 const isPkcs7Mime = (a: Attachment) => /^application\/(x-)?pkcs7-mime$/i.test(a.contentType);
@@ -45,8 +50,15 @@ export async function openWrappedParts(mail: ParsedMail): Promise<OpenedParts> {
   if (note) notes.push(note);
   const parts = [...mail.attachments, ...(inner?.attachments ?? [])];
   const attachments: Attachment[] = [];
-  for (const part of parts) attachments.push(await openPart(part, notes));
-  return { inner, notes, attachments };
+  const extracted: NormalizedAttachment[] = [];
+  for (const part of parts) {
+    attachments.push(await openPart(part, notes));
+    if (!isTnefPart(part)) continue;
+    const tnef = openTnef(part);
+    extracted.push(...tnef.files);
+    if (tnef.text) notes.push(tnef.text);
+  }
+  return { inner, notes, attachments, extracted };
 }
 
 /** The part as it is kept (a forwarded message named by its subject); what it says goes into `notes`. */
