@@ -122,7 +122,8 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const references = extractMessageIds(headers.all('references'));
   // S/MIME signed content, invitations and forwarded messages: what they say when the body says nothing.
   const opened = await openWrappedParts(mail);
-  const bodyText = bodyTextOf(opened.inner ?? mail) || opened.notes.join('\n\n');
+  const ownText = bodyTextOf(opened.inner ?? mail) || opened.notes.join('\n\n');
+  const bodyText = opened.lead ? `${opened.lead}\n\n${ownText}` : ownText;
   const reply = trimReply(bodyText);
   const subject = mail.subject ?? null;
   const item: SentInboundBase & InboundContent = {

@@ -15,6 +15,8 @@ import type { NormalizedAttachment } from '../types.ts';
 export interface OpenedParts {
   /** The body of the signed entity inside an opaque S/MIME message, when there is one. */
   inner: ParsedMail | null;
+  /** Said before the text: that the text shown is the signed content of an S/MIME message. */
+  lead: string | null;
   /** Lines that say what the wrapped parts are, shown when the message has no text of its own. */
   notes: string[];
   /** The attachments to keep: the outer ones (forwarded messages named by subject) and the inner ones. */
@@ -47,7 +49,7 @@ const safeFileName = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]+/
 export async function openWrappedParts(mail: ParsedMail): Promise<OpenedParts> {
   const notes: string[] = [];
   const { inner, note } = await openSmime(mail);
-  if (note) notes.push(note);
+  if (note && !inner) notes.push(note);
   const parts = [...mail.attachments, ...(inner?.attachments ?? [])];
   const attachments: Attachment[] = [];
   const extracted: NormalizedAttachment[] = [];
@@ -58,7 +60,7 @@ export async function openWrappedParts(mail: ParsedMail): Promise<OpenedParts> {
     extracted.push(...tnef.files);
     if (tnef.text) notes.push(tnef.text);
   }
-  return { inner, notes, attachments, extracted };
+  return { inner, lead: inner ? note : null, notes, attachments, extracted };
 }
 
 /** The part as it is kept (a forwarded message named by its subject); what it says goes into `notes`. */
