@@ -1,12 +1,12 @@
 // Raw RFC 822 bytes -> NormalizedInbound. Pure over its input: the SMTP/IMAP ingest, the parse
 // command and the tests all call this. mailparser decodes MIME; the rest is ours.
 import { convert as htmlToText } from 'html-to-text';
-import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
+import { parseAddressHeader, simpleParser, type EmailAddress, type ParsedMail } from 'mailparser';
 import { ParseError, type BounceDetails, type InboundContent, type SenderProof, type SentInboundBase, type WrittenInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
 import { repairRawMime } from './repair-raw-mime.ts';
 import { openWrappedParts } from './open-wrapped-parts.ts';
-import { mailboxesOf, senderAddressesOf, type SenderAddresses } from './sender-addresses.ts';
+import { flatten, mailboxesOf, senderAddressesOf, type SenderAddresses } from './sender-addresses.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
 import { extractMessageId } from './message-id.ts';
 import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header-lookup.ts';
@@ -32,12 +32,6 @@ async function parseMime(bytes: Buffer): Promise<ParsedMail> {
   } catch (err) {
     throw new ParseError(`unreadable MIME structure: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function flatten(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
-  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const flat = (a: EmailAddress): EmailAddress[] => (a.group ? a.group.flatMap(flat) : [a]);
-  return objects.flatMap((o) => o.value.flatMap(flat));
 }
 
 const addressesOf = (entries: readonly EmailAddress[]): string[] => mailboxesOf(entries).map((m) => m.address);

@@ -28,7 +28,8 @@ export interface SenderAddresses {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function flatten(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+/** The mailboxes of an address header, groups opened. */
+export function flatten(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
   const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const flat = (a: EmailAddress): EmailAddress[] => (a.group ? a.group.flatMap(flat) : [a]);
   return objects.flatMap((o) => o.value.flatMap(flat));
