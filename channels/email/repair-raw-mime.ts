@@ -68,9 +68,12 @@ function repairTransferEncodings(text: string): string {
   });
 }
 
+/** Only inside Content-Type fields (with their folded lines): a body that mentions a charset stays as written. */
 function repairOpaqueCharsets(text: string, bodyIsUtf8: boolean): string {
-  return text.replace(/(charset\s*=\s*)("?)([A-Za-z0-9._:+-]+)\2/gi, (whole, name: string, quote: string, label: string) =>
-    OPAQUE_CHARSETS.has(label.toLowerCase()) ? `${name}${quote}${bodyIsUtf8 ? 'utf-8' : 'windows-1252'}${quote}` : whole,
+  return text.replace(/^content-type[ \t]*:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim, (field) =>
+    field.replace(/(charset\s*=\s*)("?)([A-Za-z0-9._:+-]+)\2/gi, (whole, name: string, quote: string, label: string) =>
+      OPAQUE_CHARSETS.has(label.toLowerCase()) ? `${name}${quote}${bodyIsUtf8 ? 'utf-8' : 'windows-1252'}${quote}` : whole,
+    ),
   );
 }
 

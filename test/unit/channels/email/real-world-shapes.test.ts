@@ -145,6 +145,11 @@ describe('normalizeEmail: charsets and encodings', () => {
     expect((await parse('charset-x-user-defined.eml')).text).toBe('Preciso do recibo de março, por favor.');
   });
 
+  it('leaves a body that mentions an opaque charset as written', async () => {
+    const inbound = await normalizeEmail(message(['From: a@example.com', 'Content-Type: text/plain; charset=us-ascii'], 'Our mailer writes charset=unknown-8bit in its headers.'));
+    expect(inbound.text).toBe('Our mailer writes charset=unknown-8bit in its headers.');
+  });
+
   it('leaves NUL bytes for the store to clean and still parses every field', async () => {
     const inbound = await parse('nul-bytes.eml');
     expect(inbound.from).toEqual({ address: 'nul.sender@example.com', name: expect.stringMatching(/^Nul\u0000?Name$/) });
