@@ -44,6 +44,12 @@ export interface SentInboundBase extends InboundBase {
   sender: SenderProof;
   to: string[];
   attachments: NormalizedAttachment[];
+  /** Where answers go when not to `from` (an email's Reply-To); the contact stays `from`. */
+  replyTo?: { address: string; name: string | null };
+  /** Who sent it on `from`'s behalf (an email's Sender: a mailing list, an assistant). */
+  sentBy?: { address: string; name: string | null };
+  /** Other authors it names besides `from` (an email From with several addresses). */
+  alsoFrom?: { address: string; name: string | null }[];
 }
 
 /** The written part of a message, auto-reply or bounce notice, and how it threads. */

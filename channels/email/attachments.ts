@@ -33,6 +33,15 @@ export function extensionFor(contentType: string): string {
   return EXTENSIONS[contentType.toLowerCase()] ?? '.bin';
 }
 
+/** "application/pdf" for "report.PDF"; application/octet-stream when the extension says nothing. */
+export function contentTypeForFilename(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  const extension = dot < 0 ? '' : filename.slice(dot).toLowerCase();
+  const known = Object.entries(EXTENSIONS).find(([, ext]) => ext === extension && extension !== '.txt');
+  if (known) return known[0];
+  return extension === '.txt' ? 'text/plain' : 'application/octet-stream';
+}
+
 export function normalizeAttachments(attachments: readonly Attachment[]): NormalizedAttachment[] {
   return attachments.map((attachment, index) => {
     const contentType = attachment.contentType.toLowerCase();

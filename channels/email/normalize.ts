@@ -1,9 +1,12 @@
 // Raw RFC 822 bytes -> NormalizedInbound. Pure over its input: the SMTP/IMAP ingest, the parse
 // command and the tests all call this. mailparser decodes MIME; the rest is ours.
 import { convert as htmlToText } from 'html-to-text';
-import { parseAddressHeader, simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
-import { ParseError, type BounceDetails, type InboundContent, type SentInboundBase, type WrittenInbound } from '../types.ts';
+import { parseAddressHeader, simpleParser, type EmailAddress, type ParsedMail } from 'mailparser';
+import { ParseError, type BounceDetails, type InboundContent, type SenderProof, type SentInboundBase, type WrittenInbound } from '../types.ts';
 import { normalizeAttachments } from './attachments.ts';
+import { repairRawMime } from './repair-raw-mime.ts';
+import { openWrappedParts } from './open-wrapped-parts.ts';
+import { flatten, mailboxesOf, senderAddressesOf, type SenderAddresses } from './sender-addresses.ts';
 import { isAutoReply } from './detect-auto-reply.ts';
 import { extractMessageId } from './message-id.ts';
 import { fieldsFromHeaderLines, headerLookup, type HeaderLookup } from './header-lookup.ts';
@@ -31,26 +34,7 @@ async function parseMime(bytes: Buffer): Promise<ParsedMail> {
   }
 }
 
-function flatten(value: AddressObject | AddressObject[] | undefined): EmailAddress[] {
-  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const flat = (a: EmailAddress): EmailAddress[] => (a.group ? a.group.flatMap(flat) : [a]);
-  return objects.flatMap((o) => o.value.flatMap(flat));
-}
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-const USABLE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
-
-function addressesOf(entries: readonly EmailAddress[]): string[] {
-  return entries.map((e) => (e.address ?? '').trim().toLowerCase()).filter((a) => USABLE_ADDRESS.test(a));
-}
-
-function senderOf(mail: ParsedMail): SentInboundBase['from'] {
-  if (!mail.from) throw new ParseError('message has no From header');
-  const sender = flatten(mail.from).find((e) => addressesOf([e]).length > 0);
-  if (!sender?.address) throw new ParseError(`From header has no usable address: ${oneLine(mail.from.text)}`);
-  return { address: sender.address.trim().toLowerCase(), name: sender.name.trim() || null };
-}
+const addressesOf = (entries: readonly EmailAddress[]): string[] => mailboxesOf(entries).map((m) => m.address);
 
 /** To and Cc; when there is no To, the envelope recipient that delivery agents record instead. */
 function recipientsOf(mail: ParsedMail, headers: HeaderLookup): string[] {
@@ -107,27 +91,42 @@ function assertLooksLikeEmail(bytes: Buffer, headers: HeaderLookup): void {
   if (headers.size === 0) throw new ParseError('not an email: no header fields found');
 }
 
+/** Proof stays on the From domain (DMARC's rule); an address taken from elsewhere is never proven. */
+function senderProofFor(addresses: SenderAddresses, headers: HeaderLookup): SenderProof {
+  if (addresses.fromFallback) return { verified: false, reason: `From has no address; ${addresses.from.address} is taken from Sender, Reply-To or Return-Path` };
+  // Only what our own edge stamped counts (auth-results.ts): a sender can write any other header.
+  return senderProofOf(trustedAuthResults(headers, [PARLEY_AUTHSERV_ID]), addresses.from.address);
+}
+
+function optionalAddresses(a: SenderAddresses): Pick<SentInboundBase, 'replyTo' | 'sentBy' | 'alsoFrom'> {
+  return { ...(a.replyTo ? { replyTo: a.replyTo } : {}), ...(a.sentBy ? { sentBy: a.sentBy } : {}), ...(a.alsoFrom.length > 0 ? { alsoFrom: a.alsoFrom } : {}) };
+}
+
 /** Parses one raw email. Throws ParseError (one-line reason) for input that is not a usable email. */
 export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const bytes = toBytes(raw);
-  const mail = await parseMime(bytes);
+  const mail = await parseMime(repairRawMime(bytes));
   const headers = headerLookup(fieldsFromHeaderLines(mail.headerLines ?? []));
   assertLooksLikeEmail(bytes, headers);
-  const from = senderOf(mail);
+  const addresses = senderAddressesOf(mail, headers);
+  const from = addresses.from;
   // The same key the SMTP/IMAP edges give the InboundEvent: Message-ID, else sha256 of the bytes.
   const externalId = extractMessageId(bytes);
   const inReplyTo = extractMessageIds(headers.all('in-reply-to'))[0] ?? null;
   const references = extractMessageIds(headers.all('references'));
-  const bodyText = bodyTextOf(mail);
+  // S/MIME signed content, invitations and forwarded messages: what they say when the body says nothing.
+  const opened = await openWrappedParts(mail);
+  const ownText = bodyTextOf(opened.inner ?? mail) || opened.notes.join('\n\n');
+  const bodyText = opened.lead ? `${opened.lead}\n\n${ownText}` : ownText;
   const reply = trimReply(bodyText);
   const subject = mail.subject ?? null;
   const item: SentInboundBase & InboundContent = {
     channel: 'email',
     externalId,
     from,
-    // Only what our own edge stamped counts (auth-results.ts): a sender can write any other header.
-    sender: senderProofOf(trustedAuthResults(headers, [PARLEY_AUTHSERV_ID]), from.address),
+    sender: senderProofFor(addresses, headers),
     to: recipientsOf(mail, headers),
+    ...optionalAddresses(addresses),
     subject,
     text: reply.text,
     quotedText: reply.quotedText,
@@ -136,7 +135,7 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
     inReplyTo,
     references,
     thread: { refs: threadRefs(inReplyTo, references), topic: normaliseSubject(subject) },
-    attachments: normalizeAttachments(mail.attachments),
+    attachments: [...normalizeAttachments(opened.attachments), ...opened.extracted],
   };
   const classified = classify({ mail, headers, fromAddress: from.address, externalId, text: bodyText, bytes });
   if (classified.kind === 'bounce') return { ...item, kind: 'bounce', bounce: classified.bounce };

@@ -11,6 +11,10 @@ export function prepareEmailMessageId(msg: { messageId: string }, channel: Chann
   return `<${msg.messageId}@${domain}>`;
 }
 
+// A message that came without a Message-ID is keyed "sha256:..." (message-id.ts): that key is ours,
+// not an id the customer's mail client knows, so it never goes into In-Reply-To or References.
+const isMessageId = (id: string) => /^<[^<>\s]+>$/.test(id);
+
 /** Connects to `address` (the checked IP), with TLS checked against the host name the admin gave. */
 function transportFor(smtp: SmtpSettings, address: string) {
   return nodemailer.createTransport({
@@ -46,8 +50,8 @@ export async function sendEmail(msg: OutboundMessage, channel: ChannelConfig, ho
       subject: msg.subject ?? '',
       text: msg.text,
       html: msg.html ?? undefined,
-      inReplyTo: msg.inReplyTo ?? undefined,
-      references: msg.references.length > 0 ? msg.references : undefined,
+      inReplyTo: msg.inReplyTo && isMessageId(msg.inReplyTo) ? msg.inReplyTo : undefined,
+      references: msg.references.some(isMessageId) ? msg.references.filter(isMessageId) : undefined,
       attachments: msg.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       headers: { 'X-Parley-Message-Id': msg.messageId },
     });

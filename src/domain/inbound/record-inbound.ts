@@ -165,7 +165,16 @@ async function createInboundMessage(tx: Tx, input: RecordInboundInput<WrittenInb
       inReplyTo: n.inReplyTo,
       references: n.references,
       sentAt: n.sentAt,
-      metadata: { from: n.from, sender: { verified: n.sender.verified, reason: n.sender.reason }, to: n.to, ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}) },
+      metadata: {
+        from: n.from,
+        sender: { verified: n.sender.verified, reason: n.sender.reason },
+        to: n.to,
+        // Where replies go and who else is named (an email's Reply-To, Sender, further From authors).
+        ...(n.replyTo ? { replyTo: n.replyTo } : {}),
+        ...(n.sentBy ? { sentBy: n.sentBy } : {}),
+        ...(n.alsoFrom ? { alsoFrom: n.alsoFrom } : {}),
+        ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}),
+      },
       attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) },
     },
   });

@@ -12,6 +12,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from '../conversations/visibility.ts';
 import { replySubject } from './reply-subject.ts';
 import { refusalFor, replyIdentity } from './reply-identity.ts';
+import { replyAddress } from './reply-address.ts';
 import { decodeReplyAttachments, replyFilesLimit, storeReplyAttachments, type ReplyAttachmentInput } from './store-reply-attachments.ts';
 import { slaOnAgentReply } from '../sla/apply-sla.ts';
 
@@ -54,6 +55,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
     orderBy: { createdAt: 'desc' },
     select: { externalId: true, references: true },
   });
+  const to = await replyAddress(db, { conversationId: conversation.id, identity });
   const now = deps.clock.now();
 
   let message;
@@ -74,7 +76,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
           inReplyTo: lastInbound?.externalId ?? null,
           references: threadReferences(lastInbound),
           deliveryStatus: 'queued',
-          metadata: { to: { address: identity.address, name: identity.displayName }, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
+          metadata: { to, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
           ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
         },
     });

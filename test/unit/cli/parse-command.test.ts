@@ -1,6 +1,7 @@
 // `parley parse`, run in-process through the command line's own entry function: JSON on success,
 // one `parley: ...` line and the right exit code on failure, never a stack trace. The real child
 // process is smoke-tested once in test/integration/cli/parse-command.test.ts.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { channelAdapters } from '../../../channels/registry.ts';
 import { channelKinds } from '../../../channels/registry.ts';
@@ -58,6 +59,37 @@ describe('parley parse', () => {
       kind: 'bounce',
       bounce: { originalMessageId: '<msg_01HQ8Z@acme.test>', recipient: 'nobody@example.org', status: '5.1.1' },
     });
+  });
+
+  it('parses every email fixture except the one without any From', async () => {
+    const dir = 'test/fixtures/email/';
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBeGreaterThanOrEqual(49);
+    const refused: string[] = [];
+    for (const file of files) {
+      const run = await parley('parse', 'email', `${dir}${file}`);
+      if (run.code !== 0) refused.push(file);
+      else expect(JSON.parse(run.stdout)).toMatchObject({ channel: 'email', from: { address: expect.stringContaining('@') } });
+    }
+    expect(refused).toEqual(['no-from.eml']);
+  });
+
+  it('prints where replies go and who sent on whose behalf', async () => {
+    const replyTo = JSON.parse((await parley('parse', 'email', 'test/fixtures/email/rfc5322-reply-to.eml')).stdout);
+    expect(replyTo).toMatchObject({ from: { address: 'mary@example.net' }, replyTo: { address: 'smith@home.example', name: 'Mary Smith: Personal Account' } });
+    const sender = JSON.parse((await parley('parse', 'email', 'test/fixtures/email/rfc5322-sender-differs.eml')).stdout);
+    expect(sender).toMatchObject({ from: { address: 'jdoe@machine.example' }, sentBy: { address: 'mjones@machine.example' } });
+  });
+
+  it('prints a meeting invitation as readable text with the .ics kept', async () => {
+    const json = JSON.parse((await parley('parse', 'email', 'test/fixtures/email/calendar-only-tzid-folded.eml')).stdout);
+    expect(json.text).toMatch(/^Meeting invitation: Just testing!\nWhen: 2014-01-07 10:00 \(America\/Toronto\)/);
+    expect(json.attachments).toEqual([expect.objectContaining({ contentType: 'text/calendar' })]);
+  });
+
+  it('prints legacy 8-bit headers decoded by the body charset', async () => {
+    const json = JSON.parse((await parley('parse', 'email', 'test/fixtures/email/legacy-8bit-headers-windows-1251.eml')).stdout);
+    expect(json).toMatchObject({ subject: 'Не приходит код подтверждения', from: { name: 'Алексей Иванов' } });
   });
 
   it('exits 1 with the parse reason for a message without From', async () => {
