@@ -1,6 +1,7 @@
 // Odd real-world email shapes through the real SMTP edge, Postgres and the outbound SMTP path: a
 // message with NUL bytes in its Subject, From name, body and an attachment's file name lands in
-// the inbox cleaned; an agent's reply to a message with Reply-To goes to the Reply-To address.
+// the inbox cleaned; an agent's reply to a proven sender's message with Reply-To goes to the
+// Reply-To address, and to the From identity when the sender is not proven.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INBOX, startHarness, type Harness } from '../support/harness.ts';
@@ -52,5 +53,27 @@ describe('email shapes through the real SMTP paths', () => {
     expect(delivered.envelope.to).toEqual(['smith@home.example']);
     expect(delivered.parsed.to && !Array.isArray(delivered.parsed.to) ? delivered.parsed.to.value.map((v) => v.address) : null).toEqual(['smith@home.example']);
     expect(delivered.parsed.inReplyTo).toBe(customerId);
+  });
+
+  it('an unproven sender\'s Reply-To is not followed: the answer goes to the From identity, not to where a forger points it', async () => {
+    const raw = [
+      'From: Olav Berg <olav.berg@example.org>',
+      'Reply-To: <collector@attacker.example>',
+      `To: ${INBOX}`,
+      'Subject: Send my invoice history here',
+      'Message-ID: <forged-reply-to-1@attacker.example>',
+      'Date: Tue, 01 Dec 2026 10:00:00 +0000',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Please send all my invoices.',
+      '',
+    ].join('\r\n');
+    await h.sendRawMail({ raw }, { from: 'olav.berg@example.org', to: [INBOX] });
+    const message = await waitUntil(() => h.testDb.db.message.findFirst({ where: { externalId: '<forged-reply-to-1@attacker.example>' } }), 'the forged message');
+    expect(message.metadata).toMatchObject({ replyTo: { address: 'collector@attacker.example' }, sender: { verified: false } });
+    const reply = await h.api(token, 'POST', `/api/conversations/${message.conversationId}/messages`, { text: 'Here is what we have.' });
+    expect(reply.status).toBe(202);
+    const delivered = await h.sink.waitFor((m) => m.parsed.subject === 'Re: Send my invoice history here');
+    expect(delivered.envelope.to).toEqual(['olav.berg@example.org']);
   });
 });

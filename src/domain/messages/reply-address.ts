@@ -1,6 +1,8 @@
 // Where an agent's reply is sent: the Reply-To of the customer's latest message in the conversation
 // when it gave one (RFC 5322 §3.6.2: replies go there), else the contact identity it answers. The
-// contact stays who they are; only the delivery address differs.
+// contact stays who they are; only the delivery address differs. Only a proven sender's Reply-To
+// counts: a forged From (no DMARC pass) must not redirect the agent's answer, and the thread it
+// quotes, to an address of the forger's choosing; it goes to the identity, as it would without one.
 import type { ContactIdentity, Db } from '../../db/client.ts';
 
 /** A plain object type: it is stored as the outbound message's JSON metadata. */
@@ -10,7 +12,9 @@ export type ReplyAddress = {
 };
 
 function replyToOf(metadata: unknown): ReplyAddress | null {
-  const replyTo = (metadata as { replyTo?: { address?: unknown; name?: unknown } } | null)?.replyTo;
+  const recorded = metadata as { replyTo?: { address?: unknown; name?: unknown }; sender?: { verified?: unknown } } | null;
+  if (recorded?.sender?.verified !== true) return null;
+  const replyTo = recorded.replyTo;
   if (!replyTo || typeof replyTo.address !== 'string' || replyTo.address === '') return null;
   return { address: replyTo.address, name: typeof replyTo.name === 'string' ? replyTo.name : null };
 }
