@@ -12,7 +12,7 @@ import { normaliseSubject } from './normalize-subject.ts';
 import { isBounce, parseBounce } from './parse-bounce.ts';
 import { PARLEY_AUTHSERV_ID, senderProofOf, trustedAuthResults } from './auth-results.ts';
 import { sanitizeEmailHtml } from './sanitize-html.ts';
-import { trimReply } from './trim-reply.ts';
+import { trimEmailBody } from './trim-html-reply.ts';
 
 function toBytes(raw: unknown): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
@@ -119,7 +119,7 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const inReplyTo = extractMessageIds(headers.all('in-reply-to'))[0] ?? null;
   const references = extractMessageIds(headers.all('references'));
   const bodyText = bodyTextOf(mail);
-  const reply = trimReply(bodyText);
+  const reply = trimEmailBody({ text: bodyText, html: mail.html });
   const subject = mail.subject ?? null;
   const item: SentInboundBase & InboundContent = {
     channel: 'email',
