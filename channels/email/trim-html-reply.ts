@@ -2,7 +2,7 @@
 // the text is made from what is above the cut (then trimmed like any plain text, for the "-- "
 // signature and an attribution line left above the quote). The full HTML stays on the message;
 // the web folds the same history away and shows it on "show quoted" (web/src/conversation/email-html.ts).
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { Parser } from 'htmlparser2';
 import { findQuoteStart } from './find-quote-start.ts';
 import { startsWithHeaderLines } from './outlook-header-block.ts';
@@ -30,7 +30,9 @@ const TO_TEXT = {
   ],
 };
 // Block elements and <br> around them give runs of blank lines; one blank line separates paragraphs.
-const textOf = (html: string) => convert(html, TO_TEXT).replace(/\n[ \t]*\n(?:[ \t]*\n)+/gu, '\n\n');
+// Compiled once: html-to-text builds its selector tables per call otherwise.
+const toText = compile(TO_TEXT);
+const textOf = (html: string) => toText(html).replace(/\n[ \t]*\n(?:[ \t]*\n)+/gu, '\n\n');
 
 function classesOf(attribs: Record<string, string>): string[] {
   return (attribs.class ?? '').toLowerCase().split(/\s+/u);
