@@ -15,7 +15,7 @@ import { normaliseSubject } from './normalize-subject.ts';
 import { isBounce, parseBounce } from './parse-bounce.ts';
 import { PARLEY_AUTHSERV_ID, senderProofOf, trustedAuthResults } from './auth-results.ts';
 import { sanitizeEmailHtml } from './sanitize-html.ts';
-import { trimReply } from './trim-reply.ts';
+import { trimEmailBody } from './trim-html-reply.ts';
 
 function toBytes(raw: unknown): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
@@ -116,9 +116,11 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
   const references = extractMessageIds(headers.all('references'));
   // S/MIME signed content, invitations and forwarded messages: what they say when the body says nothing.
   const opened = await openWrappedParts(mail);
-  const ownText = bodyTextOf(opened.inner ?? mail) || opened.notes.join('\n\n');
+  const content = opened.inner ?? mail;
+  const ownText = bodyTextOf(content) || opened.notes.join('\n\n');
   const bodyText = opened.lead ? `${opened.lead}\n\n${ownText}` : ownText;
-  const reply = trimReply(bodyText);
+  // The HTML shows where a quote starts only for the message's own body, not for a lead line we wrote.
+  const reply = trimEmailBody({ text: bodyText, html: opened.lead ? undefined : content.html });
   const subject = mail.subject ?? null;
   const item: SentInboundBase & InboundContent = {
     channel: 'email',
