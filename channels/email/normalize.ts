@@ -14,7 +14,7 @@ import { extractMessageIds, threadRefs } from './thread-refs.ts';
 import { normaliseSubject } from './normalize-subject.ts';
 import { isBounce, parseBounce } from './parse-bounce.ts';
 import { PARLEY_AUTHSERV_ID, senderProofOf, trustedAuthResults } from './auth-results.ts';
-import { sanitizeEmailHtml } from './sanitize-html.ts';
+import { displayHtmlOf } from './display-html.ts';
 import { trimEmailBody } from './trim-html-reply.ts';
 
 function toBytes(raw: unknown): Buffer {
@@ -132,7 +132,7 @@ export async function normalizeEmail(raw: unknown): Promise<WrittenInbound> {
     subject,
     text: reply.text,
     quotedText: reply.quotedText,
-    html: typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) || null : null,
+    html: typeof mail.html === 'string' ? displayHtmlOf(mail.html) : null,
     sentAt: sentAtOf(headers),
     inReplyTo,
     references,

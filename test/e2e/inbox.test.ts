@@ -129,6 +129,25 @@ describe('agent inbox in the browser', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('folds a Russian HTML reply\'s quote, with the line introducing it, until the agent asks for it', async () => {
+    const id = await h.sendCustomerMail({
+      from: 'Ольга Петрова <olga@example.ru>',
+      subject: 'Re: Экспорт',
+      text: '',
+      html: '<div>Спасибо, всё работает.</div><div>Вторник, 4 марта 2025, 10:00 +03:00 от Acme &lt;support@acme.test&gt;:</div><blockquote><div>Очистите кэш, пожалуйста.</div></blockquote>',
+    });
+    await page.goto(`${h.apiUrl}/inbox/all/c/${await conversationIdOf(id)}`);
+    const frameEl = page.getByTestId('email-frame');
+    await frameEl.waitFor();
+    // The frame is rebuilt when the quote is shown: read whichever document it holds now.
+    const bodyText = async () => (await (await frameEl.elementHandle())!.contentFrame())!.$eval('body', (b) => (b as { innerText: string }).innerText).catch(() => '');
+    const shown = await waitUntil(async () => ((await bodyText()).includes('Спасибо, всё работает.') ? bodyText() : null), 'the reply in the frame');
+    expect(shown).not.toContain('Очистите кэш');
+    expect(shown).not.toContain('от Acme');
+    await page.getByTestId('conversation-pane').getByRole('button', { name: 'Show quoted text' }).last().click();
+    await waitUntil(async () => ((await bodyText()).includes('Очистите кэш, пожалуйста.') || null), 'the quote shown');
+  });
+
   it('moves with j/k and resolves with e: the row leaves the Open view', async () => {
     for (const n of [1, 2]) await conversationIdOf(await h.sendCustomerMail({ from: `triage${n}@example.org`, subject: `Triage ${n}`, text: `Case ${n}` }));
     await page.goto(`${h.apiUrl}/inbox/all`);

@@ -11,10 +11,11 @@ export interface PreparedEmail {
 }
 
 const REMOTE = /^\s*https?:/i;
-// Where mail clients put the quoted earlier message. The server's sanitiser keeps no classes or
-// ids, so besides those markers we recognise the shapes that survive it: a top-level blockquote
-// with its "On ... wrote:" line, and Outlook's "From: ... Sent:" header block and all after it.
-const QUOTE_SELECTORS = ['blockquote[type="cite"]', '.gmail_quote', '.gmail_extra', '.yahoo_quoted', '.moz-cite-prefix', '#divRplyFwdMsg', '#appendonsend'];
+// Where the quoted earlier message is. The server marks it (channels/email/display-html.ts, from
+// its per-language table of quote shapes); for messages stored before it did, the mail clients'
+// own markers and the shapes that survive sanitising: a top-level blockquote with its "On ...
+// wrote:" line, and Outlook's "From: ... Sent:" header block and all after it.
+const QUOTE_SELECTORS = ['[data-parley-quote]', 'blockquote[type="cite"]', '.gmail_quote', '.gmail_extra', '.yahoo_quoted', '.moz-cite-prefix', '#divRplyFwdMsg', '#appendonsend'];
 const ATTRIBUTION = /(wrote|schrieb|a écrit|escribió|scrisse|schreef|napisał|skrev)\s*:\s*$/i;
 const OUTLOOK_HEADER = /^\s*(From|Von|De|Van|Da)\s*:[\s\S]*\b(Sent|Gesendet|Envoyé|Enviado|Verzonden|Inviato|Date|Datum)\s*:/i;
 
@@ -32,6 +33,13 @@ function removeWithFollowing(el: Element): void {
 
 function findQuotes(body: HTMLElement, hasQuotedText: boolean): { el: Element; rest: boolean }[] {
   const found: { el: Element; rest: boolean }[] = QUOTE_SELECTORS.flatMap((sel) => Array.from(body.querySelectorAll(sel)).map((el) => ({ el, rest: sel.startsWith('#') })));
+  // The server's marker starts at the quote itself; the short line introducing it ("... пишет:",
+  // "DATE, NAME <addr>:") folds with it.
+  for (const marker of Array.from(body.querySelectorAll('[data-parley-quote]'))) {
+    const intro = marker.previousElementSibling;
+    const text = (intro?.textContent ?? '').trim();
+    if (intro && text.endsWith(':') && text.length < 300) found.push({ el: intro, rest: false });
+  }
   // Without the server's word that the text quotes an earlier message, a blockquote is content.
   if (!hasQuotedText) return found;
   for (const q of Array.from(body.querySelectorAll('blockquote'))) {

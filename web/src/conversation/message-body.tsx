@@ -9,7 +9,7 @@ import { prepareEmailHtml } from './email-html.ts';
 
 function QuoteToggle({ open, onToggle }: { open: boolean; onToggle(): void }) {
   return (
-    <button type="button" className="quote-toggle" aria-expanded={open} title={open ? 'Hide quoted text' : 'Show quoted text'} onClick={onToggle}>
+    <button type="button" className="quote-toggle" aria-expanded={open} aria-label={open ? 'Hide quoted text' : 'Show quoted text'} title={open ? 'Hide quoted text' : 'Show quoted text'} onClick={onToggle}>
       …
     </button>
   );
