@@ -2,9 +2,15 @@
 // workers (telegraf answers through a local Bot API stand-in): a private message with
 // `last_name: null`, an anonymous group admin writing as the group (sender_chat), and a poll reach
 // the inbox readably; a reply to the group admin goes to the group; a channel post is acknowledged
-// and dropped, opening no conversation and leaving no failed event.
+// and dropped, opening no conversation and leaving no failed event. Long polling (telegraf's
+// client against the stand-in) confirms the channel post to Telegram, logs why it was dropped, and
+// goes on to the next update.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListenerLog } from '../../../../channels/types.ts';
+import { startTelegramPolling } from '../../../../channels/telegram/polling.ts';
+import { createListenerContext } from '../../../../src/domain/inbound/listener-context.ts';
+import { listenerSettings } from '../../../../src/runtime-listeners.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
 import { startHarness, type Harness } from '../../../support/harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
@@ -92,5 +98,45 @@ describe('telegram genuine updates', () => {
     expect(await db().contact.count()).toBe(contacts);
     expect(await db().inboundEvent.count({ where: { channelId, status: 'failed' } })).toBe(0);
     expect(await db().message.count({ where: { channelId, text: { contains: 'support hours' } } })).toBe(0);
+  });
+});
+
+describe('telegram genuine updates by long polling', () => {
+  const closers: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+
+  /** A listener log that keeps what it is told, for the test to read. */
+  const recordingLog = (entries: { level: string; obj: object; msg?: string }[]): ListenerLog => {
+    const at = (level: string) => (obj: object, msg?: string) => void entries.push({ level, obj, msg });
+    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => recordingLog(entries) };
+  };
+
+  it('confirms a channel post with the reason it is dropped and stores the private message after it', async () => {
+    const tg = await startFakeTelegram({ botUsername: 'acme_poll_bot' });
+    closers.push(() => tg.close());
+    const h = await startHarness({
+      env: { TELEGRAM_API_ROOT: tg.url },
+      channels: [{ kind: 'telegram', name: 'Polled', address: 'acme_poll_bot', settings: { botToken: tg.token, polling: true } }],
+    });
+    closers.push(() => h.close());
+    const channelId = h.workspace.channels.find((c) => c.address === 'acme_poll_bot')!.id;
+    const entries: { level: string; obj: object; msg?: string }[] = [];
+    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const pollers = await startTelegramPolling({ ...ctx, log: recordingLog(entries) }, { all: false, refreshMs: 60_000, apiRoot: tg.url });
+    closers.push(() => pollers.stop());
+
+    tg.pushUpdate(fixture('channel-post.json'));
+    const privateMessage = fixture('last-name-null.json');
+    privateMessage.update_id = 900200;
+    tg.pushUpdate(privateMessage);
+    const m = await waitUntil(() => h.testDb.db.message.findFirst({ where: { channelId, externalId: '515151:201' } }), 'the private message stored');
+    expect(m.text).toBe('Hi, is the shop open on Sunday?');
+    // Both are confirmed to Telegram: a later getUpdates asks only for what comes after them.
+    await waitUntil(async () => tg.calls.some((c) => c.method === 'getUpdates' && Number(c.params.offset) === 900201) || null, 'both updates confirmed');
+    expect(entries.find((e) => e.msg === 'telegram update ignored')?.obj).toEqual({ reason: expect.stringMatching(/^update 900131 \(channel_post\): /) });
+    expect(await h.testDb.db.inboundEvent.count({ where: { channelId } })).toBe(1);
+    expect(await h.testDb.db.conversation.count({ where: { channelId } })).toBe(1);
   });
 });
