@@ -4,7 +4,7 @@
 // is kept, so the ingest worker records why for an admin.
 import { createHash } from 'node:crypto';
 import { updateExternalId } from './external-id.ts';
-import { readUpdate } from './update-kinds.ts';
+import { chatTypeOf, readUpdate } from './update-kinds.ts';
 import { telegramUpdateSchema, type TelegramSettings } from './schema.ts';
 
 export type Admission = { admit: true; externalId: string } | { admit: false; reason: string };
@@ -15,8 +15,8 @@ export function admitTelegramUpdate(raw: unknown, settings: Pick<TelegramSetting
   const update = parsed.data;
   const reading = readUpdate(update);
   if (!reading.message) return { admit: false, reason: reading.reason };
-  const type = reading.message.chat.type;
-  if (type !== 'private' && !settings.allowGroups) return { admit: false, reason: `${type ?? 'unknown chat type'} message ignored (allowGroups is off)` };
+  const type = chatTypeOf(reading.message.chat);
+  if (type !== 'private' && !settings.allowGroups) return { admit: false, reason: `${type} message ignored (allowGroups is off)` };
   return { admit: true, externalId: updateExternalId(update) };
 }
 

@@ -96,7 +96,8 @@ function contextLines(m: TelegramMessage): string[] {
 const FRAME_FIELDS = new Set(['message_id', 'message_thread_id', 'from', 'sender_chat', 'chat', 'date', 'edit_date', 'entities', 'caption_entities', 'media_group_id', 'author_signature', 'has_protected_content', 'is_topic_message', 'is_from_offline', 'reply_markup', 'link_preview_options', 'via_bot', 'sender_boost_count', 'sender_business_bot', 'business_connection_id', 'show_caption_above_media', 'has_media_spoiler', 'effect_id', 'is_automatic_forward', 'reply_to_message', 'quote', 'external_reply', 'reply_to_story', 'forward_origin', 'forward_from', 'forward_from_chat', 'forward_from_message_id', 'forward_signature', 'forward_sender_name', 'forward_date', 'is_paid_post', 'paid_star_count', 'sender_tag']);
 
 export function describeMessage(m: TelegramMessage): string {
-  const written = m.text ?? m.caption;
+  // An empty text beside a caption (some bridges send both) is no text.
+  const written = m.text || m.caption;
   const file = written ? null : fileLine(m);
   const payment = m.successful_payment ? `Payment received: ${money(m.successful_payment.total_amount, m.successful_payment.currency)}${m.successful_payment.invoice_payload ? ` (${m.successful_payment.invoice_payload})` : ''}` : null;
   const body = [written, file, ...contentLines(m), payment].filter((x): x is string => !!x);

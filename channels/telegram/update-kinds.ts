@@ -40,6 +40,11 @@ const SERVICE_FIELDS = [
   'giveaway_created', 'giveaway_completed', 'proximity_alert_triggered', 'checklist_tasks_done', 'checklist_tasks_added', 'direct_message_price_changed',
 ];
 
+/** A chat's type; when a client left it out, a positive id is a user's private chat and a negative one a group (https://core.telegram.org/bots/api#chat). */
+export function chatTypeOf(chat: TelegramMessage['chat']): string {
+  return chat.type ?? (chat.id > 0 ? 'private' : 'group');
+}
+
 export type UpdateReading = { message: TelegramMessage; edited: boolean } | { message: null; reason: string };
 
 /**
@@ -59,7 +64,7 @@ export function readUpdate(update: TelegramUpdate): UpdateReading {
 }
 
 function whyNotCustomer(m: TelegramMessage): string | null {
-  if (m.chat.type === 'channel') return 'a post in a channel: the company’s own broadcast, not a customer writing';
+  if (chatTypeOf(m.chat) === 'channel') return 'a post in a channel: the company’s own broadcast, not a customer writing';
   if (m.is_automatic_forward) return 'a linked channel’s post, forwarded into its discussion group by Telegram';
   const service = SERVICE_FIELDS.find((f) => (m as Record<string, unknown>)[f] != null);
   if (service) return `a service message (${service}), nothing a customer wrote`;

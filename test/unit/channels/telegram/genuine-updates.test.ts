@@ -50,6 +50,8 @@ describe('normalizeTelegram over genuine updates', () => {
     const n = normalizeTelegram(odd, 'bot');
     expect(n).toMatchObject({ from: { address: '5', name: '@ana_b' }, text: 'hello', sentAt: null });
     expect(n.attachments).toEqual([{ filename: 'photo-message-3.jpg', contentType: 'image/jpeg', size: 0, url: 'tg://file/F1', inline: false }]);
+    const emptyTextBesideCaption = { update_id: 2, message: { message_id: 4, from: { id: 5, first_name: 'Ana' }, chat: { id: 5, type: 'private' }, date: 1, text: '', caption: 'see photo', photo: [{ file_id: 'F2' }] } };
+    expect(normalizeTelegram(emptyTextBesideCaption, 'bot').text).toBe('see photo');
   });
 
   it('still refuses what has no id Parley keys on, or no sender at all, so it is kept as a failed event', () => {
@@ -79,6 +81,12 @@ describe('admitTelegramUpdate over genuine updates', () => {
       const admission = admitTelegramUpdate(fixture(name), { allowGroups: true });
       expect(admission, name).toMatchObject({ admit: false, reason: expect.stringMatching(expected.notMessage) });
     }
+  });
+
+  it('reads a chat without its type by its id: positive is a private chat, negative a group', () => {
+    const untyped = (chatId: number) => ({ update_id: 4, message: { message_id: 2, from: { id: 77, first_name: 'Ana' }, chat: { id: chatId, type: null }, date: 1, text: 'x' } });
+    expect(admitTelegramUpdate(untyped(77), { allowGroups: false })).toEqual({ admit: true, externalId: '77:2' });
+    expect(admitTelegramUpdate(untyped(-100555), { allowGroups: false })).toEqual({ admit: false, reason: 'group message ignored (allowGroups is off)' });
   });
 
   it('keeps a message without any sender, so its failure is recorded for an admin', () => {
