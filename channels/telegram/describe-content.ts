@@ -6,7 +6,12 @@
 import { chatName, userName } from './sender.ts';
 import type { TelegramMessage, TelegramMessageOrigin } from './update-schema.ts';
 
-type Content = Pick<TelegramMessage, 'photo' | 'document' | 'voice' | 'audio' | 'video' | 'video_note' | 'animation' | 'sticker' | 'location' | 'venue' | 'contact' | 'poll' | 'dice' | 'story' | 'game' | 'invoice' | 'giveaway' | 'giveaway_winners' | 'paid_media' | 'checklist'>;
+/** The content fields a message and the external message it replies to share. */
+type Content = Pick<
+  TelegramMessage,
+  | 'photo' | 'document' | 'voice' | 'audio' | 'video' | 'video_note' | 'animation' | 'sticker' | 'location' | 'venue' | 'contact'
+  | 'poll' | 'dice' | 'story' | 'game' | 'invoice' | 'giveaway' | 'giveaway_winners' | 'paid_media' | 'checklist'
+>;
 
 const rounded = (n: number) => Number(n.toFixed(6));
 const mapLink = (lat: number, lon: number) => `https://www.openstreetmap.org/?mlat=${rounded(lat)}&mlon=${rounded(lon)}#map=17/${rounded(lat)}/${rounded(lon)}`;
@@ -41,7 +46,10 @@ function fileLine(c: Content): string | null {
   if (c.video_note) return 'Video message';
   if (c.animation) return 'GIF';
   if (c.voice) return 'Voice message';
-  if (c.audio) return `Audio${c.audio.performer || c.audio.title ? `: ${[c.audio.performer, c.audio.title].filter(Boolean).join(' – ')}` : c.audio.file_name ? `: ${c.audio.file_name}` : ''}`;
+  if (c.audio) {
+    const named = [c.audio.performer, c.audio.title].filter(Boolean).join(' – ') || c.audio.file_name;
+    return named ? `Audio: ${named}` : 'Audio';
+  }
   if (c.document) return `Document${c.document.file_name ? `: ${c.document.file_name}` : ''}`;
   if (c.sticker) return c.sticker.emoji ? `Sticker ${c.sticker.emoji}` : 'Sticker';
   return null;
@@ -62,8 +70,14 @@ function contentLines(c: Content): string[] {
   if (c.story) lines.push(`Shared a story${c.story.chat && chatName(c.story.chat) ? ` from ${chatName(c.story.chat)}` : ''}`);
   if (c.game) lines.push(`Game: ${c.game.title ?? ''}`.trim());
   if (c.invoice) lines.push(`Invoice: ${[c.invoice.title, c.invoice.description].filter(Boolean).join(' – ')}, ${money(c.invoice.total_amount, c.invoice.currency)}`);
-  if (c.giveaway) lines.push(`Giveaway: ${giveawayPrize(c.giveaway)} for ${plural(c.giveaway.winner_count ?? 0, 'winner')}${c.giveaway.winners_selection_date ? `, winners chosen on ${day(c.giveaway.winners_selection_date)}` : ''}`);
-  if (c.giveaway_winners) lines.push(`Giveaway winners: ${(c.giveaway_winners.winners ?? []).map(userName).filter(Boolean).join(', ') || plural(c.giveaway_winners.winner_count ?? 0, 'winner')}`);
+  if (c.giveaway) {
+    const chosen = c.giveaway.winners_selection_date ? `, winners chosen on ${day(c.giveaway.winners_selection_date)}` : '';
+    lines.push(`Giveaway: ${giveawayPrize(c.giveaway)} for ${plural(c.giveaway.winner_count ?? 0, 'winner')}${chosen}`);
+  }
+  if (c.giveaway_winners) {
+    const names = (c.giveaway_winners.winners ?? []).map(userName).filter(Boolean).join(', ');
+    lines.push(`Giveaway winners: ${names || plural(c.giveaway_winners.winner_count ?? 0, 'winner')}`);
+  }
   if (c.paid_media) lines.push(`Paid media: ${plural(c.paid_media.paid_media?.length ?? 0, 'item')} for ${money(c.paid_media.star_count, 'XTR')}`);
   return lines;
 }
@@ -93,13 +107,21 @@ function contextLines(m: TelegramMessage): string[] {
 }
 
 /** Top-level fields a message always or often has besides its content. */
-const FRAME_FIELDS = new Set(['message_id', 'message_thread_id', 'from', 'sender_chat', 'chat', 'date', 'edit_date', 'entities', 'caption_entities', 'media_group_id', 'author_signature', 'has_protected_content', 'is_topic_message', 'is_from_offline', 'reply_markup', 'link_preview_options', 'via_bot', 'sender_boost_count', 'sender_business_bot', 'business_connection_id', 'show_caption_above_media', 'has_media_spoiler', 'effect_id', 'is_automatic_forward', 'reply_to_message', 'quote', 'external_reply', 'reply_to_story', 'forward_origin', 'forward_from', 'forward_from_chat', 'forward_from_message_id', 'forward_signature', 'forward_sender_name', 'forward_date', 'is_paid_post', 'paid_star_count', 'sender_tag']);
+const FRAME_FIELDS = new Set([
+  'message_id', 'message_thread_id', 'from', 'sender_chat', 'chat', 'date', 'edit_date', 'entities', 'caption_entities', 'media_group_id',
+  'author_signature', 'has_protected_content', 'is_topic_message', 'is_from_offline', 'reply_markup', 'link_preview_options', 'via_bot',
+  'sender_boost_count', 'sender_business_bot', 'business_connection_id', 'show_caption_above_media', 'has_media_spoiler', 'effect_id',
+  'is_automatic_forward', 'reply_to_message', 'quote', 'external_reply', 'reply_to_story', 'forward_origin', 'forward_from',
+  'forward_from_chat', 'forward_from_message_id', 'forward_signature', 'forward_sender_name', 'forward_date', 'is_paid_post',
+  'paid_star_count', 'sender_tag',
+]);
 
 export function describeMessage(m: TelegramMessage): string {
   // An empty text beside a caption (some bridges send both) is no text.
   const written = m.text || m.caption;
   const file = written ? null : fileLine(m);
-  const payment = m.successful_payment ? `Payment received: ${money(m.successful_payment.total_amount, m.successful_payment.currency)}${m.successful_payment.invoice_payload ? ` (${m.successful_payment.invoice_payload})` : ''}` : null;
+  const paid = m.successful_payment;
+  const payment = paid ? `Payment received: ${money(paid.total_amount, paid.currency)}${paid.invoice_payload ? ` (${paid.invoice_payload})` : ''}` : null;
   const body = [written, file, ...contentLines(m), payment].filter((x): x is string => !!x);
   if (body.length === 0) {
     const fields = Object.keys(m).filter((k) => !FRAME_FIELDS.has(k) && (m as Record<string, unknown>)[k] != null);

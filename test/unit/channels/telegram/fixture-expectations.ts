@@ -26,6 +26,7 @@ export const expectedFixtures: Record<string, Expected> = {
   'poll.json': { ...olga, text: 'Poll: Which delivery slot suits you?\n- Morning\n- Afternoon\n- Evening' },
   'story.json': { ...olga, text: 'Shared a story from Olga' },
   'giveaway.json': { ...olga, text: 'Forwarded from Acme news:\nGiveaway: Telegram Premium for 6 months for 3 winners, winners chosen on 2025-12-01' },
+  'giveaway-winners.json': { ...olga, text: 'Forwarded from Acme news:\nGiveaway winners: Olga Petrova, Ana' },
   'contact-null-fields.json': { ...olga, text: 'Contact: Jonas, +4915112345678' },
   'animation.json': { ...olga, text: 'GIF', files: ['box.mp4'] },
   'video-note.json': { ...olga, text: 'Video message', files: ['video-note-AgADnote.mp4'] },
