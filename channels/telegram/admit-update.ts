@@ -1,8 +1,10 @@
-// What the Telegram edges (webhook, polling) keep: messages and edits from people in private
-// chats (and groups when allowGroups is on). Other updates are acknowledged and dropped; an update
-// Parley cannot read is kept, so the ingest worker records why for an admin.
+// What the Telegram edges (webhook, polling) keep: customers' messages and edits in private chats
+// (and groups when allowGroups is on). Other updates (update-kinds.ts says why each kind is not a
+// customer message) are acknowledged and dropped with that reason; an update Parley cannot read
+// is kept, so the ingest worker records why for an admin.
 import { createHash } from 'node:crypto';
 import { updateExternalId } from './external-id.ts';
+import { chatTypeOf, readUpdate } from './update-kinds.ts';
 import { telegramUpdateSchema, type TelegramSettings } from './schema.ts';
 
 export type Admission = { admit: true; externalId: string } | { admit: false; reason: string };
@@ -11,13 +13,10 @@ export function admitTelegramUpdate(raw: unknown, settings: Pick<TelegramSetting
   const parsed = telegramUpdateSchema.safeParse(raw);
   if (!parsed.success) return { admit: true, externalId: unreadableKey(raw) };
   const update = parsed.data;
-  const message = update.message ?? update.edited_message;
-  if (!message) {
-    const kinds = Object.keys(raw as object).filter((k) => k !== 'update_id');
-    return { admit: false, reason: `update of kind ${kinds.join(', ') || 'unknown'} is not handled` };
-  }
-  if (!message.from || message.from.is_bot) return { admit: false, reason: 'not sent by a person (channel post or bot)' };
-  if (message.chat.type !== 'private' && !settings.allowGroups) return { admit: false, reason: `${message.chat.type} message ignored (allowGroups is off)` };
+  const reading = readUpdate(update);
+  if (!reading.message) return { admit: false, reason: reading.reason };
+  const type = chatTypeOf(reading.message.chat);
+  if (type !== 'private' && !settings.allowGroups) return { admit: false, reason: `${type} message ignored (allowGroups is off)` };
   return { admit: true, externalId: updateExternalId(update) };
 }
 

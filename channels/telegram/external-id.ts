@@ -16,6 +16,6 @@ export function chatOf(externalId: string | null): string | null {
 export function updateExternalId(update: TelegramUpdate): string {
   if (update.message) return messageExternalId(update.message.chat.id, update.message.message_id);
   const edited = update.edited_message;
-  if (edited) return editExternalId(edited.chat.id, edited.message_id, edited.edit_date ?? edited.date);
+  if (edited) return editExternalId(edited.chat.id, edited.message_id, edited.edit_date ?? edited.date ?? 0);
   return `update:${update.update_id}`;
 }

@@ -4,7 +4,10 @@ import { parseJsonPayload } from '../parse-json-payload.ts';
 import { ParseError, type InboundMessage } from '../types.ts';
 import { telegramAttachments } from './attachments.ts';
 import { messageExternalId, updateExternalId } from './external-id.ts';
-import { telegramUpdateSchema, type TelegramMessage, type TelegramUpdate } from './schema.ts';
+import { describeMessage } from './describe-content.ts';
+import { senderOf } from './sender.ts';
+import { readUpdate } from './update-kinds.ts';
+import { telegramUpdateSchema, type TelegramMessage, type TelegramUpdate } from './update-schema.ts';
 
 /**
  * An update carries at most 4096 characters of text (https://core.telegram.org/bots/api#sendmessage)
@@ -16,20 +19,6 @@ function toUpdate(raw: unknown): TelegramUpdate {
   return parseJsonPayload(raw, telegramUpdateSchema, 'a Telegram update', { maxBytes: MAX_TELEGRAM_UPDATE_BYTES });
 }
 
-const rounded = (n: number) => Number(n.toFixed(6));
-
-/** What the agent reads for a message: its text or caption, else a line saying what was sent. */
-function textOf(m: TelegramMessage): string {
-  const written = m.text ?? m.caption;
-  if (written !== undefined) return written;
-  if (m.venue) return `Location: ${m.venue.title}, ${m.venue.address}`;
-  if (m.location) return `Location: ${rounded(m.location.latitude)}, ${rounded(m.location.longitude)}`;
-  if (m.contact) return `Contact: ${[m.contact.first_name, m.contact.last_name].filter(Boolean).join(' ')}, ${m.contact.phone_number}`;
-  if (m.sticker) return m.sticker.emoji ? `Sticker ${m.sticker.emoji}` : 'Sticker';
-  if (m.voice) return 'Voice message';
-  return '';
-}
-
 /** A phone number Telegram shares is digits, with or without "+": E.164 as identities store it. */
 export function e164(phone: string): string | null {
   const digits = phone.replace(/[\s()+-]/g, '');
@@ -38,7 +27,7 @@ export function e164(phone: string): string | null {
 
 /** A contact card counts as the sender's own number only when Telegram says it is theirs. */
 function claimsOf(m: TelegramMessage): InboundMessage['claims'] {
-  if (!m.contact || !m.from || m.contact.user_id !== m.from.id) return undefined;
+  if (!m.contact?.phone_number || !m.from || m.sender_chat || m.contact.user_id !== m.from.id) return undefined;
   const phone = e164(m.contact.phone_number);
   return phone ? { phone, proof: { verified: true, reason: 'the Telegram account shared its own number' } } : undefined;
 }
@@ -50,31 +39,33 @@ function startPayloadOf(m: TelegramMessage): string | null {
 
 export function normalizeTelegram(raw: unknown, channelAddress: string): InboundMessage {
   const update = toUpdate(raw);
-  const m = update.message ?? update.edited_message;
-  if (!m) throw new ParseError(`update ${update.update_id} carries no message (only message and edited_message are handled)`);
-  if (!m.from) throw new ParseError(`message ${m.message_id} has no sender (a channel post)`);
+  const reading = readUpdate(update);
+  if (!reading.message) throw new ParseError(reading.reason);
+  const { message: m, edited } = reading;
+  const sender = senderOf(m);
+  if (!sender) throw new ParseError(`message ${m.message_id} names no sender (neither from nor sender_chat)`);
   const inReplyTo = m.reply_to_message ? messageExternalId(m.chat.id, m.reply_to_message.message_id) : null;
-  const edited = update.edited_message !== undefined;
   const startPayload = startPayloadOf(m);
-  const name = [m.from.first_name, m.from.last_name].filter(Boolean).join(' ').trim() || m.from.username || null;
   const claims = claimsOf(m);
+  const sentAt = (edited ? (m.edit_date ?? m.date) : m.date) ?? null;
   return {
     channel: 'telegram',
     externalId: updateExternalId(update),
     kind: 'message',
-    from: { address: String(m.from.id), name },
-    sender: { verified: true, reason: 'Telegram user id from the bot API' },
+    from: { address: sender.address, name: sender.name },
+    sender: { verified: true, reason: sender.reason },
     to: [channelAddress],
     subject: null,
-    text: textOf(m),
-    quotedText: m.reply_to_message ? (m.reply_to_message.text ?? m.reply_to_message.caption ?? null) : null,
+    text: describeMessage(m),
+    // The part the customer quoted, else the whole message they answer.
+    quotedText: m.quote?.text ?? m.reply_to_message?.text ?? m.reply_to_message?.caption ?? null,
     html: null,
-    sentAt: new Date((edited ? (m.edit_date ?? m.date) : m.date) * 1000),
+    sentAt: sentAt === null ? null : new Date(sentAt * 1000),
     inReplyTo,
     references: inReplyTo ? [inReplyTo] : [],
     thread: { refs: inReplyTo ? [inReplyTo] : [], topic: null },
     attachments: telegramAttachments(m),
-    ...(edited ? { edit: { originalExternalId: messageExternalId(m.chat.id, m.message_id), editedAt: new Date((m.edit_date ?? m.date) * 1000) } } : {}),
+    ...(edited ? { edit: { originalExternalId: messageExternalId(m.chat.id, m.message_id), editedAt: new Date((m.edit_date ?? m.date ?? 0) * 1000) } } : {}),
     ...(claims ? { claims } : {}),
     ...(startPayload ? { contactAttributes: { startPayload } } : {}),
   };

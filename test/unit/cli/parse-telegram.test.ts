@@ -2,6 +2,7 @@
 // form out; an update Parley does not handle is one line on stderr.
 import { describe, expect, it } from 'vitest';
 import { parley } from '../../support/parley-cli.ts';
+import { expectedFixtures } from '../channels/telegram/fixture-expectations.ts';
 
 describe('parley parse telegram', () => {
   it('prints the normalised update, with the file to fetch and an edit’s original', async () => {
@@ -23,6 +24,23 @@ describe('parley parse telegram', () => {
     const run = await parley('parse', 'telegram', 'test/fixtures/telegram/callback-query.json');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe('parley: cannot parse test/fixtures/telegram/callback-query.json as telegram: update 900013 carries no message (only message and edited_message are handled)');
+    expect(run.stderr.trim()).toBe('parley: cannot parse test/fixtures/telegram/callback-query.json as telegram: update 900013 (callback_query): a button press: Parley sends no inline keyboards');
+  });
+
+  it('prints every genuine update as a message with its sender and readable text, or says in one line why it is none', async () => {
+    for (const [name, expected] of Object.entries(expectedFixtures)) {
+      const run = await parley('parse', 'telegram', `test/fixtures/telegram/${name}`);
+      if ('notMessage' in expected) {
+        expect(run.code, name).toBe(1);
+        expect(run.stdout, name).toBe('');
+        expect(run.stderr.trim().split('\n'), name).toHaveLength(1);
+        expect(run.stderr, name).toMatch(expected.notMessage);
+        continue;
+      }
+      expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out, name).toMatchObject({ kind: 'message', from: { address: expected.address, name: expected.name }, text: expected.text });
+      expect(out.attachments.map((a: { filename: string }) => a.filename), name).toEqual(expected.files ?? []);
+    }
   });
 });

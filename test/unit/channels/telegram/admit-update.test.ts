@@ -18,7 +18,7 @@ describe('admitTelegramUpdate', () => {
   });
 
   it('acknowledges and drops updates that are not messages, and messages from bots', () => {
-    expect(admitTelegramUpdate(fixture('callback-query.json'), { allowGroups: false })).toEqual({ admit: false, reason: 'update of kind callback_query is not handled' });
+    expect(admitTelegramUpdate(fixture('callback-query.json'), { allowGroups: false })).toEqual({ admit: false, reason: 'update 900013 (callback_query): a button press: Parley sends no inline keyboards' });
     const fromBot = { update_id: 5, message: { message_id: 1, from: { id: 9, is_bot: true, first_name: 'B' }, chat: { id: 9, type: 'private' }, date: 1, text: 'x' } };
     expect(admitTelegramUpdate(fromBot, { allowGroups: false })).toMatchObject({ admit: false });
   });

@@ -111,7 +111,7 @@ describe('normalizeTelegram', () => {
   it('refuses what it cannot read with a ParseError that says why', () => {
     expect(() => normalizeTelegram(Buffer.from('{not json'), 'bot')).toThrow(ParseError);
     expect(() => normalizeTelegram({ hello: 'world' }, 'bot')).toThrow(/not a Telegram update: update_id/);
-    expect(() => normalize('callback-query.json')).toThrow(/carries no message/);
-    expect(() => normalizeTelegram({ update_id: 1, message: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'post' } }, 'bot')).toThrow(/no sender/);
+    expect(() => normalize('callback-query.json')).toThrow(/\(callback_query\): a button press/);
+    expect(() => normalizeTelegram({ update_id: 1, message: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'post' } }, 'bot')).toThrow(/a post in a channel/);
   });
 });
