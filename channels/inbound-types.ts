@@ -119,11 +119,21 @@ export interface InboundStatus extends InboundBase {
   update: DeliveryUpdate;
 }
 
-/** One inbound item as `normalize` returns it; `kind` says which fields it has. */
-export type NormalizedInbound = InboundMessage | InboundAutoReply | InboundBounce | InboundCallEvent | InboundStatus;
+/**
+ * Something the provider sent that is understood and kept, but is no customer's message (a post in
+ * the company's own Telegram channel, a reaction): recorded as an ignored event with the reason,
+ * never a failure and never a conversation.
+ */
+export interface InboundIgnored extends InboundBase {
+  kind: 'ignored';
+  reason: string;
+}
 
-/** Items a contact sent: everything but delivery reports. */
-export type ContactInbound = Exclude<NormalizedInbound, InboundStatus>;
+/** One inbound item as `normalize` returns it; `kind` says which fields it has. */
+export type NormalizedInbound = InboundMessage | InboundAutoReply | InboundBounce | InboundCallEvent | InboundStatus | InboundIgnored;
+
+/** Items a contact sent: everything but delivery reports and what is recorded only. */
+export type ContactInbound = Exclude<NormalizedInbound, InboundStatus | InboundIgnored>;
 
 /** Items with written content that become a message in a conversation's timeline. */
 export type WrittenInbound = InboundMessage | InboundAutoReply | InboundBounce;

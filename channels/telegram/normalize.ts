@@ -1,7 +1,7 @@
 // A Bot API Update (JSON) -> NormalizedInbound. Pure over its input: the webhook and polling
 // ingest, the parse command and the tests all call this.
 import { parseJsonPayload } from '../parse-json-payload.ts';
-import { ParseError, type InboundMessage } from '../types.ts';
+import { ParseError, type InboundIgnored, type InboundMessage } from '../types.ts';
 import { telegramAttachments } from './attachments.ts';
 import { messageExternalId, updateExternalId } from './external-id.ts';
 import { describeMessage } from './describe-content.ts';
@@ -37,10 +37,11 @@ function startPayloadOf(m: TelegramMessage): string | null {
   return m.text?.match(/^\/start(?:@\w+)?\s+([A-Za-z0-9_-]{1,64})\s*$/)?.[1] ?? null;
 }
 
-export function normalizeTelegram(raw: unknown, channelAddress: string): InboundMessage {
+export function normalizeTelegram(raw: unknown, channelAddress: string): InboundMessage | InboundIgnored {
   const update = toUpdate(raw);
   const reading = readUpdate(update);
-  if (!reading.message) throw new ParseError(reading.reason);
+  // Understood, not a customer's message (a channel post, a reaction): recorded with the reason.
+  if (!reading.message) return { channel: 'telegram', externalId: updateExternalId(update), kind: 'ignored', reason: reading.reason };
   const { message: m, edited } = reading;
   const sender = senderOf(m);
   if (!sender) throw new ParseError(`message ${m.message_id} names no sender (neither from nor sender_chat)`);

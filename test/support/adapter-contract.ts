@@ -103,7 +103,7 @@ function tamperBody(body: Buffer): Buffer {
 
 /** How much text an item carries, to hold an accepted huge payload to what came in. */
 function textSize(n: NormalizedInbound): number {
-  if (n.kind === 'status' || n.kind === 'call_event') return JSON.stringify(n).length;
+  if (n.kind === 'status' || n.kind === 'call_event' || n.kind === 'ignored') return JSON.stringify(n).length;
   return n.text.length + (n.quotedText?.length ?? 0) + (n.html?.length ?? 0) + (n.subject?.length ?? 0);
 }
 
@@ -128,6 +128,7 @@ export function runAdapterContract(input: ContractInput): void {
           expect(a.channel, f.name).toBe(adapter.kind);
           expect(a.externalId.trim(), f.name).not.toBe('');
           if (a.kind === 'status') expect(a.update.externalId.trim(), f.name).not.toBe('');
+          else if (a.kind === 'ignored') expect(a.reason.trim(), f.name).not.toBe('');
           else expect(a.from.address.trim(), f.name).not.toBe('');
         }
       });

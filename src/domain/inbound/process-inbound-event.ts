@@ -39,6 +39,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     throw err;
   }
   if (normalized.kind === 'status') return ingestStatusEvent(deps, { event, update: normalized.update });
+  if (normalized.kind === 'ignored') return markIgnored(deps, event.id, normalized.reason);
   if (normalized.from.address === event.channel.address.toLowerCase()) {
     return markIgnored(deps, event.id, 'sent by this channel itself (mail loop guard)');
   }

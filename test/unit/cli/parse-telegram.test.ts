@@ -20,21 +20,22 @@ describe('parley parse telegram', () => {
     expect(JSON.parse(edited.stdout).edit).toEqual({ originalExternalId: '424242:101', editedAt: '2025-11-23T12:14:20.000Z' });
   });
 
-  it('exits 1 with one line for an update that carries no message', async () => {
+  it('prints an update that carries no customer message as ignored, with the reason it is only recorded', async () => {
     const run = await parley('parse', 'telegram', 'test/fixtures/telegram/callback-query.json');
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe('parley: cannot parse test/fixtures/telegram/callback-query.json as telegram: update 900013 (callback_query): a button press: Parley sends no inline keyboards');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ channel: 'telegram', externalId: 'update:900013', kind: 'ignored', reason: 'update 900013 (callback_query): a button press: Parley sends no inline keyboards' });
   });
 
   it('prints every genuine update as a message with its sender and readable text, or says in one line why it is none', async () => {
     for (const [name, expected] of Object.entries(expectedFixtures)) {
       const run = await parley('parse', 'telegram', `test/fixtures/telegram/${name}`);
       if ('notMessage' in expected) {
-        expect(run.code, name).toBe(1);
-        expect(run.stdout, name).toBe('');
-        expect(run.stderr.trim().split('\n'), name).toHaveLength(1);
-        expect(run.stderr, name).toMatch(expected.notMessage);
+        // Understood and recorded, not a customer's message: printed as ignored with the reason.
+        expect(run.code, `${name}: ${run.stderr}`).toBe(0);
+        const out = JSON.parse(run.stdout);
+        expect(out, name).toMatchObject({ channel: 'telegram', kind: 'ignored' });
+        expect(out.reason, name).toMatch(expected.notMessage);
         continue;
       }
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);

@@ -7,7 +7,6 @@
 // goes on to the next update.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListenerLog } from '../../../../channels/types.ts';
 import { startTelegramPolling } from '../../../../channels/telegram/polling.ts';
 import { createListenerContext } from '../../../../src/domain/inbound/listener-context.ts';
 import { listenerSettings } from '../../../../src/runtime-listeners.ts';
@@ -85,12 +84,17 @@ describe('telegram genuine updates', () => {
     expect(conv.messages.map((x: any) => x.text)).toEqual(['Poll: Which delivery slot suits you?\n- Morning\n- Afternoon\n- Evening']);
   });
 
-  it('acknowledges a channel post and drops it: no conversation, no contact, no failed event', async () => {
+  it('records a channel post as ignored with the reason: no conversation, no contact, no failed event', async () => {
     const conversations = await db().conversation.count();
     const contacts = await db().contact.count();
     const res = await post(fixture('channel-post.json'));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, ignored: true });
+    expect(await res.json()).toEqual({ ok: true });
+    const recorded = await waitUntil(async () => {
+      const e = await db().inboundEvent.findFirst({ where: { channelId, externalId: 'update:900131' } });
+      return e?.status === 'ignored' ? e : null;
+    }, 'the channel post recorded as ignored');
+    expect(recorded.error).toMatch(/\(channel_post\): a post in a channel the bot is in/);
     // A later update is processed, so the worker had its chance at anything kept before it.
     await post(fixture('dice.json'));
     await messageBy('424242:204');
@@ -107,13 +111,7 @@ describe('telegram genuine updates by long polling', () => {
     for (const close of closers.reverse()) await close();
   });
 
-  /** A listener log that keeps what it is told, for the test to read. */
-  const recordingLog = (entries: { level: string; obj: object; msg?: string }[]): ListenerLog => {
-    const at = (level: string) => (obj: object, msg?: string) => void entries.push({ level, obj, msg });
-    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => recordingLog(entries) };
-  };
-
-  it('confirms a channel post with the reason it is dropped and stores the private message after it', async () => {
+  it('confirms a channel post, records it as ignored, and stores the private message after it', async () => {
     const tg = await startFakeTelegram({ botUsername: 'acme_poll_bot' });
     closers.push(() => tg.close());
     const h = await startHarness({
@@ -122,9 +120,8 @@ describe('telegram genuine updates by long polling', () => {
     });
     closers.push(() => h.close());
     const channelId = h.workspace.channels.find((c) => c.address === 'acme_poll_bot')!.id;
-    const entries: { level: string; obj: object; msg?: string }[] = [];
     const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
-    const pollers = await startTelegramPolling({ ...ctx, log: recordingLog(entries) }, { all: false, refreshMs: 60_000, apiRoot: tg.url });
+    const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 60_000, apiRoot: tg.url });
     closers.push(() => pollers.stop());
 
     tg.pushUpdate(fixture('channel-post.json'));
@@ -135,8 +132,12 @@ describe('telegram genuine updates by long polling', () => {
     expect(m.text).toBe('Hi, is the shop open on Sunday?');
     // Both are confirmed to Telegram: a later getUpdates asks only for what comes after them.
     await waitUntil(async () => tg.calls.some((c) => c.method === 'getUpdates' && Number(c.params.offset) === 900201) || null, 'both updates confirmed');
-    expect(entries.find((e) => e.msg === 'telegram update ignored')?.obj).toEqual({ reason: expect.stringMatching(/^update 900131 \(channel_post\): /) });
-    expect(await h.testDb.db.inboundEvent.count({ where: { channelId } })).toBe(1);
+    const post = await waitUntil(async () => {
+      const e = await h.testDb.db.inboundEvent.findFirst({ where: { channelId, externalId: 'update:900131' } });
+      return e?.status === 'ignored' ? e : null;
+    }, 'the channel post recorded as ignored');
+    expect(post.error).toMatch(/^update 900131 \(channel_post\): /);
+    expect(await h.testDb.db.inboundEvent.count({ where: { channelId } })).toBe(2);
     expect(await h.testDb.db.conversation.count({ where: { channelId } })).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // Which updates the Telegram edges keep: people's messages and edits in private chats, groups
-// only when allowed, and anything unreadable (so its error is recorded for an admin).
+// only when allowed, other kinds of update (recorded as ignored), and anything unreadable (so its
+// error is recorded for an admin).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { admitTelegramUpdate } from '../../../../channels/telegram/admit-update.ts';
@@ -17,8 +18,8 @@ describe('admitTelegramUpdate', () => {
     expect(admitTelegramUpdate(fixture('group.json'), { allowGroups: true })).toEqual({ admit: true, externalId: '-1001234567890:7' });
   });
 
-  it('acknowledges and drops updates that are not messages, and messages from bots', () => {
-    expect(admitTelegramUpdate(fixture('callback-query.json'), { allowGroups: false })).toEqual({ admit: false, reason: 'update 900013 (callback_query): a button press: Parley sends no inline keyboards' });
+  it('keeps updates that are not messages (recorded as ignored by the ingest) and drops messages from bots', () => {
+    expect(admitTelegramUpdate(fixture('callback-query.json'), { allowGroups: false })).toEqual({ admit: true, externalId: 'update:900013' });
     const fromBot = { update_id: 5, message: { message_id: 1, from: { id: 9, is_bot: true, first_name: 'B' }, chat: { id: 9, type: 'private' }, date: 1, text: 'x' } };
     expect(admitTelegramUpdate(fromBot, { allowGroups: false })).toMatchObject({ admit: false });
   });

@@ -26,8 +26,7 @@ runAdapterContract({
   // The JSON body Telegram posts (and getUpdates returns per update).
   asBytes: (raw) => Buffer.from(JSON.stringify(raw)),
   invalid: [
-    { name: 'a button press (callback_query)', raw: update('callback-query.json'), reason: /\(callback_query\)/ },
-    { name: 'a post in a channel chat', raw: { update_id: 1, message: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'post' } }, reason: /a post in a channel/ },
+    { name: 'a message with no sender (neither from nor sender_chat)', raw: { update_id: 2, message: { message_id: 1, chat: { id: 9, type: 'group' }, date: 1, text: 'x' } }, reason: /names no sender/ },
     { name: 'not an update', raw: { hello: 'world' }, reason: /not a Telegram update: update_id/ },
     { name: 'broken JSON', raw: Buffer.from('{not json'), reason: /not JSON/ },
   ],

@@ -1,6 +1,8 @@
 // What Parley must make of each Telegram fixture added for "accept every genuine update": the
 // sender (user or sender_chat), the text an agent reads, the files to fetch; or, for an update that
 // is no customer message, the reason it gives. The normalize test and the CLI test both check it.
+import type { InboundMessage, NormalizedInbound } from '../../../../channels/types.ts';
+
 export interface ExpectedMessage {
   address: string;
   name: string | null;
@@ -64,3 +66,9 @@ export const expectedFixtures: Record<string, Expected> = {
 export const notMessageFixtures = Object.entries(expectedFixtures)
   .filter(([, e]) => 'notMessage' in e)
   .map(([name]) => name);
+
+/** The customer's message an update carries (the test fails if it is recorded as ignored instead). */
+export function asMessage(n: NormalizedInbound): InboundMessage {
+  if (n.kind !== 'message') throw new Error(`expected a message, got ${n.kind}${n.kind === 'ignored' ? `: ${n.reason}` : ''}`);
+  return n;
+}

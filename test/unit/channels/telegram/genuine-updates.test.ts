@@ -6,18 +6,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { admitTelegramUpdate } from '../../../../channels/telegram/admit-update.ts';
 import { normalizeTelegram } from '../../../../channels/telegram/normalize.ts';
-import { ParseError } from '../../../../channels/types.ts';
-import { expectedFixtures } from './fixture-expectations.ts';
+import { asMessage, expectedFixtures } from './fixture-expectations.ts';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../fixtures/telegram/${name}`, import.meta.url), 'utf8'));
-const normalize = (name: string) => normalizeTelegram(fixture(name), 'acme_support_bot');
+const normalize = (name: string) => asMessage(normalizeTelegram(fixture(name), 'acme_support_bot'));
 
 describe('normalizeTelegram over genuine updates', () => {
   for (const [name, expected] of Object.entries(expectedFixtures)) {
     if ('notMessage' in expected) {
-      it(`${name}: not a customer message, and says why`, () => {
-        expect(() => normalize(name)).toThrow(ParseError);
-        expect(() => normalize(name)).toThrow(expected.notMessage);
+      it(`${name}: not a customer message, recorded as ignored with the reason`, () => {
+        expect(normalizeTelegram(fixture(name), 'acme_support_bot')).toMatchObject({ kind: 'ignored', reason: expect.stringMatching(expected.notMessage) });
       });
       continue;
     }
@@ -42,16 +40,16 @@ describe('normalizeTelegram over genuine updates', () => {
     expect(normalize('contact-null-fields.json').claims).toBeUndefined();
     const asChat = structuredClone(fixture('contact.json')) as { message: Record<string, unknown> };
     asChat.message.sender_chat = { id: -1001234567890, title: 'Acme customers', type: 'supergroup' };
-    expect(normalizeTelegram(asChat, 'bot').claims).toBeUndefined();
+    expect(asMessage(normalizeTelegram(asChat, 'bot')).claims).toBeUndefined();
   });
 
   it('reads a field of an odd shape as absent rather than refusing the update', () => {
     const odd = { update_id: 1, message: { message_id: 3, from: { id: 5, first_name: 42, last_name: ['x'], username: 'ana_b' }, chat: { id: 5, type: 'private_v2' }, date: 'yesterday', text: 'hello', photo: [null, { file_id: 'F1', file_unique_id: null, width: 'wide' }] } };
-    const n = normalizeTelegram(odd, 'bot');
+    const n = asMessage(normalizeTelegram(odd, 'bot'));
     expect(n).toMatchObject({ from: { address: '5', name: '@ana_b' }, text: 'hello', sentAt: null });
     expect(n.attachments).toEqual([{ filename: 'photo-message-3.jpg', contentType: 'image/jpeg', size: 0, url: 'tg://file/F1', inline: false }]);
     const emptyTextBesideCaption = { update_id: 2, message: { message_id: 4, from: { id: 5, first_name: 'Ana' }, chat: { id: 5, type: 'private' }, date: 1, text: '', caption: 'see photo', photo: [{ file_id: 'F2' }] } };
-    expect(normalizeTelegram(emptyTextBesideCaption, 'bot').text).toBe('see photo');
+    expect(asMessage(normalizeTelegram(emptyTextBesideCaption, 'bot')).text).toBe('see photo');
   });
 
   it('still refuses what has no id Parley keys on, or no sender at all, so it is kept as a failed event', () => {
@@ -75,11 +73,13 @@ describe('admitTelegramUpdate over genuine updates', () => {
     expect(admitTelegramUpdate(fixture('anonymous-admin.json'), { allowGroups: false })).toMatchObject({ admit: false });
   });
 
-  it('acknowledges and drops each update that is not a customer message, with the same reason normalize gives', () => {
+  it('keeps each update kind that is not a message, to be recorded as ignored, and drops messages that are no customer\'s with the reason normalize gives', () => {
     for (const [name, expected] of Object.entries(expectedFixtures)) {
       if (!('notMessage' in expected)) continue;
-      const admission = admitTelegramUpdate(fixture(name), { allowGroups: true });
-      expect(admission, name).toMatchObject({ admit: false, reason: expect.stringMatching(expected.notMessage) });
+      const raw = fixture(name) as { message?: unknown; edited_message?: unknown };
+      const admission = admitTelegramUpdate(raw, { allowGroups: true });
+      if (raw.message || raw.edited_message) expect(admission, name).toMatchObject({ admit: false, reason: expect.stringMatching(expected.notMessage) });
+      else expect(admission, name).toMatchObject({ admit: true, externalId: expect.stringMatching(/^update:\d+$/) });
     }
   });
 

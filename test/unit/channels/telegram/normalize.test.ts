@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeTelegram } from '../../../../channels/telegram/normalize.ts';
 import { ParseError } from '../../../../channels/types.ts';
+import { asMessage } from './fixture-expectations.ts';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../fixtures/telegram/${name}`, import.meta.url), 'utf8'));
-const normalize = (name: string) => normalizeTelegram(fixture(name), 'acme_support_bot');
+const normalize = (name: string) => asMessage(normalizeTelegram(fixture(name), 'acme_support_bot'));
 
 describe('normalizeTelegram', () => {
   it('reads a private text message: the user id is the address, chat:message the externalId', () => {
@@ -111,7 +112,8 @@ describe('normalizeTelegram', () => {
   it('refuses what it cannot read with a ParseError that says why', () => {
     expect(() => normalizeTelegram(Buffer.from('{not json'), 'bot')).toThrow(ParseError);
     expect(() => normalizeTelegram({ hello: 'world' }, 'bot')).toThrow(/not a Telegram update: update_id/);
-    expect(() => normalize('callback-query.json')).toThrow(/\(callback_query\): a button press/);
-    expect(() => normalizeTelegram({ update_id: 1, message: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'post' } }, 'bot')).toThrow(/a post in a channel/);
+    // Understood but no customer's message: recorded as ignored with the reason, not refused.
+    expect(normalizeTelegram(fixture('callback-query.json'), 'bot')).toMatchObject({ kind: 'ignored', reason: expect.stringMatching(/\(callback_query\): a button press/) });
+    expect(normalizeTelegram({ update_id: 1, message: { message_id: 1, chat: { id: -100, type: 'channel' }, date: 1, text: 'post' } }, 'bot')).toMatchObject({ kind: 'ignored', reason: expect.stringMatching(/a post in a channel/) });
   });
 });
