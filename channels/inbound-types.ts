@@ -110,7 +110,9 @@ export interface InboundCallEvent extends SentInboundBase {
 /** The provider's report on one of our messages (a Twilio status callback): applied before any identity is resolved. */
 export interface InboundStatus extends InboundBase {
   kind: 'status';
-  update: DeliveryUpdate;
+  /** null: a report that changes nothing of ours (Twilio's `received` on a message the customer sent); `ignored` says why. */
+  update: DeliveryUpdate | null;
+  ignored?: string;
 }
 
 /** One inbound item as `normalize` returns it; `kind` says which fields it has. */

@@ -38,7 +38,10 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     if (err instanceof ParseError) return markFailed(deps, event.id, err.message);
     throw err;
   }
-  if (normalized.kind === 'status') return ingestStatusEvent(deps, { event, update: normalized.update });
+  if (normalized.kind === 'status') {
+    if (!normalized.update) return markIgnored(deps, event.id, normalized.ignored ?? 'a report that changes nothing');
+    return ingestStatusEvent(deps, { event, update: normalized.update });
+  }
   if (normalized.from.address === event.channel.address.toLowerCase()) {
     return markIgnored(deps, event.id, 'sent by this channel itself (mail loop guard)');
   }

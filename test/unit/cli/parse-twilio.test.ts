@@ -53,7 +53,7 @@ describe('parley parse for Twilio channels', () => {
     await writeFile(broken, '{"From": "+1415');
     const cases: [string, string, RegExp][] = [
       ['whatsapp', 'test/fixtures/twilio/sms-inbound.json', /as whatsapp: From "\+14155550142" is not a whatsapp address/],
-      ['voice', 'test/fixtures/twilio/voice-anonymous-caller.json', /as voice: From "anonymous" is not a phone number/],
+      ['voice', 'test/fixtures/twilio/sms-inbound.json', /as voice: missing CallSid/],
       ['sms', 'test/fixtures/email/plain-ascii.eml', /as sms: expected a JSON object of Twilio webhook parameters/],
       ['sms', broken, /as sms: not valid JSON/],
     ];
