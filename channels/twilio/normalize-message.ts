@@ -50,7 +50,8 @@ export function normalizeTwilioMessage(raw: unknown, kind: MessagingKind): Inbou
     thread: { refs: repliedTo ? [repliedTo] : [], topic: null },
     attachments: mediaAttachments(params),
     ...(consent ? { consent } : {}),
-    ...(referral ? { conversationAttributes: referral.attributes } : {}),
+    // The ad shows beside the contact (its attributes) and is there for routing filters (the conversation's).
+    ...(referral ? { conversationAttributes: referral.attributes, contactAttributes: referral.attributes } : {}),
   };
 }
 
