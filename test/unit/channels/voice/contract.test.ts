@@ -19,6 +19,9 @@ runAdapterContract({
     stored('voicemail', 'voice-recording.json'),
     stored('voiceTranscription', 'voice-transcription.json'),
     stored('voiceStatus', 'voice-status-completed.json'),
+    // Callers that are not phone numbers, each its own call.
+    ...['voice-client-caller.json', 'voice-client-to-client.json', 'voice-sip-caller.json', 'voice-restricted-caller.json', 'voice-anonymous-keypad-number.json', 'voice-stir-shaken-extra-fields.json'].map((name) => stored('voice', name)),
+    stored('voice', 'voice-anonymous-caller.json', { CallSid: 'CA0000000000000000000000000000000a' }),
     { name: 'bare parameters of a status callback', raw: { ...twilioFixture('voice-status-completed.json'), CallSid: 'CA0000000000000000000000000000000b' } },
   ],
   // The JSON `parley parse` reads (the edge's {webhook, params}, or bare parameters).
