@@ -51,6 +51,9 @@ describe('senders that are not phone numbers', () => {
     const event = await db().inboundEvent.findFirstOrThrow({ where: { externalId: messageSid } });
     expect(event.status).toBe('processed');
 
+    // The reply box learns it before the agent types: the conversation says why no written reply can go out.
+    const view = await h.api(admin, 'GET', `/api/conversations/${message.conversationId}`);
+    expect(view.body.replyRefusal).toBe('Acme Bank is an alphanumeric sender ID: it can send SMS messages but cannot receive them. Reach the customer another way.');
     const before = await db().message.count({ where: { conversationId: message.conversationId } });
     const reply = await h.api(admin, 'POST', `/api/conversations/${message.conversationId}/messages`, { text: 'Thanks, we will look into it.' });
     expect(reply.status).toBe(422);
@@ -73,7 +76,7 @@ describe('senders that are not phone numbers', () => {
     expect(contact.body.identities.map((i: any) => [i.channelKind, i.address])).toEqual([['voice', 'client:alice']]);
     const view = await h.api(admin, 'GET', `/api/conversations/${entry.conversationId}`);
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ channel: { kind: 'voice' }, contact: { name: 'alice', phone: null } });
+    expect(view.body).toMatchObject({ channel: { kind: 'voice' }, contact: { name: 'alice', phone: null }, replyRefusal: expect.stringMatching(/client "alice"/) });
 
     const reply = await h.api(admin, 'POST', `/api/conversations/${entry.conversationId}/messages`, { text: 'Calling you back' });
     expect(reply.status).toBe(422);
@@ -91,5 +94,6 @@ describe('senders that are not phone numbers', () => {
     const event = await waitUntil(() => db().inboundEvent.findFirst({ where: { externalId: `${messageSid}:status:received`, status: 'ignored' } }), 'the ignored report');
     expect(event.error).toBe('status received of a message the customer sent: nothing of ours to update');
     expect(await db().message.count({ where: { conversationId: message.conversationId } })).toBe(1);
+    expect((await h.api(admin, 'GET', `/api/conversations/${message.conversationId}`)).body.replyRefusal).toMatch(/^40404 is a short code: .*cannot receive SMS replies/);
   });
 });
