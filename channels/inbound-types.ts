@@ -121,7 +121,8 @@ export interface InboundStatus extends InboundBase {
 
 /**
  * Something the provider sent that is understood and kept, but is no customer's message (a post in
- * the company's own Telegram channel, a reaction): recorded as an ignored event with the reason,
+ * the company's own Telegram channel, a reaction, Twilio's `received` report on a message the
+ * customer sent): recorded as an ignored event with the reason,
  * never a failure and never a conversation.
  */
 export interface InboundIgnored extends InboundBase {

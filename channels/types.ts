@@ -86,6 +86,8 @@ export interface DeliveryUpdate {
 /** What a channel may check before an agent's message is accepted for sending. */
 export interface OutboundCheck {
   now: Date;
+  /** The identity the reply would go to (a number, a short code, a sender ID, "client:alice" ...). */
+  to: { address: string };
   /** When this contact last wrote to us on this channel (any conversation). */
   lastInboundAt: Date | null;
   template: OutboundTemplate | null;

@@ -6,6 +6,7 @@ import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import { twilioTemplates } from '../twilio/schema.ts';
+import { checkSmsReplyPath, twilioContactFields } from '../twilio/reply-path.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
@@ -26,11 +27,12 @@ export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: str
     threading: 'per-contact',
     live: false,
     templates: twilioTemplates,
-    contactFields: (address) => ({ phone: address }),
+    contactFields: twilioContactFields,
     normalize: async (raw) => normalizeSms(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: null, statusCallbackUrl: statusCallbackUrl(channel), apiBase: deps.apiBase ?? null }),
     findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: null, since, apiBase: deps.apiBase ?? null }),
     verify: verifyTwilioRequest,
+    checkOutbound: checkSmsReplyPath,
     webhook: twilioMessagingWebhook(null),
     parseStatus: (raw) => parseMessageStatus(raw),
     fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase ?? null, hosts: deps.hosts ?? { allowPrivate: false } }),

@@ -1,6 +1,7 @@
 // Media of an inbound message (NumMedia, MediaUrlN, MediaContentTypeN) as attachments to fetch
-// later: Twilio sends URLs, never bytes, and no file names.
-import { ParseError, type NormalizedAttachment } from '../types.ts';
+// later: Twilio sends URLs, never bytes, and no file names. Any content type is kept as given
+// (with its parameters, "audio/ogg; codecs=opus"); only the file name's extension depends on it.
+import type { NormalizedAttachment } from '../types.ts';
 import type { TwilioParams } from './schema.ts';
 
 const extensions: Record<string, string> = {
@@ -10,6 +11,7 @@ const extensions: Record<string, string> = {
   'image/webp': '.webp',
   'audio/ogg': '.ogg',
   'audio/mpeg': '.mp3',
+  'audio/mp4': '.m4a',
   'audio/amr': '.amr',
   'audio/x-wav': '.wav',
   'video/mp4': '.mp4',
@@ -17,6 +19,7 @@ const extensions: Record<string, string> = {
   'application/pdf': '.pdf',
   'text/vcard': '.vcf',
   'text/x-vcard': '.vcf',
+  'text/directory': '.vcf',
   'text/plain': '.txt',
 };
 
@@ -24,15 +27,18 @@ export function extensionFor(contentType: string): string {
   return extensions[contentType.split(';')[0]!.trim().toLowerCase()] ?? '';
 }
 
+/** Twilio's limit is 10 media per message (https://www.twilio.com/docs/messaging/guides/webhook-request); more indexes are read than that, none invented. */
+const MAX_MEDIA = 50;
+
+/**
+ * Every MediaUrlN that is an http(s) URL, whatever NumMedia says (a NumMedia that is not a count,
+ * or counts media that are not there, is not fatal: the URLs are what can be fetched).
+ */
 export function mediaAttachments(params: TwilioParams): NormalizedAttachment[] {
-  const raw = params.NumMedia?.trim() || '0';
-  const count = Number(raw);
-  if (!Number.isInteger(count) || count < 0 || count > 50) throw new ParseError(`NumMedia ${JSON.stringify(raw)} is not a count`);
   const out: NormalizedAttachment[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < MAX_MEDIA; i++) {
     const url = params[`MediaUrl${i}`]?.trim();
-    if (!url) throw new ParseError(`NumMedia is ${count} but MediaUrl${i} is missing`);
-    if (!/^https?:\/\//i.test(url)) throw new ParseError(`MediaUrl${i} is not an http(s) URL`);
+    if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url)) continue;
     const contentType = params[`MediaContentType${i}`]?.trim() || 'application/octet-stream';
     out.push({ filename: `${mediaName(url, i)}${extensionFor(contentType)}`, contentType, size: 0, url, inline: false });
   }

@@ -37,10 +37,26 @@ export function messageStatusOf(params: TwilioParams): string | undefined {
   return (params.MessageStatus ?? params.SmsStatus)?.toLowerCase();
 }
 
-/** A status callback about one of our messages, rather than a message the customer sent. */
+/** What Twilio reports on a message someone sent us (https://www.twilio.com/docs/messaging/api/message-resource#message-status-values). */
+const inboundStatuses = new Set(['receiving', 'received']);
+
+/**
+ * A status callback rather than a message the customer sent: a status of an outbound message, or
+ * any other status a callback reports (it carries MessageStatus and no Body; the inbound message
+ * webhook itself carries a Body and only the older SmsStatus `received`).
+ */
 export function isStatusCallback(params: TwilioParams): boolean {
   const status = messageStatusOf(params);
-  return status !== undefined && status in deliveryByStatus;
+  if (status === undefined) return false;
+  return status in deliveryByStatus || (params.MessageStatus !== undefined && params.Body === undefined);
+}
+
+/** Why a status callback changes nothing of ours (`received` on a message the customer sent, a status Twilio added), or null when it does. */
+export function reportWithoutUpdate(params: TwilioParams): string | null {
+  const status = messageStatusOf(params);
+  if (!isStatusCallback(params) || !status || mapMessageStatus(status)) return null;
+  if (inboundStatuses.has(status)) return `status ${status} of a message the customer sent: nothing of ours to update`;
+  return `status ${status} is not one Parley maps to a delivery state: kept, nothing updated`;
 }
 
 /** The InboundEvent key of a messaging webhook: the MessageSid, one per status for callbacks. */

@@ -2,6 +2,7 @@
 // become call events on the caller's timeline; missed calls and voicemail become call-back cases.
 // Parley does not place calls, so there is nothing to send: agents call back by phone.
 import { fetchTwilioMedia } from '../twilio/fetch-media.ts';
+import { callBackRefusal, twilioContactFields } from '../twilio/reply-path.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import type { HostPolicy } from '../host-policy.ts';
 import type { ChannelAdapter } from '../types.ts';
@@ -22,10 +23,13 @@ export function createVoiceAdapter(deps: { apiBase: string | null; hosts: HostPo
     capacityWeight: 100,
     threading: 'per-contact',
     live: true,
-    contactFields: (address) => ({ phone: address }),
+    contactFields: twilioContactFields,
     normalize: async (raw) => normalizeVoice(raw),
     send: async () => ({ ok: false, permanent: true, error: noWrittenReplies, code: 'unsupported' }),
-    checkOutbound: () => ({ ok: false, reason: noWrittenReplies }),
+    checkOutbound: ({ to }) => {
+      const noCallBack = callBackRefusal(to.address);
+      return { ok: false, reason: noCallBack ? `A phone call cannot be answered in writing. ${noCallBack}` : noWrittenReplies };
+    },
     verify: verifyTwilioRequest,
     webhook: voiceWebhook,
     fetchMedia: (url, channel, opts) => fetchTwilioMedia(url, channel, { ...opts, apiBase: deps.apiBase, hosts: deps.hosts }),

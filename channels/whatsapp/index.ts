@@ -7,6 +7,7 @@ import { parseMessageStatus } from '../twilio/message-status.ts';
 import { sendTwilioMessage } from '../twilio/send-message.ts';
 import { verifyTwilioRequest } from '../twilio/verify.ts';
 import { twilioTemplates } from '../twilio/schema.ts';
+import { twilioContactFields } from '../twilio/reply-path.ts';
 import { twilioMessagingSetup } from '../twilio/setup.ts';
 import { twilioMessagingWebhook } from '../twilio/webhook.ts';
 import { webhookUrl } from '../webhook-url.ts';
@@ -28,7 +29,7 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?
     threading: 'per-contact',
     live: false,
     templates: twilioTemplates,
-    contactFields: (address) => ({ phone: address }),
+    contactFields: twilioContactFields,
     normalize: async (raw) => normalizeWhatsapp(raw),
     send: (msg, channel) => sendTwilioMessage(msg, channel, { scheme: 'whatsapp', statusCallbackUrl: statusCallbackUrl(channel), apiBase: deps.apiBase ?? null }),
     findSent: (msg, channel, since) => findTwilioSent(msg, channel, { scheme: 'whatsapp', since, apiBase: deps.apiBase ?? null }),

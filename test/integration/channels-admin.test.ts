@@ -41,7 +41,7 @@ describe('channel administration', () => {
     const bad = (body: object) => h.api(admin, 'POST', '/api/channels', { kind: 'sms', name: 'X', address: '+14155550178', settings: { accountSid: ACCOUNT, authToken: 't' }, ...body });
     const address = await bad({ address: 'not a number' });
     expect(address.status).toBe(422);
-    expect(address.body.error.message).toBe('address: for a sms channel it is the Twilio number in E.164, e.g. +14155550100');
+    expect(address.body.error.message).toBe('address: for a sms channel it is the Twilio number in E.164, e.g. +14155550100, or a short code, e.g. 72345');
     const sid = await bad({ settings: { accountSid: 'AC123', authToken: 't' } });
     expect(sid.status).toBe(422);
     expect(sid.body.error.message).toBe('settings.accountSid: accountSid must be "AC" followed by 32 hex digits');

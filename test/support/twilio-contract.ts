@@ -37,7 +37,7 @@ export function twilioVerifyContract(params: Record<string, string>, url: string
   return { signs: 'body', valid, tampered };
 }
 
-const inbound = { none: "the status of a message the customer sends us: its webhook is that message, not a report on one of ours" };
+const inbound = { none: "the status of a message the customer sent us: kept as a report that updates nothing of ours" };
 
 /** Every MessageStatus Twilio documents (https://www.twilio.com/docs/messaging/api/message-resource#message-status-values). */
 export const twilioDocumentedStatuses: Record<string, DeliveryUpdate['status'] | { none: string }> = {

@@ -107,8 +107,9 @@ export function toMessageView(m: MessageWithView) {
 export type MessageView = ReturnType<typeof toMessageView>;
 
 /** GET /api/conversations/:id: the summary with the whole timeline: messages and activity entries, each oldest first. */
-export function toConversationDetail(c: ConversationWithSummary, messages: readonly MessageWithView[], events: readonly ConversationEventView[]) {
-  return { ...toConversationSummary(c), messages: messages.map(toMessageView), events: [...events] };
+export function toConversationDetail(c: ConversationWithSummary, messages: readonly MessageWithView[], events: readonly ConversationEventView[], replyRefusal: string | null = null) {
+  /** replyRefusal: why no written reply can be sent on this conversation at all (the reply box shows it), or null. */
+  return { ...toConversationSummary(c), messages: messages.map(toMessageView), events: [...events], replyRefusal };
 }
 
 export type ConversationDetail = ReturnType<typeof toConversationDetail>;

@@ -43,7 +43,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   const template = input.template ?? null;
   if (template && !adapter.templates) throw new AppError('unprocessable', `${channel.kind} conversations cannot send templates`);
   if (adapter.checkOutbound) {
-    const verdict = adapter.checkOutbound({ now: deps.clock.now(), lastInboundAt: await lastInboundAt(deps, conversation.contactId, channel.id), template });
+    const verdict = adapter.checkOutbound({ now: deps.clock.now(), to: { address: identity.address }, lastInboundAt: await lastInboundAt(deps, conversation.contactId, channel.id), template });
     if (!verdict.ok) throw new AppError('unprocessable', verdict.reason);
   }
   const text = input.text?.trim() ? input.text : template ? describeTemplate(template) : '';

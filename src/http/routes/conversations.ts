@@ -27,7 +27,7 @@ export function conversationRoutes(deps: AppDeps) {
     return c.json(await searchConversations(deps.db, c.get('viewer'), c.req.valid('query')));
   });
   app.get('/conversations/:id', allow('agent'), auditReads(deps, 'conversation'), validate('param', idParam), async (c) => {
-    return c.json(await getConversation(deps.db, c.get('viewer'), c.req.valid('param').id));
+    return c.json(await getConversation(deps, c.get('viewer'), c.req.valid('param').id));
   });
   app.post('/conversations/:id/messages', allow('agent'), validate('param', idParam), validate('json', replyBody), async (c) => {
     // API clients may send the key as an Idempotency-Key header instead of in the body.

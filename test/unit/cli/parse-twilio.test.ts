@@ -47,13 +47,58 @@ describe('parley parse for Twilio channels', () => {
     expect(json.attachments[0]).toMatchObject({ contentType: 'audio/mpeg', filename: 'voicemail-RE1a2b3c4d5e6f708192a3b4c5d6e7f809.mp3' });
   });
 
+  it('prints every genuine sender Parley refused before, with its identity, name, text and media', async () => {
+    const cases: [kind: string, fixture: string, expected: Record<string, unknown>][] = [
+      ['sms', 'sms-from-alphanumeric-sender.json', { kind: 'message', from: { address: 'Acme Bank', name: 'Acme Bank' }, to: ['+447700900123'] }],
+      ['sms', 'sms-from-shortcode-name.json', { kind: 'message', from: { address: 'ACMEBANK', name: 'ACMEBANK' }, text: 'Your code is 1234' }],
+      ['sms', 'sms-from-short-code.json', { kind: 'message', from: { address: '40404', name: null } }],
+      ['sms', 'sms-to-short-code.json', { kind: 'message', from: { address: '+14155550142' }, to: ['72345'], text: 'JOIN' }],
+      ['sms', 'sms-to-number-with-odd-characters.json', { kind: 'message', to: ['+14155550100'] }],
+      ['sms', 'sms-to-number-outside-the-plan.json', { kind: 'message', to: ['+266696687123456'] }],
+      ['sms', 'sms-messaging-service-extra-fields.json', { kind: 'message', from: { address: '+14155550142' } }],
+      ['sms', 'mms-vcard-and-unknown-types.json', { kind: 'message', text: 'my contact card, a voice note and the form' }],
+      ['sms', 'status-sms-receiving.json', { kind: 'ignored' }],
+      ['sms', 'status-sms-failed-30007.json', { kind: 'status', update: { status: 'failed', error: 'failed: Message filtered (Twilio error 30007)' } }],
+      ['sms', 'status-sms-delivery-unknown.json', { kind: 'status', update: { status: 'sent' } }],
+      ['sms', 'status-sms-canceled-scheduled.json', { kind: 'status', update: { status: 'failed' } }],
+      ['sms', 'status-mms-partially-delivered.json', { kind: 'status', update: { status: 'delivered' } }],
+      ['sms', 'status-sms-sent-raw-dlr.json', { kind: 'status', update: { status: 'sent' } }],
+      ['sms', 'status-sms-to-alphanumeric-undelivered.json', { kind: 'status', update: { status: 'failed' } }],
+      ['whatsapp', 'whatsapp-channel-metadata.json', { kind: 'message', from: { address: '+34699123456', name: 'Tomás Ruiz' } }],
+      ['whatsapp', 'whatsapp-quick-reply.json', { kind: 'message', text: 'Confirm' }],
+      ['whatsapp', 'whatsapp-button-payload-only.json', { kind: 'message', text: 'talk_to_agent' }],
+      ['whatsapp', 'whatsapp-location-without-label.json', { kind: 'message', text: 'Location: (37.787890, -122.391664)' }],
+      ['whatsapp', 'whatsapp-ad-referral.json', { kind: 'message', conversationAttributes: { cameFrom: 'came from ad: Summer sale: 30% off' } }],
+      ['whatsapp', 'whatsapp-ad-referral-with-media.json', { kind: 'message', text: 'came from ad: https://www.instagram.com/p/C0aBcDeFgHi/' }],
+      ['whatsapp', 'whatsapp-voice-note.json', { kind: 'message', attachments: [{ contentType: 'audio/ogg' }] }],
+      ['whatsapp', 'whatsapp-shared-contact.json', { kind: 'message', attachments: [{ contentType: 'text/vcard' }] }],
+      ['whatsapp', 'whatsapp-sticker.json', { kind: 'message', attachments: [{ contentType: 'image/webp' }] }],
+      ['whatsapp', 'whatsapp-document-unknown-type.json', { kind: 'message', attachments: [{ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }] }],
+      ['whatsapp', 'whatsapp-forwarded.json', { kind: 'message', from: { address: '+34612345678', name: 'Marta López' } }],
+      ['whatsapp', 'status-whatsapp-received.json', { kind: 'ignored' }],
+      ['voice', 'voice-client-caller.json', { kind: 'call_event', from: { address: 'client:alice', name: 'alice' } }],
+      ['voice', 'voice-client-to-client.json', { kind: 'call_event', from: { address: 'client:alice' }, to: ['client:support'] }],
+      ['voice', 'voice-sip-caller.json', { kind: 'call_event', from: { address: 'sip:alice@example.sip.twilio.com' } }],
+      ['voice', 'voice-anonymous-caller.json', { kind: 'call_event', from: { address: 'withheld:CA0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', name: 'ACME LTD' } }],
+      ['voice', 'voice-restricted-caller.json', { kind: 'call_event', from: { address: 'withheld:CAc89b33f8b3f6f452ef6f07d397b5dcdf', name: null } }],
+      ['voice', 'voice-anonymous-keypad-number.json', { kind: 'call_event', from: { address: 'withheld:CAafb8e0e12a282c17c58d5cc9ec88eea9' } }],
+      ['voice', 'voice-stir-shaken-extra-fields.json', { kind: 'call_event', from: { address: '+442079460018', name: 'JANE DOE' } }],
+    ];
+    for (const [kind, fixture, expected] of cases) {
+      const run = await parley('parse', kind, `test/fixtures/twilio/${fixture}`);
+      expect(run.stderr, fixture).toBe('');
+      expect(run.code, fixture).toBe(0);
+      expect(JSON.parse(run.stdout), fixture).toMatchObject({ channel: kind, ...expected });
+    }
+  }, 120_000);
+
   it('exits 1 with one line naming the problem for bad input', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parley-cli-'));
     const broken = path.join(dir, 'broken.json');
     await writeFile(broken, '{"From": "+1415');
     const cases: [string, string, RegExp][] = [
       ['whatsapp', 'test/fixtures/twilio/sms-inbound.json', /as whatsapp: From "\+14155550142" is not a whatsapp address/],
-      ['voice', 'test/fixtures/twilio/voice-anonymous-caller.json', /as voice: From "anonymous" is not a phone number/],
+      ['voice', 'test/fixtures/twilio/sms-inbound.json', /as voice: missing CallSid/],
       ['sms', 'test/fixtures/email/plain-ascii.eml', /as sms: expected a JSON object of Twilio webhook parameters/],
       ['sms', broken, /as sms: not valid JSON/],
     ];

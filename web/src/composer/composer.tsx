@@ -1,6 +1,7 @@
 // The reply box: Reply (to the customer) and Note (private) tabs, "/" for canned responses with
 // placeholders filled, "@" to mention an agent in a note, files on a reply (picked or dropped, within
-// what the channel carries), Ctrl/⌘+Enter to send, Esc to leave.
+// what the channel carries), Ctrl/⌘+Enter to send, Esc to leave. Where the channel cannot answer
+// this contact in writing at all (an SMS sender ID, a phone call), Reply says why instead of taking text.
 import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
 import { useSession } from '../state/session.tsx';
@@ -15,6 +16,8 @@ import { fillPlaceholders, matchAgents, matchCanned, replaceToken, tokenAt, type
 
 interface Props {
   conversation: ConversationSummary;
+  /** Why no written reply can be sent here at all (the server's channel check), or null. */
+  replyRefusal?: string | null;
   mode: SendKind;
   onMode(mode: SendKind): void;
   onSend(kind: SendKind, text: string, files: readonly ReplyFile[]): Promise<boolean>;
@@ -24,7 +27,7 @@ interface Props {
 const drafts = new Map<string, string>();
 const fileDrafts = new Map<string, ReplyFile[]>();
 
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversation, mode, onMode, onSend }, ref) {
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversation, replyRefusal = null, mode, onMode, onSend }, ref) {
   const { me, agents, canned, channels } = useSession();
   const draftKey = `${conversation.id}:${mode}`;
   const [text, setText] = useState(() => drafts.get(draftKey) ?? '');
@@ -55,10 +58,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const channelName = channelLabel(conversation.channel.kind);
   const channel = channels.find((ch) => ch.id === conversation.channel.id);
   const maxFileBytes = channel?.maxReplyFileBytes ?? null;
-  const templates = mode === 'reply' ? (channel?.templates ?? []) : [];
+  const blocked = mode === 'reply' ? replyRefusal : null;
+  const templates = mode === 'reply' && !blocked ? (channel?.templates ?? []) : [];
   const [picking, setPicking] = useState(false);
   useEffect(() => setPicking(false), [draftKey]);
-  const filesAllowed = mode === 'reply' && maxFileBytes !== null;
+  const filesAllowed = mode === 'reply' && maxFileBytes !== null && !blocked;
   const filesProblem = mode === 'reply' ? replyFilesProblem(files, maxFileBytes, channelName) : null;
   const attach = async (picked: FileList | null) => {
     if (!picked || picked.length === 0 || mode !== 'reply') return;
@@ -112,7 +116,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   }, [text, ref]);
 
   const outgoing = mode === 'reply' ? files : [];
-  const canSend = (text.trim() !== '' || outgoing.length > 0) && !filesProblem && !sending;
+  const canSend = (text.trim() !== '' || outgoing.length > 0) && !filesProblem && !sending && !blocked;
   const submit = async () => {
     if (!canSend) return;
     setSending(true);
@@ -166,13 +170,19 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           Note <kbd>n</kbd>
         </button>
       </div>
+      {blocked && (
+        <p className="composer-blocked" role="note" data-testid="reply-refusal">
+          {blocked} Private notes still work (Note tab).
+        </p>
+      )}
       <div className="composer-input">
         <Suggestions items={items} active={active} title={token?.trigger === '@' ? 'Mention an agent' : 'Canned responses'} onPick={pick} onHover={setActive} />
         <textarea
           ref={ref}
           value={text}
           aria-label={mode === 'reply' ? 'Reply' : 'Note'}
-          placeholder={placeholder}
+          placeholder={blocked ? 'No written reply can reach this contact on this channel' : placeholder}
+          disabled={blocked !== null}
           rows={4}
           onChange={(e) => {
             update(e.target.value);

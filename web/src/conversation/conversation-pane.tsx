@@ -127,7 +127,7 @@ export function ConversationPane({ open, actions, mode, onMode, composerRef, onB
       <div className="typing-indicator" aria-live="polite" data-testid="typing-indicator">
         {typing}
       </div>
-      <Composer ref={composerRef} conversation={c} mode={mode} onMode={onMode} onSend={open.send} />
+      <Composer ref={composerRef} conversation={c} replyRefusal={c.replyRefusal ?? null} mode={mode} onMode={onMode} onSend={open.send} />
     </section>
   );
 }

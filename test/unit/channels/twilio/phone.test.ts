@@ -1,7 +1,7 @@
 // E.164 normalisation: one form per number however it was written, so identities match.
 import { describe, expect, it } from 'vitest';
-import { parseTwilioAddress, toE164, twilioAddress } from '../../../../channels/twilio/phone.ts';
-import { ParseError } from '../../../../channels/types.ts';
+import { toE164, twilioAddress } from '../../../../channels/twilio/phone.ts';
+import { twilioNumberSetup } from '../../../../channels/twilio/setup.ts';
 
 describe('toE164', () => {
   it('keeps an E.164 number as it is', () => {
@@ -30,23 +30,19 @@ describe('toE164', () => {
   });
 });
 
-describe('parseTwilioAddress', () => {
-  it('splits the WhatsApp prefix from the number', () => {
-    expect(parseTwilioAddress('whatsapp:+34612345678', 'From')).toEqual({ scheme: 'whatsapp', e164: '+34612345678' });
-    expect(parseTwilioAddress('WhatsApp:+34 612 34 56 78', 'From')).toEqual({ scheme: 'whatsapp', e164: '+34612345678' });
-  });
-
-  it('gives no scheme for a plain number', () => {
-    expect(parseTwilioAddress('+14155550142', 'From')).toEqual({ scheme: null, e164: '+14155550142' });
-  });
-
-  it('throws a ParseError naming the parameter for a non-number', () => {
-    expect(() => parseTwilioAddress('client:alice', 'From')).toThrow(ParseError);
-    expect(() => parseTwilioAddress('anonymous', 'From')).toThrow(/From "anonymous" is not a phone number/);
-  });
-
+describe('twilioAddress', () => {
   it('builds the address Twilio expects', () => {
     expect(twilioAddress('whatsapp', '+34612345678')).toBe('whatsapp:+34612345678');
     expect(twilioAddress(null, '+14155550142')).toBe('+14155550142');
+  });
+});
+
+describe('a Twilio channel address', () => {
+  it('is a number in E.164 (WhatsApp prefix dropped) or a short code, nothing else', () => {
+    const { canonicalAddress } = twilioNumberSetup('');
+    expect(canonicalAddress('whatsapp:+34 612 34 56 78')).toBe('+34612345678');
+    expect(canonicalAddress('+1 (415) 555-0100')).toBe('+14155550100');
+    expect(canonicalAddress(' 72345 ')).toBe('72345');
+    expect(canonicalAddress('Acme Bank')).toBeNull();
   });
 });

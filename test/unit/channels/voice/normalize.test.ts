@@ -53,8 +53,8 @@ describe('normalizeVoice', () => {
     expect(normalizeVoice(Buffer.from(JSON.stringify({ webhook: 'voice', params: fixture('voice-incoming.json') }))).call.step).toBe('started');
   });
 
-  it('refuses a call without a usable caller number', () => {
-    expect(() => normalizeVoice(fixture('voice-anonymous-caller.json'))).toThrow(/From "anonymous" is not a phone number/);
+  it('refuses a call without a caller or a CallSid', () => {
+    expect(() => normalizeVoice({ ...fixture('voice-incoming.json'), From: '' })).toThrow(/missing From/);
     expect(() => normalizeVoice({ ...fixture('voice-incoming.json'), CallSid: '' })).toThrow(/missing CallSid/);
     expect(() => normalizeVoice({ webhook: 'teleport', params: fixture('voice-incoming.json') })).toThrow(/unknown voice webhook "teleport"/);
   });

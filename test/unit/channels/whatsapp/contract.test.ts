@@ -8,7 +8,11 @@ const inbound = twilioFixture('whatsapp-inbound.json');
 runAdapterContract({
   adapter: createWhatsappAdapter({ publicUrl: 'https://parley.test' }),
   channel: twilioChannel('whatsapp', '+14155238886'),
-  fixtures: ['whatsapp-inbound.json', 'whatsapp-image-reply.json', 'whatsapp-location.json', 'whatsapp-button.json', 'status-whatsapp-read.json', 'status-whatsapp-failed.json'].map((name) => ({
+  fixtures: [
+    ...['whatsapp-inbound.json', 'whatsapp-image-reply.json', 'whatsapp-location.json', 'whatsapp-button.json', 'status-whatsapp-read.json', 'status-whatsapp-failed.json', 'status-whatsapp-received.json'],
+    ...['whatsapp-channel-metadata.json', 'whatsapp-quick-reply.json', 'whatsapp-button-payload-only.json', 'whatsapp-location-without-label.json', 'whatsapp-ad-referral.json', 'whatsapp-ad-referral-with-media.json'],
+    ...['whatsapp-voice-note.json', 'whatsapp-shared-contact.json', 'whatsapp-sticker.json', 'whatsapp-document-unknown-type.json', 'whatsapp-forwarded.json'],
+  ].map((name) => ({
     name,
     raw: twilioFixture(name),
   })),
