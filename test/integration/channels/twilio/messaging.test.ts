@@ -3,12 +3,13 @@
 // real Postgres, Redis and workers of a whole Parley.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../src/clock.ts';
-import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
+import { sid, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
 import { INTERRUPTED_SEND_SECONDS, sweepQueuedMessages } from '../../../../src/domain/messages/sweep-queued-messages.ts';
-import { startHarness, type Harness } from '../../../support/harness.ts';
+import type { Harness } from '../../../support/harness.ts';
+import { startTwilioHarness, TWILIO_PUBLIC_URL, type TwilioHarness } from '../../../support/twilio-harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
-const PUBLIC_URL = 'https://parley.example.test';
+const PUBLIC_URL = TWILIO_PUBLIC_URL;
 const SMS_NUMBER = '+14155550100';
 const WA_NUMBER = '+14155550199';
 
@@ -25,23 +26,21 @@ describe('SMS and WhatsApp through Twilio', () => {
   let post: ReturnType<typeof twilioWebhookPoster>;
   const clock = shiftedClock();
 
+  let t: TwilioHarness;
+
   beforeAll(async () => {
-    fake = await startFakeTwilio();
-    const settings = { accountSid: fake.accountSid, authToken: fake.authToken };
-    h = await startHarness({
-      env: { PUBLIC_URL, MEDIA_MAX_BYTES: '4096', TWILIO_API_BASE: fake.url },
+    t = await startTwilioHarness({
+      env: { MEDIA_MAX_BYTES: '4096' },
       clock,
-      channels: [
+      channels: (settings) => [
         { kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings },
         { kind: 'whatsapp', name: 'Acme WhatsApp', address: WA_NUMBER, settings },
       ],
     });
-    admin = await h.login(h.workspace.agents[0]!.email);
-    post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
+    ({ h, fake, admin, post } = t);
   });
   afterAll(async () => {
-    await h?.close();
-    await fake?.close();
+    await t?.close();
   });
 
   const db = () => h.testDb.db;

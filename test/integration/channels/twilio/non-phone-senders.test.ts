@@ -3,11 +3,11 @@
 // client "client:alice" become conversations of contacts with identities of their own kind and no
 // phone number; an SMS reply to the sender ID is refused with the reason, and nothing is queued.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
-import { startHarness, type Harness } from '../../../support/harness.ts';
+import { sid, type FakeTwilio, type twilioWebhookPoster } from '../../../support/fake-twilio.ts';
+import type { Harness } from '../../../support/harness.ts';
+import { startTwilioHarness, type TwilioHarness } from '../../../support/twilio-harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
-const PUBLIC_URL = 'https://parley.example.test';
 const SMS_NUMBER = '+14155550100';
 const LINE = '+14155550300';
 
@@ -17,22 +17,19 @@ describe('senders that are not phone numbers', () => {
   let admin: string;
   let post: ReturnType<typeof twilioWebhookPoster>;
 
+  let t: TwilioHarness;
+
   beforeAll(async () => {
-    fake = await startFakeTwilio();
-    const settings = { accountSid: fake.accountSid, authToken: fake.authToken };
-    h = await startHarness({
-      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
-      channels: [
+    t = await startTwilioHarness({
+      channels: (settings) => [
         { kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings },
         { kind: 'voice', name: 'Acme Phone', address: LINE, settings },
       ],
     });
-    admin = await h.login(h.workspace.agents[0]!.email);
-    post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
+    ({ h, fake, admin, post } = t);
   });
   afterAll(async () => {
-    await h?.close();
-    await fake?.close();
+    await t?.close();
   });
 
   const db = () => h.testDb.db;

@@ -2,11 +2,12 @@
 // TwiML answers, call events on the caller's timeline, voicemail downloaded from a local server
 // speaking Twilio's protocol, and call-back cases that routing picks up by the menu choice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
-import { startHarness, type Harness } from '../../../support/harness.ts';
+import { sid, type twilioWebhookPoster, type FakeTwilio } from '../../../support/fake-twilio.ts';
+import type { Harness } from '../../../support/harness.ts';
+import { startTwilioHarness, TWILIO_PUBLIC_URL, type TwilioHarness } from '../../../support/twilio-harness.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
-const PUBLIC_URL = 'https://parley.example.test';
+const PUBLIC_URL = TWILIO_PUBLIC_URL;
 const LINE = '+14155550300';
 const CLOSED_LINE = '+14155550301';
 
@@ -16,12 +17,11 @@ describe('phone calls through Twilio', () => {
   let admin: string;
   let post: ReturnType<typeof twilioWebhookPoster>;
 
+  let t: TwilioHarness;
+
   beforeAll(async () => {
-    fake = await startFakeTwilio();
-    const credentials = { accountSid: fake.accountSid, authToken: fake.authToken };
-    h = await startHarness({
-      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
-      channels: [
+    t = await startTwilioHarness({
+      channels: (credentials) => [
         {
           kind: 'voice',
           name: 'Acme Phone',
@@ -31,9 +31,8 @@ describe('phone calls through Twilio', () => {
         { kind: 'voice', name: 'Acme After Hours', address: CLOSED_LINE, settings: { ...credentials, businessCalendar: 'Never open' } },
       ],
     });
+    ({ h, fake, admin, post } = t);
     await h.testDb.db.businessCalendar.create({ data: { workspaceId: h.workspace.workspace.id, name: 'Never open', timeZone: 'Europe/Berlin', weeklyHours: {} } });
-    admin = await h.login(h.workspace.agents[0]!.email);
-    post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
     expect((await h.api(admin, 'POST', '/api/queues', { name: 'Sales' })).status).toBeLessThan(300);
     const workflow = await h.api(admin, 'PUT', '/api/routing/workflow', {
       filters: [{ name: 'sales line', when: { channel: ['voice'], attributes: { menu: ['1'] } }, steps: [{ queue: 'Sales', timeoutSeconds: 3600 }] }],
@@ -42,8 +41,7 @@ describe('phone calls through Twilio', () => {
     expect(workflow.status).toBe(200);
   });
   afterAll(async () => {
-    await h?.close();
-    await fake?.close();
+    await t?.close();
   });
 
   const db = () => h.testDb.db;
