@@ -1,6 +1,6 @@
 // Who sent a Telegram message, as the contact's identity: the user, or the chat it was sent on
 // behalf of (sender_chat: an anonymous group admin writes as the group, a channel's owner as the
-// channel; `from` then holds a placeholder user such as @GroupAnonymousBot, or nothing). The reply
+// channel; `from` then holds a stand-in user such as @GroupAnonymousBot, or nothing). The reply
 // goes to the chat the message came from (send.ts reads it from the message id), so a chat sender
 // is answered where it wrote.
 import type { TelegramChat, TelegramMessage, TelegramUser } from './update-schema.ts';

@@ -67,7 +67,7 @@ describe('admitTelegramUpdate over genuine updates', () => {
     }
   });
 
-  it('keeps a group message sent on behalf of a chat when groups are allowed (the placeholder bot user is no bot sender)', () => {
+  it('keeps a group message sent on behalf of a chat when groups are allowed (the stand-in bot user is no bot sender)', () => {
     expect(admitTelegramUpdate(fixture('anonymous-admin.json'), { allowGroups: true })).toEqual({ admit: true, externalId: '-1001234567890:12' });
     expect(admitTelegramUpdate(fixture('sender-chat-without-from.json'), { allowGroups: true })).toEqual({ admit: true, externalId: '-1001234567890:13' });
     expect(admitTelegramUpdate(fixture('anonymous-admin.json'), { allowGroups: false })).toMatchObject({ admit: false });
