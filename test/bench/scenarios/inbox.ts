@@ -53,7 +53,8 @@ async function measure(c: BenchCluster, tokens: { agent: string; supervisor: str
 export async function runInbox(size: InboxSize): Promise<{ inbox: Record<string, number> }> {
   const c = await startBenchCluster();
   try {
-    const seed = { workspaceId: c.workspaceId, channelId: c.smsChannelId, teamId: c.teamId, agentId: c.agentIds.agent, supervisorId: c.agentIds.supervisor, messagesPerConversation: size.messagesPerConversation, conversationsPerContact: 20 };
+    const queueId = (await c.db.queue.findFirstOrThrow({ where: { workspaceId: c.workspaceId } })).id;
+    const seed = { queueId, workspaceId: c.workspaceId, channelId: c.smsChannelId, teamId: c.teamId, agentId: c.agentIds.agent, supervisorId: c.agentIds.supervisor, messagesPerConversation: size.messagesPerConversation, conversationsPerContact: 20 };
     const tokens = { agent: await c.login(people.agent), supervisor: await c.login(people.supervisor) };
     await seedInbox(c.benchDb.url, { ...seed, from: 0, to: size.conversations });
     const x1 = await measure(c, tokens, size);

@@ -1,5 +1,5 @@
 // Seeds an inbox fast with multi-row SQL (generate_series), not through the API: contacts,
-// conversations numbered `from+1 .. to` (open, pending, resolved; assigned to the agent, the
+// conversations numbered `from+1 .. to` (open, pending, resolved, all through the General queue; assigned to the agent, the
 // supervisor or nobody; in the Support team or none; spread over time, the newest today) and
 // `messagesPerConversation` messages each, alternating in and out, a common word ("order") in about
 // a third of them. Called again with a higher range it grows the same workspace (1x, then 10x).
@@ -11,6 +11,8 @@ export interface InboxSeed {
   teamId: string;
   agentId: string;
   supervisorId: string;
+  /** The queue every seeded conversation went through (the workspace's General queue). */
+  queueId: string;
   /** Conversations numbered from+1 .. to are added. */
   from: number;
   to: number;
@@ -42,17 +44,17 @@ export async function seedInbox(url: string, s: InboxSeed): Promise<void> {
     // Newest conversation = the highest number, `to` the newest of all: half a minute apart.
     await client.query(
       `INSERT INTO "Conversation" (id, "workspaceId", number, "channelId", "contactId", status, "statusKey", "assigneeId", "teamId",
-                                   "messageCount", "lastMessageAt", "lastInboundAt", "createdAt", "updatedAt", "queuedAt", "resolvedAt", "statusChangedAt")
+                                   "messageCount", "lastMessageAt", "lastInboundAt", "createdAt", "updatedAt", "queuedAt", "resolvedAt", "statusChangedAt", "queueId")
        SELECT gen_random_uuid()::text, $1, g, $2, sc.id, st.status::"ConversationStatus", st.status,
               CASE g % 4 WHEN 0 THEN $4 WHEN 1 THEN $5 ELSE NULL END,
               CASE WHEN g % 2 = 0 THEN $3 ELSE NULL END,
               $8::int, t.at + $8::int * interval '10 seconds', t.at, t.at, now(),
-              CASE WHEN st.status = 'open' THEN t.at END, CASE WHEN st.status = 'resolved' THEN t.at + interval '1 hour' END, t.at
+              CASE WHEN st.status = 'open' THEN t.at END, CASE WHEN st.status = 'resolved' THEN t.at + interval '1 hour' END, t.at, $10
        FROM generate_series($6::int + 1, $7::int) g
        JOIN seed_contacts sc ON sc.k = 1 + (g - 1) / $9::int
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 < 4 THEN 'open' WHEN g % 10 = 4 THEN 'pending' ELSE 'resolved' END AS status) st
        CROSS JOIN LATERAL (SELECT now() - ($7::int * 10 - g) * interval '30 seconds' AS at) t`,
-      [s.workspaceId, s.channelId, s.teamId, s.agentId, s.supervisorId, s.from, s.to, s.messagesPerConversation, s.conversationsPerContact],
+      [s.workspaceId, s.channelId, s.teamId, s.agentId, s.supervisorId, s.from, s.to, s.messagesPerConversation, s.conversationsPerContact, s.queueId],
     );
     await client.query(
       `INSERT INTO "Message" (id, "workspaceId", "conversationId", "channelId", direction, kind, "authorContactId", "authorAgentId",
