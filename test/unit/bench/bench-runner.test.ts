@@ -13,6 +13,9 @@ describe('percentile', () => {
     expect(percentile(samples, 99)).toBe(99);
     expect(percentile(samples, 100)).toBe(100);
     expect(percentile([7, 3], 0)).toBe(3);
+    // A rank between two samples rounds up: p95 of ten samples is the largest, p50 of three the middle.
+    expect(percentile([10, 9, 8, 7, 6, 5, 4, 3, 2, 1], 95)).toBe(10);
+    expect(percentile([3, 1, 2], 50)).toBe(2);
   });
   it('is NaN without samples and refuses a percentile outside 0-100', () => {
     expect(percentile([], 50)).toBeNaN();
