@@ -53,7 +53,7 @@ export async function seedInbox(url: string, s: InboxSeed): Promise<void> {
        FROM generate_series($6::int + 1, $7::int) g
        JOIN seed_contacts sc ON sc.k = 1 + (g - 1) / $9::int
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 < 4 THEN 'open' WHEN g % 10 = 4 THEN 'pending' ELSE 'resolved' END AS status) st
-       CROSS JOIN LATERAL (SELECT now() - ($7::int * 10 - g) * interval '30 seconds' AS at) t`,
+       CROSS JOIN LATERAL (SELECT now() - ($7::int - g) * interval '30 seconds' AS at) t`,
       [s.workspaceId, s.channelId, s.teamId, s.agentId, s.supervisorId, s.from, s.to, s.messagesPerConversation, s.conversationsPerContact, s.queueId],
     );
     await client.query(
