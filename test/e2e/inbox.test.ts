@@ -148,6 +148,15 @@ describe('agent inbox in the browser', () => {
     await waitUntil(async () => ((await bodyText()).includes('Очистите кэш, пожалуйста.') || null), 'the quote shown');
   });
 
+  it('shows where the answer to an email goes when it names a Reply-To', async () => {
+    const id = await h.sendCustomerMail({ from: 'Mary Smith <mary.work@example.com>', replyTo: 'Mary at home <mary@home.example>', subject: 'Write to me at home', text: 'Please answer to my home address.' });
+    await page.goto(`${h.apiUrl}/inbox/all/c/${await conversationIdOf(id)}`);
+    const envelope = page.getByTestId('message-envelope');
+    await envelope.waitFor();
+    expect(await envelope.textContent()).toBe('Reply-To Mary at home <mary@home.example> · replies go here');
+    await screenshot(page, 'conversation-reply-to');
+  });
+
   it('moves with j/k and resolves with e: the row leaves the Open view', async () => {
     for (const n of [1, 2]) await conversationIdOf(await h.sendCustomerMail({ from: `triage${n}@example.org`, subject: `Triage ${n}`, text: `Case ${n}` }));
     await page.goto(`${h.apiUrl}/inbox/all`);

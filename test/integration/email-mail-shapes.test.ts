@@ -53,6 +53,12 @@ describe('email shapes through the real SMTP paths', () => {
     expect(delivered.envelope.to).toEqual(['smith@home.example']);
     expect(delivered.parsed.to && !Array.isArray(delivered.parsed.to) ? delivered.parsed.to.value.map((v) => v.address) : null).toEqual(['smith@home.example']);
     expect(delivered.parsed.inReplyTo).toBe(customerId);
+    const detail = await h.api(token, 'GET', `/api/conversations/${conversationId}`);
+    expect(detail.body.messages.find((m: { externalId: string }) => m.externalId === customerId).envelope).toEqual({
+      replyTo: { address: 'smith@home.example', name: 'Mary Smith: Personal Account', followed: true },
+      sentBy: null,
+      alsoFrom: [],
+    });
   });
 
   it('an unproven sender\'s Reply-To is not followed: the answer goes to the From identity, not to where a forger points it', async () => {
@@ -75,5 +81,7 @@ describe('email shapes through the real SMTP paths', () => {
     expect(reply.status).toBe(202);
     const delivered = await h.sink.waitFor((m) => m.parsed.subject === 'Re: Send my invoice history here');
     expect(delivered.envelope.to).toEqual(['olav.berg@example.org']);
+    const detail = await h.api(token, 'GET', `/api/conversations/${message.conversationId}`);
+    expect(detail.body.messages[0].envelope).toMatchObject({ replyTo: { address: 'collector@attacker.example', followed: false } });
   });
 });

@@ -73,6 +73,26 @@ function senderOf(metadata: unknown): { address: string; verified: boolean; reas
   return { address: md.from.address, verified: md.sender.verified, reason: typeof md.sender.reason === 'string' ? md.sender.reason : '' };
 }
 
+type NamedAddress = { address: string; name: string | null };
+
+const namedAddressOf = (v: unknown): NamedAddress | null => {
+  const a = v as { address?: unknown; name?: unknown } | null;
+  return typeof a?.address === 'string' && a.address !== '' ? { address: a.address, name: typeof a.name === 'string' ? a.name : null } : null;
+};
+
+/**
+ * Who else an inbound email names besides its author (null when nobody): its Reply-To (followed by
+ * replies only when the sender is proven, see reply-address.ts), its Sender, further From authors.
+ */
+function envelopeOf(metadata: unknown): { replyTo: (NamedAddress & { followed: boolean }) | null; sentBy: NamedAddress | null; alsoFrom: NamedAddress[] } | null {
+  const md = metadata as { replyTo?: unknown; sentBy?: unknown; alsoFrom?: unknown; sender?: { verified?: unknown } } | null;
+  const replyTo = namedAddressOf(md?.replyTo);
+  const sentBy = namedAddressOf(md?.sentBy);
+  const alsoFrom = Array.isArray(md?.alsoFrom) ? md.alsoFrom.map(namedAddressOf).filter((a): a is NamedAddress => a !== null) : [];
+  if (!replyTo && !sentBy && alsoFrom.length === 0) return null;
+  return { replyTo: replyTo ? { ...replyTo, followed: md?.sender?.verified === true } : null, sentBy, alsoFrom };
+}
+
 export function toMessageView(m: MessageWithView) {
   return {
     id: m.id,
@@ -101,6 +121,8 @@ export function toMessageView(m: MessageWithView) {
     metadata: m.metadata,
     /** An inbound message's sender as proven or only claimed ("claims to be alice@example.com (unverified)"). */
     sender: m.direction === 'in' ? senderOf(m.metadata) : null,
+    /** An inbound email's Reply-To, Sender and further authors, for the agent to see (null: none). */
+    envelope: m.direction === 'in' ? envelopeOf(m.metadata) : null,
   };
 }
 

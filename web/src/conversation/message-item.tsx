@@ -5,6 +5,7 @@ import { Avatar } from '../ui/avatar.tsx';
 import { fullTime } from '../ui/format.ts';
 import { DeliveryBadge, DeliveryProblem } from './delivery-status.tsx';
 import { MessageBody } from './message-body.tsx';
+import { MessageEnvelope } from './message-envelope.tsx';
 import type { TimelineMessage } from './use-conversation.ts';
 
 interface Props {
@@ -44,6 +45,7 @@ export const MessageItem = memo(function MessageItem({ m, onRetry, onDiscard }: 
         </time>
         <DeliveryBadge m={m} />
       </div>
+      <MessageEnvelope envelope={m.envelope} />
       <MessageBody m={m} />
       <DeliveryProblem m={m} onRetry={() => onRetry(m.id)} onDiscard={() => onDiscard(m.id)} />
     </li>

@@ -155,6 +155,7 @@ export function useConversation(id: string | null, onInbound: () => void): OpenC
         attachments: files.map((f, i) => ({ id: `${localId}-${i}`, filename: f.filename, contentType: f.contentType, size: f.size, inline: false, contentId: null })),
         metadata: {},
         sender: null,
+        envelope: null,
         local: { state: 'sending', kind, files },
       };
       setMessages((list) => [...list, local]);
