@@ -30,6 +30,20 @@ function ourNumber(param: 'To' | 'From', scheme: 'whatsapp' | null): WebhookAlia
   };
 }
 
+/**
+ * Our number in a status callback: the From of our own message's report, but the To of a
+ * `received` / `receiving` report on a message the customer sent (Twilio sends those too).
+ */
+function ourNumberInStatus(scheme: 'whatsapp' | null): WebhookAlias['address'] {
+  const from = ourNumber('From', scheme);
+  const to = ourNumber('To', scheme);
+  return (req) => {
+    const params = twilioForm(req.rawBody);
+    const status = (params.MessageStatus ?? params.SmsStatus ?? '').trim().toLowerCase();
+    return status === 'received' || status === 'receiving' ? to(req) : from(req);
+  };
+}
+
 export function twilioMessagingWebhook(scheme: 'whatsapp' | null): ChannelWebhook {
   return {
     steps: ['', 'status'],
@@ -41,9 +55,9 @@ export function twilioMessagingWebhook(scheme: 'whatsapp' | null): ChannelWebhoo
       return { events: [{ key: keyOrHash(messagingEventKey(params), req.rawBody), payload: params }], answer: twiml(new twilio.twiml.MessagingResponse().toString()) };
     },
     aliases: [
-      // Inbound messages name our number as To; status callbacks (about our messages) as From.
+      // Inbound messages name our number as To; status callbacks about our messages as From.
       { path: 'twilio/messages', step: '', address: ourNumber('To', scheme) },
-      { path: 'twilio/messages/status', step: 'status', address: ourNumber('From', scheme) },
+      { path: 'twilio/messages/status', step: 'status', address: ourNumberInStatus(scheme) },
     ],
   };
 }

@@ -90,6 +90,10 @@ describe('senders that are not phone numbers', () => {
     expect((await post(`/webhooks/sms/${smsChannel.id}/status`, report)).status).toBe(200);
     const event = await waitUntil(() => db().inboundEvent.findFirst({ where: { externalId: `${messageSid}:status:received`, status: 'ignored' } }), 'the ignored report');
     expect(event.error).toBe('status received of a message the customer sent: nothing of ours to update');
+    // The older shared status URL finds the channel by our number, which such a report names as To.
+    const receiving = { ...report, MessageStatus: 'receiving', SmsStatus: 'receiving' };
+    expect((await post('/webhooks/twilio/messages/status', receiving)).status).toBe(200);
+    await waitUntil(() => db().inboundEvent.findFirst({ where: { externalId: `${messageSid}:status:receiving`, status: 'ignored' } }), 'the ignored report at the shared URL');
     expect(await db().message.count({ where: { conversationId: message.conversationId } })).toBe(1);
     expect((await h.api(admin, 'GET', `/api/conversations/${message.conversationId}`)).body.replyRefusal).toMatch(/^40404 is a short code: .*cannot receive SMS replies/);
   });
