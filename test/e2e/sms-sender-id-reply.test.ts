@@ -3,27 +3,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
-import { sid, startFakeTwilio, twilioWebhookPoster, type FakeTwilio } from '../support/fake-twilio.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { sid } from '../support/fake-twilio.ts';
+import type { Harness } from '../support/harness.ts';
+import { startTwilioHarness, type TwilioHarness } from '../support/twilio-harness.ts';
 import { waitUntil } from '../support/wait.ts';
 
-const PUBLIC_URL = 'https://parley.example.test';
 const SMS_NUMBER = '+14155550100';
 
 describe('the reply box for a sender that cannot be answered', () => {
+  let t: TwilioHarness;
   let h: Harness;
-  let fake: FakeTwilio;
   let browser: Browser;
   let page: Page;
   let conversationId = '';
 
   beforeAll(async () => {
-    fake = await startFakeTwilio();
-    h = await startHarness({
-      env: { PUBLIC_URL, TWILIO_API_BASE: fake.url },
-      channels: [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings: { accountSid: fake.accountSid, authToken: fake.authToken } }],
-    });
-    const post = twilioWebhookPoster({ apiUrl: h.apiUrl, publicUrl: PUBLIC_URL, authToken: fake.authToken });
+    t = await startTwilioHarness({ channels: (settings) => [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings }] });
+    const { post, fake } = t;
+    h = t.h;
     const messageSid = sid('SM');
     const params = { MessageSid: messageSid, AccountSid: fake.accountSid, From: 'Acme Bank', To: SMS_NUMBER, Body: 'Acme Bank: your card was used for GBP 12.50.', NumMedia: '0', SmsStatus: 'received' };
     expect((await post('/webhooks/twilio/messages', params)).status).toBe(200);
@@ -34,8 +31,7 @@ describe('the reply box for a sender that cannot be answered', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await h?.close();
-    await fake?.close();
+    await t?.close();
   });
 
   it('shows the reason in place of a reply, and still takes a note', async () => {
@@ -49,6 +45,6 @@ describe('the reply box for a sender that cannot be answered', () => {
     await page.getByRole('textbox', { name: 'Note' }).fill('Automated bank notice, nothing to answer.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByTestId('conversation-pane').getByText('Automated bank notice, nothing to answer.').waitFor();
-    expect(fake.sent()).toEqual([]);
+    expect(t.fake.sent()).toEqual([]);
   });
 });
