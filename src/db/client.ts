@@ -1,5 +1,8 @@
-// The Prisma client over node-postgres (adapter-pg): no native query engine is needed.
+// The Prisma client over node-postgres (adapter-pg): no native query engine is needed. The pg pool
+// under it is shared with the few hot paths that speak SQL directly (src/db/sql.ts), so a process
+// has one pool, sized once.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
@@ -14,9 +17,11 @@ export interface DbOptions {
   statementTimeoutMs?: number;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(databaseUrl: string, opts: DbOptions = {}): Db {
   const statementTimeout = opts.statementTimeoutMs ?? 30_000;
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: opts.max ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 3_000,
@@ -25,7 +30,18 @@ export function createDb(databaseUrl: string, opts: DbOptions = {}): Db {
     query_timeout: statementTimeout + 5_000,
     keepAlive: true,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection that breaks (Postgres restarted) is dropped from the pool, not a crash.
+  pool.on('error', () => undefined);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The node-postgres pool under a client made by createDb (for src/db/sql.ts). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Prisma client was not made by createDb: it has no pool of ours');
+  return pool;
 }
 
 export * from '../generated/prisma/client.ts';
