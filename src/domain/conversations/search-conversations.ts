@@ -5,8 +5,8 @@
 import type { ConversationStatus, Db } from '../../db/client.ts';
 import { sqlRows } from '../../db/sql.ts';
 import { AppError } from '../../errors.ts';
-import { conversationSummaryInclude, toConversationSummary, type SearchHit, type SnippetPart } from './conversation-view.ts';
-import { unreadFlags } from './mark-conversation-read.ts';
+import type { SearchHit, SnippetPart } from './conversation-view.ts';
+import { loadSummaries, toSummaryWithUnread } from './summary-sql.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { messageHits } from './search-message-hits.ts';
 import { binder, visibleConversationsSql } from './visibility.ts';
@@ -78,29 +78,21 @@ export async function searchConversations(db: Db, viewer: Viewer, query: SearchQ
 
   if (!number && contactIds.length === 0 && byMessage.size === 0) return { items: [] };
 
-  // Which conversations, in plain SQL with the permission filter in the statement; then their
-  // summaries (at most `limit`) as the list loads them.
+  // Which conversations and their summaries, in one plain-SQL statement with the permission filter in it.
   const values: unknown[] = [];
   const bind = binder(values);
+  const viewerParam = bind(viewer.agentId);
   const anyOf = [`c.id = ANY(${bind([...byMessage.keys()])}::text[])`, `c."contactId" = ANY(${bind(contactIds)}::text[])`];
   if (number) anyOf.push(`c.number = ${bind(Number(number[1]))}`);
   const statusFilter = query.status?.length ? ` AND c.status::text = ANY(${bind(query.status)}::text[])` : '';
-  const picked = await sqlRows<{ id: string }>(db, {
-    text: `SELECT c.id FROM "Conversation" c
-           WHERE ${visibleConversationsSql(viewer, 'c', bind)} AND (${anyOf.join(' OR ')})${statusFilter}
-           ORDER BY c."lastMessageAt" DESC, c.id DESC LIMIT ${bind(query.limit)}`,
-  }, values);
-  const order = new Map(picked.map((r, i) => [r.id, i]));
-  const rows = (await db.conversation.findMany({ where: { id: { in: [...order.keys()] } }, include: conversationSummaryInclude }))
-    .sort((x, y) => order.get(x.id)! - order.get(y.id)!);
-  const matchedMessages = rows.flatMap((c) => byMessage.get(c.id) ?? []);
-  const [marked, unread] = await Promise.all([snippets(db, matchedMessages, tsquery), unreadFlags(db, viewer.agentId, rows)]);
+  const where = `${visibleConversationsSql(viewer, 'c', bind)} AND (${anyOf.join(' OR ')})${statusFilter}`;
+  const rows = await loadSummaries(db, { viewerParam, where, limit: query.limit, values });
+  const marked = await snippets(db, rows.flatMap((c) => byMessage.get(c.id) ?? []), tsquery);
   return {
     items: rows.map((c) => {
       const messageId = byMessage.get(c.id);
       return {
-        ...toConversationSummary(c),
-        unread: unread.get(c.id) ?? false,
+        ...toSummaryWithUnread(c),
         match: messageId ? { messageId, snippet: marked.get(messageId) ?? [] } : null,
       };
     }),
