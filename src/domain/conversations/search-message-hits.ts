@@ -19,7 +19,8 @@ export const defaultHitLimits: HitLimits = { cap: 2000, window: 8000 };
 
 type Row = { conversationId: string; messageId: string };
 
-const newestOrder = {
+/** Exported for test/bench/explain.ts. */
+export const newestOrder = {
   name: 'search-hits-newest',
   text: `SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId", count(*) OVER () AS hits
          FROM (
@@ -35,7 +36,7 @@ const newestOrder = {
          ORDER BY m."conversationId", m."createdAt" DESC`,
 };
 
-const byIndex = {
+export const byIndex = {
   name: 'search-hits-index',
   text: `SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId"
          FROM (

@@ -15,8 +15,9 @@ const newestFirst = 'ORDER BY c."lastMessageAt" DESC, c.id DESC';
 /**
  * The page is picked first (`pick`: WHERE over the Conversation alias `c`, newest activity first,
  * `limit` rows), so the joins and the lateral newest message run for the page's rows only.
+ * Exported for test/bench/explain.ts.
  */
-function summarySelect(viewerParam: string, pick: string, limitParam: string): string {
+export function summarySelect(viewerParam: string, pick: string, limitParam: string): string {
   return `SELECT c.id, c.number, c.status::text AS status, c.priority::text AS priority, c.subject, c."messageCount", c."statusKey", c.tags,
             c."routingStep", c."offeredAgentId",
             ${['lastMessageAt', 'lastInboundAt', 'waitingSince', 'firstResponseAt', 'snoozedUntil', 'resolvedAt', 'createdAt', 'queuedAt', 'offerExpiresAt'].map(utc).join(', ')},

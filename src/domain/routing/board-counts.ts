@@ -7,26 +7,19 @@ import type { Agent } from '../../db/model-types.ts';
 import { sqlRows } from '../../db/sql.ts';
 import type { Candidate } from './pick-agent.ts';
 
-/** Waiting conversations (open, nobody assigned, in a queue) per queue and priority, with the oldest queuedAt. */
-export async function waitingCounts(db: Db, workspaceId: string): Promise<{ queueId: string; priority: string; n: number; oldestMs: number | null }[]> {
-  return sqlRows(db, {
-    name: 'board-waiting',
-    text: `SELECT "queueId", priority::text AS priority, count(*)::int AS n,
+// The statements are exported for test/bench/explain.ts.
+export const waitingStatement = {
+  name: 'board-waiting',
+  text: `SELECT "queueId", priority::text AS priority, count(*)::int AS n,
                   round(extract(epoch FROM min("queuedAt")) * 1000)::float8 AS "oldestMs"
            FROM "Conversation"
            WHERE "workspaceId" = $1 AND status = 'open' AND "assigneeId" IS NULL AND "queueId" IS NOT NULL
            GROUP BY "queueId", priority`,
-  }, [workspaceId]);
-}
+};
 
-/**
- * Unresolved queued conversations with an SLA clock warned or breached (and not met since), per
- * queue: breached if any of its clocks is, at risk otherwise.
- */
-export async function slaRiskCounts(db: Db, workspaceId: string): Promise<{ queueId: string; atRisk: number; breached: number }[]> {
-  return sqlRows(db, {
-    name: 'board-sla-risk',
-    text: `SELECT "queueId", (count(*) FILTER (WHERE NOT breached))::int AS "atRisk", (count(*) FILTER (WHERE breached))::int AS breached
+export const slaRiskStatement = {
+  name: 'board-sla-risk',
+  text: `SELECT "queueId", (count(*) FILTER (WHERE NOT breached))::int AS "atRisk", (count(*) FILTER (WHERE breached))::int AS breached
            FROM (
              SELECT c."queueId", bool_or(k.status = 'breached') AS breached
              FROM "SlaClock" k JOIN "Conversation" c ON c.id = k."conversationId"
@@ -36,7 +29,41 @@ export async function slaRiskCounts(db: Db, workspaceId: string): Promise<{ queu
              GROUP BY c.id, c."queueId"
            ) per_conversation
            GROUP BY "queueId"`,
-  }, [workspaceId]);
+};
+
+export const workByAgentStatement = {
+  name: 'board-work-by-agent',
+  text: `SELECT coalesce(c."assigneeId", c."offeredAgentId") AS "agentId", ch.kind, count(*)::int AS n,
+                  (count(*) FILTER (WHERE c."assigneeId" IS NOT NULL))::int AS assigned
+           FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
+           WHERE c."workspaceId" = $1 AND c.status = 'open'
+             AND (c."assigneeId" IS NOT NULL
+                  OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > ($2::timestamptz AT TIME ZONE 'UTC')))
+           GROUP BY 1, 2`,
+};
+
+export const agentsStatement = {
+  name: 'board-agents',
+  text: `SELECT a.id, a.name, a.role::text AS role, a.presence::text AS presence, a.capacity,
+                  coalesce((SELECT json_agg(json_build_object('name', s.name, 'level', ak.level))
+                            FROM "AgentSkill" ak JOIN "Skill" s ON s.id = ak."skillId" WHERE ak."agentId" = a.id), '[]') AS skills,
+                  coalesce((SELECT array_agg(tm."teamId") FROM "TeamMember" tm WHERE tm."agentId" = a.id), '{}') AS "teamIds"
+           FROM "Agent" a
+           WHERE a."workspaceId" = $1 AND a.active
+           ORDER BY a.name`,
+};
+
+/** Waiting conversations (open, nobody assigned, in a queue) per queue and priority, with the oldest queuedAt. */
+export async function waitingCounts(db: Db, workspaceId: string): Promise<{ queueId: string; priority: string; n: number; oldestMs: number | null }[]> {
+  return sqlRows(db, waitingStatement, [workspaceId]);
+}
+
+/**
+ * Unresolved queued conversations with an SLA clock warned or breached (and not met since), per
+ * queue: breached if any of its clocks is, at risk otherwise.
+ */
+export async function slaRiskCounts(db: Db, workspaceId: string): Promise<{ queueId: string; atRisk: number; breached: number }[]> {
+  return sqlRows(db, slaRiskStatement, [workspaceId]);
 }
 
 /**
@@ -44,16 +71,7 @@ export async function slaRiskCounts(db: Db, workspaceId: string): Promise<{ queu
  * assigned conversations plus live offers; `assigned` is the assigned part alone.
  */
 export async function workByAgent(db: Db, workspaceId: string, now: Date): Promise<{ agentId: string; kind: string; n: number; assigned: number }[]> {
-  return sqlRows(db, {
-    name: 'board-work-by-agent',
-    text: `SELECT coalesce(c."assigneeId", c."offeredAgentId") AS "agentId", ch.kind, count(*)::int AS n,
-                  (count(*) FILTER (WHERE c."assigneeId" IS NOT NULL))::int AS assigned
-           FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-           WHERE c."workspaceId" = $1 AND c.status = 'open'
-             AND (c."assigneeId" IS NOT NULL
-                  OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > ($2::timestamptz AT TIME ZONE 'UTC')))
-           GROUP BY 1, 2`,
-  }, [workspaceId, now.toISOString()]);
+  return sqlRows(db, workByAgentStatement, [workspaceId, now.toISOString()]);
 }
 
 export interface BoardAgentRow {
@@ -68,16 +86,7 @@ export interface BoardAgentRow {
 
 /** Active agents by name, with what routing's requirements look at (skills, teams). */
 export async function boardAgents(db: Db, workspaceId: string): Promise<BoardAgentRow[]> {
-  return sqlRows(db, {
-    name: 'board-agents',
-    text: `SELECT a.id, a.name, a.role::text AS role, a.presence::text AS presence, a.capacity,
-                  coalesce((SELECT json_agg(json_build_object('name', s.name, 'level', ak.level))
-                            FROM "AgentSkill" ak JOIN "Skill" s ON s.id = ak."skillId" WHERE ak."agentId" = a.id), '[]') AS skills,
-                  coalesce((SELECT array_agg(tm."teamId") FROM "TeamMember" tm WHERE tm."agentId" = a.id), '{}') AS "teamIds"
-           FROM "Agent" a
-           WHERE a."workspaceId" = $1 AND a.active
-           ORDER BY a.name`,
-  }, [workspaceId]);
+  return sqlRows(db, agentsStatement, [workspaceId]);
 }
 
 /** An agent as requirement matching sees it (meetsRequirement reads teams and skills only). */

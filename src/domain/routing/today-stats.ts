@@ -11,7 +11,8 @@ const medianOf = (values: string) => `(SELECT avg(x) FROM (
     SELECT x, row_number() OVER (ORDER BY x) AS rn, count(*) OVER () AS n FROM (${values}) v
   ) ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2))`;
 
-const statement = {
+/** Exported for test/bench/explain.ts. */
+export const todayStatement = {
   name: 'board-today',
   text: `WITH created AS (
            SELECT c."createdAt", c."firstResponseAt", ch.kind
@@ -33,7 +34,7 @@ const statement = {
 export async function todayStats(db: Db, input: { workspaceId: string; since: Date; timeZone: string }): Promise<TodayStats> {
   // Prisma keeps DateTime as UTC `timestamp`: the bound is passed as its UTC wall time.
   const since = input.since.toISOString().replace('Z', '');
-  const [row] = await sqlRows<Omit<TodayStats, 'since'>>(db, statement, [input.workspaceId, since, input.timeZone]);
+  const [row] = await sqlRows<Omit<TodayStats, 'since'>>(db, todayStatement, [input.workspaceId, since, input.timeZone]);
   return {
     since: input.since.toISOString(),
     conversations: row!.conversations,
