@@ -8,7 +8,7 @@ CREATE INDEX "Conversation_workspaceId_createdAt_idx" ON "Conversation"("workspa
 CREATE INDEX "Conversation_workspaceId_resolvedAt_idx" ON "Conversation"("workspaceId", "resolvedAt");
 
 -- CreateIndex
-CREATE INDEX "Conversation_board_counts_idx" ON "Conversation"("workspaceId", "status", "assigneeId", "queueId", "priority", "queuedAt");
+CREATE INDEX "Conversation_board_counts_idx" ON "Conversation"("workspaceId", "status", "assigneeId", "queueId", "priority", "queuedAt", "channelId", "offeredAgentId", "offerExpiresAt");
 
 -- CreateIndex
 CREATE INDEX "Message_workspaceId_createdAt_idx" ON "Message"("workspaceId", "createdAt");

@@ -38,13 +38,15 @@ export const newestOrder = {
 
 export const byIndex = {
   name: 'search-hits-index',
-  text: `SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId"
-         FROM (
+  // MATERIALIZED: the matches come from the full-text index, never from walking the createdAt index
+  // (which the planner, guessing 20,000 matches for any prefix query, would pick for the LIMIT and
+  // then read to the end for a rare word).
+  text: `WITH matches AS MATERIALIZED (
            SELECT "conversationId", id, "createdAt" FROM "Message"
            WHERE "workspaceId" = $1 AND kind <> 'event' AND "searchVector" @@ to_tsquery('simple', $2)
-           ORDER BY "createdAt" DESC
-           LIMIT $3
-         ) m
+         )
+         SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId"
+         FROM (SELECT * FROM matches ORDER BY "createdAt" DESC LIMIT $3) m
          ORDER BY m."conversationId", m."createdAt" DESC`,
 };
 

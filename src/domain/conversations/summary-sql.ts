@@ -21,7 +21,7 @@ export function summarySelect(viewerParam: string, pick: string, limitParam: str
   return `SELECT c.id, c.number, c.status::text AS status, c.priority::text AS priority, c.subject, c."messageCount", c."statusKey", c.tags,
             c."routingStep", c."offeredAgentId",
             ${['lastMessageAt', 'lastInboundAt', 'waitingSince', 'firstResponseAt', 'snoozedUntil', 'resolvedAt', 'createdAt', 'queuedAt', 'offerExpiresAt'].map(utc).join(', ')},
-            json_build_object('id', ct.id, 'name', ct.name, 'email', ct.email, 'phone', ct.phone) AS contact,
+            (SELECT json_build_object('id', ct.id, 'name', ct.name, 'email', ct.email, 'phone', ct.phone) FROM "Contact" ct WHERE ct.id = c."contactId") AS contact,
             json_build_object('id', ch.id, 'kind', ch.kind, 'name', ch.name, 'address', ch.address) AS channel,
             CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name, 'email', a.email) END AS assignee,
             CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END AS team,
@@ -35,7 +35,6 @@ export function summarySelect(viewerParam: string, pick: string, limitParam: str
              WHERE k."conversationId" = c.id AND (k.status IN ('running', 'paused') OR (k.status = 'breached' AND k."metAt" IS NULL))) AS clocks,
             (r."lastReadAt" AT TIME ZONE 'UTC') AS "lastReadAt"
           FROM (SELECT * FROM "Conversation" c WHERE ${pick} ${newestFirst} LIMIT ${limitParam}) c
-          JOIN "Contact" ct ON ct.id = c."contactId"
           JOIN "Channel" ch ON ch.id = c."channelId"
           LEFT JOIN "Agent" a ON a.id = c."assigneeId"
           LEFT JOIN "Team" t ON t.id = c."teamId"
