@@ -1,43 +1,54 @@
 // `npm run bench:explain [-- --quick]`: seeds one inbox at 10x (100k conversations / 1M messages;
 // --quick a tenth) on a fresh database and prints EXPLAIN (ANALYZE, BUFFERS) of the statements
-// behind the common-word search and the supervisor board (the SQL the domain functions run, with
-// the same filters), for docs/performance.md. Drops the database at the end.
+// behind the common-word search (the full-text index path and the fast path), the supervisor
+// board and the default list (the statements the domain functions run, imported from them), for
+// docs/performance.md. Drops the database at the end.
 import pg from 'pg';
 import { createDb } from '../../src/db/client.ts';
 import { createWorkspace } from '../../src/seed/create-workspace.ts';
 import { testPasswords } from '../support/passwords.ts';
 import { createBenchDb } from './support/bench-db.ts';
 import { COMMON_WORD, seedInbox } from './support/seed-inbox.ts';
+import { byIndex, defaultHitLimits, newestOrder } from '../../src/domain/conversations/search-message-hits.ts';
+import { summarySelect } from '../../src/domain/conversations/summary-sql.ts';
+import { slaRiskStatement, waitingStatement, workByAgentStatement } from '../../src/domain/routing/board-counts.ts';
+import { todayStatement } from '../../src/domain/routing/today-stats.ts';
 
-const statements: { name: string; sql: string; params: (ids: { ws: string; since: Date }) => unknown[] }[] = [
+const statements: { name: string; sql: string; params: (ids: { ws: string; since: Date; agentId: string }) => unknown[] }[] = [
   {
-    name: 'search: newest 2,000 messages matching a common word (search-conversations.ts messageHits)',
-    sql: `SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id FROM (
-            SELECT "conversationId", id, "createdAt" FROM "Message"
-            WHERE "workspaceId" = $1 AND kind <> 'event' AND "searchVector" @@ to_tsquery('simple', $2)
-            ORDER BY "createdAt" DESC LIMIT 2000) m
-          ORDER BY m."conversationId", m."createdAt" DESC`,
-    params: ({ ws }) => [ws, `${COMMON_WORD}:*`],
+    name: 'search, before: newest 2,000 messages matching a common word through the full-text index (search-message-hits.ts byIndex)',
+    sql: byIndex.text,
+    params: ({ ws }) => [ws, `${COMMON_WORD}:*`, defaultHitLimits.cap],
   },
   {
-    name: 'board: waiting conversations per queue (board.ts)',
-    sql: `SELECT "queueId", priority, "queuedAt" FROM "Conversation" WHERE "workspaceId" = $1 AND status = 'open' AND "assigneeId" IS NULL AND "queueId" IS NOT NULL`,
+    name: 'search, fast path: the newest 8,000 messages in order, filtered by the query (search-message-hits.ts newestOrder)',
+    sql: newestOrder.text,
+    params: ({ ws }) => [ws, `${COMMON_WORD}:*`, defaultHitLimits.window, defaultHitLimits.cap],
+  },
+  {
+    name: 'board: waiting per queue and priority (board-counts.ts)',
+    sql: waitingStatement.text,
     params: ({ ws }) => [ws],
   },
   {
-    name: "board: today's created conversations (today-stats.ts)",
-    sql: `SELECT c."createdAt", c."firstResponseAt", ch.kind FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId" WHERE c."workspaceId" = $1 AND c."createdAt" >= $2`,
-    params: ({ ws, since }) => [ws, since],
+    name: 'board: open work per agent and channel kind (board-counts.ts)',
+    sql: workByAgentStatement.text,
+    params: ({ ws }) => [ws, new Date().toISOString()],
   },
   {
-    name: "board: today's resolved conversations (today-stats.ts)",
-    sql: `SELECT "createdAt", "resolvedAt" FROM "Conversation" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2`,
-    params: ({ ws, since }) => [ws, since],
-  },
-  {
-    name: 'board: open conversations per assignee (board.ts groupBy)',
-    sql: `SELECT "assigneeId", count(*) FROM "Conversation" WHERE "workspaceId" = $1 AND status = 'open' AND "assigneeId" IS NOT NULL GROUP BY "assigneeId"`,
+    name: 'board: SLA at risk / breached per queue (board-counts.ts)',
+    sql: slaRiskStatement.text,
     params: ({ ws }) => [ws],
+  },
+  {
+    name: "board: today's totals in one statement (today-stats.ts)",
+    sql: todayStatement.text,
+    params: ({ ws, since }) => [ws, since.toISOString().replace('Z', ''), 'UTC'],
+  },
+  {
+    name: 'list: the API default (newest activity first, supervisor) with the summary joins (summary-sql.ts)',
+    sql: summarySelect('$1', 'c."workspaceId" = $2', '$3'),
+    params: ({ ws, agentId }) => [agentId, ws, 26],
   },
 ];
 
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
     await client.connect();
     const since = new Date(new Date().setUTCHours(0, 0, 0, 0));
     for (const s of statements) {
-      const params = s.params({ ws: ws.workspace.id, since });
+      const params = s.params({ ws: ws.workspace.id, since, agentId: ws.agents[1]!.id });
       await client.query(s.sql, params); // once to warm the cache, as a busy server's would be
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, params);
       process.stdout.write(`\n== ${s.name}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);

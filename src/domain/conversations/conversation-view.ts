@@ -24,7 +24,13 @@ export const conversationSummaryInclude = {
 
 export type ConversationWithSummary = Prisma.ConversationGetPayload<{ include: typeof conversationSummaryInclude }>;
 
-export function toConversationSummary(c: ConversationWithSummary) {
+/** What a summary is made of: a Prisma row with conversationSummaryInclude, or the same fields read in plain SQL (summary-sql.ts). */
+export type SummarySource = Pick<ConversationWithSummary,
+  | 'id' | 'number' | 'status' | 'priority' | 'subject' | 'channel' | 'contact' | 'assignee' | 'team' | 'messageCount' | 'lastMessageAt'
+  | 'lastInboundAt' | 'waitingSince' | 'firstResponseAt' | 'snoozedUntil' | 'resolvedAt' | 'createdAt' | 'messages' | 'statusKey' | 'tags'
+  | 'queue' | 'routingStep' | 'queuedAt' | 'offeredAgentId' | 'offerExpiresAt' | 'slaClocks'>;
+
+export function toConversationSummary(c: SummarySource) {
   const last = c.messages[0];
   return {
     id: c.id,

@@ -9,20 +9,13 @@ import { visibleConversationsWhere } from './visibility.ts';
 
 export async function getConversation(deps: Pick<Deps, 'db' | 'adapterFor' | 'clock'>, viewer: Viewer, conversationId: string): Promise<ConversationDetail> {
   const { db } = deps;
-  const c = await db.conversation.findFirst({
-    where: { AND: [{ id: conversationId }, visibleConversationsWhere(viewer)] },
-    include: conversationSummaryInclude,
-  });
+  // The three reads at once on the pool's connections: the timeline is only returned if the
+  // conversation is one the viewer may see (the permission filter stays in the first query).
+  const [c, messages, events] = await Promise.all([
+    db.conversation.findFirst({ where: { AND: [{ id: conversationId }, visibleConversationsWhere(viewer)] }, include: conversationSummaryInclude }),
+    db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: messageViewInclude }),
+    db.conversationEvent.findMany({ where: { conversationId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: conversationEventInclude }),
+  ]);
   if (!c) throw notFound('Conversation');
-  const messages = await db.message.findMany({
-    where: { conversationId: c.id },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: messageViewInclude,
-  });
-  const events = await db.conversationEvent.findMany({
-    where: { conversationId: c.id },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: conversationEventInclude,
-  });
   return toConversationDetail(c, messages, events.map(toConversationEventView), await standingReplyRefusal(deps, c));
 }

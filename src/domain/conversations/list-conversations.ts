@@ -1,11 +1,11 @@
 // The inbox list: filtered by status, assignee, channel and team; newest activity first; keyset
 // (cursor) pagination so pages stay stable while new messages arrive.
-import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
+import type { ConversationStatus, Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { conversationSummaryInclude, toConversationSummary, type ConversationPage } from './conversation-view.ts';
-import { unreadFlags } from './mark-conversation-read.ts';
+import type { ConversationPage } from './conversation-view.ts';
+import { loadSummaries, toSummaryWithUnread } from './summary-sql.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { visibleConversationsWhere } from './visibility.ts';
+import { binder, visibleConversationsSql } from './visibility.ts';
 import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 
 export interface ListConversationsQuery {
@@ -39,26 +39,23 @@ function decodeCursor(raw: string): Cursor {
 export async function listConversations(db: Db, viewer: Viewer, q: ListConversationsQuery): Promise<ConversationPage> {
   // A filter by another workspace's (or no) channel or team is a mistake to report, as on every write.
   await assertRefsInWorkspace(db, viewer.workspaceId, [...refOf('channel', 'channelId', q.channelId), ...refOf('team', 'teamId', q.teamId)], 'query');
-  const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer)];
-  if (q.status?.length) filters.push({ status: { in: q.status } });
-  if (q.assignee === 'me') filters.push({ assigneeId: viewer.agentId });
-  if (q.assignee === 'unassigned') filters.push({ assigneeId: null });
-  if (q.channelId) filters.push({ channelId: q.channelId });
-  if (q.teamId) filters.push({ teamId: q.teamId });
+  // One statement: the permission filter, the view's filters, the keyset and the summary's joins.
+  const values: unknown[] = [];
+  const bind = binder(values);
+  const viewerParam = bind(viewer.agentId);
+  const filters = [visibleConversationsSql(viewer, 'c', bind)];
+  if (q.status?.length) filters.push(`c.status::text = ANY(${bind(q.status)}::text[])`);
+  if (q.assignee === 'me') filters.push(`c."assigneeId" = ${viewerParam}`);
+  if (q.assignee === 'unassigned') filters.push('c."assigneeId" IS NULL');
+  if (q.channelId) filters.push(`c."channelId" = ${bind(q.channelId)}`);
+  if (q.teamId) filters.push(`c."teamId" = ${bind(q.teamId)}`);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    const at = new Date(c.at);
-    filters.push({ OR: [{ lastMessageAt: { lt: at } }, { lastMessageAt: at, id: { lt: c.id } }] });
+    filters.push(`(c."lastMessageAt", c.id) < ((${bind(new Date(c.at).toISOString())}::timestamptz AT TIME ZONE 'UTC'), ${bind(c.id)})`);
   }
-  const rows = await db.conversation.findMany({
-    where: { AND: filters },
-    orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-    include: conversationSummaryInclude,
-  });
+  const rows = await loadSummaries(db, { viewerParam, where: filters.join(' AND '), limit: q.limit + 1, values });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null;
-  const unread = await unreadFlags(db, viewer.agentId, page);
-  return { items: page.map((c) => ({ ...toConversationSummary(c), unread: unread.get(c.id) ?? false })), nextCursor };
+  return { items: page.map(toSummaryWithUnread), nextCursor };
 }

@@ -12,10 +12,3 @@ export async function markConversationRead(deps: Pick<Deps, 'db' | 'clock'>, vie
   await deps.db.conversationRead.upsert({ where: { conversationId_agentId: key }, create: { ...key, lastReadAt }, update: { lastReadAt } });
   return { conversationId: conversation.id, lastReadAt: lastReadAt.toISOString() };
 }
-
-/** Which of these conversations have customer messages the viewer has not read yet. */
-export async function unreadFlags(db: Deps['db'], agentId: string, conversations: { id: string; lastInboundAt: Date | null }[]): Promise<Map<string, boolean>> {
-  const reads = await db.conversationRead.findMany({ where: { agentId, conversationId: { in: conversations.map((c) => c.id) } } });
-  const readAt = new Map(reads.map((r) => [r.conversationId, r.lastReadAt.getTime()]));
-  return new Map(conversations.map((c) => [c.id, c.lastInboundAt !== null && c.lastInboundAt.getTime() > (readAt.get(c.id) ?? -Infinity)]));
-}

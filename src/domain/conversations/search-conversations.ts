@@ -2,12 +2,14 @@
 // text over Message.searchVector, each word as a prefix), the customer's name, email, phone or any
 // channel address, and the conversation number ("#42"). Newest activity first; each hit found by
 // its messages carries the newest matching message and a snippet with the matched words marked.
-import type { ConversationStatus, Db, Prisma } from '../../db/client.ts';
+import type { ConversationStatus, Db } from '../../db/client.ts';
+import { sqlRows } from '../../db/sql.ts';
 import { AppError } from '../../errors.ts';
-import { conversationSummaryInclude, toConversationSummary, type SearchHit, type SnippetPart } from './conversation-view.ts';
-import { unreadFlags } from './mark-conversation-read.ts';
+import type { SearchHit, SnippetPart } from './conversation-view.ts';
+import { loadSummaries, toSummaryWithUnread } from './summary-sql.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { visibleConversationsWhere } from './visibility.ts';
+import { messageHits } from './search-message-hits.ts';
+import { binder, visibleConversationsSql } from './visibility.ts';
 
 export interface SearchQuery {
   q: string;
@@ -16,8 +18,6 @@ export interface SearchQuery {
 }
 
 const MAX_TERMS = 8;
-/** Matching messages considered per search (newest first), so a common word stays cheap. */
-const MAX_MESSAGE_HITS = 2000;
 /** Customers considered per search (a short query can match many). */
 const MAX_CONTACT_HITS = 1000;
 // Snippet markers: control characters no message keeps (they are removed from the text first).
@@ -43,19 +43,6 @@ export function snippetParts(headline: string): SnippetPart[] {
     if (rest) parts.push({ text: rest, match: false });
   }
   return parts;
-}
-
-async function messageHits(db: Db, workspaceId: string, tsquery: string): Promise<Map<string, string>> {
-  const rows = await db.$queryRaw<{ conversationId: string; messageId: string }[]>`
-    SELECT DISTINCT ON (m."conversationId") m."conversationId", m.id AS "messageId"
-    FROM (
-      SELECT "conversationId", id, "createdAt" FROM "Message"
-      WHERE "workspaceId" = ${workspaceId} AND kind <> 'event' AND "searchVector" @@ to_tsquery('simple', ${tsquery})
-      ORDER BY "createdAt" DESC
-      LIMIT ${MAX_MESSAGE_HITS}
-    ) m
-    ORDER BY m."conversationId", m."createdAt" DESC`;
-  return new Map(rows.map((r) => [r.conversationId, r.messageId]));
 }
 
 /** Snippets come from the text alone: the row shows the subject already. */
@@ -89,28 +76,23 @@ export async function searchConversations(db: Db, viewer: Viewer, query: SearchQ
   const [byMessage, contactIds] = await Promise.all([messageHits(db, viewer.workspaceId, tsquery), contactHits(db, viewer.workspaceId, q)]);
   const number = /^#?(\d{1,9})$/.exec(q);
 
-  const anyOf: Prisma.ConversationWhereInput[] = [];
-  if (number) anyOf.push({ number: Number(number[1]) });
-  if (contactIds.length > 0) anyOf.push({ contactId: { in: contactIds } });
-  if (byMessage.size > 0) anyOf.push({ id: { in: [...byMessage.keys()] } });
-  if (anyOf.length === 0) return { items: [] };
-  const filters: Prisma.ConversationWhereInput[] = [visibleConversationsWhere(viewer), { OR: anyOf }];
-  if (query.status?.length) filters.push({ status: { in: query.status } });
+  if (!number && contactIds.length === 0 && byMessage.size === 0) return { items: [] };
 
-  const rows = await db.conversation.findMany({
-    where: { AND: filters },
-    orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
-    take: query.limit,
-    include: conversationSummaryInclude,
-  });
-  const matchedMessages = rows.flatMap((c) => byMessage.get(c.id) ?? []);
-  const [marked, unread] = await Promise.all([snippets(db, matchedMessages, tsquery), unreadFlags(db, viewer.agentId, rows)]);
+  // Which conversations and their summaries, in one plain-SQL statement with the permission filter in it.
+  const values: unknown[] = [];
+  const bind = binder(values);
+  const viewerParam = bind(viewer.agentId);
+  const anyOf = [`c.id = ANY(${bind([...byMessage.keys()])}::text[])`, `c."contactId" = ANY(${bind(contactIds)}::text[])`];
+  if (number) anyOf.push(`c.number = ${bind(Number(number[1]))}`);
+  const statusFilter = query.status?.length ? ` AND c.status::text = ANY(${bind(query.status)}::text[])` : '';
+  const where = `${visibleConversationsSql(viewer, 'c', bind)} AND (${anyOf.join(' OR ')})${statusFilter}`;
+  const rows = await loadSummaries(db, { viewerParam, where, limit: query.limit, values });
+  const marked = await snippets(db, rows.flatMap((c) => byMessage.get(c.id) ?? []), tsquery);
   return {
     items: rows.map((c) => {
       const messageId = byMessage.get(c.id);
       return {
-        ...toConversationSummary(c),
-        unread: unread.get(c.id) ?? false,
+        ...toSummaryWithUnread(c),
         match: messageId ? { messageId, snippet: marked.get(messageId) ?? [] } : null,
       };
     }),
