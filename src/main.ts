@@ -1,17 +1,15 @@
 // Entry point. `npm start` runs everything in one process (migrate, seed, API + realtime and the
 // channels' listeners such as the SMTP edge, workers); `start:api` and `start:workers` run the
 // same code as separate processes (`node dist/src/main.js [all|api|workers]` once built). Only the
-// API migrates; workers wait for it.
+// API migrates; workers wait for it. Each half is imported only when the mode runs it: an API
+// process does not load the queues' processors, a workers process not the HTTP routes, socket.io
+// or the demo seed (less memory per process, faster start).
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureDatabase, migrate } from './db/migrate.ts';
 import { waitForMigrations } from './db/wait-for-migrations.ts';
-import { startHealthServer } from './health/health-server.ts';
-import { checkWorkersHealth } from './health/workers-health.ts';
-import { workersReadiness } from './health/readiness.ts';
 import { createLogger } from './log.ts';
-import { createRuntime, startApi, startWorkerSet } from './runtime.ts';
-import { seedDemo } from './seed/seed-demo.ts';
-import { firstAdminHint } from './domain/people/first-admin-hint.ts';
+import { createRuntime } from './runtime-core.ts';
+import { keepWasmBaselineTierOnly } from './wasm-tier.ts';
 
 type Mode = 'all' | 'api' | 'workers';
 
@@ -23,6 +21,7 @@ function parseMode(arg: string | undefined): Mode {
 }
 
 async function main(): Promise<void> {
+  keepWasmBaselineTierOnly();
   const mode = parseMode(process.argv[2]);
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
@@ -41,6 +40,12 @@ async function main(): Promise<void> {
   const rt = createRuntime(config, log);
   const closers: (() => Promise<void>)[] = [];
   if (mode !== 'api') {
+    const [{ startWorkerSet }, { startHealthServer }, { checkWorkersHealth }, { workersReadiness }] = await Promise.all([
+      import('./runtime-workers.ts'),
+      import('./health/health-server.ts'),
+      import('./health/workers-health.ts'),
+      import('./health/readiness.ts'),
+    ]);
     const workers = await startWorkerSet(rt);
     closers.push(workers.close);
     if (config.HEALTH_PORT !== undefined) {
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     }
   }
   if (mode !== 'workers') {
+    const [{ startApi }, { seedDemo }, { firstAdminHint }] = await Promise.all([import('./runtime-api.ts'), import('./seed/seed-demo.ts'), import('./domain/people/first-admin-hint.ts')]);
     closers.push((await startApi(rt)).close);
     if (config.SEED_DEMO) await seedDemo(rt.deps, { password: config.DEMO_PASSWORD, smtpHost: config.DEMO_SMTP_HOST, smtpPort: config.DEMO_SMTP_PORT });
     const hint = await firstAdminHint(rt.deps.db, config.PUBLIC_URL);

@@ -2,13 +2,14 @@
 // through the real HTTP edge, each followed until a connected socket.io agent client (the admin:
 // the supervisors' room hears every conversation) receives it as `message.created`; plus, in the
 // same run and database, plain `pg` single-row inserts (one transaction per row, 8 connections) as
-// the machine's baseline. Ends with the peak RSS of the API and workers processes.
+// the machine's baseline. Ends with the peak RSS of the API and workers processes (the largest
+// worker's when several run), next to their resident size once started and idle.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mustConnect } from '../../support/agent-socket.ts';
-import { sendAll, twilioSender } from '../../reliability/support/senders.ts';
-import { peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
-import { percentile } from '../support/stats.ts';
+import { twilioSender } from '../../reliability/support/senders.ts';
+import { currentRssMb, maxOver, peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
+import { followIngest } from '../support/follow-ingest.ts';
 
 export interface IngestSize {
   messages: number;
@@ -26,7 +27,8 @@ export const ingestSizes: Record<'full' | 'quick', IngestSize> = {
 
 export interface IngestFigures {
   ingest: { acceptedPerSecond: number; endToEndPerSecond: number; ackP50Ms: number; ackP99Ms: number; agentP50Ms: number; agentP99Ms: number; baselineRowsPerSecond: number; ratio: number; endToEndRatio: number; delivered: number };
-  rssMb: { api: number; workers: number };
+  /** Peak (VmHWM) at the end of ingest, and resident (VmRSS) once started, before the burst; the max over worker processes. */
+  rssMb: { api: number; workers: number; apiIdle: number; workersIdle: number };
   [key: string]: Record<string, number>;
 }
 
@@ -57,10 +59,19 @@ export async function insertBaseline(url: string, rows: number): Promise<number>
   }
 }
 
-export async function runIngest(size: IngestSize, opts: { cpuProfDir: string | null }): Promise<IngestFigures> {
-  const flags = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : [];
-  const c = await startBenchCluster({ workerNodeFlags: flags });
+export interface IngestOptions {
+  cpuProfDir: string | null;
+  /** Worker processes to start (1 unless `--workers` says otherwise). */
+  workers: number;
+}
+
+/** The node flags of the worker processes: a CPU profile each when asked for. */
+export const workerFlags = (opts: IngestOptions) => (opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []);
+
+export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<IngestFigures> {
+  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), workerCount: opts.workers });
   try {
+    const idle = { api: await currentRssMb(c.api.child.pid), workers: await maxOver(c.workerProcesses, currentRssMb) };
     const baselineRowsPerSecond = await insertBaseline(c.benchDb.url, size.baselineRows);
     const agent = await mustConnect(c.apiUrl, { token: await c.login(people.admin) });
     const runTag = randomBytes(3).toString('hex');
@@ -75,51 +86,21 @@ export async function runIngest(size: IngestSize, opts: { cpuProfDir: string | n
       SmsStatus: 'received',
       ApiVersion: '2010-04-01',
     }));
-    const sentAt = new Map<string, number>();
-    const heardAt = new Map<string, number>();
-    agent.socket.on('message.created', (m: { externalId?: string | null }) => {
-      if (m.externalId && sentAt.has(m.externalId) && !heardAt.has(m.externalId)) heardAt.set(m.externalId, performance.now());
-    });
     const webhook = twilioSender({ apiUrl: c.apiUrl, publicUrl: c.apiUrl, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
-    const acks: number[] = [];
-    const started = performance.now();
-    let lastAck = started;
-    const stats = await sendAll(
-      texts,
-      async (t) => {
-        const t0 = performance.now();
-        if (!sentAt.has(t.MessageSid)) sentAt.set(t.MessageSid, t0);
-        const outcome = await webhook(t);
-        const t1 = performance.now();
-        if (outcome === 'accepted') {
-          acks.push(t1 - t0);
-          lastAck = Math.max(lastAck, t1);
-        }
-        return outcome;
-      },
-      { concurrency: size.senders, perSecond: 1e9 },
-    );
-    if (stats.permanent.length > 0) throw new Error(`webhooks refused: ${stats.permanent.slice(0, 3).join('; ')}`);
-    const deadline = performance.now() + size.drainTimeoutMs;
-    while (heardAt.size < size.messages && performance.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const lastHeard = Math.max(...heardAt.values(), started);
-    const agentLatencies = [...heardAt].map(([sid, at]) => at - sentAt.get(sid)!);
-    const acceptedPerSecond = stats.accepted / ((lastAck - started) / 1000);
-    const endToEndPerSecond = heardAt.size / ((lastHeard - started) / 1000);
-    const rssMb = { api: await peakRssMb(c.api.child.pid), workers: await peakRssMb(c.workers.child.pid) };
+    const followed = await followIngest(agent, texts, { idOf: (t) => t.MessageSid, send: webhook, senders: size.senders, drainTimeoutMs: size.drainTimeoutMs });
+    const rssMb = {
+      api: await peakRssMb(c.api.child.pid),
+      workers: await maxOver(c.workerProcesses, peakRssMb),
+      apiIdle: idle.api,
+      workersIdle: idle.workers,
+    };
     agent.close();
     return {
       ingest: {
-        acceptedPerSecond,
-        endToEndPerSecond,
-        ackP50Ms: percentile(acks, 50),
-        ackP99Ms: percentile(acks, 99),
-        agentP50Ms: percentile(agentLatencies, 50),
-        agentP99Ms: percentile(agentLatencies, 99),
+        ...followed,
         baselineRowsPerSecond,
-        ratio: acceptedPerSecond / baselineRowsPerSecond,
-        endToEndRatio: endToEndPerSecond / baselineRowsPerSecond,
-        delivered: heardAt.size,
+        ratio: followed.acceptedPerSecond / baselineRowsPerSecond,
+        endToEndRatio: followed.endToEndPerSecond / baselineRowsPerSecond,
       },
       rssMb,
     };

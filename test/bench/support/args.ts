@@ -1,5 +1,7 @@
 // The command line of `npm run bench`: which scenarios, at which size, how many runs, what output.
-export const scenarioNames = ['ingest', 'inbox', 'routing'] as const;
+import { type ProcessMode } from './process-mode.ts';
+
+export const scenarioNames = ['ingest', 'smtp', 'inbox', 'routing'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface BenchArgs {
@@ -10,12 +12,16 @@ export interface BenchArgs {
   scenarios: ScenarioName[];
   /** Write a CPU profile of the workers process (node --cpu-prof) during ingest into this directory. */
   cpuProfDir: string | null;
+  /** How many worker processes the ingest scenarios (ingest, smtp) start; each setting is run and reported. */
+  workers: number[];
+  /** How Parley's processes run: built (`node dist/src/main.js`, the default) or through tsx. */
+  mode: ProcessMode;
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,inbox,routing] [--cpu-prof DIR]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing] [--cpu-prof DIR] [--workers 1,2] [--build | --tsx]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null };
+  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, workers: [1], mode: 'production' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -35,6 +41,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (names.length === 0) throw new Error(`--only needs at least one scenario\n${usage}`);
       args.scenarios = names as ScenarioName[];
     } else if (arg === '--cpu-prof') args.cpuProfDir = value();
+    else if (arg === '--workers') {
+      const counts = value().split(',').map((s) => Number(s.trim()));
+      if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) throw new Error(`--workers takes whole numbers from 1 to 16, comma-separated\n${usage}`);
+      args.workers = [...new Set(counts)];
+    } else if (arg === '--build') args.mode = 'production';
+    else if (arg === '--tsx') args.mode = 'tsx';
     else throw new Error(`unknown argument ${arg}\n${usage}`);
   }
   return args;

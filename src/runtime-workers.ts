@@ -1,0 +1,45 @@
+// The workers process's half of Parley: the queues' workers (ingest, route, deliver, media, SLA,
+// maintenance) and the channels' pollers (IMAP, Telegram long polling), on their own Redis connection.
+import { startWorkers, type RunningWorkers } from '../workers/index.ts';
+import { startListeners } from './runtime-listeners.ts';
+import { createWorkerRedis, type Redis } from './redis.ts';
+import type { Runtime } from './runtime-core.ts';
+
+export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { connection: Redis }> {
+  const { config, deps } = rt;
+  const connection = createWorkerRedis(config.REDIS_URL);
+  const listenerTasks = new Map<string, () => Promise<void>>();
+  const workers = await startWorkers(deps, {
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    ingestConcurrency: config.INGEST_CONCURRENCY,
+    deliverConcurrency: config.DELIVER_CONCURRENCY,
+    deliverRetry: { baseMs: config.DELIVER_RETRY_BASE_MS, capMs: config.DELIVER_RETRY_MAX_MS },
+    routeConcurrency: config.ROUTE_CONCURRENCY,
+    mediaMaxBytes: config.MEDIA_MAX_BYTES,
+    sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+    staleSeconds: config.SWEEP_STALE_SECONDS,
+    listenerTasks,
+  });
+  // Pollers (IMAP, Telegram long polling); their periodic work runs through the maintenance queue, once per cluster.
+  const listeners = await startListeners(deps, {
+    config,
+    runsIn: 'workers',
+    api: null,
+    every: async (name, ms, task) => {
+      listenerTasks.set(name, task);
+      await workers.schedules.add(`listener:${name}`, ms, { task: 'listener', name });
+    },
+  });
+  return {
+    connection,
+    onCompleted: workers.onCompleted,
+    states: workers.states,
+    schedules: workers.schedules,
+    async close() {
+      await listeners.close();
+      await workers.close();
+      connection.disconnect();
+    },
+  };
+}
