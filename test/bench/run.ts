@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const size = args.quick ? 'quick' : 'full';
   const scenarios: Record<ScenarioName, () => Promise<Figures>> = {
-    ingest: () => runIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir }),
+    ingest: () => runIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir }),
     inbox: () => runInbox(inboxSizes[size]),
     routing: () => runRouting(routingSizes[size]),
   };

@@ -57,9 +57,9 @@ export async function insertBaseline(url: string, rows: number): Promise<number>
   }
 }
 
-export async function runIngest(size: IngestSize, opts: { cpuProfDir: string | null }): Promise<IngestFigures> {
-  const flags = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : [];
-  const c = await startBenchCluster({ workerNodeFlags: flags });
+export async function runIngest(size: IngestSize, opts: { cpuProfDir: string | null; cpuProfApiDir?: string | null }): Promise<IngestFigures> {
+  const profile = (dir: string | null | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
+  const c = await startBenchCluster({ workerNodeFlags: profile(opts.cpuProfDir), apiNodeFlags: profile(opts.cpuProfApiDir) });
   try {
     const baselineRowsPerSecond = await insertBaseline(c.benchDb.url, size.baselineRows);
     const agent = await mustConnect(c.apiUrl, { token: await c.login(people.admin) });

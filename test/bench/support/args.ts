@@ -10,12 +10,14 @@ export interface BenchArgs {
   scenarios: ScenarioName[];
   /** Write a CPU profile of the workers process (node --cpu-prof) during ingest into this directory. */
   cpuProfDir: string | null;
+  /** The same for the API process (the webhook edge), into its own directory. */
+  cpuProfApiDir: string | null;
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,inbox,routing] [--cpu-prof DIR]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,inbox,routing] [--cpu-prof DIR] [--cpu-prof-api DIR]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null };
+  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (names.length === 0) throw new Error(`--only needs at least one scenario\n${usage}`);
       args.scenarios = names as ScenarioName[];
     } else if (arg === '--cpu-prof') args.cpuProfDir = value();
+    else if (arg === '--cpu-prof-api') args.cpuProfApiDir = value();
     else throw new Error(`unknown argument ${arg}\n${usage}`);
   }
   return args;

@@ -36,7 +36,7 @@ export interface BenchCluster {
   close(): Promise<void>;
 }
 
-export async function startBenchCluster(opts: { workerNodeFlags?: string[] } = {}): Promise<BenchCluster> {
+export async function startBenchCluster(opts: { workerNodeFlags?: string[]; apiNodeFlags?: string[] } = {}): Promise<BenchCluster> {
   const redis = await ownRedis();
   await redis.start();
   const benchDb = await createBenchDb();
@@ -79,7 +79,7 @@ export async function startBenchCluster(opts: { workerNodeFlags?: string[] } = {
       return (await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch(() => null))?.ok;
     }, `${url} to answer`, 120_000);
   // The API first: it migrates; the workers wait for it.
-  const api = start('api', []);
+  const api = start('api', opts.apiNodeFlags ?? []);
   await ready(api, `${apiUrl}/healthz`);
   const workers = start('workers', opts.workerNodeFlags ?? []);
   await ready(workers, `http://127.0.0.1:${healthPort}/healthz`);
