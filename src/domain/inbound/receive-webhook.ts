@@ -12,7 +12,7 @@ import { isOpenNow } from '../calls/is-open-now.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { recordRejectedWebhook } from '../webhooks/record-rejected-webhook.ts';
 import { acceptInboundEvent } from './accept-inbound-event.ts';
-import { cachedChannelByAddress, cachedChannelById, forgetChannel, rememberChannel } from './webhook-channel-cache.ts';
+import { cachedChannelByAddress, cachedChannelById, cachedChannelByNamedAddress, forgetChannel, rememberChannel } from './webhook-channel-cache.ts';
 
 /** Which webhook was called: /webhooks/<kind>/<channel id>[/<step>], or an older URL that names no channel. */
 export type WebhookTarget = { kind: string; channelId: string; step: string } | { alias: string };
@@ -58,6 +58,8 @@ async function locateByAlias(deps: Deps, path: string, req: IncomingWebhook, loo
     const alias = adapter.webhook?.aliases?.find((a) => a.path === path);
     const named = alias?.address(req);
     if (!alias || !adapter.webhook || named == null) continue;
+    const known = lookup.useCache ? cachedChannelByNamedAddress(deps.db, kind, named, lookup.now) : null;
+    if (known) return { adapter, webhook: adapter.webhook, channel: known, step: alias.step, cached: true };
     const address = adapter.setup.canonicalAddress(named);
     if (!address) throw new AppError('bad_request', `${JSON.stringify(named)} is not a ${adapter.shortLabel} address`);
     const hit = lookup.useCache ? cachedChannelByAddress(deps.db, kind, address, lookup.now) : null;
@@ -66,7 +68,7 @@ async function locateByAlias(deps: Deps, path: string, req: IncomingWebhook, loo
     if (!channel || !channel.active) {
       throw new AppError('not_found', `No active ${kind} channel in Parley has the address ${address}; add the channel or point this webhook elsewhere`);
     }
-    rememberChannel(deps.db, channel, lookup.now);
+    rememberChannel(deps.db, channel, lookup.now, { named });
     return { adapter, webhook: adapter.webhook, channel, step: alias.step, cached: false };
   }
   if (!webhookAliases.includes(path)) throw noWebhook();

@@ -10,6 +10,9 @@ import type { Channel, Db } from '../../db/client.ts';
 /** How long a looked-up channel is trusted without asking the database again. */
 export const CHANNEL_CACHE_TTL_MS = 5_000;
 
+/** Past this many keys the cache starts afresh: requests name addresses in ways without end. */
+const MAX_KEYS = 1_000;
+
 interface Entry {
   channel: Channel;
   expiresAt: number;
@@ -21,6 +24,7 @@ const caches = new WeakMap<Db, Cache>();
 
 const byId = (id: string) => `id:${id}`;
 const byAddress = (kind: string, address: string) => `address:${kind}:${address}`;
+const byNamed = (kind: string, named: string) => `named:${kind}:${named}`;
 
 function cacheOf(db: Db): Cache {
   let cache = caches.get(db);
@@ -52,20 +56,31 @@ export function cachedChannelByAddress(db: Db, kind: string, address: string, no
   return read(db, byAddress(kind, address), now);
 }
 
-/** Keeps an active channel for CHANNEL_CACHE_TTL_MS from `now`, by id and by (kind, address). */
-export function rememberChannel(db: Db, channel: Channel, now: Date): void {
+/**
+ * The cached active channel an older shared URL's request names as `named`, exactly as the request
+ * wrote it (before the adapter made it canonical: parsing a phone number costs more than the rest).
+ */
+export function cachedChannelByNamedAddress(db: Db, kind: string, named: string, now: Date): Channel | null {
+  return read(db, byNamed(kind, named), now);
+}
+
+/**
+ * Keeps an active channel for CHANNEL_CACHE_TTL_MS from `now`, by id and by (kind, address), and
+ * by the address as a request named it, when it came from one.
+ */
+export function rememberChannel(db: Db, channel: Channel, now: Date, opts: { named?: string } = {}): void {
   if (!channel.active) return;
   const entry = { channel, expiresAt: now.getTime() + CHANNEL_CACHE_TTL_MS };
   const cache = cacheOf(db);
+  if (cache.size >= MAX_KEYS) cache.clear();
   cache.set(byId(channel.id), entry);
   cache.set(byAddress(channel.kind, channel.address), entry);
+  if (opts.named !== undefined) cache.set(byNamed(channel.kind, opts.named), entry);
 }
 
-/** Drops a channel from this process's cache (it was changed here, or failed a check). */
+/** Drops a channel from this process's cache, under every key (it was changed here, or failed a check). */
 export function forgetChannel(db: Db, channelId: string): void {
   const cache = caches.get(db);
-  const entry = cache?.get(byId(channelId));
-  if (!cache || !entry) return;
-  cache.delete(byId(channelId));
-  if (cache.get(byAddress(entry.channel.kind, entry.channel.address)) === entry) cache.delete(byAddress(entry.channel.kind, entry.channel.address));
+  if (!cache) return;
+  for (const [key, entry] of cache) if (entry.channel.id === channelId) cache.delete(key);
 }

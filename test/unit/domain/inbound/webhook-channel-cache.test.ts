@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel, Db } from '../../../../src/db/client.ts';
-import { CHANNEL_CACHE_TTL_MS, cachedChannelByAddress, cachedChannelById, forgetChannel, rememberChannel } from '../../../../src/domain/inbound/webhook-channel-cache.ts';
+import { CHANNEL_CACHE_TTL_MS, cachedChannelByAddress, cachedChannelById, cachedChannelByNamedAddress, forgetChannel, rememberChannel } from '../../../../src/domain/inbound/webhook-channel-cache.ts';
 
 // The cache only keys on the client's identity; it never calls it.
 const someDb = () => ({}) as unknown as Db;
@@ -34,5 +34,24 @@ describe('webhook channel cache', () => {
     rememberChannel(one, channel(), at(0));
     expect(cachedChannelById(other, 'ch-1', at(1))).toBeNull();
     expect(cachedChannelByAddress(one, 'whatsapp', '+14155550100', at(1))).toBeNull();
+  });
+
+  it('serves a channel by the address as a request wrote it, and forgetting the channel drops every way to it', () => {
+    const db = someDb();
+    rememberChannel(db, channel(), at(0), { named: '+1 (415) 555-0100' });
+    rememberChannel(db, channel(), at(1), { named: '4155550100' });
+    expect(cachedChannelByNamedAddress(db, 'sms', '+1 (415) 555-0100', at(2))?.id).toBe('ch-1');
+    expect(cachedChannelByNamedAddress(db, 'voice', '+1 (415) 555-0100', at(2))).toBeNull();
+    forgetChannel(db, 'ch-1');
+    expect(cachedChannelByNamedAddress(db, 'sms', '+1 (415) 555-0100', at(2))).toBeNull();
+    expect(cachedChannelByNamedAddress(db, 'sms', '4155550100', at(2))).toBeNull();
+    expect(cachedChannelById(db, 'ch-1', at(2))).toBeNull();
+  });
+
+  it('stays bounded however many ways requests name an address', () => {
+    const db = someDb();
+    for (let i = 0; i < 5_000; i++) rememberChannel(db, channel(), at(0), { named: `+1415555${i}` });
+    expect(cachedChannelByNamedAddress(db, 'sms', '+14155550', at(1))).toBeNull();
+    expect(cachedChannelByNamedAddress(db, 'sms', '+14155554999', at(1))?.id).toBe('ch-1');
   });
 });
