@@ -1,6 +1,7 @@
 // Whether an error means Postgres could not be reached or did not answer in time (as opposed to a
 // bad query or a constraint): then a request is answered 503 with Retry-After, so a provider or a
 // client retries later, and nothing is reported as the caller's fault.
+import pg from 'pg';
 import { Prisma } from './client.ts';
 
 // https://www.prisma.io/docs/orm/reference/error-reference
@@ -24,5 +25,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     return code !== null && sqlState.test(code);
   }
   if (!(err instanceof Error)) return false;
+  // Plain SQL (src/db/sql.ts) reports node-postgres's own errors, with the SQLSTATE as `code`.
+  const pgCode = (err as { code?: unknown }).code;
+  if (err instanceof pg.DatabaseError && typeof pgCode === 'string' && sqlState.test(pgCode)) return true;
   return driverMessages.test(err.message) || (err.cause instanceof Error && driverMessages.test(err.cause.message));
 }

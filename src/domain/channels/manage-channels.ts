@@ -8,6 +8,7 @@ import type { Channel, Db, Prisma } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
+import { forgetChannel } from '../inbound/webhook-channel-cache.ts';
 import { REDACTED, toAdminChannelView, type AdminChannelView } from './admin-channel-view.ts';
 
 type Json = Prisma.JsonValue;
@@ -95,6 +96,8 @@ export async function updateChannel({ db, publicUrl, allowPrivateHosts }: Channe
   const settings = patch.settings === undefined ? undefined : validSettings(channel.kind, mergeSettings(channel.settings, patch.settings));
   if (settings !== undefined) await checkOutboundHosts(channel.kind, settings as Json, allowPrivateHosts);
   const updated = await db.channel.update({ where: { id: channel.id }, data: { name: patch.name, active: patch.active, settings } });
+  // This process's webhook edge sees the change at once; other processes within the cache's bound.
+  forgetChannel(db, channel.id);
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   await recordAudit(db, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'channel.update', targetType: 'channel', targetId: channel.id, data: { changed } });
   return adminView(updated, publicUrl);

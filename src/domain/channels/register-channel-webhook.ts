@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
+import { forgetChannel } from '../inbound/webhook-channel-cache.ts';
 
 export async function registerChannelWebhook(deps: Deps, viewer: Viewer, input: { channelId: string; publicUrl: string; kind?: string }) {
   requireAdmin(viewer, 'register a webhook');
@@ -21,6 +22,7 @@ export async function registerChannelWebhook(deps: Deps, viewer: Viewer, input: 
   if (patch) {
     settings = { ...(settings as Prisma.JsonObject), ...patch } as Prisma.JsonObject;
     await deps.db.channel.update({ where: { id: channel.id }, data: { settings } });
+    forgetChannel(deps.db, channel.id);
   }
   const verdict = await registration.register(settings, url);
   if (!verdict.ok) throw new AppError('unprocessable', verdict.reason);

@@ -2,10 +2,13 @@
 // duplicate delivery, queue the ingest job. Redis being down never loses the event (the sweeper
 // re-queues rows left in `received`).
 import { exceedsJsonDepth, tooDeepMessage } from '../../../channels/json-depth.ts';
-import { Prisma, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
+import { newId } from '../../db/new-id.ts';
 import type { Logger } from '../../log.ts';
 import type { Queues } from '../../queues.ts';
 import { cleanForPostgres, cleanText } from './clean-for-postgres.ts';
+import { insertInboundEvents, type InboundEventRow } from './insert-inbound-events.ts';
+import { turnBatcher } from './turn-batcher.ts';
 
 export interface AcceptInboundInput {
   workspaceId: string;
@@ -21,42 +24,42 @@ export interface AcceptInboundResult {
   queued: boolean;
 }
 
+// Concurrent deliveries share one INSERT and one addBulk per turn of the event loop (turn-batcher.ts).
+const insertJoined = turnBatcher((db: Db) => (rows: InboundEventRow[]) => insertInboundEvents(db, rows));
+const enqueueJoined = turnBatcher((queues: Queues) => async (ids: string[]) => {
+  await queues.enqueueMany('ingest', ids.map((inboundEventId) => ({ inboundEventId })));
+  return ids.map(() => true);
+});
+
 export async function acceptInboundEvent(deps: { db: Db; queues: Queues; log: Logger }, input: AcceptInboundInput): Promise<AcceptInboundResult> {
-  const { db } = deps;
   const { payload, failure } = storablePayload(input);
-  let eventId: string;
-  let duplicate = false;
-  try {
-    const created = await db.inboundEvent.create({
-      data: {
-        workspaceId: input.workspaceId,
-        channelId: input.channelId,
-        externalId: cleanText(input.externalId),
-        raw: input.raw ? new Uint8Array(input.raw) : null,
-        payload: payload === undefined ? Prisma.DbNull : (payload as Prisma.InputJsonValue),
-        // Nothing of it could be kept: failed at once with the reason, never queued (a poller moves on).
-        ...(failure ? { status: 'failed' as const, error: failure, processedAt: new Date() } : {}),
-      },
-      select: { id: true },
-    });
-    eventId = created.id;
-  } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-    const existing = await db.inboundEvent.findUniqueOrThrow({
-      where: { channelId_externalId: { channelId: input.channelId, externalId: cleanText(input.externalId) } },
-      select: { id: true, status: true },
-    });
-    deps.log.info({ inboundEventId: existing.id, externalId: input.externalId }, 'duplicate inbound delivery ignored');
+  const outcome = await insertJoined(deps.db, {
+    id: newId(),
+    workspaceId: input.workspaceId,
+    channelId: input.channelId,
+    externalId: cleanText(input.externalId),
+    payload: payload === undefined ? null : JSON.stringify(payload),
+    raw: input.raw ?? null,
+    // Nothing of it could be kept: failed at once with the reason, never queued (a poller moves on).
+    status: failure ? 'failed' : 'received',
+    error: failure,
+  });
+  if (outcome instanceof Error) throw outcome;
+  const eventId = outcome.id;
+  const duplicate = !outcome.inserted;
+  if (!outcome.inserted) {
+    deps.log.info({ inboundEventId: outcome.id, externalId: input.externalId }, 'duplicate inbound delivery ignored');
     // A provider retry of something we have not processed yet is a nudge worth taking.
-    if (existing.status !== 'received') return { inboundEventId: existing.id, duplicate: true, queued: false };
-    eventId = existing.id;
-    duplicate = true;
+    if (outcome.status !== 'received') return { inboundEventId: outcome.id, duplicate: true, queued: false };
   }
   if (failure) {
     deps.log.warn({ inboundEventId: eventId, error: failure }, 'inbound event kept as failed: it cannot be stored');
     return { inboundEventId: eventId, duplicate, queued: false };
   }
-  const queued = await enqueueIngest(deps, eventId);
+  const queued = await enqueueJoined(deps.queues, eventId).catch((err: unknown) => {
+    deps.log.warn({ err, inboundEventId: eventId }, 'ingest queue unavailable; the sweeper will re-queue this event');
+    return false;
+  });
   return { inboundEventId: eventId, duplicate, queued };
 }
 

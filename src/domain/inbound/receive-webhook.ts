@@ -12,6 +12,7 @@ import { isOpenNow } from '../calls/is-open-now.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { recordRejectedWebhook } from '../webhooks/record-rejected-webhook.ts';
 import { acceptInboundEvent } from './accept-inbound-event.ts';
+import { cachedChannelByAddress, cachedChannelById, cachedChannelByNamedAddress, forgetChannel, rememberChannel } from './webhook-channel-cache.ts';
 
 /** Which webhook was called: /webhooks/<kind>/<channel id>[/<step>], or an older URL that names no channel. */
 export type WebhookTarget = { kind: string; channelId: string; step: string } | { alias: string };
@@ -23,7 +24,12 @@ interface Located {
   webhook: ChannelWebhook;
   channel: Channel;
   step: string;
+  /** Taken from this process's channel cache rather than read just now. */
+  cached: boolean;
 }
+
+/** Whether a lookup may use the channel cache (a second look after a failed verification may not). */
+type Lookup = { now: Date; useCache: boolean };
 
 /** Every older URL any adapter still answers (the HTTP layer mounts these). */
 export const webhookAliases = [...new Set(channelKinds.flatMap((k) => channelAdapters[k].webhook?.aliases?.map((a) => a.path) ?? []))];
@@ -33,29 +39,37 @@ export const maxWebhookBodyBytes = Math.max(...channelKinds.map((k) => channelAd
 
 const noWebhook = () => new AppError('not_found', 'No such webhook');
 
-async function locateById(deps: Deps, target: { kind: string; channelId: string; step: string }): Promise<Located> {
+async function locateById(deps: Deps, target: { kind: string; channelId: string; step: string }, lookup: Lookup): Promise<Located> {
   if (!isChannelKind(target.kind)) throw noWebhook();
   const adapter = deps.adapterFor(target.kind);
   const webhook = adapter.webhook;
   if (!webhook || !webhook.steps.includes(target.step)) throw noWebhook();
+  const hit = lookup.useCache ? cachedChannelById(deps.db, target.channelId, lookup.now) : null;
+  if (hit && hit.kind === adapter.kind) return { adapter, webhook, channel: hit, step: target.step, cached: true };
   const channel = await deps.db.channel.findFirst({ where: { id: target.channelId, kind: adapter.kind, active: true } });
   if (!channel) throw new AppError('not_found', `No active ${adapter.shortLabel} channel ${target.channelId} in Parley`);
-  return { adapter, webhook, channel, step: target.step };
+  rememberChannel(deps.db, channel, lookup.now);
+  return { adapter, webhook, channel, step: target.step, cached: false };
 }
 
-async function locateByAlias(deps: Deps, path: string, req: IncomingWebhook): Promise<Located> {
+async function locateByAlias(deps: Deps, path: string, req: IncomingWebhook, lookup: Lookup): Promise<Located> {
   for (const kind of channelKinds) {
     const adapter = deps.adapterFor(kind);
     const alias = adapter.webhook?.aliases?.find((a) => a.path === path);
     const named = alias?.address(req);
     if (!alias || !adapter.webhook || named == null) continue;
+    const known = lookup.useCache ? cachedChannelByNamedAddress(deps.db, kind, named, lookup.now) : null;
+    if (known) return { adapter, webhook: adapter.webhook, channel: known, step: alias.step, cached: true };
     const address = adapter.setup.canonicalAddress(named);
     if (!address) throw new AppError('bad_request', `${JSON.stringify(named)} is not a ${adapter.shortLabel} address`);
+    const hit = lookup.useCache ? cachedChannelByAddress(deps.db, kind, address, lookup.now) : null;
+    if (hit) return { adapter, webhook: adapter.webhook, channel: hit, step: alias.step, cached: true };
     const channel = await deps.db.channel.findUnique({ where: { kind_address: { kind, address } } });
     if (!channel || !channel.active) {
       throw new AppError('not_found', `No active ${kind} channel in Parley has the address ${address}; add the channel or point this webhook elsewhere`);
     }
-    return { adapter, webhook: adapter.webhook, channel, step: alias.step };
+    rememberChannel(deps.db, channel, lookup.now, { named });
+    return { adapter, webhook: adapter.webhook, channel, step: alias.step, cached: false };
   }
   if (!webhookAliases.includes(path)) throw noWebhook();
   throw new AppError('bad_request', 'The request does not name a channel of ours (no To / From number)');
@@ -69,13 +83,28 @@ function checkShape(webhook: ChannelWebhook, req: IncomingWebhook): void {
   }
 }
 
+function verifyAt(located: Located, request: WebhookRequest) {
+  const { adapter, channel } = located;
+  return adapter.verify ? adapter.verify(request, toChannelConfig(channel)) : { ok: false as const, reason: `the ${adapter.kind} adapter cannot verify webhooks` };
+}
+
 export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: IncomingWebhook): Promise<HttpAnswer> {
-  const { adapter, webhook, channel, step } = 'alias' in target ? await locateByAlias(deps, target.alias, req) : await locateById(deps, target);
-  checkShape(webhook, req);
   const now = deps.clock.now();
-  const request: WebhookRequest = { ...req, step, now };
+  const locate = (useCache: boolean) => ('alias' in target ? locateByAlias(deps, target.alias, req, { now, useCache }) : locateById(deps, target, { now, useCache }));
+  let located = await locate(true);
+  checkShape(located.webhook, req);
+  let request: WebhookRequest = { ...req, step: located.step, now };
+  let verdict = verifyAt(located, request);
+  if (!verdict.ok && located.cached) {
+    // The credentials may have changed since the entry was cached (in another process): the
+    // stored row decides, and the request is refused only if it fails against that too.
+    forgetChannel(deps.db, located.channel.id);
+    located = await locate(false);
+    request = { ...req, step: located.step, now };
+    verdict = verifyAt(located, request);
+  }
+  const { adapter, webhook, channel } = located;
   const config = toChannelConfig(channel);
-  const verdict = adapter.verify ? adapter.verify(request, config) : { ok: false as const, reason: `the ${adapter.kind} adapter cannot verify webhooks` };
   if (!verdict.ok) {
     await recordRejectedWebhook(deps, { channel, reason: verdict.reason, url: req.url, params: webhook.rejectedDetails(request), now });
     throw new AppError('forbidden', 'The request could not be verified as coming from the provider', { internal: verdict.reason });

@@ -63,13 +63,18 @@ export interface IngestOptions {
   cpuProfDir: string | null;
   /** Worker processes to start (1 unless `--workers` says otherwise). */
   workers: number;
+  /** The same for the API process (the webhook edge), into its own directory. */
+  cpuProfApiDir?: string | null;
 }
 
 /** The node flags of the worker processes: a CPU profile each when asked for. */
-export const workerFlags = (opts: IngestOptions) => (opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []);
+export const workerFlags = (opts: IngestOptions) => profileFlags(opts.cpuProfDir);
+/** The API process's node flags: its CPU profile when asked for. */
+export const apiFlags = (opts: IngestOptions) => profileFlags(opts.cpuProfApiDir);
+const profileFlags = (dir: string | null | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
 
 export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<IngestFigures> {
-  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), workerCount: opts.workers });
+  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), apiNodeFlags: apiFlags(opts), workerCount: opts.workers });
   try {
     const idle = { api: await currentRssMb(c.api.child.pid), workers: await maxOver(c.workerProcesses, currentRssMb) };
     const baselineRowsPerSecond = await insertBaseline(c.benchDb.url, size.baselineRows);

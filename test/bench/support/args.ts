@@ -16,12 +16,14 @@ export interface BenchArgs {
   workers: number[];
   /** How Parley's processes run: built (`node dist/src/main.js`, the default) or through tsx. */
   mode: ProcessMode;
+  /** The same as cpuProfDir for the API process (the webhook edge), into its own directory. */
+  cpuProfApiDir: string | null;
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing] [--cpu-prof DIR] [--workers 1,2] [--build | --tsx]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, workers: [1], mode: 'production' };
+  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -47,6 +49,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       args.workers = [...new Set(counts)];
     } else if (arg === '--build') args.mode = 'production';
     else if (arg === '--tsx') args.mode = 'tsx';
+    else if (arg === '--cpu-prof-api') args.cpuProfApiDir = value();
     else throw new Error(`unknown argument ${arg}\n${usage}`);
   }
   return args;
