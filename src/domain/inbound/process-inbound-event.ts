@@ -2,7 +2,8 @@
 // adapter and record it. A payload the adapter cannot parse is kept, marked failed with the reason.
 import { ParseError } from '../../../channels/types.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
-import { Prisma, type Channel } from '../../db/client.ts';
+import type { Channel } from '../../db/client.ts';
+import { claimInboundEvent } from './claim-inbound-event.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts';
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
@@ -22,10 +23,8 @@ export type IngestOutcome = RecordOutcome | StatusEventOutcome | { status: 'fail
 
 export async function processInboundEvent(deps: Deps, inboundEventId: string): Promise<IngestOutcome> {
   const { db } = deps;
-  // Counts the attempt and reads the event in one update; only a skipped event is read again, for the reason.
-  const event = await db.inboundEvent
-    .update({ where: { id: inboundEventId, status: 'received' }, data: { attempts: { increment: 1 } }, include: { channel: true } })
-    .catch((err: unknown) => (notFound(err) ? null : Promise.reject(err)));
+  // Counts the attempt and reads the event in one statement; only a skipped event is read again, for the reason.
+  const event = await claimInboundEvent(db, inboundEventId);
   if (!event) {
     const found = await db.inboundEvent.findUnique({ where: { id: inboundEventId }, select: { status: true } });
     return { status: 'skipped', reason: found ? `already ${found.status}` : 'no such inbound event' };
@@ -73,9 +72,6 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   deps.log.info({ inboundEventId, ...logged }, 'inbound event recorded');
   return outcome;
 }
-
-/** Prisma's "no record matched the where" (here: no such event, or not waiting to be processed). */
-const notFound = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025';
 
 async function markFailed(deps: Deps, id: string, error: string): Promise<IngestOutcome> {
   await markInboundFailed(deps, { inboundEventId: id, error });
