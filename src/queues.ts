@@ -56,8 +56,8 @@ export const queueNames = Object.keys(queueCatalog) as QueueName[];
 
 export interface Queues {
   enqueue<N extends QueueName>(name: N, payload: QueuePayload<N>, opts?: Pick<JobsOptions, 'delay'>): Promise<void>;
-  /** Queues several jobs in one Redis round trip (BullMQ's addBulk, one MULTI): all are added, or the call fails. */
-  enqueueMany<N extends QueueName>(name: N, payloads: QueuePayload<N>[]): Promise<void>;
+  /** As enqueue for each item, in one round trip to Redis (BullMQ's addBulk); ids dedupe as with enqueue. */
+  enqueueMany<N extends QueueName>(name: N, items: { payload: QueuePayload<N>; opts?: Pick<JobsOptions, 'delay'> }[]): Promise<void>;
   /**
    * Queues the work again unless a job for it is still waiting or running; a finished (failed or
    * completed) job with the same id is dropped first, since BullMQ would otherwise ignore the add.
@@ -87,22 +87,27 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
     if (!q) throw new Error(`unknown queue ${name}`);
     return q;
   };
-  const jobOptions = (name: QueueName, data: unknown): JobsOptions => {
+  const jobOf = <N extends QueueName>(name: N, payload: QueuePayload<N>, opts: Pick<JobsOptions, 'delay'> = {}) => {
     const spec = queueCatalog[name];
-    return { jobId: (spec.jobId as (p: unknown) => string)(data), attempts: spec.attempts, backoff: spec.backoff, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } };
+    const data = spec.payload.parse(payload);
+    const jobOpts: JobsOptions = {
+      jobId: (spec.jobId as (p: unknown) => string)(data),
+      attempts: spec.attempts,
+      backoff: spec.backoff,
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600 },
+      ...opts,
+    };
+    return { name, data, opts: jobOpts };
   };
   const api: Queues = {
     async enqueue(name, payload, opts = {}) {
-      const data = queueCatalog[name].payload.parse(payload);
-      await get(name).add(name, data, { ...jobOptions(name, data), ...opts });
+      const job = jobOf(name, payload, opts);
+      await get(name).add(job.name, job.data, job.opts);
     },
-    async enqueueMany(name, payloads) {
-      if (payloads.length === 0) return;
-      const jobs = payloads.map((p) => {
-        const data = queueCatalog[name].payload.parse(p);
-        return { name, data, opts: jobOptions(name, data) };
-      });
-      await get(name).addBulk(jobs);
+    async enqueueMany(name, items) {
+      if (items.length === 0) return;
+      await get(name).addBulk(items.map((i) => jobOf(name, i.payload, i.opts)));
     },
     async requeue(name, payload) {
       const jobId = (queueCatalog[name].jobId as (p: unknown) => string)(payload);

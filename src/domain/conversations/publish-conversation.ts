@@ -2,7 +2,9 @@
 import type { Deps } from '../../deps.ts';
 import type { RealtimeEventName } from '../../realtime/events.ts';
 import type { ConversationEventView } from './conversation-event-view.ts';
-import { conversationSummaryInclude, messageViewInclude, toConversationSummary, toMessageView, type ConversationSummary } from './conversation-view.ts';
+import { toConversationSummary, toMessageView, type ConversationSummary } from './conversation-view.ts';
+import { loadConversationSummary } from './load-conversation-summary.ts';
+import { loadMessageView } from './load-message-view.ts';
 
 export async function publishConversation(
   deps: Pick<Deps, 'db' | 'publisher'>,
@@ -10,7 +12,8 @@ export async function publishConversation(
   event: Extract<RealtimeEventName, 'conversation.created' | 'conversation.updated' | 'conversation.assigned'>,
   opts: { alsoAgentIds?: string[]; activity?: readonly ConversationEventView[] } = {},
 ): Promise<ConversationSummary> {
-  const c = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: conversationSummaryInclude });
+  const c = await loadConversationSummary(deps.db, conversationId);
+  if (!c) throw new Error(`cannot publish conversation ${conversationId}: no such conversation`);
   const summary = toConversationSummary(c);
   const audience = { workspaceId: c.workspaceId, conversationId: c.id, teamId: c.teamId, assigneeId: c.assigneeId, alsoAgentIds: opts.alsoAgentIds };
   // The timeline entries of the change first, so a view that reloads on the summary has them.
@@ -22,10 +25,8 @@ export async function publishConversation(
 }
 
 export async function publishMessage(deps: Pick<Deps, 'db' | 'publisher'>, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
-  const m = await deps.db.message.findUniqueOrThrow({ where: { id: messageId }, include: { ...messageViewInclude, conversation: { select: { teamId: true, assigneeId: true } } } });
-  deps.publisher.publish(
-    event,
-    { workspaceId: m.workspaceId, conversationId: m.conversationId, teamId: m.conversation.teamId, assigneeId: m.conversation.assigneeId },
-    toMessageView(m),
-  );
+  const loaded = await loadMessageView(deps.db, messageId);
+  if (!loaded) throw new Error(`cannot publish message ${messageId}: no such message`);
+  const { message: m, conversation } = loaded;
+  deps.publisher.publish(event, { workspaceId: m.workspaceId, conversationId: m.conversationId, teamId: conversation.teamId, assigneeId: conversation.assigneeId }, toMessageView(m));
 }

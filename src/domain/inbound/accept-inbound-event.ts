@@ -27,7 +27,7 @@ export interface AcceptInboundResult {
 // Concurrent deliveries share one INSERT and one addBulk per turn of the event loop (turn-batcher.ts).
 const insertJoined = turnBatcher((db: Db) => (rows: InboundEventRow[]) => insertInboundEvents(db, rows));
 const enqueueJoined = turnBatcher((queues: Queues) => async (ids: string[]) => {
-  await queues.enqueueMany('ingest', ids.map((inboundEventId) => ({ inboundEventId })));
+  await queues.enqueueMany('ingest', ids.map((inboundEventId) => ({ payload: { inboundEventId } })));
   return ids.map(() => true);
 });
 

@@ -3,6 +3,7 @@
 import { ParseError } from '../../../channels/types.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import type { Channel } from '../../db/client.ts';
+import { claimInboundEvent } from './claim-inbound-event.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts';
 import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
@@ -22,10 +23,12 @@ export type IngestOutcome = RecordOutcome | StatusEventOutcome | { status: 'fail
 
 export async function processInboundEvent(deps: Deps, inboundEventId: string): Promise<IngestOutcome> {
   const { db } = deps;
-  const event = await db.inboundEvent.findUnique({ where: { id: inboundEventId }, include: { channel: true } });
-  if (!event) return { status: 'skipped', reason: 'no such inbound event' };
-  if (event.status !== 'received') return { status: 'skipped', reason: `already ${event.status}` };
-  await db.inboundEvent.update({ where: { id: event.id }, data: { attempts: { increment: 1 } } });
+  // Counts the attempt and reads the event in one statement; only a skipped event is read again, for the reason.
+  const event = await claimInboundEvent(db, inboundEventId);
+  if (!event) {
+    const found = await db.inboundEvent.findUnique({ where: { id: inboundEventId }, select: { status: true } });
+    return { status: 'skipped', reason: found ? `already ${found.status}` : 'no such inbound event' };
+  }
 
   const adapter = deps.adapterFor(event.channel.kind);
   const now = deps.clock.now();

@@ -104,7 +104,9 @@ async function recordCustomerMessage(tx: Tx, input: RecordInboundInput<InboundMe
     conversationId: conversation.id,
     conversationCreated: decision.action === 'new',
     reopened: decision.action === 'reopen',
-    needsRouting: conversation.assigneeId === null,
+    // One already waiting in a queue is on the waiting list: dispatch places it when capacity frees,
+    // so routing it again for each further message would only repeat the same decision.
+    needsRouting: conversation.assigneeId === null && (decision.action !== 'append' || conversation.queuedAt === null),
     slaTimers,
   };
 }
@@ -175,7 +177,8 @@ async function createInboundMessage(tx: Tx, input: RecordInboundInput<WrittenInb
         ...(n.alsoFrom ? { alsoFrom: n.alsoFrom } : {}),
         ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}),
       },
-      attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) },
+      // Only when there are some: a nested create makes Prisma read the message back after inserting it.
+      ...(input.attachments.length > 0 ? { attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) } } : {}),
     },
   });
 }
