@@ -67,6 +67,7 @@ export function decideBatch(input: BatchInput): Decision[] {
   // Assignments made earlier in this batch, per contact: the one-at-a-time router would see them.
   const assignedInBatch = new Map<string, { assigneeId: string; lastMessageAt: number }[]>();
   const since = now - input.workflow.lastAgentWindowHours * 3_600_000;
+  let assignedCount = 0;
   return input.requests.map(({ conv, step }) => {
     const skip = skipReason(conv, step, input.now);
     if (skip) return { kind: 'skip', conversationId: conv.id, reason: skip };
@@ -75,7 +76,10 @@ export function decideBatch(input: BatchInput): Decision[] {
       const agent = byId.get(decision.agentId)!;
       agent.load += costOf(conv.facts.channel, input.weights);
       if (decision.kind === 'assign') {
-        agent.lastAssignedAt = now;
+        // Later in the batch is later, as it would be one at a time (the idle-longest tie-break);
+        // the microseconds stay in memory (1e-3 ms steps: finer ones vanish in a double at this
+        // magnitude), the row gets the batch's time.
+        agent.lastAssignedAt = now + ++assignedCount / 1e3;
         const list = assignedInBatch.get(conv.contactId) ?? [];
         list.push({ assigneeId: decision.agentId, lastMessageAt: conv.lastMessageAt });
         assignedInBatch.set(conv.contactId, list);

@@ -1,7 +1,8 @@
 // Places waiting conversations when capacity frees or an agent comes online, in waiting-list order:
 // priority first, then the soonest SLA due time, then arrival.
 import type { Deps } from '../../deps.ts';
-import { routeBatch } from './route-batch.ts';
+import { publishAssignments } from './publish-assignments.ts';
+import { commitBatch } from './route-batch.ts';
 import { MAX_BATCH } from './route-batcher.ts';
 
 export async function waitingList(deps: Pick<Deps, 'db'>, workspaceId: string, limit: number): Promise<string[]> {
@@ -19,9 +20,6 @@ export async function waitingList(deps: Pick<Deps, 'db'>, workspaceId: string, l
   return rows.map((r) => r.id);
 }
 
-/** How many drain passes one dispatch makes before handing the rest to a fresh dispatch job. */
-const MAX_PASSES = 50;
-
 /**
  * Drains the waiting list in batches (route-batch.ts) from the top, pass after pass while a pass
  * places anyone: a pass that places nobody means the rest has no room either.
@@ -30,16 +28,22 @@ export async function dispatchWaiting(deps: Deps, workspaceId: string, opts: { l
   const limit = opts.limit ?? MAX_BATCH;
   let tried = 0;
   let placed = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  // One pass's publishing runs while the next pass decides (it holds no lock).
+  let publishing: Promise<void> = Promise.resolve();
+  // Ends: every pass that goes on placed someone, and the list is finite.
+  for (;;) {
     const ids = await waitingList(deps, workspaceId, limit);
-    const outcomes = await routeBatch(deps, ids.map((conversationId) => ({ conversationId })), 'waiting');
+    const outcomes = await commitBatch(deps, ids.map((conversationId) => ({ conversationId })), 'waiting');
+    await publishing;
+    publishing = publishAssignments(deps, outcomes);
     const placedNow = outcomes.filter((o) => o.status === 'assigned' || o.status === 'offered').length;
     tried += ids.length;
     placed += placedNow;
-    if (placedNow === 0 || ids.length < limit) return { tried, placed };
+    if (placedNow === 0 || ids.length < limit) {
+      await publishing;
+      return { tried, placed };
+    }
   }
-  await requestDispatch(deps, workspaceId);
-  return { tried, placed };
 }
 
 /** Asks the route worker to dispatch soon; failures are logged (the periodic dispatch catches up). */

@@ -1,8 +1,9 @@
-// After a batch of routing decisions committed: the conversations' summaries loaded in one query
-// (not one by one), then the same events publishConversation sends for each, the offer's own
+// After a batch of routing decisions committed: the conversations' summaries loaded in one SQL
+// statement (load-summaries.ts, not one by one), then the same events publishConversation sends for each, the offer's own
 // event, and the step and offer timers, queued together.
 import type { Deps } from '../../deps.ts';
-import { conversationSummaryInclude, toConversationSummary } from '../conversations/conversation-view.ts';
+import { toConversationSummary } from '../conversations/conversation-view.ts';
+import { loadSummaryRows } from './load-summaries.ts';
 import type { RouteOutcome } from './after-routing.ts';
 import { toOfferView } from './offer-view.ts';
 
@@ -11,7 +12,7 @@ type Placed = Exclude<RouteOutcome, { status: 'skipped' }>;
 export async function publishAssignments(deps: Pick<Deps, 'db' | 'publisher' | 'queues' | 'clock'>, outcomes: readonly RouteOutcome[]): Promise<void> {
   const placed = outcomes.filter((o): o is Placed => o.status !== 'skipped');
   if (placed.length === 0) return;
-  const rows = await deps.db.conversation.findMany({ where: { id: { in: placed.map((o) => o.conversationId) } }, include: conversationSummaryInclude });
+  const rows = await loadSummaryRows(deps.db, placed.map((o) => o.conversationId));
   const byId = new Map(rows.map((c) => [c.id, c]));
   const now = deps.clock.now().getTime();
   const timers: Promise<unknown>[] = [];

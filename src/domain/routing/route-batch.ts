@@ -22,9 +22,19 @@ export interface RouteRequest {
 
 /** `requested`: wait for conversations another writer holds; `waiting` (the drain): skip them. */
 export async function routeBatch(deps: Deps, requests: readonly RouteRequest[], mode: 'requested' | 'waiting' = 'requested'): Promise<RouteOutcome[]> {
+  const outcomes = await commitBatch(deps, requests, mode);
+  await publishAssignments(deps, outcomes);
+  return outcomes;
+}
+
+/**
+ * The decisions, committed, not yet published (publishAssignments): a caller may start the next
+ * batch while this one's publishing runs, since publishing holds no lock.
+ */
+export async function commitBatch(deps: Deps, requests: readonly RouteRequest[], mode: 'requested' | 'waiting' = 'requested'): Promise<RouteOutcome[]> {
   if (requests.length === 0) return [];
   const now = deps.clock.now();
-  const outcomes = await sqlTransaction(deps.db, async (client) => {
+  return sqlTransaction(deps.db, async (client) => {
     const rows = await lockConversations(client, [...new Set(requests.map((r) => r.conversationId))], mode);
     const decided = new Map<string, Decision>();
     const names = new Map<string, string>();
@@ -52,8 +62,6 @@ export async function routeBatch(deps: Deps, requests: readonly RouteRequest[], 
     });
     return writeDecisions(client, order, names, now);
   });
-  await publishAssignments(deps, outcomes);
-  return outcomes;
 }
 
 const workflowRow = { name: 'routing-workflow', text: `SELECT definition FROM "RoutingWorkflow" WHERE "workspaceId" = $1` };
