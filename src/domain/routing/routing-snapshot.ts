@@ -98,7 +98,7 @@ const lockAgents = {
            COALESCE(a."lastAssignedAt", a."presenceChangedAt") AT TIME ZONE 'UTC' AS "lastAssignedAt",
            COALESCE((SELECT json_agg(json_build_array(s.name, x.level)) FROM "AgentSkill" x JOIN "Skill" s ON s.id = x."skillId" WHERE x."agentId" = a.id), '[]'::json) AS skills,
            ARRAY(SELECT t."teamId" FROM "TeamMember" t WHERE t."agentId" = a.id) AS "teamIds"
-         FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active ORDER BY a.id FOR UPDATE OF a`,
+         FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a`,
 };
 
 const countLoads = {
@@ -114,7 +114,10 @@ const workspaceSettings = { name: 'routing-workspace', text: `SELECT "capacityWe
 
 export type SnapshotAgent = Candidate & { name: string };
 
-/** The workspace's active agents, locked, with loads counted after the lock (so they are current). */
+/**
+ * The workspace's active agents who are online (nobody else can be picked), locked, with loads
+ * counted after the lock (so they are current).
+ */
 export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: string, now: Date) {
   const [ws] = await sqlRows<{ capacityWeights: unknown }>(client, workspaceSettings, [workspaceId]);
   const weights = capacityWeights(ws?.capacityWeights);
