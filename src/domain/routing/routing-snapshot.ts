@@ -101,14 +101,17 @@ const lockAgents = {
          FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a`,
 };
 
+// Grouped by channel, not joined to it: the workspace has a handful of channels, read apart.
 const countLoads = {
   name: 'routing-count-loads',
-  text: `SELECT COALESCE(c."assigneeId", c."offeredAgentId") AS "agentId", ch.kind, count(*)::int AS n
-         FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
+  text: `SELECT COALESCE(c."assigneeId", c."offeredAgentId") AS "agentId", c."channelId", count(*)::int AS n
+         FROM "Conversation" c
          WHERE c."workspaceId" = $1 AND c.status = 'open'
            AND (c."assigneeId" IS NOT NULL OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > $2::timestamptz AT TIME ZONE 'UTC'))
          GROUP BY 1, 2`,
 };
+
+const channelKinds = { name: 'routing-channel-kinds', text: `SELECT id, kind FROM "Channel" WHERE "workspaceId" = $1` };
 
 const workspaceSettings = { name: 'routing-workspace', text: `SELECT "capacityWeights" FROM "Workspace" WHERE id = $1` };
 
@@ -123,8 +126,9 @@ export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: stri
   const weights = capacityWeights(ws?.capacityWeights);
   const agents = await sqlRows<{ id: string; name: string; capacity: number; presence: string; lastAssignedAt: Date; skills: [string, number][]; teamIds: string[] }>(client, lockAgents, [workspaceId]);
   const loads = new Map<string, number>();
-  for (const r of await sqlRows<{ agentId: string; kind: string; n: number }>(client, countLoads, [workspaceId, now.toISOString()])) {
-    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(r.kind, weights));
+  const kinds = new Map((await sqlRows<{ id: string; kind: string }>(client, channelKinds, [workspaceId])).map((c) => [c.id, c.kind]));
+  for (const r of await sqlRows<{ agentId: string; channelId: string; n: number }>(client, countLoads, [workspaceId, now.toISOString()])) {
+    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(kinds.get(r.channelId) ?? '', weights));
   }
   const candidates: SnapshotAgent[] = agents.map((a) => ({
     agentId: a.id,
