@@ -49,9 +49,13 @@ const lastAssigned = {
          FROM unnest($1::text[], $2::text[]) AS x(id, "contactId")
          CROSS JOIN LATERAL (
            SELECT "assigneeId", "lastMessageAt" FROM "Conversation" o
-           WHERE o."contactId" = x."contactId" AND o.id <> x.id AND o."assigneeId" IS NOT NULL AND o."lastMessageAt" >= $3::timestamptz AT TIME ZONE 'UTC'
+           WHERE o."contactId" = x."contactId" AND o.id <> x.id AND COALESCE(o."assigneeId", '') <> '' AND o."lastMessageAt" >= $3::timestamptz AT TIME ZONE 'UTC'
            ORDER BY o."lastMessageAt" DESC LIMIT 1) o`,
 };
+// The assignee test is written so no index can serve it: with statistics from before a burst of
+// assignments the planner otherwise walks the ("assigneeId", status) index through every
+// assigned conversation for each row (measured: 1.3 s per batch of 100 at 10,000 assigned)
+// instead of the contact's few conversations.
 
 /** Locks and reads the conversations, in id order (two batches never wait on each other in a cycle). */
 export async function lockConversations(client: pg.PoolClient, ids: readonly string[], mode: 'requested' | 'waiting'): Promise<ConversationRow[]> {
