@@ -1,5 +1,6 @@
 // Agents as routing sees them: presence, skills, teams, and current load in capacity units (open
-// assigned conversations plus live offers, weighted by channel kind).
+// assigned conversations plus live offers, weighted by channel kind). The board reads it here; the
+// router reads the same under its locks in routing-snapshot.ts.
 import type { Db, Tx } from '../../db/client.ts';
 import { capacityWeights, costOf } from './capacity.ts';
 import type { Candidate } from './pick-agent.ts';
@@ -47,17 +48,4 @@ export async function loadCandidates(db: Db | Tx, workspaceId: string, now: Date
     teamIds: a.teams.map((t) => t.teamId),
     lastAssignedAt: (a.lastAssignedAt ?? a.presenceChangedAt).getTime(),
   }));
-}
-
-/**
- * Claims an agent for this transaction: locks the agent row (skipping it if another router holds
- * it) and re-counts the load under the lock, so two routers can never both fill the last slot.
- */
-export async function claimAgent(tx: Tx, input: { workspaceId: string; agentId: string; cost: number; now: Date }): Promise<boolean> {
-  const locked = await tx.$queryRaw<{ id: string; capacity: number; presence: string }[]>`
-    SELECT id, capacity, presence::text AS presence FROM "Agent" WHERE id = ${input.agentId} FOR UPDATE SKIP LOCKED`;
-  const row = locked[0];
-  if (!row || row.presence !== 'online') return false;
-  const load = (await agentLoads(tx, input.workspaceId, input.now, [input.agentId])).get(input.agentId) ?? 0;
-  return load + input.cost <= row.capacity;
 }

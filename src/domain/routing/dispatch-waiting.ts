@@ -1,7 +1,9 @@
 // Places waiting conversations when capacity frees or an agent comes online, in waiting-list order:
 // priority first, then the soonest SLA due time, then arrival.
 import type { Deps } from '../../deps.ts';
-import { routeConversation } from './route-conversation.ts';
+import { publishAssignments } from './publish-assignments.ts';
+import { commitBatch } from './route-batch.ts';
+import { MAX_BATCH } from './route-batcher.ts';
 
 export async function waitingList(deps: Pick<Deps, 'db'>, workspaceId: string, limit: number): Promise<string[]> {
   const rows = await deps.db.$queryRaw<{ id: string }[]>`
@@ -18,14 +20,30 @@ export async function waitingList(deps: Pick<Deps, 'db'>, workspaceId: string, l
   return rows.map((r) => r.id);
 }
 
+/**
+ * Drains the waiting list in batches (route-batch.ts) from the top, pass after pass while a pass
+ * places anyone: a pass that places nobody means the rest has no room either.
+ */
 export async function dispatchWaiting(deps: Deps, workspaceId: string, opts: { limit?: number } = {}): Promise<{ tried: number; placed: number }> {
-  const ids = await waitingList(deps, workspaceId, opts.limit ?? 200);
+  const limit = opts.limit ?? MAX_BATCH;
+  let tried = 0;
   let placed = 0;
-  for (const id of ids) {
-    const outcome = await routeConversation(deps, { conversationId: id });
-    if (outcome.status === 'assigned' || outcome.status === 'offered') placed++;
+  // One pass's publishing runs while the next pass decides (it holds no lock).
+  let publishing: Promise<void> = Promise.resolve();
+  // Ends: every pass that goes on placed someone, and the list is finite.
+  for (;;) {
+    const ids = await waitingList(deps, workspaceId, limit);
+    const outcomes = await commitBatch(deps, ids.map((conversationId) => ({ conversationId })), 'waiting');
+    await publishing;
+    publishing = publishAssignments(deps, outcomes);
+    const placedNow = outcomes.filter((o) => o.status === 'assigned' || o.status === 'offered').length;
+    tried += ids.length;
+    placed += placedNow;
+    if (placedNow === 0 || ids.length < limit) {
+      await publishing;
+      return { tried, placed };
+    }
   }
-  return { tried: ids.length, placed };
 }
 
 /** Asks the route worker to dispatch soon; failures are logged (the periodic dispatch catches up). */

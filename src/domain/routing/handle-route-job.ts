@@ -6,13 +6,15 @@ import { notifySupervisorsUnrouted } from './after-routing.ts';
 import { dispatchWaiting } from './dispatch-waiting.ts';
 import { expireOffer } from './offers.ts';
 import { routeConversation } from './route-conversation.ts';
+import { batcherFor } from './route-batcher.ts';
 
 export async function handleRouteJob(deps: Deps, job: QueuePayload<'route'>) {
   if (job.kind === 'dispatch') return dispatchWaiting(deps, job.workspaceId);
   switch (job.reason) {
     case 'new':
     case 'reroute':
-      return routeConversation(deps, { conversationId: job.conversationId });
+      // Requests arriving together are decided in one batch (route-batcher.ts).
+      return batcherFor(deps)({ conversationId: job.conversationId });
     case 'offer-timeout': {
       const expired = await expireOffer(deps, { conversationId: job.conversationId, token: job.token ?? '' });
       return expired ? routeConversation(deps, { conversationId: job.conversationId }) : { status: 'skipped', reason: 'offer already answered' };

@@ -1,0 +1,91 @@
+// Routes many conversations in one transaction: lock them, lock the workspace's agents and count
+// their loads once, decide every conversation in order against that snapshot (decideBatch, the
+// same policy as one at a time), write all decisions in a few statements, commit, then publish.
+// Capacity holds across processes because the agents stay locked from the load count to commit.
+import type pg from 'pg';
+import type { Deps } from '../../deps.ts';
+import { sqlRows, sqlTransaction } from '../../db/sql.ts';
+import type { RouteOutcome } from './after-routing.ts';
+import { decideBatch, type Decision, type RoutingQueue } from './decide-batch.ts';
+import { defaultWorkflow, GENERAL_QUEUE } from './load-workflow.ts';
+import { publishAssignments } from './publish-assignments.ts';
+import { lockAgentSnapshot, lockConversations, toRoutingConversations } from './routing-snapshot.ts';
+import { uuid7 } from './uuid7.ts';
+import { workflowSchema } from './workflow-schema.ts';
+import { writeDecisions } from './write-decisions.ts';
+
+export interface RouteRequest {
+  conversationId: string;
+  /** An escalation's target step. */
+  step?: number;
+}
+
+/** `requested`: wait for conversations another writer holds; `waiting` (the drain): skip them. */
+export async function routeBatch(deps: Deps, requests: readonly RouteRequest[], mode: 'requested' | 'waiting' = 'requested'): Promise<RouteOutcome[]> {
+  const outcomes = await commitBatch(deps, requests, mode);
+  await publishAssignments(deps, outcomes);
+  return outcomes;
+}
+
+/**
+ * The decisions, committed, not yet published (publishAssignments): a caller may start the next
+ * batch while this one's publishing runs, since publishing holds no lock.
+ */
+export async function commitBatch(deps: Deps, requests: readonly RouteRequest[], mode: 'requested' | 'waiting' = 'requested'): Promise<RouteOutcome[]> {
+  if (requests.length === 0) return [];
+  const now = deps.clock.now();
+  return sqlTransaction(deps.db, async (client) => {
+    const rows = await lockConversations(client, [...new Set(requests.map((r) => r.conversationId))], mode);
+    const decided = new Map<string, Decision>();
+    const names = new Map<string, string>();
+    for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
+      const workflow = await workflowOf(client, workspaceId);
+      const queues = await queuesOf(client, workspaceId);
+      const { weights, candidates } = await lockAgentSnapshot(client, workspaceId, now);
+      for (const a of candidates) names.set(a.agentId, a.name);
+      const since = new Date(now.getTime() - workflow.lastAgentWindowHours * 3_600_000);
+      const convs = new Map((await toRoutingConversations(client, rows.filter((r) => r.workspaceId === workspaceId), since)).map((c) => [c.id, c]));
+      const seen = new Set<string>();
+      const batch = requests.flatMap((r) => {
+        const conv = convs.get(r.conversationId);
+        if (!conv || seen.has(conv.id)) return [];
+        seen.add(conv.id);
+        return [{ conv, step: r.step }];
+      });
+      for (const d of decideBatch({ requests: batch, workflow, weights, candidates, queueByName: (n) => queueNamed(queues, n), now })) decided.set(d.kind === 'skip' ? d.conversationId : d.conv.id, d);
+    }
+    const order = requests.map((r, i): Decision => {
+      const d = decided.get(r.conversationId);
+      const first = requests.findIndex((x) => x.conversationId === r.conversationId) === i;
+      if (!d) return { kind: 'skip', conversationId: r.conversationId, reason: mode === 'waiting' ? 'being routed elsewhere' : 'conversation not found' };
+      return first ? d : { kind: 'skip', conversationId: r.conversationId, reason: 'routed in the same batch' };
+    });
+    return writeDecisions(client, order, names, now);
+  });
+}
+
+const workflowRow = { name: 'routing-workflow', text: `SELECT definition FROM "RoutingWorkflow" WHERE "workspaceId" = $1` };
+const queueRows = { name: 'routing-queues', text: `SELECT id, name, "teamId", mode::text AS mode, "offerTimeoutSeconds" FROM "Queue" WHERE "workspaceId" = $1` };
+const ensureGeneral = {
+  name: 'routing-ensure-general',
+  text: `INSERT INTO "Queue" (id, "workspaceId", name, "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT ("workspaceId", name) DO NOTHING`,
+};
+
+async function workflowOf(client: pg.PoolClient, workspaceId: string) {
+  const [row] = await sqlRows<{ definition: unknown }>(client, workflowRow, [workspaceId]);
+  return row ? workflowSchema.parse(row.definition) : defaultWorkflow;
+}
+
+/** The workspace's queues; the General queue (every default workflow's) is made on first need. */
+async function queuesOf(client: pg.PoolClient, workspaceId: string): Promise<RoutingQueue[]> {
+  const queues = await sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
+  if (queues.some((q) => q.name === GENERAL_QUEUE)) return queues;
+  await sqlRows(client, ensureGeneral, [uuid7(), workspaceId, GENERAL_QUEUE]);
+  return sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
+}
+
+function queueNamed(queues: readonly RoutingQueue[], name: string): RoutingQueue {
+  const queue = queues.find((q) => q.name === name);
+  if (!queue) throw new Error(`routing workflow names queue "${name}", which does not exist`);
+  return queue;
+}
