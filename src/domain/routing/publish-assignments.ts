@@ -3,7 +3,7 @@
 // event, and the step and offer timers, queued together.
 import type { Deps } from '../../deps.ts';
 import { toConversationSummary } from '../conversations/conversation-view.ts';
-import { loadSummaryRows } from './load-summaries.ts';
+import { loadSummaryRows } from '../conversations/load-conversation-summary.ts';
 import type { RouteOutcome } from './after-routing.ts';
 import { toOfferView } from './offer-view.ts';
 

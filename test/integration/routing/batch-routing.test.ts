@@ -12,7 +12,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { conversationSummaryInclude, toConversationSummary } from '../../../src/domain/conversations/conversation-view.ts';
 import { agentLoads } from '../../../src/domain/routing/candidates.ts';
 import { dispatchWaiting, waitingList } from '../../../src/domain/routing/dispatch-waiting.ts';
-import { loadSummaryRows } from '../../../src/domain/routing/load-summaries.ts';
+import { loadSummaryRows } from '../../../src/domain/conversations/load-conversation-summary.ts';
 import { routeBatch } from '../../../src/domain/routing/route-batch.ts';
 import { routeConversation } from '../../../src/domain/routing/route-conversation.ts';
 import { createLogger } from '../../../src/log.ts';
