@@ -10,7 +10,7 @@ import { decideBatch, type Decision, type RoutingQueue } from './decide-batch.ts
 import { defaultWorkflow, GENERAL_QUEUE } from './load-workflow.ts';
 import { publishAssignments } from './publish-assignments.ts';
 import { lockAgentSnapshot, lockConversations, toRoutingConversations } from './routing-snapshot.ts';
-import { uuid7 } from './uuid7.ts';
+import { newId } from '../../db/new-id.ts';
 import { workflowSchema } from './workflow-schema.ts';
 import { writeDecisions } from './write-decisions.ts';
 
@@ -80,7 +80,7 @@ async function workflowOf(client: pg.PoolClient, workspaceId: string) {
 async function queuesOf(client: pg.PoolClient, workspaceId: string): Promise<RoutingQueue[]> {
   const queues = await sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
   if (queues.some((q) => q.name === GENERAL_QUEUE)) return queues;
-  await sqlRows(client, ensureGeneral, [uuid7(), workspaceId, GENERAL_QUEUE]);
+  await sqlRows(client, ensureGeneral, [newId(), workspaceId, GENERAL_QUEUE]);
   return sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
 }
 

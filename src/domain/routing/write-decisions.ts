@@ -6,7 +6,7 @@ import { sqlRows } from '../../db/sql.ts';
 import type { ConversationActivity, ConversationEventView, NamedRef } from '../conversations/conversation-event-view.ts';
 import type { RouteOutcome } from './after-routing.ts';
 import type { Decision } from './decide-batch.ts';
-import { uuid7 } from './uuid7.ts';
+import { newId } from '../../db/new-id.ts';
 
 const updateConversations = {
   name: 'routing-update-conversations',
@@ -46,7 +46,7 @@ export async function writeDecisions(client: pg.PoolClient, decisions: readonly 
   const at = now.toISOString();
   const events: { ws: string; conv: string; activity: ConversationActivity; id: string }[] = [];
   const record = (d: { conv: { id: string; workspaceId: string } }, activity: ConversationActivity) => {
-    const entry = { ws: d.conv.workspaceId, conv: d.conv.id, activity, id: uuid7(now.getTime()) };
+    const entry = { ws: d.conv.workspaceId, conv: d.conv.id, activity, id: newId(now.getTime()) };
     events.push(entry);
     return [{ ...activity, id: entry.id, conversationId: d.conv.id, actor: null, createdAt: at } as ConversationEventView];
   };
@@ -88,7 +88,7 @@ export async function writeDecisions(client: pg.PoolClient, decisions: readonly 
   if (assigned.length > 0) {
     await sqlRows(client, touchAgents, [[...new Set(assigned.map((d) => d.agentId))], at]);
     await sqlRows(client, insertAudit, [
-      assigned.map(() => uuid7()),
+      assigned.map(() => newId()),
       assigned.map((d) => d.conv.workspaceId),
       assigned.map((d) => d.conv.id),
       assigned.map((d) => JSON.stringify({ agentId: d.agentId, queue: d.queue.name, step: d.step, filter: d.filterName })),
