@@ -2,8 +2,7 @@
 // order gets exactly what `routeConversation` alone would decide at that moment, against one
 // snapshot of the agents whose loads (and idle times) move as the batch assigns, so the batch and
 // the one-at-a-time router (and the simulation, through pickAgent) follow the same policy.
-import type { ChannelKind } from '../../../channels/types.ts';
-import { costOf } from './capacity.ts';
+import { costOf, type CapacityWeights } from './capacity.ts';
 import { matchFilter, type RoutingFacts } from './match-filter.ts';
 import { pickAgent, qualified, type Candidate } from './pick-agent.ts';
 import type { Workflow } from './workflow-schema.ts';
@@ -54,7 +53,7 @@ export type Decision =
 export interface BatchInput {
   requests: readonly { conv: RoutingConversation; step?: number }[];
   workflow: Workflow;
-  weights: Record<ChannelKind, number>;
+  weights: CapacityWeights;
   /** The snapshot: loads and lastAssignedAt are updated in place as the batch assigns. */
   candidates: Candidate[];
   queueByName: (name: string) => RoutingQueue;
