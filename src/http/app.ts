@@ -37,6 +37,7 @@ import { teamRoutes } from './routes/teams.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
+import { apiReferenceRoutes, openApiRoutes } from './openapi/api-reference.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -82,11 +83,13 @@ export function createApp(deps: AppDeps) {
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', deliveryRoutes(deps));
+  api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   });
   app.route('/api', api);
   app.route('/webhooks', webhookRoutes(deps));
+  app.route('/', apiReferenceRoutes());
   mountWebUi(app);
   assertRoutesDeclared(app.routes);
   return app;

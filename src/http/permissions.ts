@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { requireRole, type Role } from '../domain/auth/viewer.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './context.ts';
+import { documentAudience } from './openapi/route-docs.ts';
 
 /** `public`: anyone, no session; the roles nest as in viewer.ts (an admin may do what an agent may). */
 export type Audience = 'public' | Role;
@@ -21,6 +22,7 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/account-links/:token/accept',
   'GET /api/identity-claims/:token',
   'POST /api/identity-claims/:token',
+  'GET /api/openapi.json',
 ];
 
 /**
@@ -33,6 +35,7 @@ export const OUTSIDE_API: readonly { route: RegExp; serves: string }[] = [
   { route: /^GET \/healthz$/, serves: 'the health check' },
   { route: /^GET \/readyz$/, serves: 'readiness: each dependency up or down, with latency (no data, for load balancers and orchestrators)' },
   { route: /^GET \/widget(\.js|\.js\.map|\/demo)$/, serves: 'the chat widget script, meant for any site, and its demo page' },
+  { route: /^GET \/api-reference(\/:file)?$/, serves: 'the API reference page (Swagger UI and its files; it reads the public /api/openapi.json)' },
   { route: /^(GET|HEAD) \/\*$/, serves: 'the web UI build (static files; every API path is passed on)' },
 ];
 
@@ -48,7 +51,7 @@ export function allow(audience: Audience): MiddlewareHandler<AppEnv> {
     await next();
   };
   declared.set(gate, audience);
-  return gate;
+  return documentAudience(gate, audience);
 }
 
 /** The audience a handler was made for by allow(), if it was. */

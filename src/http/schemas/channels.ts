@@ -3,7 +3,8 @@
 // (src/contract).
 import { z } from 'zod';
 
-const settings = z.record(z.string(), z.json());
+// `JsonValue`: the name the API's OpenAPI document gives this (recursive) schema.
+const settings = z.record(z.string(), z.json().meta({ id: 'JsonValue' }));
 
 export const channelFields = { name: z.string().trim().min(1).max(80), address: z.string().trim().min(1).max(200), settings: settings.default({}) };
 

@@ -141,6 +141,11 @@ export function NavSidebar({ active, onHelp }: Props) {
               <Glyph name="bell" size={16} /> <span className="nav-label">Enable desktop alerts</span>
             </button>
           )}
+          {isAdmin(me) && (
+            <a className="nav-button" href="/api-reference" target="_blank" rel="noopener" title="The REST API, with Try it out">
+              <span className="nav-label">API reference</span>
+            </a>
+          )}
           <button type="button" className="nav-button" title="Keyboard shortcuts" onClick={onHelp}>
             <span className="nav-label">Keyboard shortcuts</span> <kbd>?</kbd>
           </button>
