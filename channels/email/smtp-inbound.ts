@@ -1,14 +1,19 @@
 // The SMTP edge: accepts mail for configured email channels, stores it as InboundEvents and
 // answers 250 only once the message is durable. Unknown recipients are refused at RCPT time.
+import { promises as dns } from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
 import { authenticateInbound, type DNSResolver } from './authenticate-inbound.ts';
+import { createCachingResolver } from './caching-resolver.ts';
 import { extractMessageId } from './message-id.ts';
 
 interface SmtpError extends Error {
   responseCode?: number;
 }
+
+// mailauth's own default, node's resolver (the machine's nameservers).
+const systemResolve = dns.resolve as DNSResolver;
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 
@@ -16,6 +21,8 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
   const log = ctx.log.child({ edge: 'smtp' });
   const { maxBytes, closeTimeoutMs } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
+  // A resolver given (the tests' zone) is used as it is; the system's is asked through a cache.
+  const resolver = opts.resolver ?? createCachingResolver({ resolve: systemResolve });
 
   return new SMTPServer({
     authOptional: true,
@@ -44,7 +51,7 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
         const received = Buffer.concat(chunks);
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
         // Who sent it is judged here, where the connection and envelope are known, and kept with the message.
-        authenticateInbound(received, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom }, opts.resolver)
+        authenticateInbound(received, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom }, resolver)
           .then((raw) => storeForRecipients(raw, session.envelope.rcptTo.map((r) => r.address)))
           .then(() => callback())
           .catch((err: unknown) => {
