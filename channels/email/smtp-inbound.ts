@@ -12,8 +12,12 @@ interface SmtpError extends Error {
   responseCode?: number;
 }
 
-// mailauth's own default, node's resolver (the machine's nameservers).
+// mailauth's own default, node's resolver (the machine's nameservers); and smtp-server's reverse
+// lookup of the connecting IP (asked by IP, so in a cache of its own).
 const systemResolve = dns.resolve as DNSResolver;
+const systemReverse: DNSResolver = (ip) => dns.reverse(ip);
+
+type ReverseCallback = (err: Error | null, hostnames?: string[]) => void;
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 
@@ -21,14 +25,20 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
   const log = ctx.log.child({ edge: 'smtp' });
   const { maxBytes, closeTimeoutMs } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
-  // A resolver given (the tests' zone) is used as it is; the system's is asked through a cache.
+  // A resolver given (the tests' zone) is used as it is; the system's is asked through a cache, for
+  // the sender checks and for smtp-server's reverse lookup of every connecting IP alike.
   const resolver = opts.resolver ?? createCachingResolver({ resolve: systemResolve });
+  const reverse = opts.resolver ? null : createCachingResolver({ resolve: systemReverse });
+  const reverseLookup = reverse && {
+    reverse: (ip: string, callback: ReverseCallback) => void reverse(ip, 'PTR').then((names) => callback(null, names as string[]), (err: Error) => callback(err)),
+  };
 
   return new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: maxBytes,
     banner: 'Parley inbound mail',
+    ...(reverseLookup ? { resolver: reverseLookup } : {}),
     logger: false,
     // At shutdown no new connection is accepted; open sessions may finish their message this long.
     closeTimeout: closeTimeoutMs,
