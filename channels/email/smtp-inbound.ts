@@ -1,14 +1,23 @@
 // The SMTP edge: accepts mail for configured email channels, stores it as InboundEvents and
 // answers 250 only once the message is durable. Unknown recipients are refused at RCPT time.
+import { promises as dns } from 'node:dns';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { ChannelConfig, InboundListener, ListenerContext } from '../types.ts';
 import { authenticateInbound, type DNSResolver } from './authenticate-inbound.ts';
+import { createCachingResolver } from './caching-resolver.ts';
 import { extractMessageId } from './message-id.ts';
 
 interface SmtpError extends Error {
   responseCode?: number;
 }
+
+// mailauth's own default, node's resolver (the machine's nameservers); and smtp-server's reverse
+// lookup of the connecting IP (asked by IP, so in a cache of its own).
+const systemResolve = dns.resolve as DNSResolver;
+const systemReverse: DNSResolver = (ip) => dns.reverse(ip);
+
+type ReverseCallback = (err: Error | null, hostnames?: string[]) => void;
 
 const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
 
@@ -16,12 +25,20 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
   const log = ctx.log.child({ edge: 'smtp' });
   const { maxBytes, closeTimeoutMs } = ctx.settings.smtpInbound;
   const channelFor = (address: string) => ctx.channelByAddress(address.trim().toLowerCase());
+  // A resolver given (the tests' zone) is used as it is; the system's is asked through a cache, for
+  // the sender checks and for smtp-server's reverse lookup of every connecting IP alike.
+  const resolver = opts.resolver ?? createCachingResolver({ resolve: systemResolve });
+  const reverse = opts.resolver ? null : createCachingResolver({ resolve: systemReverse });
+  const reverseLookup = reverse && {
+    reverse: (ip: string, callback: ReverseCallback) => void reverse(ip, 'PTR').then((names) => callback(null, names as string[]), (err: Error) => callback(err)),
+  };
 
   return new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: maxBytes,
     banner: 'Parley inbound mail',
+    ...(reverseLookup ? { resolver: reverseLookup } : {}),
     logger: false,
     // At shutdown no new connection is accepted; open sessions may finish their message this long.
     closeTimeout: closeTimeoutMs,
@@ -44,7 +61,7 @@ export function createSmtpInbound(ctx: ListenerContext, opts: { resolver?: DNSRe
         const received = Buffer.concat(chunks);
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
         // Who sent it is judged here, where the connection and envelope are known, and kept with the message.
-        authenticateInbound(received, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom }, opts.resolver)
+        authenticateInbound(received, { ip: session.remoteAddress, helo: session.hostNameAppearsAs, mailFrom }, resolver)
           .then((raw) => storeForRecipients(raw, session.envelope.rcptTo.map((r) => r.address)))
           .then(() => callback())
           .catch((err: unknown) => {

@@ -2,10 +2,12 @@
 // active channels, a way to keep events (acceptInboundEvent) and its per-channel state. The
 // listener itself never sees the database or the queue.
 import type { ApiServices, ChannelKind, ListenerContext, ListenerSettings } from '../../../channels/types.ts';
+import type { Channel } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { saveChannelState } from '../channels/save-channel-state.ts';
 import { acceptInboundEvent } from './accept-inbound-event.ts';
+import { cachedChannelByAddress, cachedChannelById, rememberChannel } from './webhook-channel-cache.ts';
 
 /** Runs a task every `ms` once per cluster (the worker set's scheduler), or refuses where there is none. */
 export type ScheduleEvery = (name: string, ms: number, task: () => Promise<void>) => Promise<void>;
@@ -16,6 +18,12 @@ export function createListenerContext(
 ): ListenerContext {
   const { db } = deps;
   const scope = `${input.kind}.${input.name}`;
+  // A row read from the database starts its CHANNEL_CACHE_TTL_MS; a cache hit never extends it.
+  const fresh = (row: Channel | null, now: Date) => {
+    if (!row) return null;
+    rememberChannel(db, row, now);
+    return toChannelConfig(row);
+  };
   return {
     log: deps.log.child({ listener: scope }),
     now: () => deps.clock.now(),
@@ -29,13 +37,17 @@ export function createListenerContext(
       const rows = await db.channel.findMany({ where: { kind: input.kind, active: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       return rows.map((row) => ({ ...toChannelConfig(row), state: row.state }));
     },
+    // Every SMTP session asks at RCPT and again at DATA: the edge's cache (webhook-channel-cache.ts) answers.
     async channelByAddress(address) {
-      const row = await db.channel.findFirst({ where: { kind: input.kind, address, active: true } });
-      return row ? toChannelConfig(row) : null;
+      const now = deps.clock.now();
+      const cached = cachedChannelByAddress(db, input.kind, address, now);
+      return cached ? toChannelConfig(cached) : fresh(await db.channel.findFirst({ where: { kind: input.kind, address, active: true } }), now);
     },
     async channelById(id) {
-      const row = await db.channel.findFirst({ where: { kind: input.kind, id, active: true } });
-      return row ? toChannelConfig(row) : null;
+      const now = deps.clock.now();
+      const cached = cachedChannelById(db, id, now);
+      if (cached?.kind === input.kind) return toChannelConfig(cached);
+      return fresh(await db.channel.findFirst({ where: { kind: input.kind, id, active: true } }), now);
     },
     saveState: (channelId, section, patch) => saveChannelState(db, { channelId, section, patch }),
     async every(name, ms, task) {

@@ -1,5 +1,6 @@
-// The active channels the webhook edge has looked up lately, per process and per database client,
-// so a burst of webhooks costs no channel query each. Other processes cannot tell this one that a
+// The active channels the edges (webhooks; the listeners' channelByAddress / channelById) have
+// looked up lately, per process and per database client, so a burst of webhooks or SMTP sessions
+// costs no channel query each. Other processes cannot tell this one that a
 // channel changed, so an entry lives CHANNEL_CACHE_TTL_MS at most: a channel deactivated (or
 // re-keyed) elsewhere stops accepting within that bound. Changes made through this process
 // (manage-channels, register-channel-webhook) forget the entry at once, and a request that fails
