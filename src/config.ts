@@ -49,6 +49,8 @@ const storageSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('parley'),
+  /** A poller's lease (one Telegram getUpdates caller per bot) lapses this long after its process died. */
+  LEASE_TTL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Largest provider-hosted file (SMS / WhatsApp media, call recordings) Parley downloads. */
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),

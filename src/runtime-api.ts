@@ -80,7 +80,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
   const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
-  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
+  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null, leases: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');

@@ -98,6 +98,19 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
   const warned = new Set<string>();
   let stopped = false;
 
+  /** The lease is the bot's (its id, the token's public part), so two channels of one bot are polled once. */
+  const leaseName = (token: string) => `bot:${token.split(':')[0]}`;
+  const leaseOf = new Map<string, string>();
+  const holdLease = async (channelId: string, token: string) => {
+    leaseOf.set(channelId, leaseName(token));
+    return ctx.claim(leaseName(token)).catch((err: unknown) => (ctx.log.warn({ err, channelId }, 'could not take the polling lease; not polling'), false));
+  };
+  const giveUp = (channelId: string) => {
+    const name = leaseOf.get(channelId);
+    leaseOf.delete(channelId);
+    if (name) void ctx.release(name).catch(() => undefined);
+  };
+
   const refresh = async () => {
     const channels = await ctx.channels();
     if (stopped) return;
@@ -110,9 +123,15 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
         continue;
       }
       if (!opts.all && !parsed.settings.polling) continue;
+      const current = running.get(channel.id);
+      // One process in the cluster polls a bot (a second getUpdates caller gets 409): the lease's holder.
+      if (!(await holdLease(channel.id, parsed.settings.botToken))) {
+        if (current) ctx.log.info({ channelId: channel.id }, 'another process polls this bot now');
+        continue;
+      }
+      if (stopped) return;
       wanted.add(channel.id);
       const key = `${parsed.settings.botToken} ${parsed.settings.allowGroups}`;
-      const current = running.get(channel.id);
       if (current?.key === key) continue;
       current?.stop.abort();
       const log = ctx.log.child({ edge: 'telegram-polling', channelId: channel.id });
@@ -132,6 +151,7 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
       if (wanted.has(id)) continue;
       poller.stop.abort();
       running.delete(id);
+      giveUp(id);
       ctx.log.info({ channelId: id }, 'stopped polling telegram');
     }
   };
@@ -149,8 +169,9 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
       stopped = true;
       clearInterval(timer);
       for (const poller of running.values()) poller.stop.abort();
-      running.clear();
       await Promise.all([...loops]);
+      for (const id of running.keys()) giveUp(id);
+      running.clear();
     },
   };
 }
