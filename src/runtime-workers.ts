@@ -8,7 +8,7 @@ import type { Runtime } from './runtime-core.ts';
 
 export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { connection: Redis }> {
   const { config, deps } = rt;
-  const connection = createWorkerRedis(config.REDIS_URL);
+  const connection = createWorkerRedis(config.REDIS_TARGET);
   const listenerTasks = new Map<string, () => Promise<void>>();
   const workers = await startWorkers(deps, {
     connection,
@@ -25,7 +25,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
   // One process at a time holds a poller's lease (Telegram: one getUpdates caller per bot); a dead process's lapses.
   // Its own connection, failing after one reconnection attempt: a claim while Redis is away fails (the poller is
   // not started) rather than waits; its offline queue holds the first claims until the connection is up.
-  const leaseRedis = createProducerRedis(config.REDIS_URL, { enableOfflineQueue: true });
+  const leaseRedis = createProducerRedis(config.REDIS_TARGET, { enableOfflineQueue: true });
   leaseRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (leases) error'));
   const leases = createLeases(leaseRedis, { prefix: config.QUEUE_PREFIX, ttlMs: config.LEASE_TTL_SECONDS * 1000, onError: (err) => deps.log.warn({ err: err.message }, 'could not renew a lease') });
   // Pollers (IMAP, Telegram long polling); their periodic work runs through the maintenance queue, once per cluster.
