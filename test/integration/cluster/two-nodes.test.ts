@@ -1,0 +1,63 @@
+// Parley as a cluster: two API processes and two worker processes (child processes, tsx), one fresh
+// database, one Redis of the test's own. A signed webhook posted to node A reaches an agent socket
+// on node B; one worker is SIGKILLed and messages keep arriving, each stored and heard once; the
+// periodic jobs run once per interval across both workers.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { twilioSender } from '../../reliability/support/senders.ts';
+import { people, SMS_NUMBER, startBenchCluster, TWILIO, type BenchCluster } from '../../bench/support/bench-cluster.ts';
+import { mustConnect, type AgentSocket } from '../../support/agent-socket.ts';
+import { waitUntil } from '../../support/wait.ts';
+
+const runTag = randomBytes(3).toString('hex');
+const sms = (i: number) => ({
+  MessageSid: `SM${runTag}${String(i).padStart(26, '0')}`,
+  AccountSid: TWILIO.accountSid,
+  From: `+1415${String(3_000_000 + (i % 3)).padStart(7, '0')}`,
+  To: SMS_NUMBER,
+  Body: `cluster text ${runTag} ${i}`,
+  NumMedia: '0',
+  NumSegments: '1',
+  SmsStatus: 'received',
+  ApiVersion: '2010-04-01',
+});
+
+describe('two API nodes and two workers', () => {
+  let c: BenchCluster;
+  let agentOnB: AgentSocket;
+  let postToA: ReturnType<typeof twilioSender>;
+
+  beforeAll(async () => {
+    c = await startBenchCluster({ mode: 'tsx', apiCount: 2, workerCount: 2, env: { LOG_LEVEL: 'warn' } });
+    const nodeA = c.apiNodes[0]!.url;
+    postToA = twilioSender({ apiUrl: nodeA, publicUrl: nodeA, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
+    agentOnB = await mustConnect(c.apiNodes[1]!.url, { token: await c.login(people.admin) });
+  }, 180_000);
+  afterAll(async () => {
+    agentOnB?.close();
+    await c?.close();
+  }, 60_000);
+
+  const heardTimes = (text: string) => agentOnB.events.filter((e) => e.name === 'message.created' && e.payload?.text === text).length;
+  const storedTimes = (i: number) => c.db.message.count({ where: { externalId: sms(i).MessageSid } });
+
+  it('a webhook posted to node A reaches an agent socket on node B', async () => {
+    expect(await postToA(sms(0))).toBe('accepted');
+    await waitUntil(async () => heardTimes(sms(0).Body) > 0, 'the message at the socket on node B', 60_000);
+    expect(await storedTimes(0)).toBe(1);
+  }, 90_000);
+
+  it('a SIGKILLed worker loses nothing: every message is stored and heard once', async () => {
+    const [doomed, survivor] = c.workerProcesses;
+    doomed!.child.kill('SIGKILL');
+    await doomed!.exited;
+    const ids = [1, 2, 3, 4, 5, 6];
+    for (const i of ids) expect(await postToA(sms(i))).toBe('accepted');
+    await waitUntil(async () => ids.every((i) => heardTimes(sms(i).Body) > 0), 'every message heard on node B after the kill', 90_000);
+    for (const i of ids) {
+      expect(await storedTimes(i)).toBe(1);
+      expect(heardTimes(sms(i).Body)).toBe(1);
+    }
+    expect(survivor!.child.exitCode).toBeNull();
+  }, 120_000);
+});
