@@ -1,8 +1,9 @@
 // Parley as a cluster: two API processes and two worker processes (child processes, tsx), one fresh
 // database, one Redis of the test's own. A signed webhook posted to node A reaches an agent socket
-// on node B; one worker is SIGKILLed and messages keep arriving, each stored and heard once; the
+// on node B; a widget visitor on node B gets the agent's reply sent through node A; one worker is SIGKILLed and messages keep arriving, each stored and heard once; the
 // periodic jobs run once per interval across both workers.
 import { randomBytes } from 'node:crypto';
+import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSender } from '../../reliability/support/senders.ts';
 import { people, SMS_NUMBER, startBenchCluster, TWILIO, type BenchCluster } from '../../bench/support/bench-cluster.ts';
@@ -26,15 +27,20 @@ describe('two API nodes and two workers', () => {
   let c: BenchCluster;
   let agentOnB: AgentSocket;
   let postToA: ReturnType<typeof twilioSender>;
+  let token: string;
+  let visitor: Socket | undefined;
 
   beforeAll(async () => {
     c = await startBenchCluster({ mode: 'tsx', apiCount: 2, workerCount: 2, env: { LOG_LEVEL: 'warn' } });
     const nodeA = c.apiNodes[0]!.url;
     postToA = twilioSender({ apiUrl: nodeA, publicUrl: nodeA, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
-    agentOnB = await mustConnect(c.apiNodes[1]!.url, { token: await c.login(people.admin) });
+    token = await c.login(people.admin);
+    agentOnB = await mustConnect(c.apiNodes[1]!.url, { token });
+    await c.db.channel.create({ data: { workspaceId: c.workspaceId, kind: 'webchat', name: 'Website', address: 'bench-website', settings: {} } });
   }, 180_000);
   afterAll(async () => {
     agentOnB?.close();
+    visitor?.disconnect();
     await c?.close();
   }, 60_000);
 
@@ -45,6 +51,27 @@ describe('two API nodes and two workers', () => {
     expect(await postToA(sms(0))).toBe('accepted');
     await waitUntil(async () => heardTimes(sms(0).Body) > 0, 'the message at the socket on node B', 60_000);
     expect(await storedTimes(0)).toBe(1);
+  }, 90_000);
+
+  it('a widget visitor on node B gets the reply an agent sends through node A', async () => {
+    visitor = ioClient(`${c.apiNodes[1]!.url}/visitor`, { auth: { channel: 'bench-website' }, transports: ['websocket'], reconnection: false });
+    const events: { name: string; payload: any }[] = [];
+    visitor.onAny((name: string, payload: unknown) => events.push({ name, payload }));
+    const session = await new Promise<{ visitorId: string }>((resolve, reject) => {
+      visitor!.once('session', resolve);
+      visitor!.once('connect_error', reject);
+    });
+    const sent = await visitor.timeout(10_000).emitWithAck('visitor.message', { clientId: 'c1', text: `widget ${runTag}`, name: 'Vera Visitor' });
+    expect(sent).toMatchObject({ ok: true });
+    const inbound = await waitUntil(() => c.db.message.findFirst({ where: { externalId: `${session.visitorId}:c1` } }), 'the visitor message stored', 60_000);
+    const reply = await fetch(`${c.apiNodes[0]!.url}/api/conversations/${inbound.conversationId}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `reply ${runTag}` }),
+    });
+    expect(reply.status).toBe(202);
+    const got = await waitUntil(async () => events.find((e) => e.name === 'message' && e.payload?.text === `reply ${runTag}`), 'the reply at the visitor on node B', 60_000);
+    expect(got.payload).toMatchObject({ direction: 'out' });
   }, 90_000);
 
   it('a SIGKILLed worker loses nothing: every message is stored and heard once', async () => {
