@@ -4,9 +4,10 @@
 // periodic jobs run once per interval across both workers.
 import { randomBytes } from 'node:crypto';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twilioSender } from '../../reliability/support/senders.ts';
-import { people, SMS_NUMBER, startBenchCluster, TWILIO, type BenchCluster } from '../../bench/support/bench-cluster.ts';
+import { people, QUEUE_PREFIX, SMS_NUMBER, startBenchCluster, TWILIO, type BenchCluster } from '../../bench/support/bench-cluster.ts';
 import { mustConnect, type AgentSocket } from '../../support/agent-socket.ts';
 import { waitUntil } from '../../support/wait.ts';
 
@@ -31,7 +32,7 @@ describe('two API nodes and two workers', () => {
   let visitor: Socket | undefined;
 
   beforeAll(async () => {
-    c = await startBenchCluster({ mode: 'tsx', apiCount: 2, workerCount: 2, env: { LOG_LEVEL: 'warn' } });
+    c = await startBenchCluster({ mode: 'tsx', apiCount: 2, workerCount: 2, env: { LOG_LEVEL: 'warn', SWEEP_INTERVAL_SECONDS: '1' } });
     const nodeA = c.apiNodes[0]!.url;
     postToA = twilioSender({ apiUrl: nodeA, publicUrl: nodeA, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
     token = await c.login(people.admin);
@@ -51,6 +52,24 @@ describe('two API nodes and two workers', () => {
     expect(await postToA(sms(0))).toBe('accepted');
     await waitUntil(async () => heardTimes(sms(0).Body) > 0, 'the message at the socket on node B', 60_000);
     expect(await storedTimes(0)).toBe(1);
+  }, 90_000);
+
+  it('each periodic job runs once per interval across both workers', async () => {
+    // A scheduler's run is the job `repeat:<scheduler>:<slot>`: two runs of one slot would complete one id twice.
+    const events = new QueueEvents('maintenance', { connection: { url: c.redis.url }, prefix: QUEUE_PREFIX });
+    const runs: string[] = [];
+    events.on('completed', ({ jobId }) => runs.push(jobId));
+    try {
+      await events.waitUntilReady();
+      const sweeps = () => runs.filter((id) => id.startsWith('repeat:sweep-inbound:'));
+      await waitUntil(async () => sweeps().length >= 4, 'four sweeps (one a second)', 60_000);
+      expect(new Set(runs).size).toBe(runs.length);
+      const slots = sweeps().map((id) => Number(id.split(':').pop())).sort((a, b) => a - b);
+      // One run per slot, the slots an interval (1 s) apart or more: never two in one interval.
+      for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBeGreaterThanOrEqual(1_000);
+    } finally {
+      await events.close();
+    }
   }, 90_000);
 
   it('a widget visitor on node B gets the reply an agent sends through node A', async () => {
