@@ -5,7 +5,8 @@
 // offset past it) before its handlers run, so an update that could not be stored (the database was
 // down) would be gone. Here the offset moves past an update only once it is stored; Telegram hands
 // the rest out again on the next call, and a repeat of a stored one is dropped as a duplicate.
-// Telegram allows one poller per bot (a second gets 409 Conflict): poll from one worker process.
+// Telegram allows one poller per bot (a second gets 409 Conflict): of several worker processes, the
+// holder of the bot's lease (ctx.claim, src/cluster/leases.ts) polls it; the others take over when it goes.
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { InboundListener, ListenerContext, ListenerLog } from '../types.ts';
