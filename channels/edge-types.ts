@@ -89,6 +89,10 @@ export interface ListenerContext {
   saveState(channelId: string, section: string, patch: Record<string, unknown>): Promise<void>;
   /** Runs `task` every `ms`, once per cluster (not once per process), until the listener stops. */
   every(name: string, ms: number, task: () => Promise<void>): Promise<void>;
+  /** Takes or keeps a cluster-wide lease on `name` for this process (renewed while it runs); false while another process holds it. Workers only. */
+  claim(name: string): Promise<boolean>;
+  /** Gives up a lease taken with `claim`. */
+  release(name: string): Promise<void>;
   /** Instance settings the listeners read (ports, limits, intervals), from the environment. */
   settings: ListenerSettings;
   /** Services only the API process has (its socket.io server), null in worker processes. */

@@ -1,5 +1,6 @@
 // Environment parsed once at boot. Nothing else in Parley reads process.env.
 import { z } from 'zod';
+import { queuePrefixFor, redisSchema, redisTarget, type RedisTarget } from './redis-target.ts';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -47,8 +48,9 @@ const storageSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
   /** Longest statement Postgres runs for Parley; also how long Parley waits on a connection that went silent. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('parley'),
+  /** A poller's lease (one Telegram getUpdates caller per bot) lapses this long after its process died. */
+  LEASE_TTL_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Largest provider-hosted file (SMS / WhatsApp media, call recordings) Parley downloads. */
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
@@ -115,13 +117,21 @@ const miscSchema = z.object({
 
 export const configSchema = serverSchema
   .extend(storageSchema.shape)
+  .extend(redisSchema.shape)
   .extend(emailSchema.shape)
   .extend(workerSchema.shape)
   .extend(providerSchema.shape)
   .extend(passwordSchema.shape)
   .extend(miscSchema.shape);
 
-export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO' | 'ALLOW_PRIVATE_HOSTS' | 'COOKIE_SECURE'> & { PUBLIC_URL: string; SEED_DEMO: boolean; ALLOW_PRIVATE_HOSTS: boolean; COOKIE_SECURE: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL' | 'SEED_DEMO' | 'ALLOW_PRIVATE_HOSTS' | 'COOKIE_SECURE'> & {
+  PUBLIC_URL: string;
+  SEED_DEMO: boolean;
+  ALLOW_PRIVATE_HOSTS: boolean;
+  COOKIE_SECURE: boolean;
+  /** The Redis every connection goes to (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES). */
+  REDIS_TARGET: RedisTarget;
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -141,8 +151,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const PUBLIC_URL = parsed.data.PUBLIC_URL ?? local;
     // Behind https the session cookie is never sent over plain http (unless COOKIE_SECURE says otherwise).
     const COOKIE_SECURE = parsed.data.COOKIE_SECURE ?? PUBLIC_URL.startsWith('https:');
-    return { ...parsed.data, PUBLIC_URL, SEED_DEMO, ALLOW_PRIVATE_HOSTS, COOKIE_SECURE };
+    const REDIS_TARGET = targetOrFail(parsed.data);
+    // On a Redis Cluster the queues' prefix is a hash tag ({parley}): BullMQ's scripts touch one slot.
+    const QUEUE_PREFIX = queuePrefixFor(REDIS_TARGET, parsed.data.QUEUE_PREFIX);
+    return { ...parsed.data, PUBLIC_URL, SEED_DEMO, ALLOW_PRIVATE_HOSTS, COOKIE_SECURE, REDIS_TARGET, QUEUE_PREFIX };
   }
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+function targetOrFail(settings: Parameters<typeof redisTarget>[0]): RedisTarget {
+  try {
+    return redisTarget(settings);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
 }

@@ -37,7 +37,7 @@ export interface ApiServer {
 export async function startApi(rt: Runtime): Promise<ApiServer> {
   const { config, deps } = rt;
   // Rate limits (website chat visitors, public HTTP endpoints) in Redis, shared by every API node.
-  const limiterRedis = createProducerRedis(config.REDIS_URL);
+  const limiterRedis = createProducerRedis(config.REDIS_TARGET);
   limiterRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (rate limiter) error'));
   const limiter = createRedisRateLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
   const attempts = createAttemptLimiter(limiterRedis, config.QUEUE_PREFIX, deps.log);
@@ -53,8 +53,8 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   const readiness = () => checkReadiness('api', { postgres: probePostgres(deps.db), redis: probeRedis(limiterRedis), ...edgeProbes(listeners) }, { stopping });
   const app = createApp({ ...deps, config, limiter, attempts, readiness });
   const http = createServer(getRequestListener(app.fetch));
-  const pubClient: Redis = createWorkerRedis(config.REDIS_URL);
-  const subClient: Redis = pubClient.duplicate();
+  const pubClient: Redis = createWorkerRedis(config.REDIS_TARGET);
+  const subClient: Redis = createWorkerRedis(config.REDIS_TARGET);
   const io = createGateway(http, {
     db: deps.db,
     clock: deps.clock,
@@ -80,7 +80,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
   const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
-  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null });
+  listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null, leases: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const port = (http.address() as AddressInfo).port;
   deps.log.info({ port }, 'API and realtime listening');

@@ -28,7 +28,7 @@ export interface Runtime {
 /** `dns`: the resolver the email edge checks senders with (node's own when not given). */
 export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock; dns?: DNSResolver } = {}): Runtime {
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
-  const producer = createProducerRedis(config.REDIS_URL);
+  const producer = createProducerRedis(config.REDIS_TARGET);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
   const queues = createQueues(producer, config.QUEUE_PREFIX, (err) => log.warn({ err: err.message }, 'queue error'));
   // A realtime event lost while Redis is away is logged; clients reload what they show when they reconnect.

@@ -4,6 +4,7 @@ import { channelKinds } from '../channels/registry.ts';
 import type { ApiServices, ListenerSettings, RunningListener } from '../channels/types.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
+import type { Leases } from './cluster/leases.ts';
 import { createListenerContext, type ScheduleEvery } from './domain/inbound/listener-context.ts';
 
 export interface RunningListeners {
@@ -25,7 +26,7 @@ export function listenerSettings(config: Config): ListenerSettings {
 
 export async function startListeners(
   deps: Deps,
-  input: { config: Config; runsIn: 'api' | 'workers'; api: ApiServices | null; every: ScheduleEvery | null },
+  input: { config: Config; runsIn: 'api' | 'workers'; api: ApiServices | null; every: ScheduleEvery | null; leases: Leases | null },
 ): Promise<RunningListeners> {
   const byName = new Map<string, RunningListener>();
   const settings = listenerSettings(input.config);
@@ -33,7 +34,7 @@ export async function startListeners(
     for (const kind of channelKinds) {
       for (const listener of deps.adapterFor(kind).listeners ?? []) {
         if (listener.runsIn !== input.runsIn) continue;
-        const ctx = createListenerContext(deps, { kind, name: listener.name, settings, api: input.api, every: input.every });
+        const ctx = createListenerContext(deps, { kind, name: listener.name, settings, api: input.api, every: input.every, leases: input.leases });
         byName.set(`${kind}.${listener.name}`, await listener.start(ctx));
       }
     }

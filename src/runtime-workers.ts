@@ -1,13 +1,14 @@
 // The workers process's half of Parley: the queues' workers (ingest, route, deliver, media, SLA,
 // maintenance) and the channels' pollers (IMAP, Telegram long polling), on their own Redis connection.
 import { startWorkers, type RunningWorkers } from '../workers/index.ts';
+import { createLeases } from './cluster/leases.ts';
 import { startListeners } from './runtime-listeners.ts';
-import { createWorkerRedis, type Redis } from './redis.ts';
+import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import type { Runtime } from './runtime-core.ts';
 
 export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { connection: Redis }> {
   const { config, deps } = rt;
-  const connection = createWorkerRedis(config.REDIS_URL);
+  const connection = createWorkerRedis(config.REDIS_TARGET);
   const listenerTasks = new Map<string, () => Promise<void>>();
   const workers = await startWorkers(deps, {
     connection,
@@ -21,11 +22,18 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     staleSeconds: config.SWEEP_STALE_SECONDS,
     listenerTasks,
   });
+  // One process at a time holds a poller's lease (Telegram: one getUpdates caller per bot); a dead process's lapses.
+  // Its own connection, failing after one reconnection attempt: a claim while Redis is away fails (the poller is
+  // not started) rather than waits; its offline queue holds the first claims until the connection is up.
+  const leaseRedis = createProducerRedis(config.REDIS_TARGET, { enableOfflineQueue: true });
+  leaseRedis.on('error', (err) => deps.log.warn({ err: err.message }, 'redis (leases) error'));
+  const leases = createLeases(leaseRedis, { prefix: config.QUEUE_PREFIX, ttlMs: config.LEASE_TTL_SECONDS * 1000, onError: (err) => deps.log.warn({ err: err.message }, 'could not renew a lease') });
   // Pollers (IMAP, Telegram long polling); their periodic work runs through the maintenance queue, once per cluster.
   const listeners = await startListeners(deps, {
     config,
     runsIn: 'workers',
     api: null,
+    leases,
     every: async (name, ms, task) => {
       listenerTasks.set(name, task);
       await workers.schedules.add(`listener:${name}`, ms, { task: 'listener', name });
@@ -38,6 +46,8 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     schedules: workers.schedules,
     async close() {
       await listeners.close();
+      await leases.close();
+      leaseRedis.disconnect();
       await workers.close();
       connection.disconnect();
     },

@@ -5,7 +5,8 @@
 // offset past it) before its handlers run, so an update that could not be stored (the database was
 // down) would be gone. Here the offset moves past an update only once it is stored; Telegram hands
 // the rest out again on the next call, and a repeat of a stored one is dropped as a duplicate.
-// Telegram allows one poller per bot (a second gets 409 Conflict): poll from one worker process.
+// Telegram allows one poller per bot (a second gets 409 Conflict): of several worker processes, the
+// holder of the bot's lease (ctx.claim, src/cluster/leases.ts) polls it; the others take over when it goes.
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { InboundListener, ListenerContext, ListenerLog } from '../types.ts';
@@ -98,6 +99,19 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
   const warned = new Set<string>();
   let stopped = false;
 
+  /** The lease is the bot's (its id, the token's public part), so two channels of one bot are polled once. */
+  const leaseName = (token: string) => `bot:${token.split(':')[0]}`;
+  const leaseOf = new Map<string, string>();
+  const holdLease = async (channelId: string, token: string) => {
+    leaseOf.set(channelId, leaseName(token));
+    return ctx.claim(leaseName(token)).catch((err: unknown) => (ctx.log.warn({ err, channelId }, 'could not take the polling lease; not polling'), false));
+  };
+  const giveUp = (channelId: string) => {
+    const name = leaseOf.get(channelId);
+    leaseOf.delete(channelId);
+    if (name) void ctx.release(name).catch(() => undefined);
+  };
+
   const refresh = async () => {
     const channels = await ctx.channels();
     if (stopped) return;
@@ -110,9 +124,15 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
         continue;
       }
       if (!opts.all && !parsed.settings.polling) continue;
+      const current = running.get(channel.id);
+      // One process in the cluster polls a bot (a second getUpdates caller gets 409): the lease's holder.
+      if (!(await holdLease(channel.id, parsed.settings.botToken))) {
+        if (current) ctx.log.info({ channelId: channel.id }, 'another process polls this bot now');
+        continue;
+      }
+      if (stopped) return;
       wanted.add(channel.id);
       const key = `${parsed.settings.botToken} ${parsed.settings.allowGroups}`;
-      const current = running.get(channel.id);
       if (current?.key === key) continue;
       current?.stop.abort();
       const log = ctx.log.child({ edge: 'telegram-polling', channelId: channel.id });
@@ -132,6 +152,7 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
       if (wanted.has(id)) continue;
       poller.stop.abort();
       running.delete(id);
+      giveUp(id);
       ctx.log.info({ channelId: id }, 'stopped polling telegram');
     }
   };
@@ -149,8 +170,9 @@ export async function startTelegramPolling(ctx: ListenerContext, opts: { all: bo
       stopped = true;
       clearInterval(timer);
       for (const poller of running.values()) poller.stop.abort();
-      running.clear();
       await Promise.all([...loops]);
+      for (const id of running.keys()) giveUp(id);
+      running.clear();
     },
   };
 }

@@ -1,16 +1,19 @@
 // The client side of the health checks: which URL answers for a process kind, and asking it.
-// Used by `node dist/src/cli/healthcheck.js [api|workers]` in container healthchecks.
+// Used by `node dist/src/cli/healthcheck.js [api|workers] [healthz|readyz]` in container healthchecks.
 import type { Config } from '../config.ts';
 
 export type ProcessKind = 'api' | 'workers';
 
-/** Where this machine reaches the process's health check: the API's /healthz, or HEALTH_PORT's. */
-export function healthUrl(config: Pick<Config, 'HOST' | 'PORT' | 'HEALTH_PORT'>, kind: ProcessKind): string {
+/** Liveness (/healthz: the process works) or readiness (/readyz: every dependency answers; a proxy may send it traffic). */
+export type HealthCheck = 'healthz' | 'readyz';
+
+/** Where this machine reaches the process's health check: the API's port, or HEALTH_PORT's. */
+export function healthUrl(config: Pick<Config, 'HOST' | 'PORT' | 'HEALTH_PORT'>, kind: ProcessKind, check: HealthCheck = 'healthz'): string {
   const port = kind === 'api' ? config.PORT : config.HEALTH_PORT;
   if (port === undefined) throw new Error('HEALTH_PORT is not set, so the worker process serves no health check');
   const any = config.HOST === '0.0.0.0' || config.HOST === '::' || config.HOST === '';
   const host = any ? '127.0.0.1' : config.HOST;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/healthz`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/${check}`;
 }
 
 export interface ProbeResult {

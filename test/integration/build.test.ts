@@ -65,8 +65,8 @@ function loggedPort(proc: ServerProcess, msg: string): Promise<number> {
   });
 }
 
-async function healthcheck(kind: 'api' | 'workers', env: Record<string, string>): Promise<number | null> {
-  const result = await runCommand(process.execPath, ['dist/src/cli/healthcheck.js', kind], { cwd: root, env: serverEnv(env) });
+async function healthcheck(kind: 'api' | 'workers', env: Record<string, string>, check: 'healthz' | 'readyz' = 'healthz'): Promise<number | null> {
+  const result = await runCommand(process.execPath, ['dist/src/cli/healthcheck.js', kind, check], { cwd: root, env: serverEnv(env) });
   return result.code;
 }
 
@@ -141,10 +141,14 @@ describe('the production build', () => {
     // The command container healthchecks run, for each process kind.
     expect(await healthcheck('api', { PORT: String(apiPort) })).toBe(0);
     expect(await healthcheck('workers', { HEALTH_PORT: String(healthPort) })).toBe(0);
+    // compose.yaml's readiness checks.
+    expect(await healthcheck('api', { PORT: String(apiPort) }, 'readyz')).toBe(0);
+    expect(await healthcheck('workers', { HEALTH_PORT: String(healthPort) }, 'readyz')).toBe(0);
 
     expect(await workers.stop()).toBe(0);
     expect(await api.stop()).toBe(0);
     expect(await healthcheck('workers', { HEALTH_PORT: String(healthPort) })).toBe(1);
     expect(await healthcheck('api', { PORT: String(apiPort) })).toBe(1);
+    expect(await healthcheck('api', { PORT: String(apiPort) }, 'readyz')).toBe(1);
   }, SLOW * 2);
 });

@@ -6,6 +6,7 @@ import type { Channel } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { saveChannelState } from '../channels/save-channel-state.ts';
+import type { Leases } from '../../cluster/leases.ts';
 import { acceptInboundEvent } from './accept-inbound-event.ts';
 import { cachedChannelByAddress, cachedChannelById, rememberChannel } from './webhook-channel-cache.ts';
 
@@ -14,7 +15,7 @@ export type ScheduleEvery = (name: string, ms: number, task: () => Promise<void>
 
 export function createListenerContext(
   deps: Pick<Deps, 'db' | 'queues' | 'log' | 'clock'>,
-  input: { kind: ChannelKind; name: string; settings: ListenerSettings; api: ApiServices | null; every: ScheduleEvery | null },
+  input: { kind: ChannelKind; name: string; settings: ListenerSettings; api: ApiServices | null; every: ScheduleEvery | null; leases: Leases | null },
 ): ListenerContext {
   const { db } = deps;
   const scope = `${input.kind}.${input.name}`;
@@ -53,6 +54,13 @@ export function createListenerContext(
     async every(name, ms, task) {
       if (!input.every) throw new Error(`${scope} schedules work, which only worker processes run`);
       await input.every(`${scope}.${name}`, ms, task);
+    },
+    async claim(name) {
+      if (!input.leases) throw new Error(`${scope} takes leases, which only worker processes hold`);
+      return input.leases.claim(`${scope}.${name}`);
+    },
+    async release(name) {
+      await input.leases?.release(`${scope}.${name}`);
     },
   };
 }

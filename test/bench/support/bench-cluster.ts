@@ -33,6 +33,8 @@ export interface BenchCluster {
   /** The first worker process (of `workerProcesses`). */
   workers: ServerProcess;
   workerProcesses: ServerProcess[];
+  /** Every API node, the first (`api`, `apiUrl`) included; each with its own port, PUBLIC_URL and SMTP edge. */
+  apiNodes: { url: string; process: ServerProcess; smtpPort: number }[];
   /** The API's SMTP edge (SMTP_INBOUND_PORT). */
   smtpPort: number;
   mode: ProcessMode;
@@ -48,7 +50,9 @@ export interface BenchCluster {
 /** What every cluster of this run starts with unless a scenario says otherwise (the runner sets it from the command line). */
 export const clusterDefaults: { mode: ProcessMode } = { mode: 'production' };
 
-export async function startBenchCluster(opts: { apiNodeFlags?: string[]; workerNodeFlags?: string[]; workerCount?: number; mode?: ProcessMode } = {}): Promise<BenchCluster> {
+export async function startBenchCluster(
+  opts: { apiNodeFlags?: string[]; workerNodeFlags?: string[]; workerCount?: number; apiCount?: number; mode?: ProcessMode; env?: NodeJS.ProcessEnv } = {},
+): Promise<BenchCluster> {
   const mode = opts.mode ?? clusterDefaults.mode;
   const redis = await ownRedis();
   await redis.start();
@@ -87,6 +91,7 @@ export async function startBenchCluster(opts: { apiNodeFlags?: string[]; workerN
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     ...testHashEnv,
+    ...opts.env,
   };
   const start = (kind: 'api' | 'workers', flags: string[], extra: NodeJS.ProcessEnv = {}) => startProcess(process.execPath, nodeArgsFor(mode, kind, flags), { cwd: root, env: { ...env, ...extra } });
   const ready = (p: ServerProcess, url: string) =>
@@ -97,6 +102,14 @@ export async function startBenchCluster(opts: { apiNodeFlags?: string[]; workerN
   // The API first: it migrates; the workers wait for it.
   const api = start('api', opts.apiNodeFlags ?? []);
   await ready(api, `${apiUrl}/healthz`);
+  const apiNodes = [{ url: apiUrl, process: api, smtpPort }];
+  for (let i = 1; i < (opts.apiCount ?? 1); i++) {
+    const [nodePort, nodeSmtp] = [await freePort(), await freePort()];
+    const url = `http://127.0.0.1:${nodePort}`;
+    const node = start('api', opts.apiNodeFlags ?? [], { PORT: String(nodePort), PUBLIC_URL: url, SMTP_INBOUND_PORT: String(nodeSmtp) });
+    apiNodes.push({ url, process: node, smtpPort: nodeSmtp });
+    await ready(node, `${url}/healthz`);
+  }
   // Each worker process answers its own health port; they share the queues as separate hosts would.
   const workerProcesses: ServerProcess[] = [];
   for (let i = 0; i < (opts.workerCount ?? 1); i++) {
@@ -114,6 +127,7 @@ export async function startBenchCluster(opts: { apiNodeFlags?: string[]; workerN
     api,
     workers: workerProcesses[0]!,
     workerProcesses,
+    apiNodes,
     smtpPort,
     mode,
     workspaceId: ws.workspace.id,
@@ -129,7 +143,7 @@ export async function startBenchCluster(opts: { apiNodeFlags?: string[]; workerN
     async close() {
       // SIGTERM first: the workers' CPU profile is written on a clean exit.
       await Promise.all(workerProcesses.map((w) => w.stop(30_000)));
-      await api.stop(15_000);
+      await Promise.all(apiNodes.map((n) => n.process.stop(15_000)));
       await db.$disconnect();
       await redis.kill();
       await benchDb.drop();

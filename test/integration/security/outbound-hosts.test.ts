@@ -92,7 +92,7 @@ describe('outbound hosts on an instance that refuses private ones', () => {
         settings: { smtp: smtp('93.184.215.14'), imap: { host: '127.0.0.1', port: 6379, secure: false, auth: { user: 'u', pass: 'p' } } },
       },
     });
-    const ctx = createListenerContext(h.rt.deps, { kind: 'email', name: 'imap', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const ctx = createListenerContext(h.rt.deps, { kind: 'email', name: 'imap', settings: listenerSettings(h.rt.config), api: null, every: null, leases: null });
     const result = await pollImapChannel(ctx, { ...toChannelConfig(row), state: row.state }, { allowPrivate: h.rt.config.ALLOW_PRIVATE_HOSTS });
     expect(result).toMatchObject({ fetched: 0, error: 'could not connect to the mail server: 127.0.0.1 is not a public address (loopback, private and link-local hosts are refused on this instance)' });
     const state = (await h.testDb.db.channel.findUniqueOrThrow({ where: { id: row.id } })).state as any;

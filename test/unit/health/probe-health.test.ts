@@ -6,6 +6,8 @@ describe('healthUrl', () => {
     const config = { HOST: '0.0.0.0', PORT: 3000, HEALTH_PORT: 3001 };
     expect(healthUrl(config, 'api')).toBe('http://127.0.0.1:3000/healthz');
     expect(healthUrl(config, 'workers')).toBe('http://127.0.0.1:3001/healthz');
+    expect(healthUrl(config, 'api', 'readyz')).toBe('http://127.0.0.1:3000/readyz');
+    expect(healthUrl(config, 'workers', 'readyz')).toBe('http://127.0.0.1:3001/readyz');
   });
 
   it('uses the address the process listens on when it is not a wildcard', () => {

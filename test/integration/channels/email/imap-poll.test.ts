@@ -92,7 +92,7 @@ async function createImapChannel(port: number, opts: { pass?: string; state?: ob
 }
 
 const polled = (row: Channel) => ({ ...toChannelConfig(row), state: row.state });
-const deps = () => createListenerContext({ db: testDb.db, queues, log, clock: systemClock }, { kind: 'email', name: 'imap', settings: listenerSettings(loadConfig({})), api: null, every: null });
+const deps = () => createListenerContext({ db: testDb.db, queues, log, clock: systemClock }, { kind: 'email', name: 'imap', settings: listenerSettings(loadConfig({})), api: null, every: null, leases: null });
 const eventsOf = (channelId: string) => testDb.db.inboundEvent.findMany({ where: { channelId }, orderBy: { externalId: 'asc' } });
 const stateOf = async (channelId: string) => (await testDb.db.channel.findUniqueOrThrow({ where: { id: channelId } })).state as { imap?: Record<string, unknown> } & Record<string, unknown>;
 const sha256Id = (raw: string) => `sha256:${createHash('sha256').update(raw).digest('hex')}`;

@@ -12,6 +12,7 @@ import { createListenerContext } from '../../../../src/domain/inbound/listener-c
 import { listenerSettings } from '../../../../src/runtime-listeners.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
 import { startHarness, type Harness } from '../../../support/harness.ts';
+import { processLeases } from '../../../support/leases.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
 const SECRET = 'telegram-webhook-secret-for-genuine-updates';
@@ -120,7 +121,9 @@ describe('telegram genuine updates by long polling', () => {
     });
     closers.push(() => h.close());
     const channelId = h.workspace.channels.find((c) => c.address === 'acme_poll_bot')!.id;
-    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const leases = processLeases(h.rt.config.QUEUE_PREFIX);
+    closers.push(() => leases.close());
+    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null, leases });
     const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 60_000, apiRoot: tg.url });
     closers.push(() => pollers.stop());
 

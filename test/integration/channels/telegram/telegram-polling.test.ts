@@ -12,6 +12,7 @@ import { createLogger } from '../../../../src/log.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../../support/fake-telegram.ts';
 import { startFakeTelegramRouter } from '../../../support/fake-telegram-router.ts';
 import { startHarness } from '../../../support/harness.ts';
+import { processLeases } from '../../../support/leases.ts';
 import { waitUntil } from '../../../support/wait.ts';
 
 const update = (id: number, text: string) => ({
@@ -102,7 +103,9 @@ describe('polled bots follow the channels', () => {
     closers.push(() => router.close());
     const h = await startHarness({ env: { TELEGRAM_API_ROOT: router.url } });
     closers.push(() => h.close());
-    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null });
+    const leases = processLeases(h.rt.config.QUEUE_PREFIX);
+    closers.push(() => leases.close());
+    const ctx = createListenerContext(h.rt.deps, { kind: 'telegram', name: 'polling', settings: listenerSettings(h.rt.config), api: null, every: null, leases });
     const pollers = await startTelegramPolling(ctx, { all: false, refreshMs: 100, apiRoot: router.url });
     closers.push(() => pollers.stop());
     expect(pollers.channelIds).toEqual([]);
