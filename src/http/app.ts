@@ -37,11 +37,14 @@ import { teamRoutes } from './routes/teams.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
+import { metricsRoute } from './metrics-route.ts';
+import { requestLog } from './request-log.ts';
 import { apiReferenceRoutes, openApiRoutes } from './openapi/api-reference.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log));
+  app.use('*', requestLog(deps.log));
   // The chat widget's script is loaded by other sites: it sets its own headers (see widget.ts).
   app.route('/', widgetRoutes());
   app.use('*', secureHeaders());
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps) {
     c.header('cache-control', 'no-store');
     return c.json(report, report.ok ? 200 : 503);
   });
+  app.get('/metrics', metricsRoute(deps));
 
   const api = new Hono<AppEnv>();
   // Replies carry their files base64-encoded (a third larger); every other request stays small.
