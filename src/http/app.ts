@@ -39,6 +39,7 @@ import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
 import { metricsRoute } from './metrics-route.ts';
 import { requestLog } from './request-log.ts';
+import { mountQueueBoard } from './queue-board.ts';
 import { apiReferenceRoutes, openApiRoutes } from './openapi/api-reference.ts';
 
 export function createApp(deps: AppDeps) {
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api', api);
   app.route('/webhooks', webhookRoutes(deps));
+  mountQueueBoard(app, deps);
   app.route('/', apiReferenceRoutes());
   mountWebUi(app);
   assertRoutesDeclared(app.routes);
