@@ -105,6 +105,8 @@ const passwordSchema = z.object({
 
 const miscSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Who may read GET /metrics (the API's, and a worker process's on HEALTH_PORT): set, a bearer token; unset, only loopback. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   /** Only `production` changes anything: the demo workspace is then off unless SEED_DEMO says otherwise. */
   NODE_ENV: z.string().optional(),
   /** Unset: on, except with NODE_ENV=production (see loadConfig). */

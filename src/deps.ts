@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
 import type { PasswordHasher } from './domain/auth/password.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import type { Queues } from './queues.ts';
 import type { RealtimePublisher, SessionControl } from './realtime/events.ts';
 import type { AttachmentStore } from './storage/attachment-store.ts';
@@ -21,4 +22,6 @@ export interface Deps {
   passwords: PasswordHasher;
   /** The adapter of a channel kind; throws UnknownChannelKind for a kind the registry does not list. */
   adapterFor(kind: string): ChannelAdapter;
+  /** This process's Prometheus metrics (in-memory counters; scraped at /metrics). */
+  metrics: Metrics;
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       onWaiting: (pending) => log.info({ pending }, 'waiting for the API process to migrate the database'),
     });
   }
-  const rt = createRuntime(config, log);
+  const rt = createRuntime(config, log, { processKind: mode });
   const closers: (() => Promise<void>)[] = [];
   if (mode !== 'api') {
     const [{ startWorkerSet }, { startHealthServer }, { checkWorkersHealth }, { workersReadiness }] = await Promise.all([
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     if (config.HEALTH_PORT !== undefined) {
       const check = () => checkWorkersHealth({ db: rt.deps.db, redis: workers.connection, states: workers.states });
       const ready = workersReadiness({ db: rt.deps.db, redis: workers.connection });
-      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check, ready });
+      const health = await startHealthServer({ host: config.HOST, port: config.HEALTH_PORT, check, ready, metrics: { registry: rt.deps.metrics.registry, token: config.METRICS_TOKEN } });
       log.info({ port: health.port }, 'worker health check listening');
       closers.push(health.close);
     }

@@ -16,6 +16,7 @@ import { startListeners, type RunningListeners } from './runtime-listeners.ts';
 import { checkReadiness, probePostgres, probeRedis, probeTcp, type Probe } from './health/readiness.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import type { Runtime } from './runtime-core.ts';
+import { VISITOR_NAMESPACE } from '../channels/webchat/transport.ts';
 
 /** A probe per listener that listens on a port (email.smtp ...); before they start, none (readiness then waits on the HTTP port not yet open). */
 function edgeProbes(listeners: RunningListeners | null): Record<string, Probe> {
@@ -77,6 +78,10 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     },
     relayTyping: (input) => relayAgentTyping(deps, input),
   });
+  deps.metrics.gauge('parley_socket_connections', 'Realtime connections open on this node', ['kind'], () => [
+    { labels: { kind: 'agent' }, value: io.of('/').sockets.size },
+    { labels: { kind: 'visitor' }, value: io.of(VISITOR_NAMESPACE).sockets.size },
+  ]);
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
   const visitors = createVisitorDesk(deps, { io, limiter });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.

@@ -11,6 +11,8 @@ import type { Deps } from './deps.ts';
 import { passwordHasherFor } from './domain/auth/password.ts';
 import type { Logger } from './log.ts';
 import { createQueues } from './queues.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { registerQueueMetrics } from './metrics/queue-metrics.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
 import { createSessionControl } from './realtime/session-control.ts';
 import { createProducerRedis } from './redis.ts';
@@ -26,7 +28,8 @@ export interface Runtime {
 }
 
 /** `dns`: the resolver the email edge checks senders with (node's own when not given). */
-export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock; dns?: DNSResolver } = {}): Runtime {
+/** `processKind`: the `process` label of this process's metrics (all, api or workers). */
+export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock; dns?: DNSResolver; processKind?: string } = {}): Runtime {
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const producer = createProducerRedis(config.REDIS_TARGET);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis (producer) error'));
@@ -51,7 +54,9 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
         dns: opts.dns,
       }),
     ),
+    metrics: createMetrics({ process: opts.processKind ?? 'all' }),
   };
+  registerQueueMetrics(deps.metrics, queues);
   return {
     deps,
     config,

@@ -10,6 +10,7 @@ import { routeProcessor } from './route.ts';
 import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
 import type { RetrySchedule } from '../src/domain/messages/retry-schedule.ts';
+import { observeJobs } from '../src/metrics/queue-metrics.ts';
 
 export interface WorkerOptions extends MaintenanceOptions {
   connection: Redis;
@@ -66,6 +67,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     onIngestFailed(deps, job, err).catch((e: unknown) => deps.log.error({ err: e }, 'could not record ingest failure'));
   });
   for (const w of workers) {
+    observeJobs(deps.metrics, w);
     w.on('error', (err) => deps.log.error({ err, queue: w.name }, 'worker error'));
     w.on('failed', (job, err) => deps.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
   }

@@ -37,11 +37,15 @@ import { teamRoutes } from './routes/teams.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { widgetRoutes } from './routes/widget.ts';
 import { mountWebUi } from './static.ts';
+import { metricsRoute } from './metrics-route.ts';
+import { requestLog } from './request-log.ts';
+import { mountQueueBoard } from './queue-board.ts';
 import { apiReferenceRoutes, openApiRoutes } from './openapi/api-reference.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.log));
+  app.use('*', requestLog(deps.log));
   // The chat widget's script is loaded by other sites: it sets its own headers (see widget.ts).
   app.route('/', widgetRoutes());
   app.use('*', secureHeaders());
@@ -54,6 +58,7 @@ export function createApp(deps: AppDeps) {
     c.header('cache-control', 'no-store');
     return c.json(report, report.ok ? 200 : 503);
   });
+  app.get('/metrics', metricsRoute(deps));
 
   const api = new Hono<AppEnv>();
   // Replies carry their files base64-encoded (a third larger); every other request stays small.
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api', api);
   app.route('/webhooks', webhookRoutes(deps));
+  mountQueueBoard(app, deps);
   app.route('/', apiReferenceRoutes());
   mountWebUi(app);
   assertRoutesDeclared(app.routes);

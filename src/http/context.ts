@@ -7,7 +7,7 @@ import type { RateLimiter } from '../realtime/visitor-rate-limit.ts';
 import type { Readiness } from '../health/readiness.ts';
 
 export interface AppDeps extends Deps {
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_IDLE_MINUTES' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_IDLE_MINUTES' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS' | 'METRICS_TOKEN'>;
   /** Limits the endpoints anyone may call (first run, account links). */
   limiter: RateLimiter;
   /** Limits guesses of a secret (login, the current password) per address and account. */
@@ -17,7 +17,7 @@ export interface AppDeps extends Deps {
 }
 
 export interface AppEnv {
-  Variables: { viewer: AuthenticatedAgent; token: string };
+  Variables: { viewer: AuthenticatedAgent; token: string; /** request-log.ts */ requestId: string };
 }
 
 export const SESSION_COOKIE = 'parley_session';

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, statusByCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { requestId } from './request-log.ts';
 
 /** What a 503 asks the caller to wait: long enough for a restart, short enough for a provider's next try. */
 const RETRY_AFTER_SECONDS = 5;
@@ -13,11 +14,11 @@ export function errorHandler(log: Logger): ErrorHandler {
     if (err instanceof AppError) {
       const status = statusByCode[err.code];
       if (err.code === 'unavailable') c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-      if (status >= 500) log.error({ err }, 'request failed');
+      if (status >= 500) log.error({ err, requestId: requestId(c) }, 'request failed');
       return c.json({ error: { code: err.code, message: err.userMessage, ...(err.details ? { details: err.details } : {}) } }, status);
     }
     if (isDatabaseUnavailable(err)) {
-      log.warn({ err, path: c.req.path }, 'database unavailable; answered 503');
+      log.warn({ err, path: c.req.path, requestId: requestId(c) }, 'database unavailable; answered 503');
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return c.json({ error: { code: 'unavailable', message: 'Parley cannot reach its database right now; try again shortly' } }, 503);
     }
@@ -26,7 +27,7 @@ export function errorHandler(log: Logger): ErrorHandler {
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
       return c.json({ error: { code, message: err.message || 'Bad request' } }, status);
     }
-    log.error({ err, path: c.req.path }, 'unhandled error');
+    log.error({ err, path: c.req.path, requestId: requestId(c) }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } }, 500);
   };
 }

@@ -33,6 +33,8 @@ export const OUTSIDE_API: readonly { route: RegExp; serves: string }[] = [
   { route: /^ALL \/\*$/, serves: 'secure headers on every answer' },
   { route: /^(ALL|POST) \/webhooks\//, serves: "providers' webhooks: each adapter verifies the request's signature" },
   { route: /^GET \/healthz$/, serves: 'the health check' },
+  { route: /^[A-Z]+ \/admin\/queues(\/|$)/, serves: 'the job queues dashboard (bull-board): origin check, session and allow(\'admin\') in front of all of it (queue-board.ts)' },
+  { route: /^GET \/metrics$/, serves: 'Prometheus metrics: METRICS_TOKEN as a bearer token, or loopback only when unset (metrics-endpoint.ts)' },
   { route: /^GET \/readyz$/, serves: 'readiness: each dependency up or down, with latency (no data, for load balancers and orchestrators)' },
   { route: /^GET \/widget(\.js|\.js\.map|\/demo)$/, serves: 'the chat widget script, meant for any site, and its demo page' },
   { route: /^GET \/api-reference(\/:file)?$/, serves: 'the API reference page (Swagger UI and its files; it reads the public /api/openapi.json)' },

@@ -10,7 +10,7 @@ import type { AppEnv } from './context.ts';
 
 export const defaultWebRoot = appPath('web', 'dist');
 
-const NOT_THE_UI = /^\/(?:api|socket\.io)(?:\/|$)|^\/(?:healthz|readyz)$/;
+const NOT_THE_UI = /^\/(?:api|socket\.io|admin\/queues)(?:\/|$)|^\/(?:healthz|readyz|metrics)$/;
 const HASHED_ASSET = /^\/assets\//;
 
 // What the inbox page itself may do; email HTML rendered in sandboxed srcdoc frames inherits it.

@@ -16,9 +16,10 @@ export interface InboxRoute {
   customer?: boolean;
 }
 
-/** The routing and SLA settings pages, each at /admin/<page>. */
+/** The routing and SLA settings pages, each at /admin/<page> (the queues' at /admin/routing-queues: /admin/queues is the job board). */
 export const routingPages = ['routing', 'queues', 'sla', 'calendars', 'statuses'] as const;
 export type RoutingPage = (typeof routingPages)[number];
+const routingPagePath = (p: RoutingPage) => (p === 'queues' ? 'routing-queues' : p);
 
 /** Pages anyone may open without logging in: the first run and the page an account link opens. */
 export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string };
@@ -54,7 +55,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'login') return { page: 'login' };
   if (parts[0] === 'supervisor') return { page: 'supervisor' };
   if (parts[0] === 'admin' && parts[1] === 'channels') return { page: 'channels' };
-  const routingPage = parts[0] === 'admin' ? routingPages.find((p) => p === parts[1]) : undefined;
+  const routingPage = parts[0] === 'admin' ? routingPages.find((p) => routingPagePath(p) === parts[1]) : undefined;
   if (routingPage) return { page: routingPage };
   if (parts[0] === 'admin' && parts[1] === 'people') return { page: 'people' };
   if (parts[0] === 'admin' && parts[1] === 'teams') return { page: 'teams' };

@@ -62,6 +62,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   if (outcome.status === 'processed') {
     await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated');
     await publishMessage(deps, outcome.messageId, outcome.messageCreated === false ? 'message.updated' : 'message.created');
+    if (outcome.messageCreated !== false) deps.metrics.ingestToAgent((deps.clock.now().getTime() - event.receivedAt.getTime()) / 1000);
     for (const id of outcome.updatedMessageIds ?? []) await publishMessage(deps, id, 'message.updated');
     if (normalized.attachments.some((a) => a.url)) await requestMediaDownloads(deps, outcome.messageId);
     await scheduleSlaTimers(deps, outcome.slaTimers);

@@ -34,6 +34,28 @@ type Lookup = { now: Date; useCache: boolean };
 /** Every older URL any adapter still answers (the HTTP layer mounts these). */
 export const webhookAliases = [...new Set(channelKinds.flatMap((k) => channelAdapters[k].webhook?.aliases?.map((a) => a.path) ?? []))];
 
+/**
+ * The channel kind a request was for, as a metrics label (never a caller's free text): the kind of
+ * the channel it reached once found, else what its URL names (an older URL several kinds share,
+ * such as twilio/messages, by its first segment).
+ */
+export function webhookKindLabel(target: WebhookTarget, found: WebhookFound): string {
+  if (found.kind) return found.kind;
+  if (!('alias' in target)) return isChannelKind(target.kind) ? target.kind : 'unknown';
+  return webhookAliases.includes(target.alias) ? target.alias.split('/')[0]! : 'unknown';
+}
+
+/** Filled in by receiveWebhook as soon as it knows the channel (so a refusal can be counted by kind). */
+export interface WebhookFound {
+  kind?: string;
+}
+
+/** What a verified request left: the provider's answer, and whether every event in it was one already kept. */
+export interface WebhookReceipt {
+  answer: HttpAnswer;
+  allDuplicates: boolean;
+}
+
 /** The largest body any webhook takes (the HTTP layer refuses more before reading it). */
 export const maxWebhookBodyBytes = Math.max(...channelKinds.map((k) => channelAdapters[k].webhook?.maxBodyBytes ?? 0));
 
@@ -88,10 +110,11 @@ function verifyAt(located: Located, request: WebhookRequest) {
   return adapter.verify ? adapter.verify(request, toChannelConfig(channel)) : { ok: false as const, reason: `the ${adapter.kind} adapter cannot verify webhooks` };
 }
 
-export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: IncomingWebhook): Promise<HttpAnswer> {
+export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: IncomingWebhook, found: WebhookFound = {}): Promise<WebhookReceipt> {
   const now = deps.clock.now();
   const locate = (useCache: boolean) => ('alias' in target ? locateByAlias(deps, target.alias, req, { now, useCache }) : locateById(deps, target, { now, useCache }));
   let located = await locate(true);
+  found.kind = located.adapter.kind;
   checkShape(located.webhook, req);
   let request: WebhookRequest = { ...req, step: located.step, now };
   let verdict = verifyAt(located, request);
@@ -111,12 +134,14 @@ export async function receiveWebhook(deps: Deps, target: WebhookTarget, req: Inc
   }
   const services = { isOpen: (calendarName: string | undefined) => isOpenNow(deps, { workspaceId: channel.workspaceId, calendarName, at: now }) };
   const outcome = await webhook.receive(request, config, services);
+  let fresh = 0;
   for (const event of outcome.events) {
     // A payload too deep to store as JSON is kept as the request's bytes: ingest marks it failed with
     // the reason, and the provider gets its 2xx (Telegram would retry anything else forever).
     const tooDeep = event.payload !== undefined && event.raw === undefined && exceedsJsonDepth(event.payload);
     const kept = tooDeep ? { raw: req.rawBody } : { raw: event.raw, payload: event.payload };
-    await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, ...kept });
+    const accepted = await acceptInboundEvent(deps, { workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.key, ...kept });
+    if (!accepted.duplicate) fresh++;
   }
-  return outcome.answer;
+  return { answer: outcome.answer, allDuplicates: outcome.events.length > 0 && fresh === 0 };
 }

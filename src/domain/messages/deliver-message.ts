@@ -99,6 +99,7 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: Delive
   const result = await adapter.send(outbound, channel);
   if (result.ok) return recordSent(deps, message, result);
   const error = result.code ? `${result.error} (${result.code})` : result.error;
+  deps.metrics.deliveryFailure(message.channel.kind, result.permanent ? 'permanent' : result.retryAfterMs !== undefined ? 'rate_limited' : 'transient');
   // What the adapter keeps from the admin's view (what answered at a refused host) is for the log only.
   if (result.detail) deps.log.warn({ messageId, error, detail: result.detail }, 'outbound send failed');
   if (result.unreachable) {
@@ -133,6 +134,7 @@ async function recordTransient(deps: Deps, message: Sendable, f: { error: string
     await deps.db.message.update({ where: { id: message.id }, data: { deliveryStatus: 'failed', deliveryError: error, nextAttemptAt: null, deadLetteredAt: now } });
     await publishMessage(deps, message.id, 'message.updated');
     deps.log.warn({ messageId: message.id, error }, 'outbound message dead-lettered');
+    deps.metrics.deliveryFailure(message.channel.kind, 'dead_letter');
     await releaseNextReply(deps, message);
     return { status: 'failed', permanent: false, error, deadLettered: true };
   }

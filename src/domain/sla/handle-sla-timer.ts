@@ -44,6 +44,7 @@ export async function handleSlaTimer(deps: Deps, job: { clockId: string; version
   if (result.outcome === 'rescheduled' && result.timer) await scheduleSlaTimers(deps, [result.timer]);
   if (result.outcome === 'warned') await warnAboutClock(deps, { ...result.clock, beforeSeconds: job.beforeSeconds ?? 0, entry: result.entry });
   if (result.outcome === 'breached') {
+    deps.metrics.slaBreach(result.clock.metric);
     await escalateBreach(deps, { breachId: result.breach.id, conversationId: result.clock.conversationId, escalation: result.escalation, entry: result.entry });
   }
   return result.outcome;

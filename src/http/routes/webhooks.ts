@@ -2,13 +2,38 @@
 // URLs adapters still answer (e.g. /webhooks/twilio/messages), which find the channel by what the
 // request names. What is checked, kept and answered is the adapter's (receive-webhook.ts).
 import { Hono, type Context } from 'hono';
-import { maxWebhookBodyBytes, receiveWebhook, webhookAliases, type WebhookTarget } from '../../domain/inbound/receive-webhook.ts';
-import { AppError } from '../../errors.ts';
+import { maxWebhookBodyBytes, receiveWebhook, webhookAliases, webhookKindLabel, type WebhookFound, type WebhookTarget } from '../../domain/inbound/receive-webhook.ts';
+import { AppError, type AppErrorCode } from '../../errors.ts';
+import type { WebhookOutcome } from '../../metrics/metrics.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { limitBody } from '../body-limit.ts';
 import type { AppDeps } from '../context.ts';
 import { publicBaseUrl } from '../public-url.ts';
 
+/** How a refused request counts in parley_webhooks_total. */
+const OUTCOME_BY_CODE: Partial<Record<AppErrorCode, WebhookOutcome>> = {
+  forbidden: 'bad_signature',
+  not_found: 'unknown_channel',
+  bad_request: 'refused',
+  payload_too_large: 'refused',
+  unsupported_media_type: 'refused',
+  unavailable: 'unavailable',
+};
+
 async function serve(deps: AppDeps, c: Context, target: WebhookTarget) {
+  const found: WebhookFound = {};
+  try {
+    const { answer, allDuplicates } = await receive(deps, c, target, found);
+    deps.metrics.webhook(webhookKindLabel(target, found), allDuplicates ? 'duplicate' : 'accepted');
+    return c.body(answer.body, answer.status as 200, { 'content-type': answer.contentType });
+  } catch (err) {
+    const outcome = err instanceof AppError ? OUTCOME_BY_CODE[err.code] : isDatabaseUnavailable(err) ? 'unavailable' : undefined;
+    deps.metrics.webhook(webhookKindLabel(target, found), outcome ?? 'error');
+    throw err;
+  }
+}
+
+async function receive(deps: AppDeps, c: Context, target: WebhookTarget, found: WebhookFound) {
   const rawBody = Buffer.from(await c.req.arrayBuffer());
   const headers: Record<string, string> = {};
   c.req.raw.headers.forEach((value, key) => {
@@ -16,8 +41,7 @@ async function serve(deps: AppDeps, c: Context, target: WebhookTarget) {
   });
   const requested = new URL(c.req.url);
   const baseUrl = publicBaseUrl(requested, headers, deps.config);
-  const answer = await withinDeadline(deps.config.WEBHOOK_DEADLINE_MS, receiveWebhook(deps, target, { rawBody, headers, baseUrl, url: `${baseUrl}${requested.pathname}${requested.search}` }));
-  return c.body(answer.body, answer.status as 200, { 'content-type': answer.contentType });
+  return withinDeadline(deps.config.WEBHOOK_DEADLINE_MS, receiveWebhook(deps, target, { rawBody, headers, baseUrl, url: `${baseUrl}${requested.pathname}${requested.search}` }, found));
 }
 
 /**

@@ -124,7 +124,7 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/people', 'people', 'People'),
             page('/admin/teams', 'teams', 'Teams'),
             page('/admin/routing', 'routing', 'Routing workflow'),
-            page('/admin/queues', 'queues', 'Queues'),
+            page('/admin/routing-queues', 'queues', 'Queues'),
             page('/admin/sla', 'sla', 'SLA policies'),
             page('/admin/calendars', 'calendars', 'Business hours'),
             page('/admin/statuses', 'statuses', 'Statuses'),
@@ -144,6 +144,11 @@ export function NavSidebar({ active, onHelp }: Props) {
           {isAdmin(me) && (
             <a className="nav-button" href="/api-reference" target="_blank" rel="noopener" title="The REST API, with Try it out">
               <span className="nav-label">API reference</span>
+            </a>
+          )}
+          {isAdmin(me) && (
+            <a className="nav-button" href="/admin/queues" target="_blank" rel="noopener" title="Background jobs: waiting, running, failed; retry or clean">
+              <span className="nav-label">Job queues</span>
             </a>
           )}
           <button type="button" className="nav-button" title="Keyboard shortcuts" onClick={onHelp}>
