@@ -44,7 +44,7 @@ const setActive = (active: boolean) => testDb.db.channel.update({ where: { id: c
 describe("a listener's channel lookups", () => {
   it('read a channel once per bound (a hit never extends it), by address and by id alike', async () => {
     const clock = fixedClock(new Date('2026-12-03T12:00:00Z'));
-    const ctx = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'email', name: 'smtp', settings: listenerSettings(loadConfig({})), api: null, every: null });
+    const ctx = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'email', name: 'smtp', settings: listenerSettings(loadConfig({})), api: null, every: null, leases: null });
     await setActive(true);
     expect((await ctx.channelByAddress(ADDRESS))?.id).toBe(channelId);
     // Deactivated behind this process's back: still served from the cache within the bound ...
@@ -60,7 +60,7 @@ describe("a listener's channel lookups", () => {
 
   it('read the row again at once after the channel is forgotten (a change made in this process)', async () => {
     const clock = fixedClock(new Date('2026-12-04T12:00:00Z'));
-    const ctx = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'email', name: 'smtp', settings: listenerSettings(loadConfig({})), api: null, every: null });
+    const ctx = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'email', name: 'smtp', settings: listenerSettings(loadConfig({})), api: null, every: null, leases: null });
     await setActive(true);
     expect((await ctx.channelByAddress(ADDRESS))?.id).toBe(channelId);
     await setActive(false);
@@ -69,7 +69,7 @@ describe("a listener's channel lookups", () => {
     // A listener of another kind never gets this email channel from the cache.
     await setActive(true);
     await ctx.channelById(channelId);
-    const telegram = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'telegram', name: 'poll', settings: listenerSettings(loadConfig({})), api: null, every: null });
+    const telegram = createListenerContext({ db: testDb.db, queues, log: createLogger('silent'), clock }, { kind: 'telegram', name: 'poll', settings: listenerSettings(loadConfig({})), api: null, every: null, leases: null });
     expect(await telegram.channelById(channelId)).toBeNull();
   });
 });
