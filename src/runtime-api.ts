@@ -13,7 +13,7 @@ import { createRedisRateLimiter } from './realtime/visitor-rate-limit.ts';
 import { createAttemptLimiter } from './http/attempt-limiter.ts';
 import { relayAgentTyping } from './domain/messages/relay-agent-typing.ts';
 import { startListeners, type RunningListeners } from './runtime-listeners.ts';
-import { checkReadiness, probePostgres, probeRedis, probeTcp, type Probe } from './health/readiness.ts';
+import { checkReadiness, probeMigrations, probePostgres, probeRedis, probeTcp, type Probe } from './health/readiness.ts';
 import { createProducerRedis, createWorkerRedis, type Redis } from './redis.ts';
 import type { Runtime } from './runtime-core.ts';
 import { VISITOR_NAMESPACE } from '../channels/webchat/transport.ts';
@@ -51,7 +51,8 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
   // Readiness: Postgres, Redis and every edge this process listens on (the SMTP edge), each connected to.
   let listeners: RunningListeners | null = null;
   let stopping = false;
-  const readiness = () => checkReadiness('api', { postgres: probePostgres(deps.db), redis: probeRedis(limiterRedis), ...edgeProbes(listeners) }, { stopping });
+  const migrations = probeMigrations(deps.db);
+  const readiness = () => checkReadiness('api', { postgres: probePostgres(deps.db), migrations, redis: probeRedis(limiterRedis), ...edgeProbes(listeners) }, { stopping });
   const app = createApp({ ...deps, config, limiter, attempts, readiness });
   const http = createServer(getRequestListener(app.fetch));
   const pubClient: Redis = createWorkerRedis(config.REDIS_TARGET);

@@ -19,19 +19,30 @@ export async function pendingMigration(databaseUrl: string, dir?: string): Promi
   try {
     const { rows: table } = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
     if (!table[0]?.t) return migrations[0]?.name ?? null;
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
-    const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-    for (const m of migrations) {
-      const recorded = done.get(m.name);
-      if (recorded === undefined) return m.name;
-      if (recorded !== m.checksum) throw new MigrationError(`Migration ${m.name} in the database differs from this code's (checksum); this process belongs to another release`);
-    }
-    return null;
+    const { rows } = await client.query<AppliedMigration>(APPLIED_MIGRATIONS);
+    return firstPending(migrations, rows);
   } finally {
     await client.end();
   }
+}
+
+export interface AppliedMigration {
+  migration_name: string;
+  checksum: string;
+}
+
+/** The migrations recorded as applied, as `prisma migrate deploy` records them. */
+export const APPLIED_MIGRATIONS = 'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
+/** The first shipped migration not among the applied ones; a changed one is another release's database. */
+export function firstPending(shipped: readonly { name: string; checksum: string }[], applied: readonly AppliedMigration[]): string | null {
+  const done = new Map(applied.map((r) => [r.migration_name, r.checksum]));
+  for (const m of shipped) {
+    const recorded = done.get(m.name);
+    if (recorded === undefined) return m.name;
+    if (recorded !== m.checksum) throw new MigrationError(`Migration ${m.name} in the database differs from this code's (checksum); this process belongs to another release`);
+  }
+  return null;
 }
 
 /** Polls until the database is migrated; an unreachable database counts as not ready yet. */

@@ -3,6 +3,8 @@
 // liveness check (the process runs). A probe that does not answer within the timeout is down.
 import { connect } from 'node:net';
 import type { Db } from '../db/client.ts';
+import { readMigrations } from '../db/migrate.ts';
+import { APPLIED_MIGRATIONS, firstPending, type AppliedMigration } from '../db/wait-for-migrations.ts';
 import type { Redis } from '../redis.ts';
 
 export interface DependencyStatus {
@@ -51,6 +53,16 @@ export const probePostgres =
   () =>
     db.$queryRaw`SELECT 1`;
 
+/** Every migration this code ships with is applied (the list is read once; the table at each probe). */
+export function probeMigrations(db: Db, dir?: string): Probe {
+  let shipped: ReturnType<typeof readMigrations> | undefined;
+  return async () => {
+    shipped ??= readMigrations(dir);
+    const pending = firstPending(await shipped, await db.$queryRawUnsafe<AppliedMigration[]>(APPLIED_MIGRATIONS));
+    if (pending) throw new Error(`migration ${pending} is not applied yet`);
+  };
+}
+
 /** A connection that is not ready (reconnecting while Redis is away) is down without waiting on it. */
 export const probeRedis =
   (redis: Redis): Probe =>
@@ -77,4 +89,7 @@ export const probeTcp =
     });
 
 /** The worker process's readiness: Postgres and its Redis connection. */
-export const workersReadiness = (input: { db: Db; redis: Redis }) => () => checkReadiness('workers', { postgres: probePostgres(input.db), redis: probeRedis(input.redis) });
+export const workersReadiness = (input: { db: Db; redis: Redis }) => {
+  const migrations = probeMigrations(input.db);
+  return () => checkReadiness('workers', { postgres: probePostgres(input.db), migrations, redis: probeRedis(input.redis) });
+};

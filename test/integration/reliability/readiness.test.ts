@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { startHealthServer, type HealthServer } from '../../../src/health/health-server.ts';
-import { workersReadiness, type Readiness } from '../../../src/health/readiness.ts';
+import { checkReadiness, probeMigrations, workersReadiness, type Readiness } from '../../../src/health/readiness.ts';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createLogger } from '../../../src/log.ts';
 import { createWorkerRedis } from '../../../src/redis.ts';
 import { createRuntime, startApi, type ApiServer, type Runtime } from '../../../src/runtime.ts';
@@ -70,7 +73,7 @@ describe('readiness', () => {
       return r.status === 200 ? r : null;
     }, 'the API to be ready');
     expect(status).toBe(200);
-    expect(Object.keys(body.checks).sort()).toEqual(['email.smtp', 'postgres', 'redis']);
+    expect(Object.keys(body.checks).sort()).toEqual(['email.smtp', 'migrations', 'postgres', 'redis']);
     for (const check of Object.values(body.checks)) {
       expect(check.status).toBe('up');
       expect(check.latencyMs).toBeGreaterThanOrEqual(0);
@@ -79,7 +82,22 @@ describe('readiness', () => {
       const r = await workersReady();
       return r.status === 200 ? r : null;
     }, 'the workers to be ready');
-    expect(Object.keys(workers.body.checks).sort()).toEqual(['postgres', 'redis']);
+    expect(Object.keys(workers.body.checks).sort()).toEqual(['migrations', 'postgres', 'redis']);
+  });
+
+  it('reports migrations down while this code ships one the database has not applied', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parley-migrations-'));
+    try {
+      await cp(path.resolve('prisma/migrations'), dir, { recursive: true });
+      expect((await checkReadiness('api', { migrations: probeMigrations(rt.deps.db, dir) })).ok).toBe(true);
+      await mkdir(path.join(dir, '29991231000000_from_the_future'));
+      await writeFile(path.join(dir, '29991231000000_from_the_future', 'migration.sql'), 'SELECT 1;');
+      const report = await checkReadiness('api', { migrations: probeMigrations(rt.deps.db, dir) });
+      expect(report.ok).toBe(false);
+      expect(report.checks.migrations).toMatchObject({ status: 'down', error: expect.stringContaining('29991231000000_from_the_future') });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers 503 naming Redis while Redis is stopped, and 200 again once it is back; /healthz stays 200', async () => {
