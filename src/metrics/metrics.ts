@@ -18,7 +18,7 @@ export interface Metrics {
   deliveryFailure(channel: string, kind: DeliveryFailure): void;
   /** A finished job: how long it waited in its queue and how long it ran. */
   job(queue: string, outcome: 'completed' | 'failed', waitSeconds: number, runSeconds: number): void;
-  /** Registers a gauge whose value is read at each scrape. */
+  /** A gauge read at each scrape; collectors given under one name add up (two API servers in one process). */
   gauge(name: string, help: string, labelNames: string[], collect: () => Promise<{ labels: Record<string, string>; value: number }[]> | { labels: Record<string, string>; value: number }[]): void;
 }
 
@@ -33,6 +33,7 @@ export function createMetrics(opts: { process: string; defaults?: boolean } = { 
   const breaches = new Counter({ name: 'parley_sla_breaches_total', help: 'SLA breaches recorded, by metric', labelNames: ['metric'], registers: [registry] });
   const deliveries = new Counter({ name: 'parley_delivery_failures_total', help: 'Failed outbound delivery attempts by channel kind and kind of failure', labelNames: ['channel', 'kind'], registers: [registry] });
   const jobWait = new Histogram({ name: 'parley_job_wait_seconds', help: 'Time a job waited in its queue before a worker took it', labelNames: ['queue'], buckets: LATENCY_BUCKETS, registers: [registry] });
+  const collectors = new Map<string, Parameters<Metrics['gauge']>[3][]>();
   const jobRun = new Histogram({ name: 'parley_job_duration_seconds', help: 'Time a worker spent on a job, by outcome', labelNames: ['queue', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] });
   return {
     registry,
@@ -45,6 +46,13 @@ export function createMetrics(opts: { process: string; defaults?: boolean } = { 
       jobRun.observe({ queue, outcome }, Math.max(0, runSeconds));
     },
     gauge(name, help, labelNames, collect) {
+      const known = collectors.get(name);
+      if (known) {
+        known.push(collect);
+        return;
+      }
+      const sources = [collect];
+      collectors.set(name, sources);
       new Gauge({
         name,
         help,
@@ -52,7 +60,9 @@ export function createMetrics(opts: { process: string; defaults?: boolean } = { 
         registers: [registry],
         async collect() {
           this.reset();
-          for (const { labels, value } of await collect()) this.set(labels, value);
+          for (const rows of await Promise.all(sources.map((source) => source()))) {
+            for (const { labels, value } of rows) this.inc(labels, value);
+          }
         },
       });
     },

@@ -148,7 +148,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           )}
           {isAdmin(me) && (
             <a className="nav-button" href="/admin/queues" target="_blank" rel="noopener" title="Background jobs: waiting, running, failed; retry or clean">
-              <span className="nav-label">Job queues</span>
+              <span className="nav-label">Background jobs</span>
             </a>
           )}
           <button type="button" className="nav-button" title="Keyboard shortcuts" onClick={onHelp}>
