@@ -44,6 +44,8 @@ describe('tasks and macros', () => {
     const inMenu = page.getByRole('list', { name: 'Conversation tasks' });
     await inMenu.getByText('Call Rita back').waitFor();
     await expect(inMenu.getByText('Overdue').count()).resolves.toBe(1);
+    // The customer panel lists the contact's tasks, this one too.
+    await page.getByTestId('customer-tasks').getByText('Call Rita back').waitFor();
     await screenshot(page, 'tasks-conversation-menu');
     const task = await h.testDb.db.task.findFirstOrThrow({ where: { title: 'Call Rita back' } });
     expect(task).toMatchObject({ conversationId, assigneeId: h.workspace.agents[0]!.id, note: 'She prefers mornings', doneAt: null });

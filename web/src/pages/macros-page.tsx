@@ -49,6 +49,7 @@ function MacroForm({ item, statuses, onSaved, onCancel }: { item: Macro | null; 
       </label>
       <div className="form-field">
         <span>Actions, in order *</span>
+        <div className="macro-actions-box">
         <ol className="macro-actions">
           {drafts.map((d, i) => (
             <ActionEditor key={i} index={i} draft={d} statuses={statuses} onChange={(x) => set(i, x)} onRemove={() => setDrafts((all) => all.filter((_, j) => j !== i))} onUp={i > 0 ? () => up(i) : undefined} />
@@ -57,7 +58,8 @@ function MacroForm({ item, statuses, onSaved, onCancel }: { item: Macro | null; 
         <button type="button" className="button" onClick={() => setDrafts((all) => [...all, blankAction()])}>
           Add action
         </button>
-        <span className="dim small">Reply placeholders: {PLACEHOLDERS}</span>
+        <span className="dim small macro-placeholders">Reply placeholders: {PLACEHOLDERS}</span>
+        </div>
       </div>
       <FormFooter error={error} saving={saving} canSubmit={!!name.trim() && drafts.length > 0} submitLabel={item ? 'Save changes' : 'Add'} onCancel={onCancel} />
     </form>

@@ -1,7 +1,7 @@
 // Tasks as rows: a checkbox to complete or reopen, the title, when it is due (overdue marked),
 // for whom and on what; deleting.
 import type { Task } from '../api/types.ts';
-import { contactLabel, fullTime, relativeTime } from '../ui/format.ts';
+import { contactLabel, fullTime, shortDuration } from '../ui/format.ts';
 import { useNow } from '../ui/use-now.ts';
 import type { TaskList } from './use-tasks.ts';
 import './tasks.css';
@@ -13,6 +13,13 @@ interface Props {
   onOpenConversation?(id: string): void;
   empty: string;
   label: string;
+}
+
+/** "due in 2h", "was due 1h 20m ago", "done" (the exact time is the tooltip). */
+function dueText(t: Task, now: number): string {
+  if (t.done) return `done, was due ${fullTime(t.dueAt)}`;
+  const ms = Date.parse(t.dueAt) - now;
+  return ms >= 0 ? `due in ${shortDuration(ms)}` : `was due ${shortDuration(ms)} ago`;
 }
 
 function Target({ t, onOpen }: { t: Task; onOpen?(id: string): void }) {
@@ -41,7 +48,7 @@ export function TaskItems({ list, showTarget, onOpenConversation, empty, label }
             <span className="task-meta">
               {t.overdue && <span className="task-overdue-badge">Overdue</span>}
               <time dateTime={t.dueAt} title={fullTime(t.dueAt)}>
-                due {relativeTime(t.dueAt, now)}
+                {dueText(t, now)}
               </time>
               <span className="dim">· {t.assignee.name}</span>
               {showTarget && <Target t={t} onOpen={onOpenConversation} />}
