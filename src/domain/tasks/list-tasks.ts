@@ -1,9 +1,10 @@
 // Tasks as the inbox lists them: the viewer's own ("My tasks", open ones first by due time), or
-// those of one conversation (that the viewer may see) or one contact of the workspace.
+// those of one conversation (that the viewer may see) or one contact of the workspace (without
+// tasks on conversations the viewer may not see).
 import type { Deps } from '../../deps.ts';
 import type { Prisma } from '../../db/client.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { loadVisibleConversation } from '../conversations/visibility.ts';
+import { loadVisibleConversation, visibleConversationsWhere } from '../conversations/visibility.ts';
 import { assertRefsInWorkspace, refOf } from '../workspace-refs.ts';
 import { taskInclude, toTaskView, type TaskView } from './task-view.ts';
 
@@ -27,6 +28,8 @@ export async function listTasks(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer
     ...(q.conversationId ? { conversationId: q.conversationId } : {}),
     ...(q.contactId ? { contactId: q.contactId } : {}),
     ...(q.done !== undefined ? { doneAt: q.done ? { not: null } : null } : {}),
+    // A contact's tasks on conversations the viewer may not see stay hidden (their own excepted).
+    OR: [{ assigneeId: viewer.agentId }, { conversationId: null }, { conversation: visibleConversationsWhere(viewer) }],
   };
   const rows = await db.task.findMany({ where, include: taskInclude, orderBy: [{ doneAt: { sort: 'desc', nulls: 'first' } }, { dueAt: 'asc' }, { id: 'asc' }], take: q.limit ?? 200 });
   const now = deps.clock.now();

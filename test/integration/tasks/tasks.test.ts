@@ -50,6 +50,11 @@ describe('tasks API', () => {
     expect(onConversation.body.items.map((t: any) => t.title)).toEqual(['Check the refund went out']);
     const onContact = await h.api(ada, 'GET', `/api/tasks?contactId=${contactId}`);
     expect(onContact.body.items).toHaveLength(3);
+    // Moved to a team Bob is not in, the conversation's task no longer shows on the customer for him.
+    await h.testDb.db.conversation.update({ where: { id: conv }, data: { teamId: h.workspace.teams.get('Support')! } });
+    expect((await h.api(bob, 'GET', `/api/tasks?contactId=${contactId}`)).body.items.map((t: any) => t.title).sort()).toEqual(["Admin's own", 'Call Una back']);
+    expect((await h.api(bob, 'GET', `/api/tasks?conversationId=${conv}`)).status).toBe(404);
+    await h.testDb.db.conversation.update({ where: { id: conv }, data: { teamId: null } });
   });
 
   it('completes, reopens, edits and deletes; only the assignee, the creator and supervisors may', async () => {
