@@ -1,9 +1,10 @@
 // Follow-up tasks and macros in the browser: a task added from a conversation shows in My tasks
 // (overdue marked) and is marked done there; a supervisor adds a macro in settings and applies it
-// to a conversation in one click (reply, tag, priority, status).
+// to a conversation in one click (reply, tag, priority, status); a snooze's reason comes back with it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
+import { runStatusTimers } from '../../src/domain/conversations/run-status-timers.ts';
+import { launchBrowser, logIn, row, screenshot, type Browser } from '../support/browser.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -104,5 +105,26 @@ describe('tasks and macros', () => {
     const mail = await h.sink.waitFor((m) => (m.parsed.text ?? '').includes('your refund is on its way'));
     expect(mail.parsed.text).toContain('Hi Rita Refund, your refund is on its way. Alex Admin');
     await screenshot(page, 'macros-applied');
+  });
+
+  it("snoozes with a reason from the conversation and shows 'Back from snooze' when it wakes", async () => {
+    const id = await h.conversationFor(await h.sendCustomerMail({ from: 'Sam Snooze <sam@example.com>', subject: 'Courier lost it', text: 'Any news?' }));
+    await page.goto(`${h.apiUrl}/inbox/all/c/${id}`);
+    const pane = page.getByTestId('conversation-pane');
+    await pane.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await page.getByLabel('Snooze reason').fill('Courier calls back Monday');
+    await page.getByRole('menuitem', { name: /In 1 hour/ }).click();
+    await waitUntil(async () => (await h.testDb.db.conversation.findUniqueOrThrow({ where: { id } })).snoozeReason === 'Courier calls back Monday' || null, 'the snooze with its reason');
+    await pane.getByText('snoozed the conversation until').waitFor();
+    await expect(pane.getByText(/: Courier calls back Monday$/).count()).resolves.toBe(1);
+
+    // An hour later (the snooze's time moved into the past), the status timers wake it.
+    await h.testDb.db.conversation.update({ where: { id }, data: { snoozedUntil: new Date(Date.now() - 1000) } });
+    expect(await runStatusTimers(h.rt.deps)).toBeGreaterThanOrEqual(1);
+    await page.goto(`${h.apiUrl}/inbox/all?status=open`);
+    await row(page, 'Courier lost it').getByTestId('snooze-reason').getByText('Back from snooze: Courier calls back Monday').waitFor();
+    await row(page, 'Courier lost it').click();
+    await page.getByTestId('conversation-pane').getByText('Back from snooze: Courier calls back Monday').waitFor();
+    await screenshot(page, 'tasks-back-from-snooze');
   });
 });
