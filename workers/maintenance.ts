@@ -1,12 +1,13 @@
 // Periodic housekeeping: re-queue inbound events and replies that never reached a worker, run
-// channel listeners' periodic tasks (IMAP polls), move statuses on by time, catch overdue SLA
-// clocks, place waiting work and purge data past its workspace's retention.
+// channel listeners' periodic tasks (IMAP polls), move statuses on by time (and remind agents of due tasks),
+// catch overdue SLA clocks, place waiting work and purge data past its workspace's retention.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
 import { sweepQueuedMessages } from '../src/domain/messages/sweep-queued-messages.ts';
 import { sweepPendingMedia } from '../src/domain/media/request-media-downloads.ts';
 import { assertNever } from '../src/errors.ts';
+import { fireDueTasks } from '../src/domain/tasks/fire-due-tasks.ts';
 import { runStatusTimers } from '../src/domain/conversations/run-status-timers.ts';
 import { dispatchWaiting } from '../src/domain/routing/dispatch-waiting.ts';
 import { sweepOverdueClocks } from '../src/domain/sla/sweep-overdue-clocks.ts';
@@ -38,7 +39,8 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
       case 'status-timers': {
         const moved = await runStatusTimers(deps);
         const breached = await sweepOverdueClocks(deps, { graceSeconds: 60 });
-        return { moved, breached };
+        const tasksDue = await fireDueTasks(deps);
+        return { moved, breached, tasksDue };
       }
       case 'dispatch-all': {
         const workspaces = await deps.db.conversation.findMany({ where: { status: 'open', assigneeId: null }, distinct: ['workspaceId'], select: { workspaceId: true } });

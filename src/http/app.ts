@@ -20,6 +20,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
+import { macroRoutes } from './routes/macros.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', agentRoutes(deps));
   api.route('/', channelRoutes(deps));
   api.route('/', cannedResponseRoutes(deps));
+  api.route('/', taskRoutes(deps));
+  api.route('/', macroRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));

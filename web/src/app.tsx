@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, MacrosPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -58,7 +58,11 @@ function LiveLayer({ route }: { route: Route }) {
     [route],
   );
   const openMine = useCallback((id: string) => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: id })), []);
-  useAlerts(openConversation, () => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: null })));
+  useAlerts(
+    openConversation,
+    () => navigate(inboxPath({ view: mineView, status: 'open', channelId: null, conversationId: null })),
+    () => navigate(inboxPath({ view: { kind: 'tasks' }, status: 'open', channelId: null, conversationId: null })),
+  );
   useRoutingAlerts(openConversation, route.page === 'supervisor' ? null : () => navigate('/supervisor'));
   const offers = useOffers(openMine);
   return <OfferStack offers={offers} />;
@@ -75,6 +79,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ChannelsPage onHelp={onHelp} />;
     case 'canned':
       return <CannedPage onHelp={onHelp} />;
+    case 'macros':
+      return <MacrosPage onHelp={onHelp} />;
     case 'people':
       return <PeoplePage onHelp={onHelp} />;
     case 'teams':

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { STATUSES, type ConversationStatus } from './api/types.ts';
 
-export type InboxView = { kind: 'mine' } | { kind: 'unassigned' } | { kind: 'all' } | { kind: 'team'; teamId: string };
+/** `tasks`: the agent's follow-up tasks (My tasks) in place of a conversation list. */
+export type InboxView = { kind: 'mine' } | { kind: 'unassigned' } | { kind: 'all' } | { kind: 'tasks' } | { kind: 'team'; teamId: string };
 
 export interface InboxRoute {
   page: 'inbox';
@@ -29,6 +30,7 @@ export type Route =
   | { page: 'supervisor' }
   | { page: 'channels' }
   | { page: 'canned' }
+  | { page: 'macros' }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -45,7 +47,7 @@ export function viewSlug(v: InboxView): string {
 }
 
 function parseView(slug: string | undefined): InboxView {
-  if (slug === 'unassigned' || slug === 'all' || slug === 'mine') return { kind: slug };
+  if (slug === 'unassigned' || slug === 'all' || slug === 'mine' || slug === 'tasks') return { kind: slug };
   if (slug?.startsWith('team-') && slug.length > 5) return { kind: 'team', teamId: slug.slice(5) };
   return { kind: 'mine' };
 }
@@ -66,6 +68,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'macros') return { page: 'macros' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

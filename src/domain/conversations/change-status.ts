@@ -21,6 +21,8 @@ export interface ChangeStatusInput {
   /** A workspace status by key; takes precedence over `status`. */
   statusKey?: string;
   snoozedUntil?: Date | null;
+  /** Why it is snoozed (only with a snooze). */
+  snoozeReason?: string | null;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
 
@@ -31,8 +33,10 @@ export async function changeConversationStatus(deps: Deps, viewer: Viewer, input
   if (def.category === 'snoozed') {
     if (!input.snoozedUntil) throw new AppError('validation_failed', 'Snoozing needs a snoozedUntil time');
     if (input.snoozedUntil <= now) throw new AppError('validation_failed', 'snoozedUntil must be in the future');
+  } else if (input.snoozeReason) {
+    throw new AppError('validation_failed', 'snoozeReason goes with a snooze');
   }
-  return transitionStatus(deps, { conversation, def, snoozedUntil: input.snoozedUntil ?? null, priority: input.priority, actorAgentId: viewer.agentId });
+  return transitionStatus(deps, { conversation, def, snoozedUntil: input.snoozedUntil ?? null, snoozeReason: input.snoozeReason ?? null, priority: input.priority, actorAgentId: viewer.agentId });
 }
 
 async function resolveStatus(deps: Deps, workspaceId: string, input: ChangeStatusInput): Promise<StatusDef> {
@@ -48,8 +52,15 @@ export interface TransitionInput {
   conversation: Conversation;
   def: StatusDef;
   snoozedUntil: Date | null;
+  snoozeReason?: string | null;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   actorAgentId: string | null;
+}
+
+/** The reason a transition leaves: a snooze's own; the one it had when its timer wakes it ("Back from snooze: ..."); otherwise none. */
+function snoozeReasonAfter(i: TransitionInput): string | null {
+  if (i.def.category === 'snoozed') return i.snoozeReason ?? null;
+  return i.conversation.status === 'snoozed' && i.actorAgentId === null ? i.conversation.snoozeReason : null;
 }
 
 /** The status change itself, shared by agents and the status timers (actor null). */
@@ -64,6 +75,7 @@ export async function transitionStatus(deps: Deps, i: TransitionInput) {
         statusKey: def.key,
         ...(c.statusKey !== def.key ? { statusChangedAt: now } : {}),
         snoozedUntil: def.category === 'snoozed' ? i.snoozedUntil : null,
+        snoozeReason: snoozeReasonAfter(i),
         resolvedAt: def.category === 'resolved' ? (c.status === 'resolved' ? c.resolvedAt : now) : null,
         ...(i.priority ? { priority: i.priority } : {}),
       },
@@ -76,7 +88,7 @@ export async function transitionStatus(deps: Deps, i: TransitionInput) {
       action: 'conversation.status',
       targetType: 'conversation',
       targetId: c.id,
-      data: { from: c.statusKey, to: def.key, snoozedUntil: i.snoozedUntil?.toISOString() ?? null, priority: i.priority ?? null },
+      data: { from: c.statusKey, to: def.key, snoozedUntil: i.snoozedUntil?.toISOString() ?? null, snoozeReason: i.snoozeReason ?? null, priority: i.priority ?? null },
     });
     const activity = await recordStatusActivity(tx, i, now);
     return { timers: [...statusTimers, ...priorityTimers], activity };
@@ -94,7 +106,8 @@ async function recordStatusActivity(tx: Tx, i: TransitionInput, at: Date): Promi
   const snoozedUntil = def.category === 'snoozed' ? (i.snoozedUntil?.toISOString() ?? null) : null;
   const entries: ConversationEventView[] = [];
   if (c.statusKey !== def.key || (snoozedUntil && snoozedUntil !== c.snoozedUntil?.toISOString())) {
-    entries.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'status', data: { from: c.statusKey, to: def.key, label: def.label, snoozedUntil } } }));
+    const snoozeReason = def.category === 'snoozed' ? (i.snoozeReason ?? null) : c.status === 'snoozed' ? c.snoozeReason : null;
+    entries.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'status', data: { from: c.statusKey, to: def.key, label: def.label, snoozedUntil, ...(snoozeReason ? { snoozeReason } : {}) } } }));
   }
   if (i.priority && i.priority !== c.priority) {
     entries.push(await recordConversationEvent(tx, { ...base, activity: { kind: 'priority', data: { from: c.priority, to: i.priority, via: 'manual' } } }));

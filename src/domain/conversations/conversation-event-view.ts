@@ -20,7 +20,8 @@ export type AssignmentVia = 'manual' | 'routing' | 'offer' | 'agent-offline' | '
 
 export type ConversationActivity =
   | { kind: 'assignment'; data: { agent?: Change<NamedRef>; team?: Change<NamedRef>; via: AssignmentVia; queue?: string; step?: number } }
-  | { kind: 'status'; data: { from: string; to: string; label: string; snoozedUntil: string | null } }
+  /** `snoozeReason`: why it was snoozed (on the snooze), or, on the way back from a snooze, the reason it had. */
+  | { kind: 'status'; data: { from: string; to: string; label: string; snoozedUntil: string | null; snoozeReason?: string | null } }
   | { kind: 'priority'; data: { from: Priority; to: Priority; via: 'manual' | 'sla-breach' } }
   | { kind: 'tags'; data: { added: string[]; removed: string[] } }
   | { kind: 'sla.warning'; data: { metric: SlaMetric; dueAt: string | null } }
@@ -28,6 +29,8 @@ export type ConversationActivity =
   | { kind: 'sla.breach'; data: { metric: SlaMetric; dueAt: string } }
   /** Waiting in a routing step's queue (entered it, or escalated to it after the previous step timed out). */
   | { kind: 'routing.queued'; data: { queue: string; step: number; filter: string } }
+  /** A macro was applied: the types of the actions that ran and of those refused, in order. */
+  | { kind: 'macro'; data: { macro: NamedRef; applied: string[]; failed: string[] } }
   | { kind: 'offer'; data: { outcome: 'offered' | 'accepted' | 'declined' | 'expired'; agent: NamedRef; queue?: string; expiresAt?: string } };
 
 export type ConversationActivityKind = ConversationActivity['kind'];

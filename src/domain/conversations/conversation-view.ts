@@ -27,7 +27,7 @@ export type ConversationWithSummary = Prisma.ConversationGetPayload<{ include: t
 /** What a summary is made of: a Prisma row with conversationSummaryInclude, or the same fields read in plain SQL (summary-sql.ts). */
 export type SummarySource = Pick<ConversationWithSummary,
   | 'id' | 'number' | 'status' | 'priority' | 'subject' | 'channel' | 'contact' | 'assignee' | 'team' | 'messageCount' | 'lastMessageAt'
-  | 'lastInboundAt' | 'waitingSince' | 'firstResponseAt' | 'snoozedUntil' | 'resolvedAt' | 'createdAt' | 'messages' | 'statusKey' | 'tags'
+  | 'lastInboundAt' | 'waitingSince' | 'firstResponseAt' | 'snoozedUntil' | 'snoozeReason' | 'resolvedAt' | 'createdAt' | 'messages' | 'statusKey' | 'tags'
   | 'queue' | 'routingStep' | 'queuedAt' | 'offeredAgentId' | 'offerExpiresAt' | 'slaClocks'>;
 
 export function toConversationSummary(c: SummarySource) {
@@ -48,6 +48,8 @@ export function toConversationSummary(c: SummarySource) {
     waitingSince: c.waitingSince?.toISOString() ?? null,
     firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
     snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+    /** Why it was snoozed; kept once it woke up by itself ("Back from snooze: ..."), until its status changes again. */
+    snoozeReason: c.snoozeReason ?? null,
     resolvedAt: c.resolvedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     lastMessage: last ? { ...last, text: last.text.slice(0, 200), createdAt: last.createdAt.toISOString() } : null,

@@ -18,7 +18,7 @@ const newestFirst = 'ORDER BY c."lastMessageAt" DESC, c.id DESC';
  * Exported for test/bench/explain.ts.
  */
 export function summarySelect(viewerParam: string, pick: string, limitParam: string): string {
-  return `SELECT c.id, c.number, c.status::text AS status, c.priority::text AS priority, c.subject, c."messageCount", c."statusKey", c.tags,
+  return `SELECT c.id, c.number, c.status::text AS status, c.priority::text AS priority, c.subject, c."messageCount", c."statusKey", c.tags, c."snoozeReason",
             c."routingStep", c."offeredAgentId",
             ${['lastMessageAt', 'lastInboundAt', 'waitingSince', 'firstResponseAt', 'snoozedUntil', 'resolvedAt', 'createdAt', 'queuedAt', 'offerExpiresAt'].map(utc).join(', ')},
             (SELECT json_build_object('id', ct.id, 'name', ct.name, 'email', ct.email, 'phone', ct.phone) FROM "Contact" ct WHERE ct.id = c."contactId") AS contact,

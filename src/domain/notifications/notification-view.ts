@@ -12,6 +12,8 @@ export interface NotificationDataByKind {
   'routing.unassigned': { number: number; queue: string | null; waitingSince: string | null };
   /** An agent went offline while conversations that wait for no one present stayed with them. */
   'agent.offline-with-work': { agentId: string; conversationIds: string[]; count: number };
+  /** A follow-up task of theirs is due (src/domain/tasks/fire-due-tasks.ts). */
+  'task.due': { taskId: string; title: string; dueAt: string; conversationNumber: number | null; contactName: string | null };
 }
 
 export type NotificationKind = keyof NotificationDataByKind;
@@ -26,7 +28,7 @@ export function toNotificationView(n: Notification) {
     id: n.id,
     kind: n.kind,
     conversationId: n.conversationId,
-    // Written only through NotificationDataByKind (notify-agents.ts, notify-mentions.ts).
+    // Written only through NotificationDataByKind (notify-agents.ts, notify-mentions.ts, fire-due-tasks.ts).
     data: n.data as NotificationFields,
     createdAt: n.createdAt.toISOString(),
   };

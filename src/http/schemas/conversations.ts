@@ -2,6 +2,7 @@
 // (reply, note, status, assign, priority and tags). Zod only, so the web app's type check can load
 // them: src/contract gives it their input types.
 import { z } from 'zod';
+import { tagList } from '../../domain/conversations/tag-list.ts';
 
 export const conversationStatuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
@@ -50,16 +51,15 @@ export const statusBody = z.object({
   status: z.enum(conversationStatuses).optional(),
   statusKey: z.string().min(1).optional(),
   snoozedUntil: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).nullish(),
+  /** An optional line on why (with a snooze only), shown when it comes back. */
+  snoozeReason: z.string().trim().max(200, 'a snooze reason has at most 200 characters').nullish().transform((s) => (s ? s : null)),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
 }).refine((b) => b.status !== undefined || b.statusKey !== undefined, 'give status or statusKey');
 export const assignBody = z
   .object({ assigneeId: z.string().min(1).nullable().optional(), teamId: z.string().min(1).nullable().optional() })
   .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, 'give assigneeId and/or teamId');
 
-export const tagList = z
-  .array(z.string().trim().min(1, 'a tag must not be empty').max(50, 'a tag has at most 50 characters'))
-  .max(30, 'at most 30 tags')
-  .transform((tags) => [...new Set(tags)]);
+export { tagList };
 
 export const conversationPatchBody = z
   .object({ priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(), tags: tagList.optional() })

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();

@@ -35,6 +35,8 @@ export interface MatrixFixtures {
     channel: string;
     channelKind: string;
     cannedResponse: string;
+    task: string;
+    macro: string;
     accountLinkToken: string;
     claim: string;
     claimLinkToken: string;
@@ -47,6 +49,10 @@ export interface MatrixFixtures {
   freshClaim(): Promise<{ claim: string; claimLinkToken: string }>;
   /** A canned response nobody else uses, for a cell that deletes one. */
   freshCannedResponse(): Promise<string>;
+  /** A task of the owning agent's on the conversation, for a cell that deletes one. */
+  freshTask(): Promise<string>;
+  /** A shared macro, for a cell that deletes one. */
+  freshMacro(): Promise<string>;
 }
 
 export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
@@ -82,6 +88,10 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const status = await db.statusDefinition.create({ data: { workspaceId: w1, key: `w1-${tag}`, label: 'Waiting on legal', category: 'open', position: 99 } });
   const canned = () => db.cannedResponse.create({ data: { workspaceId: w1, shortcut: `m-${randomBytes(4).toString('hex')}`, title: 'Thanks', body: 'Thanks for writing' } });
   const cannedResponse = await canned();
+  const newTask = () => db.task.create({ data: { workspaceId: w1, conversationId: conversation.id, contactId: contact.id, title: 'Call back', dueAt: new Date(Date.now() + 86_400_000), assigneeId: a1!.id, createdById: a1!.id } });
+  const task = await newTask();
+  const newMacro = () => db.macro.create({ data: { workspaceId: w1, name: `Macro ${randomBytes(4).toString('hex')}`, actions: [{ type: 'setPriority', priority: 'high' }] } });
+  const macro = await newMacro();
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -140,6 +150,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       channel: email.id,
       channelKind: 'email',
       cannedResponse: cannedResponse.id,
+      task: task.id,
+      macro: macro.id,
       accountLinkToken,
       ...claim,
       message: reply.id,
@@ -148,5 +160,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     freshOwnSession: ownSession,
     freshClaim,
     freshCannedResponse: async () => (await canned()).id,
+    freshTask: async () => (await newTask()).id,
+    freshMacro: async () => (await newMacro()).id,
   };
 }

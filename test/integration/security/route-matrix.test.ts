@@ -33,6 +33,8 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/channels\/:id(\/|$)/, param: 'id', id: 'channel' },
   { path: /^\/api\/channels\/:id\/:kind\//, param: 'kind', id: 'channelKind' },
   { path: /^\/api\/canned-responses\/:id$/, param: 'id', id: 'cannedResponse' },
+  { path: /^\/api\/tasks\/:id$/, param: 'id', id: 'task' },
+  { path: /^\/api\/macros\/:id(\/|$)/, param: 'id', id: 'macro' },
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
   { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
@@ -44,7 +46,7 @@ const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'cla
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
 /** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
 const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;
-const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments|messages)\/:id(\/|$)/;
+const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments|messages|tasks)\/:id(\/|$)/;
 
 /**
  * Cells today's domain answers otherwise, each fixed on another branch of the same issue. The test
@@ -78,6 +80,9 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'POST /api/statuses/:key/preview': () => ({ label: 'Probed' }),
   'PATCH /api/channels/:id': () => ({ name: 'Probed' }),
   'PATCH /api/canned-responses/:id': () => ({ title: 'Probed' }),
+  'PATCH /api/tasks/:id': () => ({ title: 'Probed' }),
+  'PATCH /api/macros/:id': () => ({ name: 'Probed' }),
+  'POST /api/macros/:id/apply': (f) => ({ conversationId: f.ids.conversation }),
 };
 const PROBE_POLICY = { name: 'Probed', targets: { normal: { first_response: 3600 } } };
 const PROBE_CALENDAR = { name: 'Probed', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
@@ -127,6 +132,8 @@ describe('the route x role x workspace matrix', () => {
   /** A cell that deletes its record gets a record of its own, so later callers still find theirs. */
   const fresh: Record<string, () => Promise<Partial<Ids>>> = {
     'DELETE /api/canned-responses/:id': async () => ({ cannedResponse: await f.freshCannedResponse() }),
+    'DELETE /api/tasks/:id': async () => ({ task: await f.freshTask() }),
+    'DELETE /api/macros/:id': async () => ({ macro: await f.freshMacro() }),
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),

@@ -97,8 +97,8 @@ export const api = {
       ...(files.length > 0 ? { attachments: files.map(({ filename, contentType, contentBase64 }) => ({ filename, contentType, contentBase64 })) } : {}),
     } satisfies ReplyBody),
   note: (id: string, text: string) => request<Message>('POST', `/api/conversations/${enc(id)}/notes`, { text } satisfies NoteBody),
-  setStatus: (id: string, status: ConversationStatus, snoozedUntil?: string) =>
-    request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}) } satisfies StatusBody),
+  setStatus: (id: string, status: ConversationStatus, snoozedUntil?: string, snoozeReason?: string) =>
+    request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/status`, { status, ...(snoozedUntil ? { snoozedUntil } : {}), ...(snoozeReason ? { snoozeReason } : {}) } satisfies StatusBody),
   assign: (id: string, body: AssignBody) => request<ConversationSummary>('POST', `/api/conversations/${enc(id)}/assign`, body),
   updateConversation: (id: string, body: ConversationPatchBody) => request<ConversationSummary>('PATCH', `/api/conversations/${enc(id)}`, body),
   markRead: (id: string) => request<ReadMarker>('POST', `/api/conversations/${enc(id)}/read`),

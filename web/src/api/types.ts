@@ -148,3 +148,11 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** Follow-up tasks and macros. */
+export type Task = C.TaskResponse;
+export type Macro = C.MacroResponse;
+export type MacroAction = C.MacroActionBody;
+export type MacroActionResult = C.MacroActionResultResponse;
+export type ApplyMacroResult = C.ApplyMacroResponse;
+export type { MacroApplyBody, MacroCreateBody, MacroUpdateBody, TaskCreateBody, TaskListQuery, TaskUpdateBody } from '../../../src/contract/index.ts';

@@ -2,6 +2,9 @@
 // "@Name" mention, and filling a canned response's placeholders.
 import type { Agent, CannedResponse } from '../api/types.ts';
 
+// Shared with macro replies on the server (one module, no imports).
+export { fillPlaceholders, type PlaceholderContext } from '../../../src/domain/canned/placeholders.ts';
+
 export interface Token {
   trigger: '/' | '@';
   start: number;
@@ -37,23 +40,6 @@ export function matchAgents(all: Agent[], query: string, excludeId: string): Age
       return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q));
     })
     .slice(0, 8);
-}
-
-export interface PlaceholderContext {
-  contact: { name: string | null; email: string | null };
-  agent: { name: string };
-  conversation: { number: number };
-}
-
-/** Replaces {{contact.name}}, {{contact.email}}, {{agent.name}}, {{conversation.number}}; leaves unknown ones as written. */
-export function fillPlaceholders(body: string, ctx: PlaceholderContext): string {
-  const values: Record<string, string> = {
-    'contact.name': ctx.contact.name ?? '',
-    'contact.email': ctx.contact.email ?? '',
-    'agent.name': ctx.agent.name,
-    'conversation.number': String(ctx.conversation.number),
-  };
-  return body.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 export function replaceToken(text: string, token: Token, insert: string): { text: string; caret: number } {

@@ -28,7 +28,17 @@ export function activityText(e: ConversationEvent, at: (iso: string) => string):
       return `Waiting in ${e.data.queue} (routing step ${e.data.step + 1}${e.data.filter ? `, ${e.data.filter}` : ''})`;
     case 'offer':
       return offerText(e);
+    case 'macro':
+      return macroText(e);
   }
+}
+
+const ACTION: Record<string, string> = { reply: 'reply', addTags: 'add tags', removeTags: 'remove tags', assign: 'assign', setStatus: 'status', setPriority: 'priority' };
+
+function macroText(e: Of<'macro'>): string {
+  const { macro, applied, failed } = e.data;
+  const names = (types: string[]) => types.map((t) => ACTION[t] ?? t).join(', ');
+  return `${e.actor?.name ?? 'Parley'} applied the macro ${macro.name}${applied.length ? ` (${names(applied)})` : ''}${failed.length ? `; refused: ${names(failed)}` : ''}`;
 }
 
 function assignmentText(e: Of<'assignment'>): string {
@@ -48,10 +58,11 @@ function assignmentText(e: Of<'assignment'>): string {
 }
 
 function statusText(e: Of<'status'>, at: (iso: string) => string): string {
-  const { to, from, label, snoozedUntil } = e.data;
+  const { to, from, label, snoozedUntil, snoozeReason } = e.data;
   const who = e.actor?.name;
   if (to === 'resolved') return who ? `${who} resolved the conversation` : 'Resolved automatically';
-  if (snoozedUntil) return `${who ?? 'Parley'} snoozed the conversation until ${at(snoozedUntil)}`;
+  if (snoozedUntil) return `${who ?? 'Parley'} snoozed the conversation until ${at(snoozedUntil)}${snoozeReason ? `: ${snoozeReason}` : ''}`;
+  if (from === 'snoozed' && snoozeReason) return `Back from snooze: ${snoozeReason}`;
   if (to === 'open' && (from === 'resolved' || !who)) return who ? `${who} reopened the conversation` : from === 'snoozed' ? 'Snooze ended: open again' : 'Reopened by a new customer message';
   return who ? `${who} set the status to ${label}` : `Status set to ${label}`;
 }

@@ -12,6 +12,8 @@ import { ActivityItem } from './activity-item.tsx';
 import { AssignMenu } from './assign-menu.tsx';
 import { MessageItem } from './message-item.tsx';
 import { StatusControls } from './status-controls.tsx';
+import { MacroMenu } from './macro-menu.tsx';
+import { TaskMenu } from '../tasks/task-menu.tsx';
 import type { ConversationActions } from './use-actions.ts';
 import { mergeTimeline } from './merge-timeline.ts';
 import type { OpenConversation, SendKind } from './use-conversation.ts';
@@ -64,7 +66,9 @@ function Header({ c, actions, onBack, onCustomer, customerOpen }: HeaderProps) {
       </div>
       <div className="pane-actions">
         <AssignMenu c={c} onAssign={(body) => void actions.assign(c.id, body)} />
-        <StatusControls c={c} onStatus={(s, until) => void actions.setStatus(c.id, s, until)} onPriority={(priority) => void actions.update(c.id, { priority })} />
+        <TaskMenu conversationId={c.id} />
+        <MacroMenu onApply={(m) => void actions.applyMacro(c.id, m)} />
+        <StatusControls c={c} onStatus={(s, until, reason) => void actions.setStatus(c.id, s, until, reason)} onPriority={(priority) => void actions.update(c.id, { priority })} />
       </div>
     </header>
   );

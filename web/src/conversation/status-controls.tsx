@@ -1,12 +1,12 @@
-// Resolve / reopen in one click (e), pending, and snooze until a chosen time.
+// Resolve / reopen in one click (e), pending, and snooze until a chosen time (with an optional reason).
 import { useState } from 'react';
 import { PRIORITIES, type ConversationStatus, type ConversationSummary, type Priority } from '../api/types.ts';
-import { fullTime } from '../ui/format.ts';
+import { fullTime, toLocalInput } from '../ui/format.ts';
 import { Menu, MenuItem } from '../ui/menu.tsx';
 
 interface Props {
   c: ConversationSummary;
-  onStatus(status: ConversationStatus, snoozedUntil?: string): void;
+  onStatus(status: ConversationStatus, snoozedUntil?: string, snoozeReason?: string): void;
   onPriority(p: Priority): void;
 }
 
@@ -22,14 +22,9 @@ function nextMorning(daysAhead: number, weekday?: number): Date {
   return d;
 }
 
-/** `datetime-local` wants local time without a zone. */
-function toLocalInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function SnoozePicker({ onPick }: { onPick(until: Date): void }) {
+function SnoozePicker({ onPick }: { onPick(until: Date, reason: string): void }) {
   const [custom, setCustom] = useState(() => toLocalInput(nextMorning(1)));
+  const [reason, setReason] = useState('');
   const presets: [string, Date][] = [
     ['In 1 hour', at(1)],
     ['In 4 hours', at(4)],
@@ -41,8 +36,9 @@ function SnoozePicker({ onPick }: { onPick(until: Date): void }) {
   return (
     <div className="snooze">
       <div className="menu-section">Snooze until</div>
+      <input className="snooze-reason" aria-label="Snooze reason" placeholder="Reason (optional), e.g. waiting on the courier" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
       {presets.map(([label, d]) => (
-        <MenuItem key={label} onSelect={() => onPick(d)}>
+        <MenuItem key={label} onSelect={() => onPick(d, reason.trim())}>
           {label} <span className="menu-detail">{fullTime(d.toISOString())}</span>
         </MenuItem>
       ))}
@@ -50,7 +46,7 @@ function SnoozePicker({ onPick }: { onPick(until: Date): void }) {
         className="snooze-custom"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) onPick(customDate);
+          if (valid) onPick(customDate, reason.trim());
         }}
       >
         <input type="datetime-local" aria-label="Snooze until" value={custom} min={toLocalInput(new Date())} onChange={(e) => setCustom(e.target.value)} />
@@ -78,7 +74,7 @@ export function StatusControls({ c, onStatus, onPriority }: Props) {
             <MenuItem checked={c.status === 'pending'} onSelect={() => (close(), onStatus('pending'))}>
               Pending (waiting on customer)
             </MenuItem>
-            <SnoozePicker onPick={(d) => (close(), onStatus('snoozed', d.toISOString()))} />
+            <SnoozePicker onPick={(d, reason) => (close(), onStatus('snoozed', d.toISOString(), reason || undefined))} />
           </>
         )}
       </Menu>

@@ -3,7 +3,9 @@
 import { useCallback } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { AssignBody, ConversationPatchBody, ConversationStatus, ConversationSummary } from '../api/types.ts';
+import { taskApi } from '../api/task-endpoints.ts';
+import type { AssignBody, ConversationPatchBody, ConversationStatus, ConversationSummary, Macro } from '../api/types.ts';
+import { macroOutcome } from './macro-outcome.ts';
 import { useToasts } from '../ui/toasts.tsx';
 
 const ownAssignments = new Map<string, number>();
@@ -20,9 +22,11 @@ export function assignedByMe(conversationId: string): boolean {
 }
 
 export interface ConversationActions {
-  setStatus(id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationSummary | null>;
+  setStatus(id: string, status: ConversationStatus, snoozedUntil?: string, snoozeReason?: string): Promise<ConversationSummary | null>;
   assign(id: string, body: AssignBody): Promise<ConversationSummary | null>;
   update(id: string, body: ConversationPatchBody): Promise<ConversationSummary | null>;
+  /** Runs the macro's actions; the toast says which ran and which were refused. */
+  applyMacro(id: string, macro: Macro): Promise<ConversationSummary | null>;
 }
 
 export function useConversationActions(apply: (s: ConversationSummary) => void): ConversationActions {
@@ -41,7 +45,8 @@ export function useConversationActions(apply: (s: ConversationSummary) => void):
     [apply, toasts],
   );
   const setStatus = useCallback(
-    (id: string, status: ConversationStatus, snoozedUntil?: string) => run(status === 'resolved' ? 'resolve' : `set status to ${status}`, () => api.setStatus(id, status, snoozedUntil)),
+    (id: string, status: ConversationStatus, snoozedUntil?: string, snoozeReason?: string) =>
+      run(status === 'resolved' ? 'resolve' : `set status to ${status}`, () => api.setStatus(id, status, snoozedUntil, snoozeReason)),
     [run],
   );
   const assign = useCallback(
@@ -52,5 +57,16 @@ export function useConversationActions(apply: (s: ConversationSummary) => void):
     [run],
   );
   const update = useCallback((id: string, body: ConversationPatchBody) => run('update the conversation', () => api.updateConversation(id, body)), [run]);
-  return { setStatus, assign, update };
+  const applyMacro = useCallback(
+    (id: string, macro: Macro) =>
+      run(`apply ${macro.name}`, async () => {
+        noteOwnAssignment(id);
+        const result = await taskApi.applyMacro(macro.id, { conversationId: id, clientKey: `macro-${crypto.randomUUID()}` });
+        const outcome = macroOutcome(result);
+        toasts.show({ tone: outcome.refused ? 'warning' : 'info', text: outcome.text });
+        return result.conversation;
+      }),
+    [run, toasts],
+  );
+  return { setStatus, assign, update, applyMacro };
 }

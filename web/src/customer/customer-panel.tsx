@@ -19,6 +19,7 @@ import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
 import { PrivacyActions } from './privacy-actions.tsx';
 import { IdentityClaims } from './identity-claims.tsx';
+import { TaskPanel } from '../tasks/task-panel.tsx';
 
 interface Props {
   contactId: string;
@@ -128,6 +129,10 @@ export function CustomerPanel(props: Props) {
           <span className="field-label">Tags</span>
           <TagEditor label="Contact tags" tags={contact.tags} onChange={(tags) => void save({ tags })} />
         </div>
+      </section>
+      <section className="panel-section" data-testid="customer-tasks">
+        <h3 className="panel-heading">Tasks</h3>
+        <TaskPanel key={contactId} target={{ contactId }} label="Customer tasks" />
       </section>
       <ContactTimeline contactId={contactId} conversationId={conversationId} refreshKey={props.refreshKey} conversationHref={props.conversationHref} onOpenConversation={onOpenConversation} />
       <section className="panel-section">

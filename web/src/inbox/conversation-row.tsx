@@ -46,6 +46,13 @@ export const ConversationRow = memo(function ConversationRow({ c, selected, open
         {showStatus && <span className={`status-pill status-${c.status}`}>{statusLabel[c.status]}</span>}
         <span className="row-number">#{c.number}</span>
       </div>
+      {c.snoozeReason && (
+        <div className="row-line">
+          <span className="row-snooze" data-testid="snooze-reason">
+            {c.status === 'snoozed' ? 'Snoozed' : 'Back from snooze'}: {c.snoozeReason}
+          </span>
+        </div>
+      )}
       <div className="row-line">
         <span className="row-preview">
           {snippet && snippet.length > 0 ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>)) : previewOf(c)}

@@ -13,6 +13,7 @@ import { inboxPath, navigate, navigateUp, type InboxRoute } from '../router.ts';
 import { useSession } from '../state/session.tsx';
 import { HelpOverlay } from '../ui/help-overlay.tsx';
 import { ConversationList } from './conversation-list.tsx';
+import { MyTasksList } from '../tasks/my-tasks-list.tsx';
 import { NavSidebar } from './nav-sidebar.tsx';
 import { useConversationList } from './use-conversation-list.ts';
 import { useSearch } from './use-search.ts';
@@ -112,12 +113,15 @@ export function InboxPage({ route }: { route: InboxRoute }) {
   const title =
     route.view.kind === 'team'
       ? (teams.find((t) => t.id === (route.view as { teamId: string }).teamId)?.name ?? 'Team')
-      : { mine: 'Mine', unassigned: 'Unassigned', all: 'All conversations' }[route.view.kind];
+      : { mine: 'Mine', unassigned: 'Unassigned', all: 'All conversations', tasks: 'My tasks' }[route.view.kind];
 
   const view = !openId ? 'list' : route.customer ? 'customer' : 'conversation';
   return (
     <div className="app app-inbox" data-view={view}>
       <NavSidebar active={route.view} onHelp={() => setHelp(true)} />
+      {route.view.kind === 'tasks' ? (
+        <MyTasksList onOpenConversation={(id) => openConversation(id)} />
+      ) : (
       <ConversationList
         title={title}
         state={list.state}
@@ -133,6 +137,7 @@ export function InboxPage({ route }: { route: InboxRoute }) {
         search={search}
         searchRef={searchBox}
       />
+      )}
       {openId ? (
         <ConversationPane open={open} actions={actions} mode={mode} onMode={setMode} composerRef={composer} onBack={backToList} onCustomer={toggleCustomer} customerOpen={!!route.customer} />
       ) : (

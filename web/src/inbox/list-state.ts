@@ -11,7 +11,8 @@ export interface ListQuery {
 }
 
 export function toListParams(q: ListQuery): ListParams {
-  const assignee = q.view.kind === 'mine' ? 'me' : q.view.kind === 'unassigned' ? 'unassigned' : 'all';
+  // My tasks shows tasks; the conversations behind it (j / k) are the agent's own.
+  const assignee = q.view.kind === 'mine' || q.view.kind === 'tasks' ? 'me' : q.view.kind === 'unassigned' ? 'unassigned' : 'all';
   return {
     status: [q.status],
     assignee,
@@ -31,6 +32,7 @@ export function matchesQuery(c: ConversationSummary, q: ListQuery, me: Me): bool
   if (!visibleTo(c, me)) return false;
   switch (q.view.kind) {
     case 'mine':
+    case 'tasks':
       return c.assignee?.id === me.id;
     case 'unassigned':
       return c.assignee === null;

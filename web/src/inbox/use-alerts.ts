@@ -1,5 +1,5 @@
 // Alerts for this agent: conversations assigned to them by someone else (routing, a supervisor)
-// and @mentions in notes. Assignments arriving together make one alert, not a stack.
+// @mentions in notes and follow-up tasks that fell due. Assignments arriving together make one alert, not a stack.
 import { conversationTitle } from '../ui/channel-icon.tsx';
 import { useEffect, useRef } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
@@ -12,7 +12,7 @@ import { desktopNotify } from './notify.ts';
 
 const BATCH_MS = 1500;
 
-export function useAlerts(openConversation: (id: string) => void, showMine: () => void): void {
+export function useAlerts(openConversation: (id: string) => void, showMine: () => void, showTasks: () => void): void {
   const { me } = useSession();
   const toasts = useToasts();
   const assignees = useRef(new Map<string, string | null>());
@@ -48,6 +48,14 @@ export function useAlerts(openConversation: (id: string) => void, showMine: () =
     timer.current = setTimeout(flush, batch.current.length === 1 ? 300 : BATCH_MS);
   });
   useSocketEvent('notification.created', (n) => {
+    if (n.kind === 'task.due') {
+      const id = n.conversationId;
+      const on = n.data.conversationNumber ? ` (#${n.data.conversationNumber})` : n.data.contactName ? ` (${n.data.contactName})` : '';
+      const open = id ? () => openConversation(id) : showTasks;
+      desktopNotify('Task due', `${n.data.title ?? ''}${on}`, open);
+      toasts.show({ tone: 'warning', text: `Task due: ${n.data.title ?? ''}${on}`, action: { label: id ? 'Open' : 'My tasks', run: open } });
+      return;
+    }
     if (n.kind !== 'mention' || !n.conversationId) return;
     const id = n.conversationId;
     const who = n.data.by?.name ?? 'Someone';

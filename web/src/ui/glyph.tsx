@@ -19,6 +19,8 @@ const PATHS = {
   inbound: 'M17 7L7 17 M7 9v8h8',
   outbound: 'M7 17L17 7 M9 7h8v8',
   note: 'M5 4h14v16H5z M9 9h6 M9 13h6',
+  tasks: 'M4 6l2 2 3-3 M12 7h8 M4 13l2 2 3-3 M12 14h8 M12 20h8 M4 20h4',
+  macro: 'M13 3L5 13h6l-1 8 8-10h-6z',
 } as const;
 
 export type GlyphName = keyof typeof PATHS;

@@ -21,6 +21,7 @@ export function conversationSummary(id: string, patch: Partial<ConversationSumma
     waitingSince: null,
     firstResponseAt: null,
     snoozedUntil: null,
+    snoozeReason: null,
     resolvedAt: null,
     createdAt: '2026-03-02T09:00:00.000Z',
     lastMessage: null,
