@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const conversationStatuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
-const statusList = z
+export const statusList = z
   .string()
   .optional()
   .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
