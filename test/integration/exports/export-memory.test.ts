@@ -4,7 +4,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poolOf } from '../../../src/db/client.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 const CONVERSATIONS = 100_000;
 const BOUND_MB = 100;
@@ -97,4 +99,18 @@ describe('exporting 100,000 conversations', () => {
     expect(m.rssGrowthMb).toBeLessThan(BOUND_MB);
     expect(m.heapGrowthMb).toBeLessThan(BOUND_MB);
   }, 300_000);
+
+  it('closes the cursor and gives its connection back when the client goes away mid-download', async () => {
+    const pool = poolOf(h.rt.deps.db);
+    const res = await fetch(`${h.apiUrl}/api/exports/conversations.csv?include=messages`, { headers: { authorization: `Bearer ${admin}` } });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const holding = async () =>
+      (await h.testDb.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%parley_export%' AND state LIKE 'idle in transaction%'`))[0]!.n;
+    expect(await holding()).toBe(1);
+    await reader.cancel();
+    await waitUntil(async () => (await holding()) === 0 && pool.idleCount === pool.totalCount, 'the export transaction ended and its connection idle in the pool');
+    const again = await fetch(`${h.apiUrl}/api/exports/contacts.csv`, { headers: { authorization: `Bearer ${admin}` } });
+    expect((await again.text()).split('\r\n').length).toBe(1_000 + 2);
+  }, 60_000);
 });
