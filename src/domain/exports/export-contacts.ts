@@ -1,8 +1,9 @@
 // GET /api/exports/contacts.(csv|json): every contact the viewer may see, oldest first, streamed
 // from a server-side cursor. Supervisors and admins only; audited.
 import type { Deps } from '../../deps.ts';
-import { isSupervisor, requireSupervisor, type Viewer } from '../auth/viewer.ts';
-import { binder, visibleConversationsSql } from '../conversations/visibility.ts';
+import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
+import { visibleContactsSql } from '../contacts/contact-visibility.ts';
+import { binder } from '../conversations/visibility.ts';
 import { contactColumns, type ContactExportRow } from './contact-columns.ts';
 import { openCursorRows } from './cursor-rows.ts';
 import { rangeForAudit, type ContactExportRequest } from './export-filters.ts';
@@ -14,9 +15,7 @@ export async function exportContacts(deps: Pick<Deps, 'db' | 'clock'>, viewer: V
   requireSupervisor(viewer, 'export contacts');
   const values: unknown[] = [];
   const bind = binder(values);
-  const where = [`k."workspaceId" = ${bind(viewer.workspaceId)}`, `k."mergedIntoId" IS NULL`, ...rangeSql('k."createdAt"', req, bind)];
-  // The contact rule of contact-visibility.ts: an agent sees a contact through a conversation they may see.
-  if (!isSupervisor(viewer)) where.push(`EXISTS (SELECT 1 FROM "Conversation" vc WHERE vc."contactId" = k.id AND ${visibleConversationsSql(viewer, 'vc', bind)})`);
+  const where = [visibleContactsSql(viewer, 'k', bind), `k."mergedIntoId" IS NULL`, ...rangeSql('k."createdAt"', req, bind)];
   const text = `SELECT k.id, k.name, k.email, k.phone, k.tier, k."lifecycleStage" AS lifecycle_stage, k.tags, k.attributes,
       COALESCE((SELECT array_agg(i."channelKind" || ':' || i.address ORDER BY i."createdAt", i.id) FROM "ContactIdentity" i WHERE i."contactId" = k.id), '{}') AS identities,
       (SELECT count(*)::int FROM "Conversation" c WHERE c."contactId" = k.id) AS conversation_count,

@@ -2,6 +2,10 @@
 // history (RFC 4180 quoting, unicode, formula injection neutralised, erased contacts anonymised),
 // date and status filters, workspace isolation, who may export, refused queries and the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { visibleContactsSql, visibleContactsWhere } from '../../../src/domain/contacts/contact-visibility.ts';
+import { binder } from '../../../src/domain/conversations/visibility.ts';
+import type { Viewer } from '../../../src/domain/auth/viewer.ts';
+import { sqlRows } from '../../../src/db/sql.ts';
 import { download } from '../../support/download.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { seedExportFixtures } from './export-fixtures.ts';
@@ -161,5 +165,28 @@ describe('exports', () => {
       data: { format: 'csv', from: '2026-11-01T00:00:00.000Z', to: null, statuses: ['open'], includeMessages: true },
     });
     expect(entries.some((e) => e.action === 'export.contacts')).toBe(true);
+  });
+
+  it('applies the contact visibility rule in SQL exactly as the rest of the app does', async () => {
+    const db = h.testDb.db;
+    const workspaceId = h.workspace.workspace.id;
+    // A contact only Billing sees: Ada (Support) may not, a supervisor may.
+    await db.contact.create({ data: { id: 'exp-k6', workspaceId, name: 'Billing only' } });
+    await db.conversation.create({ data: { id: 'exp-c6', number: 6, workspaceId, channelId: h.workspace.channels[0]!.id, contactId: 'exp-k6', teamId: h.workspace.teams.get('Billing')! } });
+    const viewers: Viewer[] = [
+      { agentId: adaId, workspaceId, role: 'agent', teamIds: [h.workspace.teams.get('Support')!] },
+      { agentId: h.workspace.agents[2]!.id, workspaceId, role: 'supervisor', teamIds: [] },
+    ];
+    const seen: string[][] = [];
+    for (const v of viewers) {
+      const values: unknown[] = [];
+      const sql = await sqlRows<{ id: string }>(db, { text: `SELECT k.id FROM "Contact" k WHERE ${visibleContactsSql(v, 'k', binder(values))} ORDER BY k.id` }, values);
+      const prisma = await db.contact.findMany({ where: visibleContactsWhere(v), orderBy: { id: 'asc' }, select: { id: true } });
+      expect(sql.map((r) => r.id)).toEqual(prisma.map((r) => r.id));
+      seen.push(sql.map((r) => r.id));
+    }
+    expect(seen[0]).not.toContain('exp-k6');
+    expect(seen[1]).toContain('exp-k6');
+    expect((await download(h.apiUrl, supervisor, '/api/exports/contacts.csv')).text).toContain('exp-k6,Billing only');
   });
 });
