@@ -54,6 +54,11 @@ describe('exports page', () => {
     expect(json.name).toBe(`parley-${h.workspace.workspace.slug}-contacts-${today}.json`);
     expect((JSON.parse(json.text) as { name: string; email: string }[]).map((c) => [c.name, c.email])).toEqual([['Rita Refund', 'rita@example.com']]);
 
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByTestId('exports-page').waitFor();
+    await screenshot(page, 'exports-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByLabel('From').fill('2030-01-01');
     await page.getByLabel('To').fill('');
     const none = await downloadOf('Download contacts as CSV');
