@@ -53,6 +53,7 @@ import type { presenceBody } from '../http/schemas/presence.ts';
 import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
 import type { inboundEventListQuery, inboundEventRetryBody } from '../http/schemas/inbound-events.ts';
 import type { deliveryListQuery } from '../http/schemas/deliveries.ts';
+import type { contactJsonExportQuery, conversationJsonExportQuery } from '../http/schemas/exports.ts';
 import type { acceptLinkBody, firstRunBody, inviteBody, passwordChangeBody, personPatchBody, profilePatchBody, teamCreateBody, teamPatchBody } from '../http/schemas/people.ts';
 import type { ClientToServerEvents, ConversationTypingEvent, JoinAnswer, QueuesChangedEvent, ServerToClientEvents } from '../realtime/agent-protocol.ts';
 import type { Wire, WireEvents } from './wire.ts';
@@ -188,6 +189,10 @@ export type StatusPatchBody = z.input<typeof statusPatchBody>;
 export type InboundEventListQuery = z.input<typeof inboundEventListQuery>;
 export type InboundRetryBody = z.input<typeof inboundEventRetryBody>;
 export type DeliveryListQuery = z.input<typeof deliveryListQuery>;
+/** GET /api/exports/contacts.(csv|json)?… (`format` on .json only). */
+export type ContactExportQuery = z.input<typeof contactJsonExportQuery>;
+/** GET /api/exports/conversations.(csv|json)?… (`status` comma-separated; `format` on .json only). */
+export type ConversationExportQuery = z.input<typeof conversationJsonExportQuery>;
 export type InviteBody = z.input<typeof inviteBody>;
 export type PersonPatchBody = z.input<typeof personPatchBody>;
 export type TeamCreateBody = z.input<typeof teamCreateBody>;

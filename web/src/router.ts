@@ -31,6 +31,7 @@ export type Route =
   | { page: 'channels' }
   | { page: 'canned' }
   | { page: 'macros' }
+  | { page: 'exports' }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -69,6 +70,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   if (parts[0] === 'macros') return { page: 'macros' };
+  if (parts[0] === 'exports') return { page: 'exports' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

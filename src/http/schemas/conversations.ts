@@ -6,7 +6,7 @@ import { tagList } from '../../domain/conversations/tag-list.ts';
 
 export const conversationStatuses = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
-const statusList = z
+export const statusList = z
   .string()
   .optional()
   .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))

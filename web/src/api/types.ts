@@ -88,6 +88,8 @@ export type InboundRetryOneResponse = C.InboundRetryOneResponse;
 export type Delivery = C.DeliveryResponse;
 export type DeliveryState = NonNullable<C.DeliveryListQuery['state']>;
 export type DeliveryRetryResponse = C.DeliveryRetryResponse;
+export type ContactExportQuery = C.ContactExportQuery;
+export type ConversationExportQuery = C.ConversationExportQuery;
 
 /** GET /api/supervisor/board */
 export type Board = C.BoardResponse;
