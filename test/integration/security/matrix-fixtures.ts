@@ -40,6 +40,11 @@ export interface MatrixFixtures {
     claimLinkToken: string;
     message: string;
     ownSession: string;
+    article: string;
+    reviewStep: string;
+    knowledgeCategory: string;
+    helpWorkspace: string;
+    articleSlug: string;
   };
   /** A login session of the owning agent, for a cell that ends one. */
   freshOwnSession(): Promise<{ ownSession: string }>;
@@ -82,6 +87,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const status = await db.statusDefinition.create({ data: { workspaceId: w1, key: `w1-${tag}`, label: 'Waiting on legal', category: 'open', position: 99 } });
   const canned = () => db.cannedResponse.create({ data: { workspaceId: w1, shortcut: `m-${randomBytes(4).toString('hex')}`, title: 'Thanks', body: 'Thanks for writing' } });
   const cannedResponse = await canned();
+  const knowledgeCategory = await db.knowledgeCategory.create({ data: { workspaceId: w1, name: 'Billing', slug: `billing-${tag}` } });
+  const article = await db.knowledgeArticle.create({ data: { workspaceId: w1, categoryId: knowledgeCategory.id, title: 'Refunds', slug: `refunds-${tag}`, body: 'Within 30 days.', language: 'en', state: 'published', authorId: a1!.id } });
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -144,6 +151,11 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       ...claim,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
+      article: article.id,
+      reviewStep: 'submit',
+      knowledgeCategory: knowledgeCategory.id,
+      helpWorkspace: (await db.workspace.findUniqueOrThrow({ where: { id: w1 } })).slug,
+      articleSlug: article.slug,
     },
     freshOwnSession: ownSession,
     freshClaim,
