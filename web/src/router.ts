@@ -22,13 +22,18 @@ export type RoutingPage = (typeof routingPages)[number];
 const routingPagePath = (p: RoutingPage) => (p === 'queues' ? 'routing-queues' : p);
 
 /** Pages anyone may open without logging in: the first run and the page an account link opens. */
-export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string };
+export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string } | HelpRoute;
+
+/** A workspace's public help center (/help/<workspace slug or id>) or one of its articles (/help/<workspace>/<slug>). */
+export type HelpRoute = { page: 'help'; workspace: string; slug: string | null };
 
 export type Route =
   | { page: 'login' }
   | { page: 'supervisor' }
   | { page: 'channels' }
   | { page: 'canned' }
+  /** The knowledge base: the list, or an article's editor (`new` for a new one). */
+  | { page: 'knowledge'; articleId: string | null }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -66,6 +71,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'knowledge') return { page: 'knowledge', articleId: parts[1] ?? null };
+  if (parts[0] === 'help' && parts[1]) return { page: 'help', workspace: parts[1], slug: parts[2] ?? null };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

@@ -9,7 +9,7 @@ export function toCategoryView(c: KnowledgeCategory) {
   return { id: c.id, name: c.name, slug: c.slug, position: c.position };
 }
 
-type ArticleRow = KnowledgeArticle & { author: { name: string }; reviewer: { name: string } | null };
+type ArticleRow = KnowledgeArticle & { author: { name: string }; reviewer: { name: string } | null; workspace: { slug: string } };
 
 export function toArticleView(a: ArticleRow) {
   return {
@@ -17,6 +17,8 @@ export function toArticleView(a: ArticleRow) {
     categoryId: a.categoryId,
     title: a.title,
     slug: a.slug,
+    /** Its public page (served only while it is published). */
+    path: helpPath(a.workspace.slug, a.slug),
     body: a.body,
     excerpt: excerptOf(a.body),
     language: a.language,

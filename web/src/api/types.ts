@@ -148,3 +148,18 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** The knowledge base: articles, categories, search hits, and the public help center. */
+export type {
+  ArticleCreateBody,
+  ArticleReviewStep,
+  ArticleUpdateBody,
+  CategoryCreateBody,
+  HelpCenterResponse as HelpCenter,
+  HelpSearchHitResponse as HelpSearchHit,
+  KnowledgeArticleResponse as KnowledgeArticle,
+  KnowledgeArticleState as ArticleState,
+  KnowledgeCategoryResponse as KnowledgeCategory,
+  KnowledgeHitResponse as KnowledgeHit,
+  PublicArticleResponse as PublicArticle,
+} from '../../../src/contract/index.ts';
