@@ -44,16 +44,26 @@ export function splitSearchQuery(q: string): SearchQueryParts {
   return { words: q.replace(CJK_RUN, ' ').replace(/\s+/g, ' ').trim(), cjk: [...new Set(cjk)] };
 }
 
-/** Markdown to plain text, for excerpts: markup dropped, links kept as their text. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, ' ')
+/** One line of Markdown as plain text: markup dropped, links kept as their text. */
+function plainLine(line: string): string {
+  return line
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/^\s{0,3}(>|[-*+]|\d+[.)])\s+/, '')
     .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Markdown as plain text, for excerpts: headings (they repeat the title) and code left out, lines
+ * that end without punctuation closed with a full stop (a list reads as sentences). */
+export function plainText(markdown: string): string {
+  const lines = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split(/\r?\n/)
+    .filter((l) => !/^\s{0,3}#{1,6}\s/.test(l))
+    .map(plainLine)
+    .filter(Boolean);
+  return lines.map((l, i) => (i < lines.length - 1 && /[A-Za-z0-9\u0400-\u04FF]$/.test(l) ? `${l}.` : l)).join(' ');
 }
 
 /** The first `max` characters of the plain text, cut at a word where there is one. */

@@ -37,7 +37,7 @@ describe('knowledge base articles API', () => {
     expect(cat.body).toMatchObject({ name: 'Billing & refunds', slug: 'billing-refunds' });
     const created = await h.api(ada, 'POST', '/api/knowledge/articles', { title: 'How refunds work', body: '# Refunds\n\nWe refund **within 5 days**.', language: 'EN', categoryId: cat.body.id });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: 'How refunds work', slug: 'how-refunds-work', language: 'en', state: 'draft', categoryId: cat.body.id, author: { name: 'Ada Agent' }, excerpt: 'Refunds We refund within 5 days.' });
+    expect(created.body).toMatchObject({ title: 'How refunds work', slug: 'how-refunds-work', language: 'en', state: 'draft', categoryId: cat.body.id, author: { name: 'Ada Agent' }, excerpt: 'We refund within 5 days.' });
     const id = created.body.id as string;
 
     expect((await h.api(ada, 'PATCH', `/api/knowledge/articles/${id}`, { body: 'We refund **within 3 days**.' })).body.body).toBe('We refund **within 3 days**.');

@@ -102,7 +102,7 @@ export function ArticleEditor({ id, categories }: { id: string | null; categorie
   if (id && !article) return <p className="dim">Loading…</p>;
 
   return (
-    <form className="channel-form board-card" aria-label={article ? `Edit ${article.title}` : 'New article'} onSubmit={(e) => e.preventDefault()}>
+    <form className="channel-form board-card kb-editor" aria-label={article ? `Edit ${article.title}` : 'New article'} onSubmit={(e) => e.preventDefault()}>
       <a
         href="/knowledge"
         className="help-back"
@@ -133,7 +133,7 @@ export function ArticleEditor({ id, categories }: { id: string | null; categorie
       )}
       {!canEdit && <p className="dim">This article is {state.replace('_', ' ')}: supervisors and admins change it now.</p>}
       <fieldset className="kb-filters" disabled={!canEdit || busy}>
-        <label className="kb-field" style={{ flex: 1 }}>
+        <label className="kb-field kb-grow">
           <span>Title *</span>
           <input value={fields.title} maxLength={200} onChange={(e) => set({ title: e.target.value })} />
         </label>
