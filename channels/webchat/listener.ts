@@ -78,6 +78,7 @@ function serveVisitor(ctx: ListenerContext, desk: VisitorDesk, socket: Socket): 
     visitorId: v.visitorId,
     token: v.issuedToken,
     channel: { title: v.settings.title, greeting: v.settings.greeting ?? null, prechat: v.settings.prechat, maxMessageLength: v.settings.maxMessageLength },
+    helpCenter: v.channel.workspaceId,
   });
   limitEveryEvent(ctx, desk, socket, v.visitorId);
   const handle = (event: string, fn: (raw: unknown) => Promise<Record<string, unknown>>) =>

@@ -24,6 +24,8 @@ export interface VisitorSession {
   /** Set when the server issued a new token (first visit, or an unknown token). */
   token: string | null;
   channel: Pick<WebchatSettings, 'title' | 'prechat' | 'maxMessageLength'> & { greeting: string | null };
+  /** The workspace's public help center (`/api/help/<helpCenter>/search`), offered before the visitor writes. */
+  helpCenter: string;
 }
 
 /** Whether the chat is answered now, and where the visitor's conversation stands. */

@@ -26,6 +26,8 @@ import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { helpCenterRoutes } from './routes/help-center.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', cannedResponseRoutes(deps));
   api.route('/', taskRoutes(deps));
   api.route('/', macroRoutes(deps));
+  api.route('/', knowledgeRoutes(deps));
+  api.route('/', helpCenterRoutes(deps));
   api.route('/', conversationUpdateRoutes(deps));
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));

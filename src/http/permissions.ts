@@ -23,6 +23,9 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'GET /api/identity-claims/:token',
   'POST /api/identity-claims/:token',
   'GET /api/openapi.json',
+  'GET /api/help/:workspace',
+  'GET /api/help/:workspace/search',
+  'GET /api/help/:workspace/articles/:slug',
 ];
 
 /**

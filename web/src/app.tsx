@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -83,6 +83,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <MacrosPage onHelp={onHelp} />;
     case 'exports':
       return <ExportsPage onHelp={onHelp} />;
+    case 'knowledge':
+      return <KnowledgePage onHelp={onHelp} articleId={route.articleId} />;
     case 'people':
       return <PeoplePage onHelp={onHelp} />;
     case 'teams':
@@ -100,6 +102,7 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
     case 'login':
     case 'setup':
     case 'account-link':
+    case 'help':
       return null;
     default:
       return <RoutingSettings page={route.page} onHelp={onHelp} />;
@@ -160,7 +163,7 @@ export function App() {
 
   const setupNeeded = boot.state === 'anonymous' && boot.setupNeeded;
   useEffect(() => {
-    if (route.page === 'account-link') return;
+    if (route.page === 'account-link' || route.page === 'help') return;
     if (boot.state === 'anonymous' && setupNeeded && route.page !== 'setup') navigate('/setup', { replace: true });
     if (boot.state === 'anonymous' && !setupNeeded && route.page !== 'login') navigate('/login', { replace: true });
     if (boot.state === 'ready' && publicPages.includes(route.page)) navigate('/inbox/mine', { replace: true });
@@ -174,6 +177,13 @@ export function App() {
     return (
       <Suspense fallback={<PageLoading />}>
         <AccountLinkPage purpose={route.purpose} token={route.token} onLoggedIn={enterAfterLink} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'help') {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <HelpPage workspace={route.workspace} slug={route.slug} />
       </Suspense>
     );
   }

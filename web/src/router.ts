@@ -23,7 +23,10 @@ export type RoutingPage = (typeof routingPages)[number];
 const routingPagePath = (p: RoutingPage) => (p === 'queues' ? 'routing-queues' : p);
 
 /** Pages anyone may open without logging in: the first run and the page an account link opens. */
-export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string };
+export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string } | HelpRoute;
+
+/** A workspace's public help center (/help/<workspace slug or id>) or one of its articles (/help/<workspace>/<slug>). */
+export type HelpRoute = { page: 'help'; workspace: string; slug: string | null };
 
 export type Route =
   | { page: 'login' }
@@ -32,6 +35,8 @@ export type Route =
   | { page: 'canned' }
   | { page: 'macros' }
   | { page: 'exports' }
+  /** The knowledge base: the list, or an article's editor (`new` for a new one). */
+  | { page: 'knowledge'; articleId: string | null }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -71,6 +76,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'canned-responses') return { page: 'canned' };
   if (parts[0] === 'macros') return { page: 'macros' };
   if (parts[0] === 'exports') return { page: 'exports' };
+  if (parts[0] === 'knowledge') return { page: 'knowledge', articleId: parts[1] ?? null };
+  if (parts[0] === 'help' && parts[1]) return { page: 'help', workspace: parts[1], slug: parts[2] ?? null };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -78,6 +78,10 @@ describe('migrate', () => {
       expect(msg.references).toEqual(['<a>', '<b>']);
       const ev = await db.inboundEvent.create({ data: { workspaceId: ws.id, channelId: channel.id, externalId: 'x', raw: new Uint8Array([0, 1, 2]), payload: { a: 1 } } });
       expect(Buffer.from(ev.raw!)).toEqual(Buffer.from([0, 1, 2]));
+      const author = await db.agent.create({ data: { workspaceId: ws.id, email: 'a@w', name: 'A' } });
+      const category = await db.knowledgeCategory.create({ data: { workspaceId: ws.id, name: 'Billing', slug: 'billing' } });
+      const article = await db.knowledgeArticle.create({ data: { workspaceId: ws.id, categoryId: category.id, title: 'T', slug: 't', body: 'B', language: 'en', state: 'in_review', authorId: author.id, titleTerms: '退 退款' } });
+      expect(await db.knowledgeArticle.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ state: 'in_review', titleTerms: '退 退款', categoryId: category.id });
     } finally {
       await db.$disconnect();
     }

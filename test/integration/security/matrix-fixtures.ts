@@ -42,6 +42,11 @@ export interface MatrixFixtures {
     claimLinkToken: string;
     message: string;
     ownSession: string;
+    article: string;
+    reviewStep: string;
+    knowledgeCategory: string;
+    helpWorkspace: string;
+    articleSlug: string;
   };
   /** A login session of the owning agent, for a cell that ends one. */
   freshOwnSession(): Promise<{ ownSession: string }>;
@@ -92,6 +97,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const task = await newTask();
   const newMacro = () => db.macro.create({ data: { workspaceId: w1, name: `Macro ${randomBytes(4).toString('hex')}`, actions: [{ type: 'setPriority', priority: 'high' }] } });
   const macro = await newMacro();
+  const knowledgeCategory = await db.knowledgeCategory.create({ data: { workspaceId: w1, name: 'Billing', slug: `billing-${tag}` } });
+  const article = await db.knowledgeArticle.create({ data: { workspaceId: w1, categoryId: knowledgeCategory.id, title: 'Refunds', slug: `refunds-${tag}`, body: 'Within 30 days.', language: 'en', state: 'published', authorId: a1!.id } });
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -156,6 +163,11 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       ...claim,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
+      article: article.id,
+      reviewStep: 'submit',
+      knowledgeCategory: knowledgeCategory.id,
+      helpWorkspace: (await db.workspace.findUniqueOrThrow({ where: { id: w1 } })).slug,
+      articleSlug: article.slug,
     },
     freshOwnSession: ownSession,
     freshClaim,

@@ -40,9 +40,14 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
   { path: /^\/api\/messages\/:id\//, param: 'id', id: 'message' },
   { path: /^\/api\/me\/sessions\/:id$/, param: 'id', id: 'ownSession' },
+  { path: /^\/api\/knowledge\/articles\/:id(\/|$)/, param: 'id', id: 'article' },
+  { path: /^\/api\/knowledge\/articles\/:id\/:step$/, param: 'step', id: 'reviewStep' },
+  { path: /^\/api\/knowledge\/categories\/:id$/, param: 'id', id: 'knowledgeCategory' },
+  { path: /^\/api\/help\/:workspace(\/|$)/, param: 'workspace', id: 'helpWorkspace' },
+  { path: /^\/api\/help\/:workspace\/articles\/:slug$/, param: 'slug', id: 'articleSlug' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
-const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken']);
+const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken', 'reviewStep']);
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
 /** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
 const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;
@@ -61,6 +66,8 @@ const PENDING: Record<string, string> = {};
 const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'PATCH /api/people/:id': () => ({ name: 'Probed' }),
   'PATCH /api/teams/:id': () => ({ name: 'Probed' }),
+  'PATCH /api/knowledge/articles/:id': () => ({ title: 'Probed' }),
+  'PATCH /api/knowledge/categories/:id': () => ({ name: 'Probed' }),
   'POST /api/conversations/:id/messages': () => ({ text: 'probe' }),
   'POST /api/conversations/:id/notes': () => ({ text: 'probe' }),
   'POST /api/conversations/:id/status': () => ({ status: 'resolved' }),

@@ -158,3 +158,17 @@ export type MacroAction = C.MacroActionBody;
 export type MacroActionResult = C.MacroActionResultResponse;
 export type ApplyMacroResult = C.ApplyMacroResponse;
 export type { MacroApplyBody, MacroCreateBody, MacroUpdateBody, TaskCreateBody, TaskListQuery, TaskUpdateBody } from '../../../src/contract/index.ts';
+/** The knowledge base: articles, categories, search hits, and the public help center. */
+export type {
+  ArticleCreateBody,
+  ArticleReviewStep,
+  ArticleUpdateBody,
+  CategoryCreateBody,
+  HelpCenterResponse as HelpCenter,
+  HelpSearchHitResponse as HelpSearchHit,
+  KnowledgeArticleResponse as KnowledgeArticle,
+  KnowledgeArticleState as ArticleState,
+  KnowledgeCategoryResponse as KnowledgeCategory,
+  KnowledgeHitResponse as KnowledgeHit,
+  PublicArticleResponse as PublicArticle,
+} from '../../../src/contract/index.ts';

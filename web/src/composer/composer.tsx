@@ -1,6 +1,7 @@
 // The reply box: Reply (to the customer) and Note (private) tabs, "/" for canned responses with
 // placeholders filled, "@" to mention an agent in a note, files on a reply (picked or dropped, within
-// what the channel carries), Ctrl/⌘+Enter to send, Esc to leave. Where the channel cannot answer
+// what the channel carries), Knowledge to insert a published article's link or excerpt,
+// Ctrl/⌘+Enter to send, Esc to leave. Where the channel cannot answer
 // this contact in writing at all (an SMS sender ID, a phone call), Reply says why instead of taking text.
 import { forwardRef, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ConversationSummary } from '../api/types.ts';
@@ -11,6 +12,7 @@ import type { SendKind } from '../conversation/use-conversation.ts';
 import { useTypingSignal } from '../conversation/use-typing.ts';
 import { Suggestions, type Suggestion } from './suggestions.tsx';
 import { readReplyFile, replyFilesProblem, type ReplyFile } from './reply-files.ts';
+import { KnowledgePicker } from './knowledge-picker.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { fillPlaceholders, matchAgents, matchCanned, replaceToken, tokenAt, type Token } from './tokens.ts';
 
@@ -61,7 +63,22 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
   const blocked = mode === 'reply' ? replyRefusal : null;
   const templates = mode === 'reply' && !blocked ? (channel?.templates ?? []) : [];
   const [picking, setPicking] = useState(false);
-  useEffect(() => setPicking(false), [draftKey]);
+  const [knowledge, setKnowledge] = useState(false);
+  useEffect(() => {
+    setPicking(false);
+    setKnowledge(false);
+  }, [draftKey]);
+  /** An article's link or excerpt goes in at the caret, on a line of its own. */
+  const insertArticle = (snippet: string) => {
+    const before = text.slice(0, caret);
+    const after = text.slice(caret);
+    const lead = before && !before.endsWith('\n') ? '\n' : '';
+    const next = `${before}${lead}${snippet}${after && !after.startsWith('\n') ? '\n' : ''}`;
+    update(next + after);
+    setCaret(next.length);
+    pendingCaret.current = next.length;
+    setKnowledge(false);
+  };
   const filesAllowed = mode === 'reply' && maxFileBytes !== null && !blocked;
   const filesProblem = mode === 'reply' ? replyFilesProblem(files, maxFileBytes, channelName) : null;
   const attach = async (picked: FileList | null) => {
@@ -194,6 +211,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           onKeyDown={onKeyDown}
         />
       </div>
+      {knowledge && !blocked && <KnowledgePicker onInsert={insertArticle} onClose={() => setKnowledge(false)} />}
       {picking && templates.length > 0 && <TemplatePicker conversationId={conversation.id} templates={templates} onClose={() => setPicking(false)} />}
       {mode === 'reply' && files.length > 0 && (
         <ul className="composer-files" aria-label="Files to send">
@@ -228,6 +246,9 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
             </button>
           </>
         )}
+        <button type="button" className="button composer-attach" aria-expanded={knowledge} disabled={blocked !== null} onClick={() => setKnowledge((v) => !v)}>
+          Knowledge
+        </button>
         {templates.length > 0 && (
           <button type="button" className="button composer-attach" aria-expanded={picking} onClick={() => setPicking((v) => !v)}>
             Template

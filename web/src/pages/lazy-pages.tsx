@@ -8,6 +8,8 @@ export const SupervisorPage = lazy(() => import('./supervisor-page.tsx').then((m
 export const ChannelsPage = lazy(() => import('./channels-page.tsx').then((m) => ({ default: m.ChannelsPage })));
 export const DeliveriesPage = lazy(() => import('./deliveries-page.tsx').then((m) => ({ default: m.DeliveriesPage })));
 export const InboundEventsPage = lazy(() => import('./inbound-events-page.tsx').then((m) => ({ default: m.InboundEventsPage })));
+export const KnowledgePage = lazy(() => import('../knowledge/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })));
+export const HelpPage = lazy(() => import('../knowledge/help-page.tsx').then((m) => ({ default: m.HelpPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
 export const MacrosPage = lazy(() => import('./macros-page.tsx').then((m) => ({ default: m.MacrosPage })));
 export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));

@@ -6,6 +6,7 @@ import type { WidgetConfig } from './config.ts';
 import { el, setText } from './dom.ts';
 import { newClientId, offlineIntro, queueLine } from './format.ts';
 import type { Session, Status, VisitorMessage } from './protocol.ts';
+import { hideHelp, startHelpSearch } from './help.ts';
 import { loadToken } from './storage.ts';
 import type { View } from './view.ts';
 
@@ -108,6 +109,7 @@ export function startChat(config: WidgetConfig, view: View): void {
     if (!conn) return;
     const [history, status] = await Promise.all([conn.history(), refreshStatus()]);
     for (const m of history) render(m);
+    if (history.length > 0) hideHelp(view.help);
     if (mode !== 'loading' && mode !== 'prechat' && mode !== 'offline') return;
     if (history.length > 0) setMode('chat');
     else if (status && !status.available) {
@@ -116,8 +118,13 @@ export function startChat(config: WidgetConfig, view: View): void {
     } else setMode(session?.channel.prechat.enabled ? 'prechat' : 'chat');
   }
 
+  let helpStarted = false;
   function onSession(s: Session): void {
     session = s;
+    if (!helpStarted) {
+      helpStarted = true;
+      startHelpSearch(view.help, config.server, s.helpCenter);
+    }
     setText(view.title, s.channel.title);
     view.greeting.hidden = !s.channel.greeting;
     if (s.channel.greeting) setText(view.greeting, s.channel.greeting);
@@ -146,6 +153,7 @@ export function startChat(config: WidgetConfig, view: View): void {
     const clientId = newClientId();
     const optimistic: VisitorMessage = { id: clientId, clientId, direction: 'in', text: fields.text, author: null, createdAt: new Date().toISOString() };
     const node = render(optimistic, 'pending');
+    hideHelp(view.help);
     const answer = await conn.call(event, { clientId, ...fields });
     if (answer.ok) {
       render(optimistic);

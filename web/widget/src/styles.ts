@@ -35,4 +35,10 @@ button.send { border: none; background: #2f5bea; color: #fff; border-radius: 8px
 button.send:disabled { opacity: .5; cursor: default; }
 .error { color: #a01f24; font-size: 12px; }
 .intro { font-size: 13px; color: #1c2024; margin: 0; }
+.help { display: flex; flex-direction: column; gap: 6px; padding: 10px; border: 1px solid #e0e1e6; border-radius: 10px; background: #fff; }
+.help-status { margin: 0; font-size: 12px; color: #60646c; }
+.help-status:empty { display: none; }
+.help-results { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.help-results a { color: #2f5bea; font-weight: 600; text-decoration: none; }
+.help-results .excerpt { display: block; font-size: 12px; color: #60646c; }
 `;

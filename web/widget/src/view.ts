@@ -1,7 +1,8 @@
 // The widget's elements in a shadow root: a launcher button and a panel with the conversation,
-// the agent's typing, the visitor's place in the queue, and one of three forms (pre-chat,
-// offline, composer).
+// the agent's typing, the visitor's place in the queue, a help search before they write, and one
+// of three forms (pre-chat, offline, composer).
 import { el } from './dom.ts';
+import { createHelpBox, type HelpBox } from './help.ts';
 import { css } from './styles.ts';
 
 export interface View {
@@ -16,6 +17,7 @@ export interface View {
   list: HTMLDivElement;
   typing: HTMLDivElement;
   queue: HTMLDivElement;
+  help: HelpBox;
   prechat: { form: HTMLFormElement; name: HTMLInputElement; email: HTMLInputElement; topicLabel: HTMLLabelElement; topic: HTMLSelectElement; text: HTMLTextAreaElement; error: HTMLDivElement };
   offline: { form: HTMLFormElement; intro: HTMLParagraphElement; name: HTMLInputElement; email: HTMLInputElement; text: HTMLTextAreaElement; error: HTMLDivElement };
   composer: { form: HTMLFormElement; text: HTMLTextAreaElement; send: HTMLButtonElement };
@@ -56,7 +58,8 @@ export function createView(): View {
   const close = el('button', { type: 'button', 'aria-label': 'Close chat' }, '×');
   const greeting = el('p', { class: 'greeting', hidden: true });
   const list = el('div', { class: 'messages', role: 'log', 'aria-live': 'polite' });
-  const body = el('div', { class: 'body' }, greeting, list);
+  const help = createHelpBox();
+  const body = el('div', { class: 'body' }, greeting, help.box, list);
   const typing = el('div', { class: 'typing', hidden: true, 'aria-live': 'polite' });
   const queue = el('div', { class: 'queue', hidden: true, role: 'status' });
 
@@ -116,6 +119,7 @@ export function createView(): View {
     list,
     typing,
     queue,
+    help,
     prechat: { form: prechatForm, topicLabel, ...prechat },
     offline: { form: offlineForm, ...offline },
     composer: { form: composerForm, text: composerText, send },
