@@ -59,11 +59,17 @@ describe('tasks and macros', () => {
     await expect(mine.locator('.task-overdue').count()).resolves.toBe(1);
     await screenshot(page, 'tasks-my-tasks');
 
-    await mine.getByRole('checkbox', { name: 'Mark “Call Rita back” done' }).click();
+    await mine.getByRole('button', { name: 'Change “Call Rita back”' }).click();
+    await mine.getByRole('form', { name: 'Change “Call Rita back”' }).getByLabel('Task').fill('Call Rita about the refund');
+    await mine.getByRole('button', { name: 'Save task' }).click();
+    await mine.getByText('Call Rita about the refund').waitFor();
+    expect((await h.testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).title).toBe('Call Rita about the refund');
+
+    await mine.getByRole('checkbox', { name: 'Mark “Call Rita about the refund” done' }).click();
     await waitUntil(async () => (await h.testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).doneAt !== null || null, 'the task marked done');
-    await mine.getByRole('checkbox', { name: 'Reopen “Call Rita back”' }).waitFor();
+    await mine.getByRole('checkbox', { name: 'Reopen “Call Rita about the refund”' }).waitFor();
     await page.getByRole('tab', { name: 'Done' }).click();
-    await page.getByRole('list', { name: 'Done tasks' }).getByText('Call Rita back').waitFor();
+    await page.getByRole('list', { name: 'Done tasks' }).getByText('Call Rita about the refund').waitFor();
     await screenshot(page, 'tasks-done');
     // Its conversation opens beside the list.
     await page.getByRole('button', { name: /#\d+ Refund\?/ }).click();

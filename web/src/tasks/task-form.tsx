@@ -1,13 +1,22 @@
-// Adding a task: what to do, when, for whom (the agent by default), an optional note.
+// Adding or changing a task: what to do, when, for whom (the agent by default), an optional note.
 import { useState, type FormEvent } from 'react';
-import type { TaskCreateBody } from '../api/types.ts';
+import type { Task } from '../api/types.ts';
 import { useSession } from '../state/session.tsx';
 import { toLocalInput } from '../ui/format.ts';
 
+export interface TaskFields {
+  title: string;
+  dueAt: string;
+  assigneeId: string;
+  note: string | null;
+}
+
 interface Props {
-  target: { conversationId: string } | { contactId: string };
-  onCreate(body: TaskCreateBody): Promise<boolean>;
+  /** The task being changed; none: a new one. */
+  task?: Task;
+  onSubmit(fields: TaskFields): Promise<boolean>;
   onDone?(): void;
+  onCancel?(): void;
 }
 
 function tomorrowMorning(): Date {
@@ -17,12 +26,12 @@ function tomorrowMorning(): Date {
   return d;
 }
 
-export function TaskForm({ target, onCreate, onDone }: Props) {
+export function TaskForm({ task, onSubmit, onDone, onCancel }: Props) {
   const { me, agents } = useSession();
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState(() => toLocalInput(tomorrowMorning()));
-  const [assigneeId, setAssigneeId] = useState(me.id);
-  const [note, setNote] = useState('');
+  const [title, setTitle] = useState(task?.title ?? '');
+  const [due, setDue] = useState(() => toLocalInput(task ? new Date(task.dueAt) : tomorrowMorning()));
+  const [assigneeId, setAssigneeId] = useState(task?.assignee.id ?? me.id);
+  const [note, setNote] = useState(task?.note ?? '');
   const [saving, setSaving] = useState(false);
   const dueAt = new Date(due);
   const valid = title.trim() !== '' && !Number.isNaN(dueAt.getTime());
@@ -31,7 +40,7 @@ export function TaskForm({ target, onCreate, onDone }: Props) {
     e.preventDefault();
     if (!valid) return;
     setSaving(true);
-    const ok = await onCreate({ ...target, title: title.trim(), dueAt: dueAt.toISOString(), assigneeId, ...(note.trim() ? { note: note.trim() } : {}) });
+    const ok = await onSubmit({ title: title.trim(), dueAt: dueAt.toISOString(), assigneeId, note: note.trim() || null });
     setSaving(false);
     if (!ok) return;
     setTitle('');
@@ -40,7 +49,7 @@ export function TaskForm({ target, onCreate, onDone }: Props) {
   };
 
   return (
-    <form className="task-form" aria-label="Add a task" onSubmit={(e) => void submit(e)}>
+    <form className="task-form" aria-label={task ? `Change “${task.title}”` : 'Add a task'} onSubmit={(e) => void submit(e)}>
       <input aria-label="Task" placeholder="Follow up on…" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
       <div className="task-form-row">
         <input type="datetime-local" aria-label="Due" value={due} onChange={(e) => setDue(e.target.value)} />
@@ -55,9 +64,16 @@ export function TaskForm({ target, onCreate, onDone }: Props) {
         </select>
       </div>
       <textarea aria-label="Note" rows={2} placeholder="Note (optional)" maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="button-primary" disabled={!valid || saving}>
-        {saving ? 'Adding…' : 'Add task'}
-      </button>
+      <div className="form-actions">
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button-primary" disabled={!valid || saving}>
+          {saving ? 'Saving…' : task ? 'Save task' : 'Add task'}
+        </button>
+      </div>
     </form>
   );
 }

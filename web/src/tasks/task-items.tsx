@@ -1,6 +1,8 @@
 // Tasks as rows: a checkbox to complete or reopen, the title, when it is due (overdue marked),
-// for whom and on what; deleting.
+// for whom and on what; changing and deleting.
+import { useState } from 'react';
 import type { Task } from '../api/types.ts';
+import { TaskForm } from './task-form.tsx';
 import { contactLabel, fullTime, shortDuration } from '../ui/format.ts';
 import { useNow } from '../ui/use-now.ts';
 import type { TaskList } from './use-tasks.ts';
@@ -36,11 +38,17 @@ function Target({ t, onOpen }: { t: Task; onOpen?(id: string): void }) {
 
 export function TaskItems({ list, showTarget, onOpenConversation, empty, label }: Props) {
   const now = useNow();
+  const [editing, setEditing] = useState<string | null>(null);
   if (list.error) return <div className="banner banner-error">{list.error}</div>;
   if (!list.loading && list.items.length === 0) return <p className="dim task-empty">{empty}</p>;
   return (
     <ul className="task-list" aria-label={label}>
-      {list.items.map((t) => (
+      {list.items.map((t) =>
+        editing === t.id ? (
+          <li key={t.id} className="task">
+            <TaskForm task={t} onSubmit={(f) => list.update(t, f)} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
+          </li>
+        ) : (
         <li key={t.id} className={['task', t.done && 'task-done', t.overdue && 'task-overdue'].filter(Boolean).join(' ')} data-task-id={t.id}>
           <input type="checkbox" aria-label={t.done ? `Reopen “${t.title}”` : `Mark “${t.title}” done`} checked={t.done} onChange={() => void list.update(t, { done: !t.done })} />
           <div className="task-main">
@@ -55,11 +63,15 @@ export function TaskItems({ list, showTarget, onOpenConversation, empty, label }
             </span>
             {t.note && <span className="task-note">{t.note}</span>}
           </div>
+          <button type="button" className="link-button task-edit" aria-label={`Change “${t.title}”`} onClick={() => setEditing(t.id)}>
+            Edit
+          </button>
           <button type="button" className="icon-button task-delete" aria-label={`Delete “${t.title}”`} title="Delete" onClick={() => void list.remove(t)}>
             ×
           </button>
         </li>
-      ))}
+        ),
+      )}
     </ul>
   );
 }

@@ -12,7 +12,7 @@ export function TaskPanel({ target, label }: { target: { conversationId: string 
     <div className="task-panel">
       <TaskItems list={list} label={label} empty="No tasks yet." />
       {adding ? (
-        <TaskForm target={target} onCreate={list.create} onDone={() => setAdding(false)} />
+        <TaskForm onSubmit={(f) => list.create({ ...target, ...f })} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
       ) : (
         <button type="button" className="button" onClick={() => setAdding(true)}>
           Add task

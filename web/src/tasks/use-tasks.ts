@@ -13,7 +13,8 @@ export interface TaskList {
   error: string | null;
   reload(): void;
   create(body: TaskCreateBody): Promise<boolean>;
-  update(t: Task, body: TaskUpdateBody): Promise<void>;
+  /** Whether the server took the change. */
+  update(t: Task, body: TaskUpdateBody): Promise<boolean>;
   remove(t: Task): Promise<void>;
 }
 
@@ -72,8 +73,10 @@ export function useTasks(query: TaskListQuery): TaskList {
         const next = await taskApi.updateTask(t.id, body);
         setItems((list) => list.map((x) => (x.id === next.id ? next : x)));
         announce();
+        return true;
       } catch (err) {
         toasts.error(`Could not change “${t.title}”: ${errorMessage(err)}`);
+        return false;
       }
     },
     [announce, toasts],
