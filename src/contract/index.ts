@@ -40,6 +40,9 @@ import type { AccountLinkInfo, AccountLinkView } from '../domain/people/account-
 import type { PersonState, PersonView } from '../domain/people/person-view.ts';
 import type { loginBody, logoutAllBody } from '../http/schemas/auth.ts';
 import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http/schemas/canned-responses.ts';
+import type { webhookDeliveriesQuery, webhookEndpointCreateBody, webhookEndpointUpdateBody } from '../http/schemas/webhook-endpoints.ts';
+import type { WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret } from '../domain/outgoing-webhooks/webhook-view.ts';
+import type { WebhookEventType } from '../domain/outgoing-webhooks/event-types.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
@@ -63,6 +66,11 @@ export type MessageTemplateResponse = Wire<MessageTemplate>;
 export type ChannelKindResponse = Wire<ChannelKindView>;
 export type SettingFieldResponse = Wire<SettingField>;
 export type AdminChannelResponse = Wire<AdminChannelView>;
+export type WebhookEndpointResponse = Wire<WebhookEndpointView>;
+/** POST /api/webhook-endpoints and .../rotate-secret: the only answers that carry the signing secret. */
+export type WebhookEndpointWithSecretResponse = Wire<WebhookEndpointWithSecret>;
+export type WebhookDeliveryResponse = Wire<WebhookDeliveryView>;
+export type { WebhookEventType };
 /** Stands in for a stored secret in AdminChannelResponse.settings; sent back, it keeps the secret. */
 export type RedactedSecret = typeof REDACTED;
 export type CannedResponseResponse = Wire<CannedResponseView>;
@@ -150,6 +158,9 @@ export type ConversationListQuery = z.input<typeof conversationListQuery>;
 export type LoginBody = z.input<typeof loginBody>;
 export type CannedResponseCreateBody = z.input<typeof cannedResponseCreateBody>;
 export type CannedResponseUpdateBody = z.input<typeof cannedResponseUpdateBody>;
+export type WebhookEndpointCreateBody = z.input<typeof webhookEndpointCreateBody>;
+export type WebhookEndpointUpdateBody = z.input<typeof webhookEndpointUpdateBody>;
+export type WebhookDeliveriesQuery = z.input<typeof webhookDeliveriesQuery>;
 /** `kind` is one the server's registry lists (GET /api/channel-kinds). */
 export type ChannelCreateBody = { kind: ChannelKindView['kind'] } & z.input<z.ZodObject<typeof channelFields>>;
 export type ChannelPatchBody = z.input<typeof channelPatchBody>;

@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', deliveryRoutes(deps));
+  api.route('/', webhookEndpointRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'webhookEndpoint', 'webhookDelivery'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -78,6 +78,14 @@ describe('migrate', () => {
       expect(msg.references).toEqual(['<a>', '<b>']);
       const ev = await db.inboundEvent.create({ data: { workspaceId: ws.id, channelId: channel.id, externalId: 'x', raw: new Uint8Array([0, 1, 2]), payload: { a: 1 } } });
       expect(Buffer.from(ev.raw!)).toEqual(Buffer.from([0, 1, 2]));
+      const hook = await db.webhookEndpoint.create({ data: { workspaceId: ws.id, url: 'https://x.test/h', events: ['message.created', 'contact.merged'], secret: 'whsec_x' } });
+      expect(hook.events).toEqual(['message.created', 'contact.merged']);
+      const delivery = await db.webhookDelivery.create({ data: { workspaceId: ws.id, endpointId: hook.id, eventId: 'e1', eventType: 'message.created', payload: { id: 'e1' }, lastStatusCode: 503 } });
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 0, runStartAttempts: 0, lastStatusCode: 503 });
+      await expect(db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'lost' } })).rejects.toThrow();
+      // Deleting an endpoint takes its delivery log with it.
+      await db.webhookEndpoint.delete({ where: { id: hook.id } });
+      expect(await db.webhookDelivery.count()).toBe(0);
     } finally {
       await db.$disconnect();
     }

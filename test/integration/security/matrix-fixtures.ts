@@ -35,6 +35,8 @@ export interface MatrixFixtures {
     channel: string;
     channelKind: string;
     cannedResponse: string;
+    webhookEndpoint: string;
+    webhookDelivery: string;
     accountLinkToken: string;
     claim: string;
     claimLinkToken: string;
@@ -47,6 +49,8 @@ export interface MatrixFixtures {
   freshClaim(): Promise<{ claim: string; claimLinkToken: string }>;
   /** A canned response nobody else uses, for a cell that deletes one. */
   freshCannedResponse(): Promise<string>;
+  /** A webhook endpoint nobody else uses, for a cell that deletes one. */
+  freshWebhookEndpoint(): Promise<string>;
 }
 
 export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
@@ -82,6 +86,10 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const status = await db.statusDefinition.create({ data: { workspaceId: w1, key: `w1-${tag}`, label: 'Waiting on legal', category: 'open', position: 99 } });
   const canned = () => db.cannedResponse.create({ data: { workspaceId: w1, shortcut: `m-${randomBytes(4).toString('hex')}`, title: 'Thanks', body: 'Thanks for writing' } });
   const cannedResponse = await canned();
+  // A discard address: allowed callers' test events and replays fail there without reaching anything.
+  const hook = () => db.webhookEndpoint.create({ data: { workspaceId: w1, url: 'http://127.0.0.1:9/matrix', events: ['message.created'], secret: 'whsec_matrix' } });
+  const webhookEndpoint = await hook();
+  const webhookDelivery = await db.webhookDelivery.create({ data: { workspaceId: w1, endpointId: webhookEndpoint.id, eventId: `ev-${tag}`, eventType: 'message.created', payload: {}, status: 'failed' } });
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -140,6 +148,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       channel: email.id,
       channelKind: 'email',
       cannedResponse: cannedResponse.id,
+      webhookEndpoint: webhookEndpoint.id,
+      webhookDelivery: webhookDelivery.id,
       accountLinkToken,
       ...claim,
       message: reply.id,
@@ -148,5 +158,6 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     freshOwnSession: ownSession,
     freshClaim,
     freshCannedResponse: async () => (await canned()).id,
+    freshWebhookEndpoint: async () => (await hook()).id,
   };
 }

@@ -33,6 +33,8 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/channels\/:id(\/|$)/, param: 'id', id: 'channel' },
   { path: /^\/api\/channels\/:id\/:kind\//, param: 'kind', id: 'channelKind' },
   { path: /^\/api\/canned-responses\/:id$/, param: 'id', id: 'cannedResponse' },
+  { path: /^\/api\/webhook-endpoints\/:id(\/|$)/, param: 'id', id: 'webhookEndpoint' },
+  { path: /^\/api\/webhook-deliveries\/:id\//, param: 'id', id: 'webhookDelivery' },
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
   { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
@@ -78,6 +80,7 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'POST /api/statuses/:key/preview': () => ({ label: 'Probed' }),
   'PATCH /api/channels/:id': () => ({ name: 'Probed' }),
   'PATCH /api/canned-responses/:id': () => ({ title: 'Probed' }),
+  'PATCH /api/webhook-endpoints/:id': () => ({ description: 'Probed' }),
 };
 const PROBE_POLICY = { name: 'Probed', targets: { normal: { first_response: 3600 } } };
 const PROBE_CALENDAR = { name: 'Probed', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
@@ -127,6 +130,7 @@ describe('the route x role x workspace matrix', () => {
   /** A cell that deletes its record gets a record of its own, so later callers still find theirs. */
   const fresh: Record<string, () => Promise<Partial<Ids>>> = {
     'DELETE /api/canned-responses/:id': async () => ({ cannedResponse: await f.freshCannedResponse() }),
+    'DELETE /api/webhook-endpoints/:id': async () => ({ webhookEndpoint: await f.freshWebhookEndpoint() }),
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),
