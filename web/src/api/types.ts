@@ -148,3 +148,13 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** Outgoing webhooks: endpoints (the secret only in create and rotate answers) and their delivery log. */
+export type {
+  WebhookEndpointResponse as WebhookEndpoint,
+  WebhookEndpointWithSecretResponse as WebhookEndpointWithSecret,
+  WebhookDeliveryResponse as WebhookDelivery,
+  WebhookEndpointCreateBody,
+  WebhookEndpointUpdateBody,
+  WebhookEventType,
+} from '../../../src/contract/index.ts';
