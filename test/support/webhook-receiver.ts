@@ -13,8 +13,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url(path?: string): string;
   received: ReceivedWebhook[];
-  /** What the next requests to this path are answered (in order); afterwards 200. */
-  script(path: string, statuses: number[]): void;
+  /** What the next requests to this path (of this Parley-Event only, if given) are answered, in order; afterwards 200. */
+  script(path: string, statuses: number[], event?: string): void;
   /** The requests to one path. */
   on(path: string): ReceivedWebhook[];
   close(): Promise<void>;
@@ -29,7 +29,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-      const status = scripts.get(path)?.shift() ?? 200;
+      const status = scripts.get(`${path}#${String(req.headers['parley-event'])}`)?.shift() ?? scripts.get(path)?.shift() ?? 200;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `scripted ${status}`);
     });
   });
@@ -38,7 +38,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
     received,
-    script: (path, statuses) => scripts.set(path, [...statuses]),
+    script: (path, statuses, event) => scripts.set(event ? `${path}#${event}` : path, [...statuses]),
     on: (path) => received.filter((r) => r.path === path),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -94,7 +94,7 @@ function Webhooks() {
         )}
       </div>
       <p className="dim webhook-about">
-        Parley POSTs each subscribed event as JSON, signed with the endpoint’s secret in the <code>Parley-Signature</code> header. Failed deliveries are retried with growing waits (1 min, 5 min, 30 min … up to 8 attempts).
+        Parley POSTs each subscribed event as JSON, signed with the endpoint’s secret in the <code>Parley-Signature</code> header. Failed deliveries are retried with growing waits (by default 1 min, 5 min, 30 min, 2 h … up to 8 attempts); each delivery keeps its <code>Parley-Delivery</code> id, so a receiver can drop duplicates.
       </p>
       {secret && <SecretOnce shown={secret} onDone={() => setSecret(null)} />}
       {editing && <WebhookForm key={editing.item?.id ?? 'new'} item={editing.item} eventTypes={eventTypes} onSaved={saved} onCancel={() => setEditing(null)} />}
@@ -115,9 +115,9 @@ function Webhooks() {
           <tbody>
             {endpoints.map((e) => (
               <tr key={e.id} data-testid="webhook-endpoint" aria-selected={e.id === logOf}>
-                <th scope="row" className="channel-address">
+                <th scope="row" className="webhook-endpoint-name">
                   {e.description && <div>{e.description}</div>}
-                  <span className="dim webhook-url">{e.url}</span>
+                  <code className="dim webhook-url">{e.url}</code>
                 </th>
                 <td>{e.events.join(', ')}</td>
                 <td className={e.active ? undefined : 'channel-off'}>{e.active ? 'Active' : 'Off'}</td>
