@@ -3,6 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A scripted "status" that is never answered. */
+export const HANG = 0;
+
 export interface ReceivedWebhook {
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -30,6 +33,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
       const status = scripts.get(`${path}#${String(req.headers['parley-event'])}`)?.shift() ?? scripts.get(path)?.shift() ?? 200;
+      if (status === HANG) return; // never answered: the sender's timeout ends it
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `scripted ${status}`);
     });
   });
@@ -40,6 +44,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     script: (path, statuses, event) => scripts.set(event ? `${path}#${event}` : path, [...statuses]),
     on: (path) => received.filter((r) => r.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

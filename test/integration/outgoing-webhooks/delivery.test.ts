@@ -6,7 +6,7 @@ import { recordWebhookEvent } from '../../../src/domain/outgoing-webhooks/record
 import { verifyWebhookSignature } from '../../../src/domain/outgoing-webhooks/sign-webhook.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { waitUntil } from '../../support/wait.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
+import { HANG, startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.ts';
 
 const ALL_EVENTS = ['message.created', 'conversation.created', 'conversation.updated', 'conversation.status_changed', 'conversation.assigned', 'contact.created', 'contact.updated', 'contact.merged'];
 
@@ -16,7 +16,7 @@ describe('outgoing webhook delivery', () => {
   let rx: WebhookReceiver;
 
   beforeAll(async () => {
-    h = await startHarness({ env: { WEBHOOK_RETRY_DELAYS_MS: '300,600', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_SWEEP_SECONDS: '1' } });
+    h = await startHarness({ env: { WEBHOOK_RETRY_DELAYS_MS: '300,600', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_SWEEP_SECONDS: '1', WEBHOOK_TIMEOUT_MS: '500' } });
     admin = await h.login(h.workspace.agents[0]!.email);
     rx = await startWebhookReceiver();
   });
@@ -75,11 +75,12 @@ describe('outgoing webhook delivery', () => {
     console.log(`retry gaps: ${calls[1]!.at - calls[0]!.at} ms, ${calls[2]!.at - calls[1]!.at} ms`);
   });
 
-  it('stops at a 410 or a 400, retries a 429, and gives up after WEBHOOK_MAX_ATTEMPTS', async () => {
+  it('stops at a 410 or a 400, retries a 429 and a timeout, and gives up after WEBHOOK_MAX_ATTEMPTS', async () => {
     for (const [path, script, expected] of [
       ['/gone', [410], { status: 'failed', attempts: 1, lastStatusCode: 410, lastError: 'the endpoint answered 410' }],
       ['/bad', [400], { status: 'failed', attempts: 1, lastStatusCode: 400 }],
       ['/busy', [429], { status: 'succeeded', attempts: 2, lastStatusCode: 200 }],
+      ['/slow', [HANG, 200], { status: 'succeeded', attempts: 2, lastStatusCode: 200 }],
       ['/down', [503, 503, 503, 503, 503], { status: 'failed', attempts: 4, lastStatusCode: 503, lastError: 'the endpoint answered 503 (gave up after 4 attempts)' }],
     ] as const) {
       const ep = await createEndpoint(path);
@@ -88,6 +89,10 @@ describe('outgoing webhook delivery', () => {
       expect(await settled(ep.id, test.body.id)).toMatchObject(expected);
       expect(rx.on(path)).toHaveLength(expected.attempts);
     }
+    // The unanswered POST was given up after WEBHOOK_TIMEOUT_MS (500 ms), then retried after the first wait (300 ms).
+    const [hung, retried] = rx.on('/slow');
+    expect(retried!.at - hung!.at).toBeGreaterThanOrEqual(780);
+    expect(retried!.at - hung!.at).toBeLessThan(5_000);
   });
 
   it('replays a failed delivery: the same delivery id and body, a new attempt', async () => {
@@ -138,6 +143,18 @@ describe('outgoing webhook delivery', () => {
     const log = await deliveries(ep.id);
     expect(log.every((d) => d.status === 'succeeded' || d.status === 'pending')).toBe(true);
     expect(new Set(rx.on('/events').map((r) => r.headers['parley-delivery'])).size).toBe(rx.on('/events').length);
+  });
+
+  it('emits contact.merged, written in the merge transaction, when an agent verifies a claim', async () => {
+    await createEndpoint('/merged', ['contact.merged']);
+    const ws = h.workspace.workspace.id;
+    const owner = await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Mo Owner', email: 'mo@example.test' } });
+    const claimant = await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Mo in the chat' } });
+    const claim = await h.testDb.db.identityClaim.create({ data: { workspaceId: ws, contactId: claimant.id, field: 'email', value: 'mo@example.test', channelKind: 'webchat', reason: 'typed into the chat' } });
+    const verified = await h.api(admin, 'POST', `/api/contacts/${claimant.id}/claims/${claim.id}/verify`);
+    expect(verified.status).toBe(200);
+    const [req] = await waitUntil(async () => (rx.on('/merged').length > 0 ? rx.on('/merged') : null), 'the merge event');
+    expect(JSON.parse(req!.body)).toMatchObject({ type: 'contact.merged', data: { contact: { id: owner.id, name: 'Mo Owner' }, mergedContactId: claimant.id } });
   });
 
   it('keeps an event while the webhook workers are paused, and delivers a row no job was queued for (the outbox sweep)', async () => {
