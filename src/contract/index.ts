@@ -151,6 +151,10 @@ export interface SessionsEndedResponse {
 export interface Items<T> {
   items: T[];
 }
+/** GET /api/webhook-endpoints: the endpoints and the event types one may subscribe to. */
+export interface WebhookEndpointList extends Items<WebhookEndpointResponse> {
+  eventTypes: WebhookEventType[];
+}
 
 // ---- request bodies and queries ----------------------------------------------------------
 /** GET /api/conversations?… (each value as the query string carries it: `status` comma-separated). */

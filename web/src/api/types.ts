@@ -155,6 +155,7 @@ export type {
   WebhookEndpointWithSecretResponse as WebhookEndpointWithSecret,
   WebhookDeliveryResponse as WebhookDelivery,
   WebhookEndpointCreateBody,
+  WebhookEndpointList,
   WebhookEndpointUpdateBody,
   WebhookEventType,
 } from '../../../src/contract/index.ts';

@@ -1,11 +1,11 @@
 // The API calls of outgoing webhooks: endpoints, their delivery log, replay and test events.
 import { request } from './client.ts';
-import type { Items, WebhookDelivery, WebhookEndpoint, WebhookEndpointCreateBody, WebhookEndpointUpdateBody, WebhookEndpointWithSecret, WebhookEventType } from './types.ts';
+import type { Items, WebhookDelivery, WebhookEndpoint, WebhookEndpointCreateBody, WebhookEndpointList, WebhookEndpointUpdateBody, WebhookEndpointWithSecret } from './types.ts';
 
 const enc = encodeURIComponent;
 
 export const webhookApi = {
-  endpoints: () => request<Items<WebhookEndpoint> & { eventTypes: WebhookEventType[] }>('GET', '/api/webhook-endpoints'),
+  endpoints: () => request<WebhookEndpointList>('GET', '/api/webhook-endpoints'),
   create: (body: WebhookEndpointCreateBody) => request<WebhookEndpointWithSecret>('POST', '/api/webhook-endpoints', body),
   update: (id: string, body: WebhookEndpointUpdateBody) => request<WebhookEndpoint>('PATCH', `/api/webhook-endpoints/${enc(id)}`, body),
   remove: (id: string) => request<void>('DELETE', `/api/webhook-endpoints/${enc(id)}`),
