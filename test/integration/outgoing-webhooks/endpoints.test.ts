@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookEndpoint } from '../../../src/domain/outgoing-webhooks/manage-endpoints.ts';
 import { postWebhook } from '../../../src/domain/outgoing-webhooks/post-webhook.ts';
 import type { Viewer } from '../../../src/domain/auth/viewer.ts';
+import { purgeExpiredData } from '../../../src/domain/privacy/purge-expired-data.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { PASSWORD, startHarness, type Harness } from '../../support/harness.ts';
 import { testPasswords } from '../../support/passwords.ts';
@@ -114,5 +115,24 @@ describe('webhook endpoints API', () => {
     const refused = await postWebhook({ url: 'http://127.0.0.1:9/x', secret: 's', deliveryId: 'd', eventType: 'webhook.test', body: '{}' }, { allowPrivate: false, timeoutMs: 1000, now: new Date() });
     expect(refused).toMatchObject({ ok: false, permanent: true });
     expect(await h.testDb.db.webhookEndpoint.count({ where: { url: { contains: '169.254' } } })).toBe(0);
+  });
+
+  it('forgets the deliveries that carried an erased contact, and purges finished ones past the raw-payload retention', async () => {
+    const ep = await h.api(admin, 'POST', '/api/webhook-endpoints', { url: 'http://127.0.0.1:9/privacy', events: ['contact.updated'] });
+    const ws = h.workspace.workspace.id;
+    const erased = await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Eve Erased' } });
+    const kept = await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Ken Kept' } });
+    for (const [c, name] of [[erased, 'Eve Erasable'], [kept, 'Ken Keeps']] as const) expect((await h.api(admin, 'PATCH', `/api/contacts/${c.id}`, { name })).status).toBe(200);
+    const names = async () => (await h.testDb.db.webhookDelivery.findMany({ where: { endpointId: ep.body.id } })).map((d) => JSON.stringify(d.payload));
+    expect((await names()).some((p) => p.includes('Eve Erasable'))).toBe(true);
+    expect((await h.api(admin, 'POST', `/api/contacts/${erased.id}/erase`, { confirm: 'ERASE' })).status).toBe(200);
+    const left = await names();
+    expect(left.some((p) => p.includes('Eve'))).toBe(false);
+    expect(left.some((p) => p.includes('Ken Keeps'))).toBe(true);
+
+    await h.testDb.db.webhookDelivery.updateMany({ where: { endpointId: ep.body.id }, data: { status: 'failed', createdAt: new Date(Date.now() - 400 * 86_400_000) } });
+    const counts = await purgeExpiredData(h.rt.deps);
+    expect(counts.webhookDeliveries).toBeGreaterThanOrEqual(1);
+    expect(await h.testDb.db.webhookDelivery.count({ where: { endpointId: ep.body.id } })).toBe(0);
   });
 });
