@@ -119,11 +119,14 @@ describe('outgoing webhook delivery', () => {
 
   it('emits message.created, conversation.created and contact.created for an inbound email, and status_changed for a resolve', async () => {
     const ep = await createEndpoint('/events', ALL_EVENTS);
+    const sentAt = Date.now();
     const messageId = await h.sendCustomerMail({ from: 'Carla Customer <carla@customer.test>', subject: 'Broken kettle', text: 'It does not boil.' });
     const conversationId = await h.conversationFor(messageId);
     const types = () => rx.on('/events').map((r) => JSON.parse(r.body) as { type: string; data: any });
     const byType = (t: string) => types().filter((e) => e.type === t);
     await waitUntil(async () => byType('message.created').length > 0 && byType('conversation.created').length > 0 && byType('contact.created').length > 0, 'the inbound events');
+    const arrival = (t: string) => rx.on('/events').find((r) => r.headers['parley-event'] === t)!.at - sentAt;
+    console.log(`inbound email -> webhook: message.created ${arrival('message.created')} ms, contact.created (outbox sweep) ${arrival('contact.created')} ms`);
     const msg = byType('message.created')[0]!.data.message;
     expect(msg).toMatchObject({ conversationId, direction: 'in', kind: 'message', subject: 'Broken kettle' });
     expect(byType('conversation.created')[0]!.data.conversation).toMatchObject({ id: conversationId });
