@@ -94,6 +94,25 @@ const providerSchema = z.object({
   ALLOW_PRIVATE_HOSTS: boolish.optional(),
 });
 
+/** `60000,300000`: waits in ms between webhook attempts (the last repeats until WEBHOOK_MAX_ATTEMPTS). */
+const msList = z
+  .string()
+  .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean).map(Number))
+  .pipe(z.array(z.number().int().min(10)).min(1));
+
+const outgoingWebhookSchema = z.object({
+  /** Let webhook endpoints resolve to loopback, private and link-local addresses (a receiver on the LAN; tests). Off: refused when saved and on every POST. */
+  WEBHOOK_ALLOW_PRIVATE: boolish.default(false),
+  /** Waits between attempts after a failure: 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h. */
+  WEBHOOK_RETRY_DELAYS_MS: msList.default([60_000, 300_000, 1_800_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000]),
+  /** Attempts per run (the first POST included); a replay starts a new run. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Longest one POST may take, answer included; past it the attempt counts as a timeout and is retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How often pending deliveries whose job was never queued (Redis away, an event recorded in a transaction) are queued. */
+  WEBHOOK_SWEEP_SECONDS: z.coerce.number().int().positive().default(5),
+});
+
 const passwordSchema = z.object({
   /** scrypt's work factor as log2(N): 17 (N = 2^17, r = 8, p = 1) is OWASP's minimum; 128 MiB and ~0.2 s per hash. Lower only for tests. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
@@ -123,6 +142,7 @@ export const configSchema = serverSchema
   .extend(emailSchema.shape)
   .extend(workerSchema.shape)
   .extend(providerSchema.shape)
+  .extend(outgoingWebhookSchema.shape)
   .extend(passwordSchema.shape)
   .extend(miscSchema.shape);
 

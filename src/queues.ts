@@ -41,9 +41,16 @@ export const queueCatalog = {
     backoff: { type: 'exponential', delay: 1_000 },
     jobId: (p: { clockId: string; version: number; kind: string; beforeSeconds?: number }) => `sla-${p.clockId}-${p.version}-${p.kind}-${p.beforeSeconds ?? 0}`,
   },
+  webhook: {
+    /** One outgoing webhook delivery; its retries wait on the job itself (moved to delayed), as deliver's do. */
+    payload: z.object({ deliveryId: z.string() }),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    jobId: (p: { deliveryId: string }) => `webhook-${p.deliveryId}`,
+  },
   maintenance: {
-    /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. `retention`: the privacy purge. */
-    payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener', 'retention']), name: z.string().min(1).optional() }),
+    /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. `retention`: the privacy purge. `webhooks`: the outbox sweep. */
+    payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener', 'retention', 'webhooks']), name: z.string().min(1).optional() }),
     attempts: 1,
     backoff: { type: 'fixed', delay: 1_000 },
     jobId: (p: { task: string }) => `maintenance-${p.task}-${Date.now()}`,

@@ -14,6 +14,7 @@ import { createQueues } from './queues.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { registerQueueMetrics } from './metrics/queue-metrics.ts';
 import { createRedisPublisher } from './realtime/redis-publisher.ts';
+import { withOutgoingWebhooks } from './domain/outgoing-webhooks/webhook-publisher.ts';
 import { createSessionControl } from './realtime/session-control.ts';
 import { createProducerRedis } from './redis.ts';
 import { createFsAttachmentStore } from './storage/attachment-store.ts';
@@ -36,12 +37,14 @@ export function createRuntime(config: Config, log: Logger, opts: { clock?: Clock
   const queues = createQueues(producer, config.QUEUE_PREFIX, (err) => log.warn({ err: err.message }, 'queue error'));
   // A realtime event lost while Redis is away is logged; clients reload what they show when they reconnect.
   const lostEvent = (err: Error) => log.warn({ err: err.message }, 'realtime event not published (Redis unavailable)');
+  const clock = opts.clock ?? systemClock;
   const deps: Deps = {
     db,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     queues,
-    publisher: createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent),
+    // Conversation and message events also become outgoing webhook deliveries (the one place they are emitted).
+    publisher: withOutgoingWebhooks(createRedisPublisher(producer, config.QUEUE_PREFIX, lostEvent), { db, queues, log, clock }),
     realtime: createSessionControl({ db, log, redis: producer, prefix: config.QUEUE_PREFIX, onError: lostEvent }),
     store: createFsAttachmentStore(path.resolve(config.DATA_DIR, 'attachments')),
     passwords: passwordHasherFor(config),

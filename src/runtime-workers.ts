@@ -20,6 +20,13 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
     staleSeconds: config.SWEEP_STALE_SECONDS,
+    webhookGraceSeconds: 2,
+    webhooks: {
+      retry: { delaysMs: config.WEBHOOK_RETRY_DELAYS_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      sweepSeconds: config.WEBHOOK_SWEEP_SECONDS,
+    },
     listenerTasks,
   });
   // One process at a time holds a poller's lease (Telegram: one getUpdates caller per bot); a dead process's lapses.

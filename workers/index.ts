@@ -9,6 +9,8 @@ import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts'
 import { routeProcessor } from './route.ts';
 import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
+import { webhookProcessor } from './webhook.ts';
+import type { WebhookDeliveryOptions } from '../src/domain/outgoing-webhooks/deliver-webhook.ts';
 import type { RetrySchedule } from '../src/domain/messages/retry-schedule.ts';
 import { observeJobs } from '../src/metrics/queue-metrics.ts';
 
@@ -23,6 +25,8 @@ export interface WorkerOptions extends MaintenanceOptions {
   /** Largest provider-hosted file the media worker downloads (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
   sweepIntervalSeconds: number;
+  /** Outgoing webhooks: retry policy, private hosts, timeout. */
+  webhooks: WebhookDeliveryOptions & { sweepSeconds: number };
 }
 
 export interface WorkerState {
@@ -60,6 +64,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
+    new Worker('webhook', webhookProcessor(deps, opts.webhooks), { ...common, concurrency: 8 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];
   const [ingest] = workers;
@@ -78,6 +83,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   await schedules.add('status-timers', 60_000, { task: 'status-timers' });
   await schedules.add('dispatch-all', sweepMs, { task: 'dispatch-all' });
   await schedules.add('retention', RETENTION_EVERY_MS, { task: 'retention' });
+  await schedules.add('webhooks', opts.webhooks.sweepSeconds * 1000, { task: 'webhooks' });
   // Named so before listeners scheduled their own periodic work.
   await maintenance.removeJobScheduler('poll-imap');
   return {

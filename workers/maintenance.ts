@@ -1,6 +1,7 @@
 // Periodic housekeeping: re-queue inbound events and replies that never reached a worker, run
 // channel listeners' periodic tasks (IMAP polls), move statuses on by time (and remind agents of due tasks),
-// catch overdue SLA clocks, place waiting work and purge data past its workspace's retention.
+// catch overdue SLA clocks, place waiting work, purge data past its workspace's retention and queue
+// webhook deliveries no job carries.
 import type { Job } from 'bullmq';
 import type { Deps } from '../src/deps.ts';
 import { sweepInboundEvents } from '../src/domain/inbound/sweep-inbound-events.ts';
@@ -13,11 +14,14 @@ import { dispatchWaiting } from '../src/domain/routing/dispatch-waiting.ts';
 import { sweepOverdueClocks } from '../src/domain/sla/sweep-overdue-clocks.ts';
 import { purgeExpiredData } from '../src/domain/privacy/purge-expired-data.ts';
 import { queueCatalog } from '../src/queues.ts';
+import { sweepWebhookDeliveries } from '../src/domain/outgoing-webhooks/sweep-webhook-deliveries.ts';
 
 export interface MaintenanceOptions {
   staleSeconds: number;
   /** Channel listeners' periodic tasks registered in this process (ListenerContext.every), by name. */
   listenerTasks: ReadonlyMap<string, () => Promise<void>>;
+  /** A pending webhook delivery this long past its attempt time with no job is queued again. */
+  webhookGraceSeconds: number;
 }
 
 export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
@@ -49,6 +53,8 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
       }
       case 'retention':
         return purgeExpiredData(deps);
+      case 'webhooks':
+        return sweepWebhookDeliveries(deps, { graceSeconds: opts.webhookGraceSeconds });
       default:
         return assertNever(task, 'maintenance task');
     }

@@ -48,6 +48,9 @@ import type { cannedResponseCreateBody, cannedResponseUpdateBody } from '../http
 import type { macroApplyBody, macroCreateBody, macroUpdateBody } from '../http/schemas/macros.ts';
 import type { taskCreateBody, taskListQuery, taskUpdateBody } from '../http/schemas/tasks.ts';
 import type { articleCreateBody, articleReviewBody, articleUpdateBody, categoryCreateBody, categoryUpdateBody, reviewSteps } from '../http/schemas/knowledge.ts';
+import type { webhookDeliveriesQuery, webhookEndpointCreateBody, webhookEndpointUpdateBody } from '../http/schemas/webhook-endpoints.ts';
+import type { WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecret } from '../domain/outgoing-webhooks/webhook-view.ts';
+import type { WebhookEventType } from '../domain/outgoing-webhooks/event-types.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/contacts.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
@@ -72,6 +75,11 @@ export type MessageTemplateResponse = Wire<MessageTemplate>;
 export type ChannelKindResponse = Wire<ChannelKindView>;
 export type SettingFieldResponse = Wire<SettingField>;
 export type AdminChannelResponse = Wire<AdminChannelView>;
+export type WebhookEndpointResponse = Wire<WebhookEndpointView>;
+/** POST /api/webhook-endpoints and .../rotate-secret: the only answers that carry the signing secret. */
+export type WebhookEndpointWithSecretResponse = Wire<WebhookEndpointWithSecret>;
+export type WebhookDeliveryResponse = Wire<WebhookDeliveryView>;
+export type { WebhookEventType };
 /** Stands in for a stored secret in AdminChannelResponse.settings; sent back, it keeps the secret. */
 export type RedactedSecret = typeof REDACTED;
 export type CannedResponseResponse = Wire<CannedResponseView>;
@@ -164,6 +172,10 @@ export interface SessionsEndedResponse {
 export interface Items<T> {
   items: T[];
 }
+/** GET /api/webhook-endpoints: the endpoints and the event types one may subscribe to. */
+export interface WebhookEndpointList extends Items<WebhookEndpointResponse> {
+  eventTypes: WebhookEventType[];
+}
 
 // ---- request bodies and queries ----------------------------------------------------------
 /** GET /api/conversations?… (each value as the query string carries it: `status` comma-separated). */
@@ -183,6 +195,9 @@ export type ArticleReviewBody = z.input<typeof articleReviewBody>;
 export type ArticleReviewStep = (typeof reviewSteps)[number];
 export type CategoryCreateBody = z.input<typeof categoryCreateBody>;
 export type CategoryUpdateBody = z.input<typeof categoryUpdateBody>;
+export type WebhookEndpointCreateBody = z.input<typeof webhookEndpointCreateBody>;
+export type WebhookEndpointUpdateBody = z.input<typeof webhookEndpointUpdateBody>;
+export type WebhookDeliveriesQuery = z.input<typeof webhookDeliveriesQuery>;
 /** `kind` is one the server's registry lists (GET /api/channel-kinds). */
 export type ChannelCreateBody = { kind: ChannelKindView['kind'] } & z.input<z.ZodObject<typeof channelFields>>;
 export type ChannelPatchBody = z.input<typeof channelPatchBody>;

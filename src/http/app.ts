@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', auditRoutes(deps));
   api.route('/', deliveryRoutes(deps));
   api.route('/', exportRoutes(deps));
+  api.route('/', webhookEndpointRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');

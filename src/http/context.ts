@@ -7,7 +7,7 @@ import type { RateLimiter } from '../realtime/visitor-rate-limit.ts';
 import type { Readiness } from '../health/readiness.ts';
 
 export interface AppDeps extends Deps {
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_IDLE_MINUTES' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS' | 'METRICS_TOKEN'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_IDLE_MINUTES' | 'COOKIE_SECURE' | 'PUBLIC_URL' | 'ALLOWED_ORIGINS' | 'TRUST_PROXY' | 'WEBHOOK_DEADLINE_MS' | 'ALLOW_PRIVATE_HOSTS' | 'METRICS_TOKEN' | 'WEBHOOK_ALLOW_PRIVATE'>;
   /** Limits the endpoints anyone may call (first run, account links). */
   limiter: RateLimiter;
   /** Limits guesses of a secret (login, the current password) per address and account. */

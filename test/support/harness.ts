@@ -121,6 +121,8 @@ async function bootParley({ testDb, sink, prefix, opts }: { testDb: TestDb; sink
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // The SMTP sink, the fake providers and test mail servers all listen on loopback.
     ALLOW_PRIVATE_HOSTS: 'true',
+    // Outgoing webhooks' test receivers listen on loopback too.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...testHashEnv,
     ...opts.env,
   });

@@ -12,7 +12,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
+import { AuditPage, PrivacyPage, WebhooksPage } from './pages/lazy-pages.tsx';
 import { AccountLinkPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
@@ -93,6 +93,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ProfilePage onHelp={onHelp} />;
     case 'privacy':
       return <PrivacyPage onHelp={onHelp} />;
+    case 'webhooks':
+      return <WebhooksPage onHelp={onHelp} />;
     case 'audit':
       return <AuditPage onHelp={onHelp} agentId={route.agentId} contactId={route.contactId} />;
     case 'inbound':

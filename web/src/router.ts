@@ -44,6 +44,7 @@ export type Route =
   | { page: 'teams' }
   | { page: 'profile' }
   | { page: 'privacy' }
+  | { page: 'webhooks' }
   | { page: 'audit'; agentId: string | null; contactId: string | null }
   | PublicRoute
   | InboxRoute;
@@ -69,6 +70,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'admin' && parts[1] === 'teams') return { page: 'teams' };
   if (parts[0] === 'profile') return { page: 'profile' };
   if (parts[0] === 'admin' && parts[1] === 'privacy') return { page: 'privacy' };
+  if (parts[0] === 'admin' && parts[1] === 'webhooks') return { page: 'webhooks' };
   if (parts[0] === 'admin' && parts[1] === 'audit') return { page: 'audit', agentId: new URLSearchParams(search).get('agentId'), contactId: new URLSearchParams(search).get('contactId') };
   if (parts[0] === 'setup') return { page: 'setup' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };

@@ -2,6 +2,7 @@
 // recorded on the claimant's own contact and never merges anything by itself; it becomes true
 // through verify-identity-claim.ts (a confirmed link, or an agent's deliberate merge).
 import type { Contact, Db, Tx } from '../../db/client.ts';
+import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
 
 export type ClaimField = 'email' | 'phone' | 'address';
 
@@ -44,6 +45,7 @@ export async function claimantFor(
     });
     if (pending) return { contact: pending.contact, created: false };
     const contact = await tx.contact.create({ data: { workspaceId: input.workspaceId, name: input.displayName } });
+    await recordContactEvent(tx, { type: 'contact.created', contact, at: contact.createdAt });
     await recordClaim(tx, { workspaceId: input.workspaceId, contactId: contact.id, field, value, channelKind: input.channelKind, reason: input.reason });
     return { contact, created: true };
   });

@@ -3,6 +3,7 @@
 // deleted, so the whole history stays with the customer.
 import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
 
 export async function mergeContacts(tx: Tx, input: { fromId: string; intoId: string; reason: string }): Promise<void> {
   if (input.fromId === input.intoId) return;
@@ -12,7 +13,7 @@ export async function mergeContacts(tx: Tx, input: { fromId: string; intoId: str
   await tx.conversation.updateMany({ where: { contactId: from.id }, data: { contactId: into.id } });
   await tx.message.updateMany({ where: { authorContactId: from.id }, data: { authorContactId: into.id } });
   await tx.contact.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: into.id } });
-  await tx.contact.update({
+  const survivor = await tx.contact.update({
     where: { id: into.id },
     data: {
       name: into.name ?? from.name,
@@ -26,5 +27,6 @@ export async function mergeContacts(tx: Tx, input: { fromId: string; intoId: str
     },
   });
   await tx.contact.update({ where: { id: from.id }, data: { mergedIntoId: into.id } });
+  await recordContactEvent(tx, { type: 'contact.merged', contact: survivor, at: survivor.updatedAt, extra: { mergedContactId: from.id, reason: input.reason } });
   await recordAudit(tx, { workspaceId: into.workspaceId, actorAgentId: null, action: 'contact.merge', targetType: 'contact', targetId: into.id, data: { mergedContactId: from.id, reason: input.reason } });
 }

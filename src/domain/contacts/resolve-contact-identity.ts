@@ -8,6 +8,7 @@ import type { SenderProof } from '../../../channels/types.ts';
 import type { Db } from '../../db/client.ts';
 import { Prisma, type Contact, type ContactIdentity } from '../../db/client.ts';
 import { claimantFor, claimFieldOf, recordClaim } from './claim-identity.ts';
+import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
 import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
 
 export interface ResolveIdentityInput {
@@ -77,6 +78,7 @@ async function createContactWithIdentity(db: Db, input: ResolveIdentityInput): P
       (await tx.contact.create({
         data: { workspaceId: input.workspaceId, name: input.displayName, ...(proven ? input.contactFields : {}) },
       }));
+    if (!linked) await recordContactEvent(tx, { type: 'contact.created', contact, at: input.now });
     if (linked && !linked.name && input.displayName) {
       linked.name = input.displayName;
       await tx.contact.update({ where: { id: linked.id }, data: { name: input.displayName } });

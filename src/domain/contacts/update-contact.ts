@@ -3,6 +3,8 @@
 import type { Prisma } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
+import { dispatchWebhookDeliveries } from '../outgoing-webhooks/record-webhook-event.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleConversationsWhere } from '../conversations/visibility.ts';
@@ -32,11 +34,13 @@ export async function updateContact(deps: Deps, viewer: Viewer, input: UpdateCon
     ...(fields.tags !== undefined ? { tags: fields.tags } : {}),
     ...(fields.attributes !== undefined ? { attributes: fields.attributes } : {}),
   };
-  await deps.db.$transaction(async (tx) => {
-    await tx.contact.update({ where: { id: contact.id }, data });
+  const deliveries = await deps.db.$transaction(async (tx) => {
+    const updated = await tx.contact.update({ where: { id: contact.id }, data });
     const before = Object.fromEntries(Object.keys(fields).map((k) => [k, contact[k as keyof typeof fields] ?? null]));
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'contact.update', targetType: 'contact', targetId: contact.id, data: { from: before, to: fields } });
+    return recordContactEvent(tx, { type: 'contact.updated', contact: updated, at: deps.clock.now(), extra: { changed: Object.keys(fields) } });
   });
+  await dispatchWebhookDeliveries(deps, deliveries);
   if (fields.name === undefined) return;
   // The contact's name shows in every inbox row of theirs.
   const conversations = await deps.db.conversation.findMany({

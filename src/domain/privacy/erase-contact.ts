@@ -1,6 +1,6 @@
 // Erases a contact on request (admins only, typed confirmation): in one transaction their
 // conversations lose their content (erase-conversation-content.ts), identities and visitor rows
-// go, raw inbound payloads naming any of their addresses go, audit entries about the contact lose
+// go, raw inbound payloads and outgoing webhook deliveries naming them go, audit entries about the contact lose
 // their data, and the contact (with any contact merged into it) stays, anonymised as "Erased contact",
 // so conversations still count in reports. Files are deleted after commit; the
 // erasure's own audit entry names only the admin and the contact id.
@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import { requireAdmin, type Viewer } from '../auth/viewer.ts';
 import { validationFailed } from '../parse-input.ts';
+import { deleteWebhookDeliveriesNaming } from '../outgoing-webhooks/forget-webhook-deliveries.ts';
 import { deletePendingFiles } from './delete-pending-files.ts';
 import { eraseConversationContent } from './erase-conversation-content.ts';
 import type { EraseResult } from './privacy-view.ts';
@@ -53,6 +54,8 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
 
   const content = await eraseConversationContent(tx, { conversationIds, now });
   const strayEvents = await deleteInboundEventsNaming(tx, viewer.workspaceId, addresses);
+  // Outgoing webhook deliveries that carried them (by contact or conversation id, or an address).
+  await deleteWebhookDeliveriesNaming(tx, viewer.workspaceId, [...contactIds, ...conversationIds, ...addresses.filter((a) => a.length >= MIN_SCANNED_ADDRESS)]);
   // A website visitor's id is the address of their chat identity.
   await tx.webchatVisitor.deleteMany({ where: { workspaceId: viewer.workspaceId, id: { in: identities.map((i) => i.address) } } });
   // Their claims, and anyone else's claim to one of their addresses (it names them).

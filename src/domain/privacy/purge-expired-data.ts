@@ -1,9 +1,10 @@
 // The retention purge, run by the maintenance queue once per cluster: for every workspace, by its
-// retention settings, deletes processed raw inbound payloads, rejected webhooks, long-expired
-// sessions and idle chat visitors, and (when set) removes the content of old resolved
-// conversations; then deletes attachment files nothing refers to any more. Works in batches so
+// retention settings, deletes processed raw inbound payloads, rejected webhooks, finished outgoing
+// webhook deliveries, long-expired sessions and idle chat visitors, and (when set) removes the
+// content of old resolved conversations; then deletes attachment files nothing refers to any more. Works in batches so
 // no transaction or statement grows with the backlog.
 import type { Deps } from '../../deps.ts';
+import { purgeFinishedWebhookDeliveries } from '../outgoing-webhooks/forget-webhook-deliveries.ts';
 import { deletePendingFiles } from './delete-pending-files.ts';
 import { eraseConversationContent } from './erase-conversation-content.ts';
 import { loadRetentionSettings } from './retention-settings.ts';
@@ -13,6 +14,8 @@ const DAY_MS = 86_400_000;
 export interface PurgeCounts {
   rawPayloads: number;
   rejectedWebhooks: number;
+  /** Finished outgoing webhook deliveries (kept as long as raw inbound payloads). */
+  webhookDeliveries: number;
   sessions: number;
   visitors: number;
   conversations: number;
@@ -23,7 +26,7 @@ export async function purgeExpiredData(deps: Pick<Deps, 'db' | 'store' | 'log' |
   const batch = opts.batchSize ?? 500;
   const now = deps.clock.now();
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const counts: PurgeCounts = { rawPayloads: 0, rejectedWebhooks: 0, sessions: 0, visitors: 0, conversations: 0, files: 0 };
+  const counts: PurgeCounts = { rawPayloads: 0, rejectedWebhooks: 0, webhookDeliveries: 0, sessions: 0, visitors: 0, conversations: 0, files: 0 };
   const workspaces = await deps.db.workspace.findMany({ select: { id: true } });
   for (const { id: workspaceId } of workspaces) {
     const s = await loadRetentionSettings(deps.db, workspaceId);
@@ -35,6 +38,7 @@ export async function purgeExpiredData(deps: Pick<Deps, 'db' | 'store' | 'log' |
       const rows = await deps.db.inboundEvent.findMany({ where: { workspaceId, status: 'rejected', receivedAt: { lt: before(s.rejectedWebhookDays) } }, select: { id: true }, take });
       return (await deps.db.inboundEvent.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
     });
+    counts.webhookDeliveries += await inBatches(batch, (take) => purgeFinishedWebhookDeliveries(deps.db, { workspaceId, before: before(s.rawPayloadDays), take }));
     counts.sessions += await inBatches(batch, async (take) => {
       const rows = await deps.db.session.findMany({ where: { agent: { workspaceId }, expiresAt: { lt: before(s.expiredSessionDays) } }, select: { id: true }, take });
       return (await deps.db.session.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;

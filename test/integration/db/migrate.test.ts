@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -82,6 +82,14 @@ describe('migrate', () => {
       const category = await db.knowledgeCategory.create({ data: { workspaceId: ws.id, name: 'Billing', slug: 'billing' } });
       const article = await db.knowledgeArticle.create({ data: { workspaceId: ws.id, categoryId: category.id, title: 'T', slug: 't', body: 'B', language: 'en', state: 'in_review', authorId: author.id, titleTerms: '退 退款' } });
       expect(await db.knowledgeArticle.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ state: 'in_review', titleTerms: '退 退款', categoryId: category.id });
+      const hook = await db.webhookEndpoint.create({ data: { workspaceId: ws.id, url: 'https://x.test/h', events: ['message.created', 'contact.merged'], secret: 'whsec_x' } });
+      expect(hook.events).toEqual(['message.created', 'contact.merged']);
+      const delivery = await db.webhookDelivery.create({ data: { workspaceId: ws.id, endpointId: hook.id, eventId: 'e1', eventType: 'message.created', payload: { id: 'e1' }, lastStatusCode: 503 } });
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 0, runStartAttempts: 0, lastStatusCode: 503 });
+      await expect(db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'lost' } })).rejects.toThrow();
+      // Deleting an endpoint takes its delivery log with it.
+      await db.webhookEndpoint.delete({ where: { id: hook.id } });
+      expect(await db.webhookDelivery.count()).toBe(0);
     } finally {
       await db.$disconnect();
     }

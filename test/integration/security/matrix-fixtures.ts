@@ -37,6 +37,8 @@ export interface MatrixFixtures {
     cannedResponse: string;
     task: string;
     macro: string;
+    webhookEndpoint: string;
+    webhookDelivery: string;
     accountLinkToken: string;
     claim: string;
     claimLinkToken: string;
@@ -58,6 +60,8 @@ export interface MatrixFixtures {
   freshTask(): Promise<string>;
   /** A shared macro, for a cell that deletes one. */
   freshMacro(): Promise<string>;
+  /** A webhook endpoint nobody else uses, for a cell that deletes one. */
+  freshWebhookEndpoint(): Promise<string>;
 }
 
 export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
@@ -99,6 +103,10 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const macro = await newMacro();
   const knowledgeCategory = await db.knowledgeCategory.create({ data: { workspaceId: w1, name: 'Billing', slug: `billing-${tag}` } });
   const article = await db.knowledgeArticle.create({ data: { workspaceId: w1, categoryId: knowledgeCategory.id, title: 'Refunds', slug: `refunds-${tag}`, body: 'Within 30 days.', language: 'en', state: 'published', authorId: a1!.id } });
+  // A discard address: allowed callers' test events and replays fail there without reaching anything.
+  const hook = () => db.webhookEndpoint.create({ data: { workspaceId: w1, url: 'http://127.0.0.1:9/matrix', events: ['message.created'], secret: 'whsec_matrix' } });
+  const webhookEndpoint = await hook();
+  const webhookDelivery = await db.webhookDelivery.create({ data: { workspaceId: w1, endpointId: webhookEndpoint.id, eventId: `ev-${tag}`, eventType: 'message.created', payload: {}, status: 'failed' } });
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -159,6 +167,8 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       cannedResponse: cannedResponse.id,
       task: task.id,
       macro: macro.id,
+      webhookEndpoint: webhookEndpoint.id,
+      webhookDelivery: webhookDelivery.id,
       accountLinkToken,
       ...claim,
       message: reply.id,
@@ -174,5 +184,6 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     freshCannedResponse: async () => (await canned()).id,
     freshTask: async () => (await newTask()).id,
     freshMacro: async () => (await newMacro()).id,
+    freshWebhookEndpoint: async () => (await hook()).id,
   };
 }

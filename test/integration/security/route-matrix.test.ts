@@ -35,6 +35,8 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/canned-responses\/:id$/, param: 'id', id: 'cannedResponse' },
   { path: /^\/api\/tasks\/:id$/, param: 'id', id: 'task' },
   { path: /^\/api\/macros\/:id(\/|$)/, param: 'id', id: 'macro' },
+  { path: /^\/api\/webhook-endpoints\/:id(\/|$)/, param: 'id', id: 'webhookEndpoint' },
+  { path: /^\/api\/webhook-deliveries\/:id\//, param: 'id', id: 'webhookDelivery' },
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
   { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
@@ -90,6 +92,7 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'PATCH /api/tasks/:id': () => ({ title: 'Probed' }),
   'PATCH /api/macros/:id': () => ({ name: 'Probed' }),
   'POST /api/macros/:id/apply': (f) => ({ conversationId: f.ids.conversation }),
+  'PATCH /api/webhook-endpoints/:id': () => ({ description: 'Probed' }),
 };
 const PROBE_POLICY = { name: 'Probed', targets: { normal: { first_response: 3600 } } };
 const PROBE_CALENDAR = { name: 'Probed', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
@@ -141,6 +144,7 @@ describe('the route x role x workspace matrix', () => {
     'DELETE /api/canned-responses/:id': async () => ({ cannedResponse: await f.freshCannedResponse() }),
     'DELETE /api/tasks/:id': async () => ({ task: await f.freshTask() }),
     'DELETE /api/macros/:id': async () => ({ macro: await f.freshMacro() }),
+    'DELETE /api/webhook-endpoints/:id': async () => ({ webhookEndpoint: await f.freshWebhookEndpoint() }),
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),

@@ -172,3 +172,14 @@ export type {
   KnowledgeHitResponse as KnowledgeHit,
   PublicArticleResponse as PublicArticle,
 } from '../../../src/contract/index.ts';
+
+/** Outgoing webhooks: endpoints (the secret only in create and rotate answers) and their delivery log. */
+export type {
+  WebhookEndpointResponse as WebhookEndpoint,
+  WebhookEndpointWithSecretResponse as WebhookEndpointWithSecret,
+  WebhookDeliveryResponse as WebhookDelivery,
+  WebhookEndpointCreateBody,
+  WebhookEndpointList,
+  WebhookEndpointUpdateBody,
+  WebhookEventType,
+} from '../../../src/contract/index.ts';

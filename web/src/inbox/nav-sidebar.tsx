@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'webhooks' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -130,6 +130,7 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/calendars', 'calendars', 'Business hours'),
             page('/admin/statuses', 'statuses', 'Statuses'),
             page('/admin/privacy', 'privacy', 'Privacy'),
+            page('/admin/webhooks', 'webhooks', 'Webhooks'),
           ])}
         <div className="nav-footer">
           {offline && (

@@ -21,6 +21,7 @@ export const PeoplePage = lazy(() => import('./people-page.tsx').then((m) => ({ 
 export const TeamsPage = lazy(() => import('./teams-page.tsx').then((m) => ({ default: m.TeamsPage })));
 export const ExportsPage = lazy(() => import('./exports-page.tsx').then((m) => ({ default: m.ExportsPage })));
 export const PrivacyPage = lazy(() => import('./privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
+export const WebhooksPage = lazy(() => import('./webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 export const AuditPage = lazy(() => import('./audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 export const ProfilePage = lazy(() => import('./profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
 export const AccountLinkPage = lazy(() => import('./account-link-page.tsx').then((m) => ({ default: m.AccountLinkPage })));
