@@ -41,6 +41,13 @@ export const queueCatalog = {
     backoff: { type: 'exponential', delay: 1_000 },
     jobId: (p: { clockId: string; version: number; kind: string; beforeSeconds?: number }) => `sla-${p.clockId}-${p.version}-${p.kind}-${p.beforeSeconds ?? 0}`,
   },
+  /** Send one satisfaction survey (delayed by the workspace's delay after the resolution). */
+  csat: {
+    payload: z.object({ surveyId: z.string() }),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    jobId: (p: { surveyId: string }) => `csat-${p.surveyId}`,
+  },
   maintenance: {
     /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. `retention`: the privacy purge. */
     payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener', 'retention']), name: z.string().min(1).optional() }),

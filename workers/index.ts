@@ -9,6 +9,7 @@ import { maintenanceProcessor, type MaintenanceOptions } from './maintenance.ts'
 import { routeProcessor } from './route.ts';
 import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
+import { csatProcessor } from './csat.ts';
 import type { RetrySchedule } from '../src/domain/messages/retry-schedule.ts';
 import { observeJobs } from '../src/metrics/queue-metrics.ts';
 
@@ -23,6 +24,8 @@ export interface WorkerOptions extends MaintenanceOptions {
   /** Largest provider-hosted file the media worker downloads (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
   sweepIntervalSeconds: number;
+  /** Where customers reach Parley (PUBLIC_URL): survey links point there. */
+  publicUrl: string;
 }
 
 export interface WorkerState {
@@ -60,6 +63,7 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
+    new Worker('csat', csatProcessor(deps, { publicUrl: opts.publicUrl }), { ...common, concurrency: 2 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];
   const [ingest] = workers;

@@ -26,6 +26,7 @@ import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
+import { csatRoutes } from './routes/csat.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', deliveryRoutes(deps));
+  api.route('/', csatRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');

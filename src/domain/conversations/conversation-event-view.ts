@@ -28,7 +28,14 @@ export type ConversationActivity =
   | { kind: 'sla.breach'; data: { metric: SlaMetric; dueAt: string } }
   /** Waiting in a routing step's queue (entered it, or escalated to it after the previous step timed out). */
   | { kind: 'routing.queued'; data: { queue: string; step: number; filter: string } }
-  | { kind: 'offer'; data: { outcome: 'offered' | 'accepted' | 'declined' | 'expired'; agent: NamedRef; queue?: string; expiresAt?: string } };
+  | { kind: 'offer'; data: { outcome: 'offered' | 'accepted' | 'declined' | 'expired'; agent: NamedRef; queue?: string; expiresAt?: string } }
+  /** A satisfaction survey of this conversation: sent, not sent (why), answered (score 1-5), or its comment added later. */
+  | { kind: 'csat'; data: CsatActivity };
+
+export type CsatActivity =
+  | { outcome: 'sent'; surveyId: string; style: 'link' | 'reply' }
+  | { outcome: 'skipped'; surveyId: string; reason: 'reopened' | 'throttled' | 'opted_out' | 'disabled' | 'unreachable' }
+  | { outcome: 'answered' | 'commented'; surveyId: string; score: number; comment: string | null };
 
 export type ConversationActivityKind = ConversationActivity['kind'];
 
