@@ -1,5 +1,5 @@
 // A customer's message on a channel where surveys are answered in the conversation ('reply'
-// style): while a survey of theirs on this channel awaits an answer, a message that reads as a
+// style): while their latest survey on this channel awaits an answer, a message that reads as a
 // score 1-5 is that answer; after a score, a free-text message within COMMENT_WINDOW_MINUTES is its
 // comment. Either is kept in the timeline but neither reopens the conversation nor asks anyone to
 // answer. Anything else: null, and the message is recorded as any other.
@@ -15,19 +15,20 @@ export const COMMENT_WINDOW_MINUTES = 30;
 
 export async function recordCsatReply(tx: Tx, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome | null> {
   const { channel, contactId, now, normalized: n } = input;
-  const mine = { channelId: channel.id, contactId, style: 'reply' };
-  const awaiting = await tx.csatSurvey.findFirst({ where: { ...mine, status: 'sent', expiresAt: { gt: now } }, orderBy: { sentAt: 'desc' } });
-  if (awaiting) {
+  // Only the contact's latest survey on this channel takes a reply: an older one left unanswered is not answered by it.
+  const latest = await tx.csatSurvey.findFirst({ where: { channelId: channel.id, contactId, style: 'reply', sentAt: { not: null } }, orderBy: { sentAt: 'desc' } });
+  if (!latest) return null;
+  if (latest.status === 'sent' && latest.expiresAt && latest.expiresAt > now) {
     const answer = parseCsatReply(n.text);
     if (!answer) return null;
-    return recordOnSurvey(tx, input, awaiting, () => recordCsatAnswer(tx, awaiting, { ...answer, at: now }));
+    return recordOnSurvey(tx, input, latest, () => recordCsatAnswer(tx, latest, { ...answer, at: now }));
   }
-  const commentSince = new Date(now.getTime() - COMMENT_WINDOW_MINUTES * 60_000);
-  const scored = await tx.csatSurvey.findFirst({ where: { ...mine, status: 'answered', comment: null, answeredAt: { gt: commentSince } }, orderBy: { answeredAt: 'desc' } });
   const comment = n.text.trim();
-  if (!scored || scored.score === null || comment === '' || input.attachments.length > 0 || parseCsatReply(comment)) return null;
-  const score = scored.score;
-  return recordOnSurvey(tx, input, scored, () => recordCsatComment(tx, { ...scored, score }, comment, now));
+  const commentSince = now.getTime() - COMMENT_WINDOW_MINUTES * 60_000;
+  const commentable = latest.status === 'answered' && latest.comment === null && latest.score !== null && latest.answeredAt !== null && latest.answeredAt.getTime() > commentSince;
+  if (!commentable || comment === '' || input.attachments.length > 0 || parseCsatReply(comment)) return null;
+  const scored = { ...latest, score: latest.score! };
+  return recordOnSurvey(tx, input, scored, () => recordCsatComment(tx, scored, comment, now));
 }
 
 async function recordOnSurvey(tx: Tx, input: RecordInboundInput<InboundMessage>, survey: CsatSurvey, record: () => Promise<ConversationEventView | null>): Promise<RecordOutcome | null> {

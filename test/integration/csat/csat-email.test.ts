@@ -135,4 +135,13 @@ describe('CSAT surveys over email', () => {
     expect(await db().message.count({ where: { conversationId: c, direction: 'out' } })).toBe(0);
     expect(h.sink.messages.some((m) => m.envelope.to.includes('tom@example.com'))).toBe(false);
   });
+
+  it('erasing the contact removes their comment but keeps the score for reports', async () => {
+    const contactId = (await db().conversation.findUniqueOrThrow({ where: { id: conv } })).contactId;
+    expect((await h.api(admin, 'POST', `/api/contacts/${contactId}/erase`, { confirm: 'ERASE' })).status).toBe(200);
+    expect(await db().csatSurvey.findFirstOrThrow({ where: { conversationId: conv } })).toMatchObject({ status: 'answered', score: 4, comment: null });
+    const entries = (await events(conv)).map((e) => e.data as { outcome: string; comment?: string | null });
+    expect(entries.find((d) => d.outcome === 'answered')).toMatchObject({ score: 4, comment: null });
+    expect(JSON.stringify(entries)).not.toContain('kettle');
+  });
 });
