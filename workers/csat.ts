@@ -4,6 +4,6 @@ import type { Deps } from '../src/deps.ts';
 import { sendCsatSurvey } from '../src/domain/csat/send-csat-survey.ts';
 import { queueCatalog } from '../src/queues.ts';
 
-export function csatProcessor(deps: Deps, opts: { publicUrl: string }) {
-  return async (job: Job) => sendCsatSurvey(deps, { surveyId: queueCatalog.csat.payload.parse(job.data).surveyId, publicUrl: opts.publicUrl });
+export function csatProcessor(deps: Deps) {
+  return async (job: Job) => sendCsatSurvey(deps, queueCatalog.csat.payload.parse(job.data).surveyId);
 }

@@ -59,11 +59,11 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   const common = { connection: opts.connection, prefix: opts.prefix };
   const workers = [
     new Worker('ingest', ingestProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.ingestConcurrency }),
-    new Worker('deliver', deliverProcessor(deps, { retry: opts.deliverRetry }), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
+    new Worker('deliver', deliverProcessor(deps, { retry: opts.deliverRetry, publicUrl: opts.publicUrl }), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
-    new Worker('csat', csatProcessor(deps, { publicUrl: opts.publicUrl }), { ...common, concurrency: 2 }),
+    new Worker('csat', csatProcessor(deps), { ...common, concurrency: 2 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];
   const [ingest] = workers;

@@ -12,7 +12,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
+import { AuditPage, CsatSettingsPage, CsatSurveyPage, PrivacyPage } from './pages/lazy-pages.tsx';
 import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
@@ -83,6 +83,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ProfilePage onHelp={onHelp} />;
     case 'privacy':
       return <PrivacyPage onHelp={onHelp} />;
+    case 'surveys':
+      return <CsatSettingsPage onHelp={onHelp} />;
     case 'audit':
       return <AuditPage onHelp={onHelp} agentId={route.agentId} contactId={route.contactId} />;
     case 'inbound':
@@ -92,6 +94,7 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
     case 'login':
     case 'setup':
     case 'account-link':
+    case 'csat':
       return null;
     default:
       return <RoutingSettings page={route.page} onHelp={onHelp} />;
@@ -152,7 +155,7 @@ export function App() {
 
   const setupNeeded = boot.state === 'anonymous' && boot.setupNeeded;
   useEffect(() => {
-    if (route.page === 'account-link') return;
+    if (route.page === 'account-link' || route.page === 'csat') return;
     if (boot.state === 'anonymous' && setupNeeded && route.page !== 'setup') navigate('/setup', { replace: true });
     if (boot.state === 'anonymous' && !setupNeeded && route.page !== 'login') navigate('/login', { replace: true });
     if (boot.state === 'ready' && publicPages.includes(route.page)) navigate('/inbox/mine', { replace: true });
@@ -162,6 +165,14 @@ export function App() {
     await start();
     navigate('/inbox/mine', { replace: true });
   }, [start]);
+  if (route.page === 'csat') {
+    // The customer's page: nothing of the agents' app (session, socket) is needed there.
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <CsatSurveyPage token={route.token} />
+      </Suspense>
+    );
+  }
   if (route.page === 'account-link') {
     return (
       <Suspense fallback={<PageLoading />}>

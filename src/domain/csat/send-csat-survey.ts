@@ -4,7 +4,7 @@
 // recently (throttle) or cannot be written to (opted out). A skipped survey says why.
 import type { CsatSurvey } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { hashSecretToken, newSecretToken } from '../auth/secret-token.ts';
+import { SURVEY_LINK_PLACEHOLDER } from './survey-link.ts';
 import { publishConversation } from '../conversations/publish-conversation.ts';
 import { createOutboundMessage, dispatchOutbound, outboundTarget } from '../messages/outbound-message.ts';
 import { loadCsatSettings } from './csat-settings.ts';
@@ -13,9 +13,9 @@ import { recordCsatEvent } from './record-csat-event.ts';
 
 export type SendCsatOutcome = { status: 'sent'; messageId: string } | { status: 'skipped'; reason: CsatSkipReason | string };
 
-export async function sendCsatSurvey(deps: Deps, input: { surveyId: string; publicUrl: string }): Promise<SendCsatOutcome> {
+export async function sendCsatSurvey(deps: Deps, surveyId: string): Promise<SendCsatOutcome> {
   const { db } = deps;
-  const survey = await db.csatSurvey.findUnique({ where: { id: input.surveyId } });
+  const survey = await db.csatSurvey.findUnique({ where: { id: surveyId } });
   if (!survey || survey.status !== 'scheduled') return { status: 'skipped', reason: survey ? `already ${survey.status}` : 'no such survey' };
   const conversation = await db.conversation.findUniqueOrThrow({ where: { id: survey.conversationId } });
   if (conversation.status !== 'resolved' || conversation.resolvedAt?.getTime() !== survey.resolvedAt.getTime()) return skip(deps, survey, 'reopened');
@@ -32,16 +32,16 @@ export async function sendCsatSurvey(deps: Deps, input: { surveyId: string; publ
   const verdict = target.adapter.checkOutbound?.({ now, to: { address: target.identity.address }, lastInboundAt: conversation.lastInboundAt, template: null });
   if (verdict && !verdict.ok) return skip(deps, survey, 'unreachable');
 
-  const token = survey.style === 'link' ? newSecretToken() : null;
+  const link = survey.style === 'link';
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: survey.workspaceId }, select: { name: true } });
-  const text = surveyText({ question: settings.question, workspaceName: workspace.name, link: token ? `${input.publicUrl.replace(/\/+$/, '')}/csat/${token}` : null });
+  const text = surveyText({ question: settings.question, workspaceName: workspace.name, link });
   const written = await db.$transaction(async (tx) => {
     const claimed = await tx.csatSurvey.updateMany({
       where: { id: survey.id, status: 'scheduled' },
-      data: { status: 'sent', sentAt: now, expiresAt: new Date(now.getTime() + settings.responseWindowHours * 3_600_000), tokenHash: token ? hashSecretToken(token) : null },
+      data: { status: 'sent', sentAt: now, expiresAt: new Date(now.getTime() + settings.responseWindowHours * 3_600_000) },
     });
     if (claimed.count === 0) return null;
-    const message = await createOutboundMessage(tx, { conversation, target, authorAgentId: null, text, metadata: { csat: { surveyId: survey.id } } });
+    const message = await createOutboundMessage(tx, { conversation, target, authorAgentId: null, text, metadata: { csat: { surveyId: survey.id, link } } });
     await tx.csatSurvey.update({ where: { id: survey.id }, data: { messageId: message.id } });
     await tx.conversation.update({ where: { id: conversation.id }, data: { lastOutboundAt: now, lastMessageAt: now, messageCount: { increment: 1 } } });
     const activity = await recordCsatEvent(tx, survey, now, { outcome: 'sent', surveyId: survey.id, style: survey.style as 'link' | 'reply' });
@@ -53,9 +53,9 @@ export async function sendCsatSurvey(deps: Deps, input: { surveyId: string; publ
   return { status: 'sent', messageId: written.message.id };
 }
 
-/** The survey message: a link to the survey page, or a request to answer 1-5 in the conversation. */
-export function surveyText(i: { question: string; workspaceName: string; link: string | null }): string {
-  if (i.link) return `${i.question}\n\nPlease rate your conversation with ${i.workspaceName} from 1 to 5 here (one click, no login): ${i.link}`;
+/** The survey message: a link to the survey page (made when it is sent, survey-link.ts), or a request to answer 1-5 in the conversation. */
+export function surveyText(i: { question: string; workspaceName: string; link: boolean }): string {
+  if (i.link) return `${i.question}\n\nPlease rate your conversation with ${i.workspaceName} from 1 to 5 here (one click, no login): ${SURVEY_LINK_PLACEHOLDER}`;
   return `${i.question} Reply with a number from 1 (poor) to 5 (excellent); you can add a comment.`;
 }
 

@@ -71,7 +71,9 @@ describe('CSAT surveys over email', () => {
     const detail = await h.api(admin, 'GET', `/api/conversations/${conv}`);
     const survey = detail.body.messages.find((m: any) => m.direction === 'out');
     expect(survey.metadata.csat.surveyId).toEqual(expect.any(String));
-    expect(survey.text).toContain('/csat/');
+    // Agents see where the link went, never a working link (they could answer for the customer).
+    expect(survey.text).toContain('from 1 to 5 here (one click, no login): [survey link]');
+    expect(JSON.stringify(detail.body)).not.toContain(token);
     expect(detail.body.status).toBe('resolved');
 
     const page = await publicCall('GET', `/api/csat/${token}`);

@@ -148,3 +148,14 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** Satisfaction surveys: settings, the list, the public survey page. */
+export type {
+  CsatActivity,
+  CsatAnswerBody,
+  CsatPageResponse as CsatPage,
+  CsatSettingsBody,
+  CsatSettingsResponse as CsatSettings,
+  CsatSurveyResponse as CsatSurvey,
+  CsatSurveysResponse as CsatSurveys,
+} from '../../../src/contract/index.ts';

@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'surveys' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -129,6 +129,7 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/calendars', 'calendars', 'Business hours'),
             page('/admin/statuses', 'statuses', 'Statuses'),
             page('/admin/privacy', 'privacy', 'Privacy'),
+            page('/admin/surveys', 'surveys', 'Surveys'),
           ])}
         <div className="nav-footer">
           {offline && (
