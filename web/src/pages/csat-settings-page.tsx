@@ -9,6 +9,7 @@ import type { CsatSettings, CsatSettingsBody, CsatSurvey } from '../api/types.ts
 import { fullTime } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { CsatStars } from '../conversation/csat-stars.tsx';
+import '../admin/editors.css';
 import './csat.css';
 
 type NumberField = 'delayMinutes' | 'throttleDays' | 'responseWindowHours';
@@ -39,7 +40,7 @@ function SettingsForm({ loaded }: { loaded: CsatSettings }) {
   };
   const options = loaded.kinds.map((k) => ({ value: k.kind, label: `${k.label} (${k.style === 'link' ? 'a link to the survey page' : 'reply 1-5'})` }));
   return (
-    <form className="channel-form board-card" aria-label="Satisfaction surveys" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="channel-form board-card csat-settings" aria-label="Satisfaction surveys" noValidate onSubmit={(e) => void submit(e)}>
       <h2 className="board-card-title">Satisfaction surveys (CSAT)</h2>
       <label className="check-option">
         <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} /> Ask customers to rate the conversation once it is resolved

@@ -10,13 +10,26 @@ import './csat.css';
 
 type Load = { state: 'loading' } | { state: 'ready'; page: CsatPage } | { state: 'gone'; message: string } | { state: 'thanks'; workspaceName: string };
 
-const SCALE: [number, string, string][] = [
-  [1, '😞', 'Very poor'],
-  [2, '🙁', 'Poor'],
-  [3, '😐', 'OK'],
-  [4, '🙂', 'Good'],
-  [5, '😄', 'Excellent'],
+const SCALE: [number, string][] = [
+  [1, 'Very poor'],
+  [2, 'Poor'],
+  [3, 'OK'],
+  [4, 'Good'],
+  [5, 'Excellent'],
 ];
+
+/** A face from frowning (1) to smiling (5), drawn (emoji fonts differ from one device to the next). */
+function Face({ score }: { score: number }) {
+  const curve = 15 + (score - 3) * 2.2;
+  return (
+    <svg className="csat-face" viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" data-score={score}>
+      <circle cx="12" cy="12" r="10" />
+      <circle className="csat-eye" cx="8.5" cy="9.5" r="1.2" />
+      <circle className="csat-eye" cx="15.5" cy="9.5" r="1.2" />
+      <path d={`M7.5 15.5 Q12 ${curve + 0.5} 16.5 15.5`} />
+    </svg>
+  );
+}
 
 function SurveyForm({ page, token, onDone }: { page: CsatPage; token: string; onDone(workspaceName: string): void }) {
   const [score, setScore] = useState<number | null>(null);
@@ -47,11 +60,11 @@ function SurveyForm({ page, token, onDone }: { page: CsatPage; token: string; on
       )}
       <fieldset className="csat-scale">
         <legend>Your rating</legend>
-        {SCALE.map(([n, face, label]) => (
+        {SCALE.map(([n, label]) => (
           <label key={n} className="csat-choice">
             <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} aria-label={`${n}: ${label}`} />
             <span>
-              {face}
+              <Face score={n} />
               <small>
                 {n} · {label}
               </small>
