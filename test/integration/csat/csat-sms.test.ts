@@ -15,8 +15,12 @@ describe('CSAT surveys over SMS', () => {
   let t: TwilioHarness;
   let sms: TwilioPayloads['sms'];
 
+  // Real time, moved forward by `offset` (past the answer window).
+  let offset = 0;
+  const clock = { now: () => new Date(Date.now() + offset) };
+
   beforeAll(async () => {
-    t = await startTwilioHarness({ channels: (settings) => [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings }] });
+    t = await startTwilioHarness({ clock, channels: (settings) => [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings }] });
     ({ sms } = twilioPayloads({ accountSid: t.fake.accountSid, smsNumber: SMS_NUMBER }));
     expect((await t.h.api(t.admin, 'PUT', '/api/settings/csat', SETTINGS)).status).toBe(200);
   });
@@ -98,5 +102,17 @@ describe('CSAT surveys over SMS', () => {
     expect(await csatEvents(first.conversationId)).toEqual([{ outcome: 'skipped', surveyId: survey.id, reason: 'opted_out' }]);
     await t.h.queuesDrained(['csat', 'deliver']);
     expect(t.fake.sent().slice(sentBefore).filter((f) => f.To === '+14155550144')).toEqual([]);
+  });
+
+  it('after the answer window a number is a normal message: it reopens the conversation and the survey stays unanswered', async () => {
+    const first = await inbound('+14155550145', 'Is my parcel insured?');
+    await resolve(first.conversationId);
+    await surveySms('+14155550145');
+    const survey = await waitUntil(() => db().csatSurvey.findFirst({ where: { conversationId: first.conversationId, status: 'sent' } }), 'the sent survey');
+    offset += (SETTINGS.responseWindowHours + 1) * 3_600_000;
+    const late = await inbound('+14155550145', '5');
+    expect(late.conversationId).toBe(first.conversationId);
+    await waitUntil(async () => (await db().conversation.findUniqueOrThrow({ where: { id: first.conversationId } })).status === 'open', 'reopened by the late number');
+    expect(await db().csatSurvey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ status: 'sent', score: null });
   });
 });
