@@ -99,6 +99,18 @@ describe('CSAT surveys over email', () => {
     expect((await h.api(admin, 'GET', `/api/conversations/${conv}`)).body.status).toBe('resolved');
   });
 
+  it('a survey email that failed to send once goes out again with a working link', async () => {
+    h.sink.failNext(1, 451);
+    const c = await newConversation('Ian <ian@example.com>', 'Late refund');
+    await resolve(c);
+    // The deliver worker retries after DELIVER_RETRY_BASE_MS (2 s in the harness); the link is made for the attempt that went out.
+    const mail = await h.sink.waitFor((m) => m.envelope.to.includes('ian@example.com') && (m.parsed.text ?? '').includes('/csat/'), 20_000);
+    const retried = /\/csat\/([A-Za-z0-9_-]{20,})/.exec(mail.parsed.text ?? '')![1]!;
+    expect(h.sink.refused).toBeGreaterThanOrEqual(1);
+    expect((await publicCall('POST', `/api/csat/${retried}`, { score: 2 })).status).toBe(200);
+    expect(await db().csatSurvey.findFirstOrThrow({ where: { conversationId: c } })).toMatchObject({ status: 'answered', score: 2, comment: null });
+  });
+
   it('lists surveys for supervisors with the columns reports aggregate, filtered, and refuses agents', async () => {
     expect((await h.api(ada, 'GET', '/api/csat-surveys')).status).toBe(403);
     const list = await h.api(admin, 'GET', `/api/csat-surveys?agentId=${h.workspace.agents[1]!.id}&status=answered`);

@@ -14,6 +14,7 @@ const SETTINGS = { enabled: true, question: 'How did we do?', delayMinutes: 0, t
 describe('CSAT surveys over SMS', () => {
   let t: TwilioHarness;
   let sms: TwilioPayloads['sms'];
+  const heard: ConversationEventResponse[] = [];
 
   // Real time, moved forward by `offset` (past the answer window).
   let offset = 0;
@@ -23,6 +24,7 @@ describe('CSAT surveys over SMS', () => {
     t = await startTwilioHarness({ clock, channels: (settings) => [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings }] });
     ({ sms } = twilioPayloads({ accountSid: t.fake.accountSid, smsNumber: SMS_NUMBER }));
     expect((await t.h.api(t.admin, 'PUT', '/api/settings/csat', SETTINGS)).status).toBe(200);
+    (await t.h.socket(t.admin)).on('conversation.activity', (e: ConversationEventResponse) => heard.push(e));
   });
   afterAll(async () => {
     await t?.close();
@@ -61,6 +63,9 @@ describe('CSAT surveys over SMS', () => {
       { outcome: 'sent', surveyId: survey.id, style: 'reply' },
       { outcome: 'answered', surveyId: survey.id, score: 4, comment: 'thanks' },
     ]);
+    // Agents watching hear the answer live.
+    const live = await waitUntil(async () => heard.find((e) => e.kind === 'csat' && e.conversationId === first.conversationId && (e.data as { outcome: string }).outcome === 'answered'), 'the live answer');
+    expect(live.data).toEqual({ outcome: 'answered', surveyId: survey.id, score: 4, comment: 'thanks' });
     // Answered: the next message is the customer's next request, as always.
     const next = await inbound('+14155550142', 'Actually, can I change the address?');
     expect(next.conversationId).toBe(first.conversationId);
