@@ -100,7 +100,7 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: Delive
 
   await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', nextAttemptAt: null, deliveryAttempts: { increment: 1 } } });
   // Made here, for this attempt only (never before a findSent lookup, which may adopt an earlier attempt's link).
-  const text = await withSurveyLink(db, message, opts.publicUrl);
+  const text = await withSurveyLink(db, message, opts.publicUrl, deps.clock.now());
   const result = await adapter.send({ ...outbound, text }, channel);
   if (result.ok) return recordSent(deps, message, result);
   const error = result.code ? `${result.error} (${result.code})` : result.error;
