@@ -141,6 +141,11 @@ export interface ChannelAdapter {
   readonly threading: 'per-topic' | 'per-contact';
   /** Live channels (calls, chat) need someone present: they are re-routed when their agent goes offline. */
   readonly live: boolean;
+  /**
+   * How a satisfaction survey is asked here: `link` sends a link to the survey page (the channel
+   * shows links people click), `reply` asks for a 1-5 answer in the conversation. Absent: no surveys.
+   */
+  readonly survey?: 'link' | 'reply';
   /** Contact fields an identity's address fills in (an email address, a phone number). */
   contactFields?(address: string): { email?: string; phone?: string };
   /** Pure over data (async only because some parsers are). Throws ParseError. */

@@ -48,6 +48,13 @@ export const queueCatalog = {
     backoff: { type: 'exponential', delay: 5_000 },
     jobId: (p: { deliveryId: string }) => `webhook-${p.deliveryId}`,
   },
+  /** Send one satisfaction survey (delayed by the workspace's delay after the resolution). */
+  csat: {
+    payload: z.object({ surveyId: z.string() }),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    jobId: (p: { surveyId: string }) => `csat-${p.surveyId}`,
+  },
   maintenance: {
     /** `listener`: a channel listener's periodic task (`name`, e.g. email.imap.poll), run once per cluster. `retention`: the privacy purge. `webhooks`: the outbox sweep. */
     payload: z.object({ task: z.enum(['sweep-inbound', 'status-timers', 'dispatch-all', 'listener', 'retention', 'webhooks']), name: z.string().min(1).optional() }),

@@ -84,7 +84,7 @@ export async function startApi(rt: Runtime): Promise<ApiServer> {
     { labels: { kind: 'visitor' }, value: io.of(VISITOR_NAMESPACE).sockets.size },
   ]);
   // Website chat visitors (the webchat listener's namespace): sessions from the hub.
-  const visitors = createVisitorDesk(deps, { io, limiter });
+  const visitors = createVisitorDesk(deps, { io, limiter, publicUrl: config.PUBLIC_URL });
   // Listeners first: the widget's namespace must exist before the first visitor can connect.
   listeners = await startListeners(deps, { config, runsIn: 'api', api: { io, visitors }, every: null, leases: null });
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));

@@ -19,6 +19,7 @@ export async function startWorkerSet(rt: Runtime): Promise<RunningWorkers & { co
     routeConcurrency: config.ROUTE_CONCURRENCY,
     mediaMaxBytes: config.MEDIA_MAX_BYTES,
     sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+    publicUrl: config.PUBLIC_URL,
     staleSeconds: config.SWEEP_STALE_SECONDS,
     webhookGraceSeconds: 2,
     webhooks: {

@@ -13,10 +13,10 @@ import { queueCatalog } from '../src/queues.ts';
 /** A held reply is woken when the earlier one is done; this is only the safety net if that wake-up is lost. */
 export const HELD_RECHECK_MS = 30_000;
 
-export function deliverProcessor(deps: Deps, opts: { retry: RetrySchedule }) {
+export function deliverProcessor(deps: Deps, opts: { retry: RetrySchedule; publicUrl: string }) {
   return async (job: Job, token?: string) => {
     const { messageId } = queueCatalog.deliver.payload.parse(job.data);
-    const outcome = await deliverMessage(deps, messageId, { retry: opts.retry });
+    const outcome = await deliverMessage(deps, messageId, opts);
     if (outcome.status === 'held') {
       if (!token) throw new Error(`waiting for the earlier reply ${outcome.behindMessageId}`);
       await job.moveToDelayed(Date.now() + HELD_RECHECK_MS, token);

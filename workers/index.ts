@@ -11,6 +11,7 @@ import { createSchedules, type Schedules } from './schedules.ts';
 import { slaProcessor } from './sla.ts';
 import { webhookProcessor } from './webhook.ts';
 import type { WebhookDeliveryOptions } from '../src/domain/outgoing-webhooks/deliver-webhook.ts';
+import { csatProcessor } from './csat.ts';
 import type { RetrySchedule } from '../src/domain/messages/retry-schedule.ts';
 import { observeJobs } from '../src/metrics/queue-metrics.ts';
 
@@ -27,6 +28,8 @@ export interface WorkerOptions extends MaintenanceOptions {
   sweepIntervalSeconds: number;
   /** Outgoing webhooks: retry policy, private hosts, timeout. */
   webhooks: WebhookDeliveryOptions & { sweepSeconds: number };
+  /** Where customers reach Parley (PUBLIC_URL): survey links point there. */
+  publicUrl: string;
 }
 
 export interface WorkerState {
@@ -60,11 +63,12 @@ export async function startWorkers(deps: Deps, opts: WorkerOptions): Promise<Run
   const common = { connection: opts.connection, prefix: opts.prefix };
   const workers = [
     new Worker('ingest', ingestProcessor(deps), { ...common, ...quickRecovery, concurrency: opts.ingestConcurrency }),
-    new Worker('deliver', deliverProcessor(deps, { retry: opts.deliverRetry }), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
+    new Worker('deliver', deliverProcessor(deps, { retry: opts.deliverRetry, publicUrl: opts.publicUrl }), { ...common, ...quickRecovery, concurrency: opts.deliverConcurrency }),
     new Worker('route', routeProcessor(deps), { ...common, concurrency: opts.routeConcurrency }),
     new Worker('media', mediaProcessor(deps, { maxBytes: opts.mediaMaxBytes }), { ...common, concurrency: 4 }),
     new Worker('sla', slaProcessor(deps), { ...common, concurrency: 4 }),
     new Worker('webhook', webhookProcessor(deps, opts.webhooks), { ...common, concurrency: 8 }),
+    new Worker('csat', csatProcessor(deps), { ...common, concurrency: 2 }),
     new Worker('maintenance', maintenanceProcessor(deps, opts), { ...common, concurrency: 1 }),
   ];
   const [ingest] = workers;

@@ -1,4 +1,4 @@
-// Periodic housekeeping: re-queue inbound events and replies that never reached a worker, run
+// Periodic housekeeping: re-queue inbound events, replies and surveys that never reached a worker, run
 // channel listeners' periodic tasks (IMAP polls), move statuses on by time (and remind agents of due tasks),
 // catch overdue SLA clocks, place waiting work, purge data past its workspace's retention and queue
 // webhook deliveries no job carries.
@@ -15,6 +15,7 @@ import { sweepOverdueClocks } from '../src/domain/sla/sweep-overdue-clocks.ts';
 import { purgeExpiredData } from '../src/domain/privacy/purge-expired-data.ts';
 import { queueCatalog } from '../src/queues.ts';
 import { sweepWebhookDeliveries } from '../src/domain/outgoing-webhooks/sweep-webhook-deliveries.ts';
+import { sweepDueSurveys } from '../src/domain/csat/send-csat-survey.ts';
 
 export interface MaintenanceOptions {
   staleSeconds: number;
@@ -32,7 +33,8 @@ export function maintenanceProcessor(deps: Deps, opts: MaintenanceOptions) {
         const inbound = await sweepInboundEvents(deps, { staleSeconds: opts.staleSeconds });
         const outbound = await sweepQueuedMessages(deps, { staleSeconds: opts.staleSeconds });
         const media = await sweepPendingMedia(deps, { staleSeconds: opts.staleSeconds });
-        return { inbound, outbound, media };
+        const surveys = await sweepDueSurveys(deps, { staleSeconds: opts.staleSeconds });
+        return { inbound, outbound, media, surveys };
       }
       case 'listener': {
         const run = name ? opts.listenerTasks.get(name) : undefined;

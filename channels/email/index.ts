@@ -20,6 +20,7 @@ export function createEmailAdapter(deps: { resolver?: DNSResolver; hosts?: HostP
     capacityWeight: 10,
     threading: 'per-topic',
     live: false,
+    survey: 'link',
     contactFields: (address) => ({ email: address }),
     // Base64 grows files by a third; 20 MiB of files stays under the 25-30 MB most mail servers accept.
     maxOutboundFileBytes: 20 * 1024 * 1024,

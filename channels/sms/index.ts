@@ -26,6 +26,7 @@ export function createSmsAdapter(deps: { publicUrl: string | null; apiBase?: str
     capacityWeight: 15,
     threading: 'per-contact',
     live: false,
+    survey: 'reply',
     templates: twilioTemplates,
     contactFields: twilioContactFields,
     normalize: async (raw) => normalizeSms(raw),

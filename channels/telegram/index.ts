@@ -22,6 +22,7 @@ export function createTelegramAdapter(deps: { apiRoot: string } = { apiRoot: def
     capacityWeight: 20,
     threading: 'per-contact',
     live: false,
+    survey: 'reply',
     normalize: async (raw, channel) => normalizeTelegram(raw, channel.address),
     send: (msg, channel) => sendTelegram(msg, channel, apiRoot),
     // The Bot API takes uploads of up to 50 MB (https://core.telegram.org/bots/api#sending-files).

@@ -21,6 +21,7 @@ export function createWebchatAdapter(deps: { visitors: VisitorTransport | null; 
     listeners: [webchatListener],
     threading: 'per-contact',
     live: true,
+    survey: 'link',
     normalize: async (raw, channel) => normalizeWebchat(raw, channel.address),
     send: async (msg, channel) => sendWebchat(deps.visitors, msg, channel, now()),
     showTyping: async (to, _channel, typing) => {

@@ -28,6 +28,7 @@ export function createWhatsappAdapter(deps: { publicUrl: string | null; apiBase?
     capacityWeight: 20,
     threading: 'per-contact',
     live: false,
+    survey: 'reply',
     templates: twilioTemplates,
     contactFields: twilioContactFields,
     normalize: async (raw) => normalizeWhatsapp(raw),

@@ -253,3 +253,16 @@ export type EraseResponse = Wire<EraseResult>;
 export type EraseBody = z.input<typeof eraseBody>;
 export type RetentionSettings = z.input<typeof retentionBody>;
 export type AuditQuery = z.input<typeof auditQuery>;
+
+// ---- satisfaction surveys (CSAT) ----------------------------------------------------------
+import type { CsatPageView, CsatSettingsView, CsatSurveyView } from '../domain/csat/csat-view.ts';
+import type { CsatActivity } from '../domain/conversations/conversation-event-view.ts';
+import type { csatAnswerBody, csatSettingsBody, csatSurveysQuery } from '../http/schemas/csat.ts';
+export type CsatSurveyResponse = Wire<CsatSurveyView>;
+export type CsatSurveysResponse = { items: CsatSurveyResponse[]; nextCursor: string | null };
+export type CsatSettingsResponse = Wire<CsatSettingsView>;
+export type CsatPageResponse = Wire<CsatPageView>;
+export type CsatSettingsBody = z.input<typeof csatSettingsBody>;
+export type CsatAnswerBody = z.input<typeof csatAnswerBody>;
+export type CsatSurveysQuery = z.input<typeof csatSurveysQuery>;
+export type { CsatActivity };

@@ -32,6 +32,7 @@ import { knowledgeRoutes } from './routes/knowledge.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { csatRoutes } from './routes/csat.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { peopleRoutes } from './routes/people.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', deliveryRoutes(deps));
   api.route('/', exportRoutes(deps));
   api.route('/', webhookEndpointRoutes(deps));
+  api.route('/', csatRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');

@@ -22,6 +22,8 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/account-links/:token/accept',
   'GET /api/identity-claims/:token',
   'POST /api/identity-claims/:token',
+  'GET /api/csat/:token',
+  'POST /api/csat/:token',
   'GET /api/openapi.json',
   'GET /api/help/:workspace',
   'GET /api/help/:workspace/search',

@@ -13,7 +13,8 @@ import { shutOutNonViewers } from './agent-rooms.ts';
 import { rooms } from './events.ts';
 import type { RateLimiter } from './visitor-rate-limit.ts';
 
-export function createVisitorDesk(deps: Pick<Deps, 'db' | 'clock' | 'log'>, input: { io: Server; limiter: RateLimiter }): VisitorDesk {
+/** `publicUrl`: where customers reach Parley (PUBLIC_URL), for survey links in the history. */
+export function createVisitorDesk(deps: Pick<Deps, 'db' | 'clock' | 'log'>, input: { io: Server; limiter: RateLimiter; publicUrl: string }): VisitorDesk {
   const { db } = deps;
   const agents = input.io.of('/');
   const conversationOf = (channel: ChannelConfig, visitorId: string) =>
@@ -27,7 +28,7 @@ export function createVisitorDesk(deps: Pick<Deps, 'db' | 'clock' | 'log'>, inpu
       const created = await createVisitor(db, { workspaceId: channel.workspaceId, channelId: channel.id, now: deps.clock.now() });
       return { visitorId: created.visitor.id, token: created.token };
     },
-    history: (channel, visitorId, limit) => visitorHistory(db, { channelId: channel.id, visitorId, limit }),
+    history: (channel, visitorId, limit) => visitorHistory(db, { channelId: channel.id, visitorId, limit, publicUrl: input.publicUrl, now: deps.clock.now() }),
     async status(channel, visitorId, opts) {
       const now = deps.clock.now();
       const availability = await chatAvailability(deps, { workspaceId: channel.workspaceId, calendarName: opts.calendarName, requireOnlineAgent: opts.requireOnlineAgent, now });

@@ -12,7 +12,7 @@ import { useRoutingAlerts } from './inbox/use-routing-alerts.ts';
 import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { AuditPage, PrivacyPage, WebhooksPage } from './pages/lazy-pages.tsx';
+import { AuditPage, CsatSettingsPage, CsatSurveyPage, PrivacyPage, WebhooksPage } from './pages/lazy-pages.tsx';
 import { AccountLinkPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
@@ -95,6 +95,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <PrivacyPage onHelp={onHelp} />;
     case 'webhooks':
       return <WebhooksPage onHelp={onHelp} />;
+    case 'surveys':
+      return <CsatSettingsPage onHelp={onHelp} />;
     case 'audit':
       return <AuditPage onHelp={onHelp} agentId={route.agentId} contactId={route.contactId} />;
     case 'inbound':
@@ -105,6 +107,7 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
     case 'setup':
     case 'account-link':
     case 'help':
+    case 'csat':
       return null;
     default:
       return <RoutingSettings page={route.page} onHelp={onHelp} />;
@@ -165,7 +168,7 @@ export function App() {
 
   const setupNeeded = boot.state === 'anonymous' && boot.setupNeeded;
   useEffect(() => {
-    if (route.page === 'account-link' || route.page === 'help') return;
+    if (route.page === 'account-link' || route.page === 'help' || route.page === 'csat') return;
     if (boot.state === 'anonymous' && setupNeeded && route.page !== 'setup') navigate('/setup', { replace: true });
     if (boot.state === 'anonymous' && !setupNeeded && route.page !== 'login') navigate('/login', { replace: true });
     if (boot.state === 'ready' && publicPages.includes(route.page)) navigate('/inbox/mine', { replace: true });
@@ -175,6 +178,14 @@ export function App() {
     await start();
     navigate('/inbox/mine', { replace: true });
   }, [start]);
+  if (route.page === 'csat') {
+    // The customer's page: nothing of the agents' app (session, socket) is needed there.
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <CsatSurveyPage token={route.token} />
+      </Suspense>
+    );
+  }
   if (route.page === 'account-link') {
     return (
       <Suspense fallback={<PageLoading />}>

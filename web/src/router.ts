@@ -22,11 +22,11 @@ export const routingPages = ['routing', 'queues', 'sla', 'calendars', 'statuses'
 export type RoutingPage = (typeof routingPages)[number];
 const routingPagePath = (p: RoutingPage) => (p === 'queues' ? 'routing-queues' : p);
 
-/** Pages anyone may open without logging in: the first run and the page an account link opens. */
-export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string } | HelpRoute;
 
 /** A workspace's public help center (/help/<workspace slug or id>) or one of its articles (/help/<workspace>/<slug>). */
 export type HelpRoute = { page: 'help'; workspace: string; slug: string | null };
+/** Pages anyone may open without logging in: the first run, the page an account link opens, a customer's survey page, the help center. */
+export type PublicRoute = { page: 'setup' } | { page: 'account-link'; purpose: 'invite' | 'password_reset'; token: string } | { page: 'csat'; token: string } | HelpRoute;
 
 export type Route =
   | { page: 'login' }
@@ -45,6 +45,7 @@ export type Route =
   | { page: 'profile' }
   | { page: 'privacy' }
   | { page: 'webhooks' }
+  | { page: 'surveys' }
   | { page: 'audit'; agentId: string | null; contactId: string | null }
   | PublicRoute
   | InboxRoute;
@@ -71,6 +72,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'profile') return { page: 'profile' };
   if (parts[0] === 'admin' && parts[1] === 'privacy') return { page: 'privacy' };
   if (parts[0] === 'admin' && parts[1] === 'webhooks') return { page: 'webhooks' };
+  if (parts[0] === 'admin' && parts[1] === 'surveys') return { page: 'surveys' };
+  if (parts[0] === 'csat' && parts[1]) return { page: 'csat', token: parts[1] };
   if (parts[0] === 'admin' && parts[1] === 'audit') return { page: 'audit', agentId: new URLSearchParams(search).get('agentId'), contactId: new URLSearchParams(search).get('contactId') };
   if (parts[0] === 'setup') return { page: 'setup' };
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requestDispatch, requestRouting } from '../routing/dispatch-waiting.ts';
 import { recomputeSla, slaOnStatusChange } from '../sla/apply-sla.ts';
+import { scheduleCsatSurvey } from '../csat/schedule-csat-survey.ts';
 import { scheduleSlaTimers } from '../sla/schedule-sla-timers.ts';
 import { publishConversation } from './publish-conversation.ts';
 import { recordConversationEvent } from './record-conversation-event.ts';
@@ -96,6 +97,10 @@ export async function transitionStatus(deps: Deps, i: TransitionInput) {
   await scheduleSlaTimers(deps, timers);
   if (c.assigneeId && c.status === 'open' && def.category !== 'open') await requestDispatch(deps, c.workspaceId);
   if (!c.assigneeId && def.category === 'open' && c.status !== 'open') await requestRouting(deps, c.id);
+  if (def.category === 'resolved' && c.status !== 'resolved') {
+    // The status change stands either way: a survey that could not be scheduled is logged, not an error of the change.
+    await scheduleCsatSurvey(deps, c.id).catch((err: unknown) => deps.log.error({ err, conversationId: c.id }, 'could not schedule the satisfaction survey'));
+  }
   return publishConversation(deps, c.id, 'conversation.updated', { activity });
 }
 

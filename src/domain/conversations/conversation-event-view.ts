@@ -31,7 +31,14 @@ export type ConversationActivity =
   | { kind: 'routing.queued'; data: { queue: string; step: number; filter: string } }
   /** A macro was applied: the types of the actions that ran and of those refused, in order. */
   | { kind: 'macro'; data: { macro: NamedRef; applied: string[]; failed: string[] } }
-  | { kind: 'offer'; data: { outcome: 'offered' | 'accepted' | 'declined' | 'expired'; agent: NamedRef; queue?: string; expiresAt?: string } };
+  | { kind: 'offer'; data: { outcome: 'offered' | 'accepted' | 'declined' | 'expired'; agent: NamedRef; queue?: string; expiresAt?: string } }
+  /** A satisfaction survey of this conversation: sent, not sent (why), answered (score 1-5), or its comment added later. */
+  | { kind: 'csat'; data: CsatActivity };
+
+export type CsatActivity =
+  | { outcome: 'sent'; surveyId: string; style: 'link' | 'reply' }
+  | { outcome: 'skipped'; surveyId: string; reason: 'reopened' | 'throttled' | 'opted_out' | 'disabled' | 'unreachable' }
+  | { outcome: 'answered' | 'commented'; surveyId: string; score: number; comment: string | null };
 
 export type ConversationActivityKind = ConversationActivity['kind'];
 

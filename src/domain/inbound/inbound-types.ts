@@ -3,6 +3,7 @@
 import type { ContactInbound } from '../../../channels/types.ts';
 import type { Channel } from '../../db/client.ts';
 import type { ClockTimer } from '../sla/sla-clocks.ts';
+import type { ConversationEventView } from '../conversations/conversation-event-view.ts';
 import type { AttachmentRow } from './store-attachments.ts';
 
 /** One item from a contact, to record on their timeline; `N` narrows it to the kind a step handles. */
@@ -29,5 +30,7 @@ export type RecordOutcome =
       messageCreated?: boolean;
       /** Other messages this item changed (a call's timeline entry when its voicemail arrives). */
       updatedMessageIds?: string[];
+      /** Timeline entries the item made (a survey answer), published with the conversation. */
+      activity?: ConversationEventView[];
     }
   | { status: 'ignored'; reason: string; conversationId?: string; messageId?: string };

@@ -60,7 +60,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   const attachments = await storeAttachments(deps.store, normalized.attachments);
   const outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });
   if (outcome.status === 'processed') {
-    await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated');
+    await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated', { activity: outcome.activity });
     await publishMessage(deps, outcome.messageId, outcome.messageCreated === false ? 'message.updated' : 'message.created');
     if (outcome.messageCreated !== false) deps.metrics.ingestToAgent((deps.clock.now().getTime() - event.receivedAt.getTime()) / 1000);
     for (const id of outcome.updatedMessageIds ?? []) await publishMessage(deps, id, 'message.updated');
@@ -69,7 +69,7 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
     // If Redis is away the periodic dispatch routes it: an open unassigned conversation is on the waiting list.
     if (outcome.needsRouting) await requestRouting(deps, outcome.conversationId);
   }
-  const { slaTimers: _timers, ...logged } = outcome.status === 'processed' ? outcome : { ...outcome, slaTimers: [] };
+  const { slaTimers: _timers, activity: _activity, ...logged } = outcome.status === 'processed' ? outcome : { ...outcome, slaTimers: [], activity: undefined };
   deps.log.info({ inboundEventId, ...logged }, 'inbound event recorded');
   return outcome;
 }

@@ -1,7 +1,7 @@
 // Steps 3-5 of the inbound flow: the contact, the conversation and the message, written in one
 // transaction. Auto-replies and bounces are kept but never treated as a new customer request.
 import type { InboundAutoReply, InboundBounce, InboundEdit, InboundMessage, WrittenInbound } from '../../../channels/types.ts';
-import type { Conversation, Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { assertNever } from '../../errors.ts';
 import { conversationSettings } from '../conversations/conversation-settings.ts';
 import { findThread } from '../conversations/find-thread.ts';
@@ -12,6 +12,8 @@ import { recordConversationEvent } from '../conversations/record-conversation-ev
 import { recordCallEvent } from '../calls/record-call-event.ts';
 import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
+import { createInboundMessage } from './create-inbound-message.ts';
+import { recordCsatReply } from '../csat/record-csat-reply.ts';
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
   return db.$transaction(async (tx) => {
@@ -42,7 +44,9 @@ async function recordByKind(tx: Tx, input: RecordInboundInput): Promise<RecordOu
     case 'message':
       if (n.edit) return recordEdit(tx, { ...input, normalized: { ...n, edit: n.edit } });
       // A STOP / START keeps its place in the timeline but asks nothing of anyone.
-      return n.consent ? recordAside(tx, { ...input, normalized: n }, 'consent keyword outside any conversation') : recordCustomerMessage(tx, { ...input, normalized: n });
+      if (n.consent) return recordAside(tx, { ...input, normalized: n }, 'consent keyword outside any conversation');
+      // The answer to a survey (a score, its comment) is recorded as such instead of reopening the case.
+      return (await recordCsatReply(tx, { ...input, normalized: n })) ?? recordCustomerMessage(tx, { ...input, normalized: n });
     case 'auto_reply':
       return recordAside(tx, { ...input, normalized: n }, 'auto-reply that answers no open conversation');
     case 'bounce':
@@ -146,39 +150,4 @@ async function recordBounce(tx: Tx, input: RecordInboundInput<InboundBounce>): P
   const message = await createInboundMessage(tx, { ...input, contactId: original.conversation.contactId }, original.conversation, null);
   await tx.conversation.update({ where: { id: original.conversationId }, data: { messageCount: { increment: 1 }, lastMessageAt: now } });
   return { status: 'processed', messageId: message.id, conversationId: original.conversationId, conversationCreated: false, reopened: false, needsRouting: false, slaTimers: [] };
-}
-
-/** The item as a message of its own kind (message, auto_reply, bounce) in the conversation. */
-async function createInboundMessage(tx: Tx, input: RecordInboundInput<WrittenInbound>, conversation: Conversation, author: string | null = input.contactId) {
-  const n = input.normalized;
-  return tx.message.create({
-    data: {
-      workspaceId: input.channel.workspaceId,
-      conversationId: conversation.id,
-      channelId: input.channel.id,
-      direction: 'in',
-      kind: n.kind,
-      authorContactId: author,
-      subject: n.subject,
-      text: n.text,
-      quotedText: n.quotedText,
-      html: n.html,
-      externalId: n.externalId,
-      inReplyTo: n.inReplyTo,
-      references: n.references,
-      sentAt: n.sentAt,
-      metadata: {
-        from: n.from,
-        sender: { verified: n.sender.verified, reason: n.sender.reason },
-        to: n.to,
-        // Where replies go and who else is named (an email's Reply-To, Sender, further From authors).
-        ...(n.replyTo ? { replyTo: n.replyTo } : {}),
-        ...(n.sentBy ? { sentBy: n.sentBy } : {}),
-        ...(n.alsoFrom ? { alsoFrom: n.alsoFrom } : {}),
-        ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}),
-      },
-      // Only when there are some: a nested create makes Prisma read the message back after inserting it.
-      ...(input.attachments.length > 0 ? { attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) } } : {}),
-    },
-  });
 }

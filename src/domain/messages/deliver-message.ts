@@ -10,6 +10,7 @@ import type { OutboundMessage, SendResult } from '../../../channels/types.ts';
 import { toChannelConfig } from '../channels/channel-config.ts';
 import { publishMessage } from '../conversations/publish-conversation.ts';
 import { loadOutboundAttachments } from './load-outbound-attachments.ts';
+import { withSurveyLink } from '../csat/survey-link.ts';
 import { markIdentityUnreachable } from '../contacts/mark-identity-unreachable.ts';
 import { earlierReplyOnItsWay, releaseNextReply } from './reply-order.ts';
 import { describeRetryWindow, nextRetryDelayMs, retryForHours, type RetrySchedule } from './retry-schedule.ts';
@@ -37,6 +38,8 @@ export type DeliverOutcome =
 export interface DeliverOptions {
   /** The backoff between attempts after transient failures (DELIVER_RETRY_BASE_MS / DELIVER_RETRY_MAX_MS). */
   retry: RetrySchedule;
+  /** Where customers reach Parley (PUBLIC_URL): the base of a survey message's link. */
+  publicUrl: string;
 }
 
 /** The reply, if it is to be sent now; otherwise why not (gone, not ours to send, done, not due, or waiting its turn). */
@@ -96,7 +99,9 @@ export async function deliverMessage(deps: Deps, messageId: string, opts: Delive
   }
 
   await db.message.update({ where: { id: messageId }, data: { deliveryStatus: 'sending', nextAttemptAt: null, deliveryAttempts: { increment: 1 } } });
-  const result = await adapter.send(outbound, channel);
+  // Made here, for this attempt only (never before a findSent lookup, which may adopt an earlier attempt's link).
+  const text = await withSurveyLink(db, message, opts.publicUrl, deps.clock.now());
+  const result = await adapter.send({ ...outbound, text }, channel);
   if (result.ok) return recordSent(deps, message, result);
   const error = result.code ? `${result.error} (${result.code})` : result.error;
   deps.metrics.deliveryFailure(message.channel.kind, result.permanent ? 'permanent' : result.retryAfterMs !== undefined ? 'rate_limited' : 'transient');

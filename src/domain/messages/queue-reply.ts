@@ -1,18 +1,14 @@
 // An agent's reply: written as a queued outbound message on the conversation's channel, threaded
-// onto the customer's last message, then handed to the deliver worker.
+// onto the customer's last message, then handed to the deliver worker (outbound-message.ts).
 import type { OutboundTemplate } from '../../../channels/types.ts';
 import { Prisma } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { toChannelConfig } from '../channels/channel-config.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { messageViewInclude, toMessageView, type MessageView } from '../conversations/conversation-view.ts';
-import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { loadVisibleConversation } from '../conversations/visibility.ts';
-import { replySubject } from './reply-subject.ts';
-import { refusalFor, replyIdentity } from './reply-identity.ts';
-import { replyAddress } from './reply-address.ts';
+import { createOutboundMessage, dispatchOutbound, outboundTarget } from './outbound-message.ts';
 import { decodeReplyAttachments, replyFilesLimit, storeReplyAttachments, type ReplyAttachmentInput } from './store-reply-attachments.ts';
 import { slaOnAgentReply } from '../sla/apply-sla.ts';
 
@@ -34,12 +30,9 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   const conversation = await loadVisibleConversation(db, viewer, input.conversationId);
   const again = await replyWithKey(deps, conversation.id, input.clientKey);
   if (again) return again;
-  const channel = await db.channel.findUniqueOrThrow({ where: { id: conversation.channelId } });
-  const identity = await replyIdentity(db, { conversationId: conversation.id, contactId: conversation.contactId, channelKind: channel.kind });
-  if (!identity) throw new AppError('unprocessable', `This contact has no ${channel.kind} address to reply to`);
-  const refusal = refusalFor(identity, channel.kind);
-  if (refusal) throw new AppError('unprocessable', refusal);
-  const adapter = deps.adapterFor(channel.kind);
+  const target = await outboundTarget(deps, conversation);
+  if ('refusal' in target) throw new AppError('unprocessable', target.refusal);
+  const { channel, adapter, identity } = target;
   const template = input.template ?? null;
   if (template && !adapter.templates) throw new AppError('unprocessable', `${channel.kind} conversations cannot send templates`);
   if (adapter.checkOutbound) {
@@ -50,51 +43,34 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   if (!text && !input.attachments?.length) throw new AppError('validation_failed', 'text: must not be empty');
   const decoded = decodeReplyAttachments(input.attachments ?? [], { kind: channel.kind, maxBytes: replyFilesLimit(adapter.maxOutboundFileBytes) });
   const files = await storeReplyAttachments(deps.store, decoded);
-  const lastInbound = await db.message.findFirst({
-    where: { conversationId: conversation.id, direction: 'in', kind: 'message' },
-    orderBy: { createdAt: 'desc' },
-    select: { externalId: true, references: true },
-  });
-  const to = await replyAddress(db, { conversationId: conversation.id, identity });
   const now = deps.clock.now();
 
   let message;
   try {
     message = await db.$transaction(async (tx) => {
-      const created = await tx.message.create({
+      const message = await createOutboundMessage(tx, {
+        conversation,
+        target,
+        authorAgentId: viewer.agentId,
+        text,
+        html: input.html ?? null,
+        clientKey: input.clientKey ?? null,
+        metadata: template ? { template: { id: template.id, variables: template.variables } } : {},
+        attachments: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })),
+      });
+      await tx.conversation.update({
+        where: { id: conversation.id },
         data: {
-          clientKey: input.clientKey ?? null,
-          workspaceId: conversation.workspaceId,
-          conversationId: conversation.id,
-          channelId: channel.id,
-          direction: 'out',
-          kind: 'message',
-          authorAgentId: viewer.agentId,
-          subject: replySubject(conversation.subject),
-          text,
-          html: input.html ?? null,
-          inReplyTo: lastInbound?.externalId ?? null,
-          references: threadReferences(lastInbound),
-          deliveryStatus: 'queued',
-          metadata: { to, ...(template ? { template: { id: template.id, variables: template.variables } } : {}) },
-          ...(files.length > 0 ? { attachments: { create: files.map((f) => ({ ...f, workspaceId: conversation.workspaceId })) } } : {}),
+          firstResponseAt: conversation.firstResponseAt ?? now,
+          lastOutboundAt: now,
+          lastMessageAt: now,
+          waitingSince: null,
+          messageCount: { increment: 1 },
         },
-    });
-    const externalId = adapter.prepareExternalId?.({ messageId: created.id }, toChannelConfig(channel)) ?? null;
-    const message = externalId ? await tx.message.update({ where: { id: created.id }, data: { externalId } }) : created;
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      data: {
-        firstResponseAt: conversation.firstResponseAt ?? now,
-        lastOutboundAt: now,
-        lastMessageAt: now,
-        waitingSince: null,
-        messageCount: { increment: 1 },
-      },
-    });
-    await slaOnAgentReply(tx, { conversationId: conversation.id, now });
-    await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: created.id, data: { conversationId: conversation.id } });
-    return message;
+      });
+      await slaOnAgentReply(tx, { conversationId: conversation.id, now });
+      await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: message.id, data: { conversationId: conversation.id } });
+      return message;
     });
   } catch (err) {
     // The same key sent twice at once: the other request wrote it; answer with that one.
@@ -104,12 +80,7 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
   }
   // The view as written (queued), before a worker can move it on.
   const view = toMessageView(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageViewInclude }));
-  await deps.queues.enqueue('deliver', { messageId: message.id }).catch((err: unknown) => {
-    // The message stays `queued` in the database; the deliver sweep picks it up when Redis is back.
-    deps.log.warn({ err, messageId: message.id }, 'deliver queue unavailable');
-  });
-  await publishMessage(deps, message.id, 'message.created');
-  await publishConversation(deps, conversation.id, 'conversation.updated');
+  await dispatchOutbound(deps, message);
   return view;
 }
 
@@ -135,10 +106,4 @@ function describeTemplate(t: OutboundTemplate): string {
   return `Template ${t.id}${values.length > 0 ? ` (${values.join(', ')})` : ''}`;
 }
 
-/** References of a reply: the customer's chain plus the message we answer, capped as mail clients do. */
-export function threadReferences(lastInbound: { externalId: string | null; references: string[] } | null): string[] {
-  if (!lastInbound) return [];
-  const chain = [...lastInbound.references, ...(lastInbound.externalId ? [lastInbound.externalId] : [])];
-  const unique = [...new Set(chain)];
-  return unique.length > 20 ? [unique[0]!, ...unique.slice(-19)] : unique;
-}
+export { threadReferences } from './outbound-message.ts';

@@ -1,6 +1,6 @@
 // Removes what customers and agents wrote from conversations while keeping the conversation rows
 // (status, timestamps, channel, SLA results) so reports still count them: message texts, subjects,
-// html, threading headers, delivery errors and metadata; attachment rows (their files are queued
+// html, threading headers, delivery errors and metadata; survey comments; attachment rows (their files are queued
 // for deletion, see delete-pending-files.ts); the raw inbound payloads of those messages;
 // notifications quoting them. The search index follows by itself (Message.searchVector is
 // generated from subject and text).
@@ -32,6 +32,9 @@ export async function eraseConversationContent(tx: Tx, input: { conversationIds:
     data: { subject: null, text: '', quotedText: null, html: null, externalId: null, inReplyTo: null, references: [], deliveryError: null, metadata: {} },
   });
   await tx.notification.deleteMany({ where: { conversationId: { in: conversationIds } } });
+  // Survey comments are the customer's words too (the score stays for reports), in the survey rows and their timeline entries.
+  await tx.csatSurvey.updateMany({ where: { conversationId: { in: conversationIds }, comment: { not: null } }, data: { comment: null } });
+  await tx.$executeRaw`UPDATE "ConversationEvent" SET "data" = jsonb_set("data", '{comment}', 'null'::jsonb) WHERE "kind" = 'csat' AND "data" ? 'comment' AND "conversationId" = ANY(${conversationIds})`;
   await tx.conversation.updateMany({ where: { id: { in: conversationIds } }, data: { subject: null, topic: null, attributes: {}, contentErasedAt: input.now } });
   if (storageKeys.length > 0) {
     await tx.pendingFileDeletion.createMany({ data: storageKeys.map((storageKey) => ({ storageKey })), skipDuplicates: true });

@@ -42,6 +42,7 @@ export interface MatrixFixtures {
     accountLinkToken: string;
     claim: string;
     claimLinkToken: string;
+    csatLinkToken: string;
     message: string;
     ownSession: string;
     article: string;
@@ -123,6 +124,13 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   };
   const claim = await freshClaim();
 
+  // A satisfaction survey sent by link and not answered yet: what the public survey routes read.
+  const csatLinkToken = newSecretToken();
+  const sentAt = new Date();
+  await db.csatSurvey.create({
+    data: { workspaceId: w1, conversationId: conversation.id, contactId: contact.id, channelId: email.id, channelKind: 'email', style: 'link', status: 'sent', tokenHash: hashSecretToken(csatLinkToken), resolvedAt: sentAt, scheduledFor: sentAt, sentAt, expiresAt: new Date(sentAt.getTime() + 86_400_000) },
+  });
+
   const webchat = await db.channel.create({ data: { workspaceId: w1, kind: 'webchat', name: 'Site chat', address: `pk-${tag}`, settings: {} } });
   const visitor = await createVisitor(db, { workspaceId: w1, channelId: webchat.id, now: new Date() });
 
@@ -171,6 +179,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       webhookDelivery: webhookDelivery.id,
       accountLinkToken,
       ...claim,
+      csatLinkToken,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
       article: article.id,

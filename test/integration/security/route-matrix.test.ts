@@ -40,6 +40,7 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/account-links\/:token(\/|$)/, param: 'token', id: 'accountLinkToken' },
   { path: /^\/api\/contacts\/:id\/claims\/:claimId\//, param: 'claimId', id: 'claim' },
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
+  { path: /^\/api\/csat\/:token$/, param: 'token', id: 'csatLinkToken' },
   { path: /^\/api\/messages\/:id\//, param: 'id', id: 'message' },
   { path: /^\/api\/me\/sessions\/:id$/, param: 'id', id: 'ownSession' },
   { path: /^\/api\/knowledge\/articles\/:id(\/|$)/, param: 'id', id: 'article' },
@@ -49,7 +50,7 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/help\/:workspace\/articles\/:slug$/, param: 'slug', id: 'articleSlug' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
-const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken', 'reviewStep']);
+const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken', 'reviewStep', 'csatLinkToken']);
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
 /** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
 const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;

@@ -183,3 +183,14 @@ export type {
   WebhookEndpointUpdateBody,
   WebhookEventType,
 } from '../../../src/contract/index.ts';
+
+/** Satisfaction surveys: settings, the list, the public survey page. */
+export type {
+  CsatActivity,
+  CsatAnswerBody,
+  CsatPageResponse as CsatPage,
+  CsatSettingsBody,
+  CsatSettingsResponse as CsatSettings,
+  CsatSurveyResponse as CsatSurvey,
+  CsatSurveysResponse as CsatSurveys,
+} from '../../../src/contract/index.ts';

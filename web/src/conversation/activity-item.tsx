@@ -3,11 +3,13 @@ import { memo } from 'react';
 import type { ConversationEvent } from '../api/types.ts';
 import { fullTime } from '../ui/format.ts';
 import { activityText } from './activity-text.ts';
+import { CsatAnswerItem, isCsatAnswer } from './csat-activity.tsx';
 import './timeline.css';
 
 const TONE: Partial<Record<ConversationEvent['kind'], string>> = { 'sla.warning': 'activity-warning', 'sla.breach': 'activity-danger' };
 
 export const ActivityItem = memo(function ActivityItem({ e }: { e: ConversationEvent }) {
+  if (isCsatAnswer(e)) return <CsatAnswerItem e={e} />;
   return (
     <li className={`activity ${TONE[e.kind] ?? ''}`} data-testid="activity" data-kind={e.kind} data-event-id={e.id}>
       <span className="activity-dot" aria-hidden="true" />

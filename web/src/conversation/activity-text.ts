@@ -30,6 +30,30 @@ export function activityText(e: ConversationEvent, at: (iso: string) => string):
       return offerText(e);
     case 'macro':
       return macroText(e);
+    case 'csat':
+      return csatText(e);
+  }
+}
+
+const SKIPPED: Record<Extract<Of<'csat'>['data'], { outcome: 'skipped' }>['reason'], string> = {
+  reopened: 'the conversation was reopened first',
+  throttled: 'the contact had one recently',
+  opted_out: 'the contact opted out',
+  disabled: 'surveys are off for this channel',
+  unreachable: 'the contact cannot be reached on this channel now',
+};
+
+function csatText(e: Of<'csat'>): string {
+  const d = e.data;
+  switch (d.outcome) {
+    case 'sent':
+      return d.style === 'link' ? 'Satisfaction survey sent (a link to the survey page)' : 'Satisfaction survey sent (asks for a reply from 1 to 5)';
+    case 'skipped':
+      return `Satisfaction survey not sent: ${SKIPPED[d.reason]}`;
+    case 'answered':
+      return `Customer rated the conversation ${d.score}/5${d.comment ? `: “${d.comment}”` : ''}`;
+    case 'commented':
+      return `Customer commented on their ${d.score}/5 rating: “${d.comment ?? ''}”`;
   }
 }
 

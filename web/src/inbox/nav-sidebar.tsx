@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'webhooks' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'webhooks' | 'surveys' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -131,6 +131,7 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/statuses', 'statuses', 'Statuses'),
             page('/admin/privacy', 'privacy', 'Privacy'),
             page('/admin/webhooks', 'webhooks', 'Webhooks'),
+            page('/admin/surveys', 'surveys', 'Surveys'),
           ])}
         <div className="nav-footer">
           {offline && (

@@ -1,6 +1,6 @@
 // The pages besides the inbox (supervisor board, channel admin, canned responses, routing and SLA
 // settings, failed events, people, teams, one's profile, the first run and the page an account
-// link opens), each loaded on first visit as its own chunk, so the inbox bundle every agent
+// link opens, surveys and a customer's survey page), each loaded on first visit as its own chunk, so the inbox bundle every agent
 // downloads does not carry them.
 import { lazy } from 'react';
 
@@ -24,6 +24,8 @@ export const PrivacyPage = lazy(() => import('./privacy-page.tsx').then((m) => (
 export const WebhooksPage = lazy(() => import('./webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })));
 export const AuditPage = lazy(() => import('./audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 export const ProfilePage = lazy(() => import('./profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+export const CsatSettingsPage = lazy(() => import('./csat-settings-page.tsx').then((m) => ({ default: m.CsatSettingsPage })));
+export const CsatSurveyPage = lazy(() => import('./csat-survey-page.tsx').then((m) => ({ default: m.CsatSurveyPage })));
 export const AccountLinkPage = lazy(() => import('./account-link-page.tsx').then((m) => ({ default: m.AccountLinkPage })));
 export const FirstRunPage = lazy(() => import('./first-run-page.tsx').then((m) => ({ default: m.FirstRunPage })));
 
