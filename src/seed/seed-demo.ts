@@ -1,12 +1,15 @@
 // The demo workspace `npm start` creates on an empty database: an admin, two agents, one email
-// channel, and a few customer emails sent through the real inbound pipeline.
+// channel, a website chat, a small knowledge base, and a few customer emails sent through the real
+// inbound pipeline.
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Db } from '../db/client.ts';
 import type { PasswordHasher } from '../domain/auth/password.ts';
+import type { Viewer } from '../domain/auth/viewer.ts';
 import { acceptInboundEvent } from '../domain/inbound/accept-inbound-event.ts';
 import type { Logger } from '../log.ts';
 import type { Queues } from '../queues.ts';
 import { createWorkspace } from './create-workspace.ts';
+import { seedDemoKnowledge } from './seed-demo-knowledge.ts';
 import { seedDemoRouting } from './seed-demo-routing.ts';
 
 export interface DemoOptions {
@@ -59,7 +62,9 @@ export async function seedDemo(deps: { db: Db; queues: Queues; log: Logger; pass
   });
   const [admin, ada, grace] = agents;
   await deps.db.team.update({ where: { id: teams.get('Support')! }, data: { leadAgentId: admin!.id } });
-  await seedDemoRouting(deps, { agentId: admin!.id, workspaceId: workspace.id, role: 'admin', teamIds: [] }, { ada: ada!.id, grace: grace!.id });
+  const adminViewer: Viewer = { agentId: admin!.id, workspaceId: workspace.id, role: 'admin', teamIds: [] };
+  await seedDemoRouting(deps, adminViewer, { ada: ada!.id, grace: grace!.id });
+  await seedDemoKnowledge(deps.db, adminViewer, { agentId: ada!.id, workspaceId: workspace.id, role: 'agent', teamIds: [] });
   const channel = channels[0]!;
   for (const mail of demoMails) {
     const raw = await new MailComposer({ ...mail, to: demoAddresses.inbox }).compile().build();

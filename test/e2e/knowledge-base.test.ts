@@ -61,6 +61,14 @@ describe('knowledge base in the browser', () => {
     const row = page.getByRole('table', { name: 'Articles' }).getByRole('row').filter({ hasText: title });
     await row.waitFor();
     await screenshot(page, 'knowledge-list');
+    // On a phone the table folds into one card per article.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // the drawer closes without sliding
+    await page.reload();
+    await row.waitFor();
+    await screenshot(page, 'knowledge-list-phone');
+    await page.emulateMedia({ reducedMotion: null });
+    await page.setViewportSize({ width: 1440, height: 900 });
     await row.getByRole('link', { name: title }).click();
     await editor().getByRole('button', { name: 'Approve and publish' }).click();
     await editor().getByText('Published', { exact: true }).waitFor();

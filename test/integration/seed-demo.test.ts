@@ -41,5 +41,7 @@ describe('demo seed', () => {
     expect((await t.db.slaPolicy.findMany({ where: { workspaceId: ws.id }, orderBy: { position: 'asc' } })).map((p) => p.name)).toEqual(['Complaints', 'Standard email']);
     expect(await t.db.statusDefinition.count({ where: { workspaceId: ws.id } })).toBe(4);
     expect(await t.db.inboundEvent.count({ where: { workspaceId: ws.id, status: 'received' } })).toBe(4);
+    const articles = await t.db.knowledgeArticle.findMany({ where: { workspaceId: ws.id }, orderBy: { title: 'asc' } });
+    expect(articles.map((a) => [a.language, a.state])).toEqual([['en', 'in_review'], ['en', 'published'], ['en', 'published'], ['ru', 'published'], ['zh', 'published']]);
   });
 });
