@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { validationFailed, type FieldProblem } from './parse-input.ts';
 
 /** What a request can name. Queues are named by id or (in the routing workflow) by name; skills by name; statuses by key. */
-export type RefKind = 'team' | 'agent' | 'queue' | 'queueName' | 'skill' | 'calendar' | 'policy' | 'channel' | 'contact' | 'cannedResponse' | 'status';
+export type RefKind = 'team' | 'agent' | 'queue' | 'queueName' | 'skill' | 'calendar' | 'policy' | 'channel' | 'contact' | 'cannedResponse' | 'status' | 'organisation';
 
 export interface WorkspaceRef {
   kind: RefKind;
@@ -78,6 +78,10 @@ const kinds = {
   cannedResponse: {
     load: async (db, workspaceId, ids) => byKey((await db.cannedResponse.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((r) => ({ key: r.id }))),
     missing: (id) => `no canned response ${id}`,
+  },
+  organisation: {
+    load: async (db, workspaceId, ids) => byKey((await db.organisation.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((o) => ({ key: o.id }))),
+    missing: (id) => `no organisation ${id}`,
   },
   status: {
     load: async (db, workspaceId, keys) => byKey((await db.statusDefinition.findMany({ where: { workspaceId, key: { in: keys } }, select: { key: true } })).map((s) => ({ key: s.key }))),

@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { contactSettingsRoutes } from './routes/contact-settings.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
@@ -77,6 +79,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', teamRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', contactRoutes(deps));
+  api.route('/', contactSettingsRoutes(deps));
+  api.route('/', organisationRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
   api.route('/', routingRoutes(deps));

@@ -23,6 +23,7 @@ async function oneOfEach(db: Db, tag: string): Promise<{ workspaceId: string; re
   const policy = await db.slaPolicy.create({ data: { workspaceId, name: 'P', targets: { normal: { first_response: 60 } } } });
   const contact = await db.contact.create({ data: { workspaceId, name: 'C' } });
   const canned = await db.cannedResponse.create({ data: { workspaceId, shortcut: 'hi', title: 'Hi', body: 'Hello' } });
+  const organisation = await db.organisation.create({ data: { workspaceId, name: `${tag} Ltd` } });
   await db.skill.create({ data: { workspaceId, name: `${tag}-skill` } });
   await db.statusDefinition.create({ data: { workspaceId, key: `${tag}_status`, label: 'S', category: 'pending', position: 9 } });
   return {
@@ -39,6 +40,7 @@ async function oneOfEach(db: Db, tag: string): Promise<{ workspaceId: string; re
       contact: contact.id,
       cannedResponse: canned.id,
       status: `${tag}_status`,
+      organisation: organisation.id,
     },
   };
 }
