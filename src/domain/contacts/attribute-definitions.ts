@@ -2,18 +2,14 @@
 // required); every agent reads the list (the panel picks each input by type). A definition's key and
 // type are fixed once made; removing one removes its values from every contact. Audited.
 import { Prisma, type Db, type Tx } from '../../db/client.ts';
-import type { AttributeDefinition } from '../../db/model-types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requireRole, type Viewer } from '../auth/viewer.ts';
 import type { AttributeType } from './attribute-types.ts';
 import type { AttributeRule } from './attribute-values.ts';
+import { toAttributeDefinitionView, type AttributeDefinitionView } from './attribute-definition-view.ts';
 
-export function toAttributeDefinitionView(d: AttributeDefinition) {
-  return { id: d.id, key: d.key, label: d.label, type: d.type as AttributeType, options: d.options, required: d.required };
-}
-
-export type AttributeDefinitionView = ReturnType<typeof toAttributeDefinitionView>;
+export type { AttributeDefinitionView };
 
 export interface AttributeDefinitionInput {
   key: string;

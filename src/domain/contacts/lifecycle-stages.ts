@@ -1,20 +1,16 @@
 // A workspace's lifecycle stages, in order: what Contact.lifecycleStage may hold. Workspaces start
 // with the five below (seeded at creation, and by the customer_360 migration for older ones).
 import type { Db, Tx } from '../../db/client.ts';
-import type { LifecycleStage } from '../../db/model-types.ts';
 import { AppError } from '../../errors.ts';
+import { toLifecycleStageView, type LifecycleStageView } from './lifecycle-stage-view.ts';
+
+export type { LifecycleStageView };
 
 export const defaultLifecycleStages = ['attraction', 'interest', 'evaluation', 'purchase', 'loyalty'] as const;
 
 export async function seedLifecycleStages(tx: Tx, workspaceId: string): Promise<void> {
   await tx.lifecycleStage.createMany({ data: defaultLifecycleStages.map((name, position) => ({ workspaceId, name, position })), skipDuplicates: true });
 }
-
-export function toLifecycleStageView(s: LifecycleStage, contactCount: number) {
-  return { id: s.id, name: s.name, position: s.position, contactCount };
-}
-
-export type LifecycleStageView = ReturnType<typeof toLifecycleStageView>;
 
 /** The stages in order, each with how many contacts are in it (the settings page asks before removing one in use). */
 export async function listLifecycleStages(db: Db | Tx, workspaceId: string): Promise<LifecycleStageView[]> {
