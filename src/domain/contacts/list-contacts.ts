@@ -58,8 +58,10 @@ export async function contactListConditions(db: Db, viewer: Viewer, f: ContactLi
   if (f.q) {
     const ws = bind(viewer.workspaceId);
     const like = bind(likeOf(f.q));
-    where.push(`c."id" IN (SELECT x."id" FROM "Contact" x WHERE x."workspaceId" = ${ws} AND (x."name" ILIKE ${like} OR x."email" ILIKE ${like} OR x."phone" ILIKE ${like})
-      UNION SELECT i."contactId" FROM "ContactIdentity" i WHERE i."workspaceId" = ${ws} AND i."address" ILIKE ${like})`);
+    // One branch per trigram index, so each can answer its own column.
+    const branches = ['name', 'email', 'phone'].map((col) => `SELECT x."id" FROM "Contact" x WHERE x."workspaceId" = ${ws} AND x."${col}" ILIKE ${like}`);
+    branches.push(`SELECT i."contactId" FROM "ContactIdentity" i WHERE i."workspaceId" = ${ws} AND i."address" ILIKE ${like}`);
+    where.push(`c."id" IN (${branches.join(' UNION ')})`);
   }
   if (f.stage) where.push(f.stage === 'none' ? `c."lifecycleStage" IS NULL` : `c."lifecycleStage" = ${bind(f.stage)}`);
   if (f.tier) where.push(`c."tier" = ${bind(f.tier)}`);
