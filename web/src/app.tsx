@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, PrivacyPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, AttributesPage, CalendarsPage, CannedPage, ContactPage, ContactsPage, OrganisationPage, OrganisationsPage, StagesPage, ChannelsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -75,6 +75,18 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ChannelsPage onHelp={onHelp} />;
     case 'canned':
       return <CannedPage onHelp={onHelp} />;
+    case 'contacts':
+      return <ContactsPage onHelp={onHelp} />;
+    case 'contact':
+      return <ContactPage contactId={route.contactId} onHelp={onHelp} />;
+    case 'organisations':
+      return <OrganisationsPage onHelp={onHelp} />;
+    case 'organisation':
+      return <OrganisationPage organisationId={route.organisationId} onHelp={onHelp} />;
+    case 'stages':
+      return <StagesPage onHelp={onHelp} />;
+    case 'attributes':
+      return <AttributesPage onHelp={onHelp} />;
     case 'people':
       return <PeoplePage onHelp={onHelp} />;
     case 'teams':

@@ -37,6 +37,12 @@ export type Route =
   | { page: 'profile' }
   | { page: 'privacy' }
   | { page: 'audit'; agentId: string | null; contactId: string | null }
+  | { page: 'contacts' }
+  | { page: 'contact'; contactId: string }
+  | { page: 'organisations' }
+  | { page: 'organisation'; organisationId: string }
+  | { page: 'stages' }
+  | { page: 'attributes' }
   | PublicRoute
   | InboxRoute;
 
@@ -66,6 +72,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'contacts') return parts[1] ? { page: 'contact', contactId: parts[1] } : { page: 'contacts' };
+  if (parts[0] === 'organisations') return parts[1] ? { page: 'organisation', organisationId: parts[1] } : { page: 'organisations' };
+  if (parts[0] === 'admin' && parts[1] === 'lifecycle-stages') return { page: 'stages' };
+  if (parts[0] === 'admin' && parts[1] === 'contact-attributes') return { page: 'attributes' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

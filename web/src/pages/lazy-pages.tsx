@@ -1,4 +1,4 @@
-// The pages besides the inbox (supervisor board, channel admin, canned responses, routing and SLA
+// The pages besides the inbox (supervisor board, channel admin, contacts, companies, canned responses, routing and SLA
 // settings, failed events, people, teams, one's profile, the first run and the page an account
 // link opens), each loaded on first visit as its own chunk, so the inbox bundle every agent
 // downloads does not carry them.
@@ -8,6 +8,12 @@ export const SupervisorPage = lazy(() => import('./supervisor-page.tsx').then((m
 export const ChannelsPage = lazy(() => import('./channels-page.tsx').then((m) => ({ default: m.ChannelsPage })));
 export const DeliveriesPage = lazy(() => import('./deliveries-page.tsx').then((m) => ({ default: m.DeliveriesPage })));
 export const InboundEventsPage = lazy(() => import('./inbound-events-page.tsx').then((m) => ({ default: m.InboundEventsPage })));
+export const ContactsPage = lazy(() => import('../contacts/contacts-page.tsx').then((m) => ({ default: m.ContactsPage })));
+export const ContactPage = lazy(() => import('../contacts/contact-page.tsx').then((m) => ({ default: m.ContactPage })));
+export const OrganisationsPage = lazy(() => import('../contacts/organisation-pages.tsx').then((m) => ({ default: m.OrganisationsPage })));
+export const OrganisationPage = lazy(() => import('../contacts/organisation-pages.tsx').then((m) => ({ default: m.OrganisationPage })));
+export const StagesPage = lazy(() => import('../contacts/stages-page.tsx').then((m) => ({ default: m.StagesPage })));
+export const AttributesPage = lazy(() => import('../contacts/attributes-page.tsx').then((m) => ({ default: m.AttributesPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
 export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));
 export const QueuesPage = lazy(() => import('../routing/queues-page.tsx').then((m) => ({ default: m.QueuesPage })));
