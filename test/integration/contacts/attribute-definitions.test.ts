@@ -3,7 +3,7 @@
 // a refused write changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { seedContact } from './contact-fixtures.ts';
+import { seedContact } from '../../support/contact-fixtures.ts';
 
 describe('custom attribute definitions', () => {
   let h: Harness;

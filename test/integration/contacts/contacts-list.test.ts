@@ -3,7 +3,7 @@
 // contact visibility and workspace isolation; saved views, private or shared.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { seedContact } from './contact-fixtures.ts';
+import { seedContact } from '../../support/contact-fixtures.ts';
 
 type Page = { items: { id: string; name: string; channels: string[]; lastContactAt: string; owner: { id: string } | null }[]; next: string | null };
 

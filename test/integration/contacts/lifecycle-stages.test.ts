@@ -3,7 +3,7 @@
 // A contact's stage must be one of the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { seedContact } from './contact-fixtures.ts';
+import { seedContact } from '../../support/contact-fixtures.ts';
 
 type Stage = { id: string; name: string; position: number; contactCount: number };
 

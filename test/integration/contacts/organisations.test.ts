@@ -3,7 +3,7 @@
 // domain; nothing crosses workspaces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { seedContact } from './contact-fixtures.ts';
+import { seedContact } from '../../support/contact-fixtures.ts';
 
 describe('organisations', () => {
   let h: Harness;

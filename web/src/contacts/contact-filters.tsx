@@ -18,9 +18,10 @@ interface FilterProps {
   onChange(next: ContactFilters): void;
 }
 
+/** A filter's caption above its control; the control names itself with `aria-label` (a label around a select would take in its options' text). */
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <label>
-    <span>{label}</span>
+    <span aria-hidden="true">{label}</span>
     {children}
   </label>
 );
@@ -34,7 +35,7 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
   };
   const text = (key: Key, label: string, placeholder: string) => (
     <Field label={label}>
-      <input type="search" value={filters[key] ?? ''} placeholder={placeholder} onChange={(e) => set(key, e.target.value)} />
+      <input aria-label={label} type="search" value={filters[key] ?? ''} placeholder={placeholder} onChange={(e) => set(key, e.target.value)} />
     </Field>
   );
   const attr = settings.attributes.find((a) => a.key === filters.attrKey);
@@ -42,7 +43,7 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
     <form className="contact-filters board-card" aria-label="Filter contacts" onSubmit={(e) => e.preventDefault()}>
       {text('q', 'Search', 'Name, email, phone, address')}
       <Field label="Stage">
-        <select value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)}>
+        <select aria-label="Stage" value={filters.stage ?? ''} onChange={(e) => set('stage', e.target.value)}>
           <option value="">Any stage</option>
           <option value="none">No stage</option>
           {settings.stages.map((s) => (
@@ -55,7 +56,7 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
       {text('tier', 'Tier', 'e.g. gold')}
       {text('tag', 'Tag', 'e.g. vip')}
       <Field label="Attribute">
-        <select value={filters.attrKey ?? ''} onChange={(e) => set('attrKey', e.target.value)}>
+        <select aria-label="Attribute" value={filters.attrKey ?? ''} onChange={(e) => set('attrKey', e.target.value)}>
           <option value="">Any attribute</option>
           {settings.attributes.map((a) => (
             <option key={a.key} value={a.key}>
@@ -67,19 +68,19 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
       {attr && (
         <Field label={`${attr.label} is`}>
           {attr.type === 'choice' ? (
-            <select value={filters.attrValue ?? ''} onChange={(e) => onChange({ ...filters, attrValue: e.target.value })}>
+            <select aria-label="Attribute value" value={filters.attrValue ?? ''} onChange={(e) => onChange({ ...filters, attrValue: e.target.value })}>
               <option value="">—</option>
               {attr.options.map((o) => (
                 <option key={o}>{o}</option>
               ))}
             </select>
           ) : (
-            <input type={attr.type === 'number' ? 'number' : attr.type === 'date' ? 'date' : 'text'} value={filters.attrValue ?? ''} onChange={(e) => onChange({ ...filters, attrValue: e.target.value })} />
+            <input aria-label="Attribute value" type={attr.type === 'number' ? 'number' : attr.type === 'date' ? 'date' : 'text'} value={filters.attrValue ?? ''} onChange={(e) => onChange({ ...filters, attrValue: e.target.value })} />
           )}
         </Field>
       )}
       <Field label="Owner">
-        <select value={filters.ownerId ?? ''} onChange={(e) => set('ownerId', e.target.value)}>
+        <select aria-label="Owner" value={filters.ownerId ?? ''} onChange={(e) => set('ownerId', e.target.value)}>
           <option value="">Anyone</option>
           <option value="me">Me</option>
           <option value="none">No owner</option>
@@ -91,7 +92,7 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
         </select>
       </Field>
       <Field label="Channel">
-        <select value={filters.channel ?? ''} onChange={(e) => set('channel', e.target.value)}>
+        <select aria-label="Channel" value={filters.channel ?? ''} onChange={(e) => set('channel', e.target.value)}>
           <option value="">Any channel</option>
           {channelKinds().map((k) => (
             <option key={k.kind} value={k.kind}>
@@ -101,10 +102,10 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
         </select>
       </Field>
       <Field label="Last contact from">
-        <input type="date" value={filters.lastContactFrom ?? ''} onChange={(e) => set('lastContactFrom', e.target.value)} />
+        <input aria-label="Last contact from" type="date" value={filters.lastContactFrom ?? ''} onChange={(e) => set('lastContactFrom', e.target.value)} />
       </Field>
       <Field label="Last contact to">
-        <input type="date" value={filters.lastContactTo ?? ''} onChange={(e) => set('lastContactTo', e.target.value)} />
+        <input aria-label="Last contact to" type="date" value={filters.lastContactTo ?? ''} onChange={(e) => set('lastContactTo', e.target.value)} />
       </Field>
     </form>
   );

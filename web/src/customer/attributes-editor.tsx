@@ -1,7 +1,7 @@
 // Custom contact attributes, one row per definition with the input its type calls for (text,
 // number, date, a choice's options); a value kept from before definitions shows read-only with a
 // remove button. Each change saves the whole map, which the server checks against the definitions.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../api/types.ts';
 
 interface Props {
@@ -48,17 +48,27 @@ function AttributeInput({ d, value, onChange }: { d: AttributeDefinition; value:
 
 export function AttributesEditor({ definitions, attributes, onSave }: Props) {
   const [saving, setSaving] = useState(false);
+  // Changes made in quick succession build on each other and are saved one after the other, so
+  // a second edit made while the first is on its way does not undo it.
+  const latest = useRef(attributes);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => {
+    latest.current = attributes;
+  }, [attributes]);
   const defined = new Set(definitions.map((d) => d.key));
   const legacy = Object.entries(attributes).filter(([k]) => !defined.has(k));
-  const save = async (next: Record<string, AttributeValue>) => {
+  const save = (next: Record<string, AttributeValue>) => {
+    latest.current = next;
     setSaving(true);
-    await onSave(next);
-    setSaving(false);
+    queue.current = queue.current.then(async () => {
+      if (!(await onSave(next))) latest.current = attributes;
+      setSaving(false);
+    });
   };
-  const set = (d: AttributeDefinition, raw: string) => void save({ ...attributes, [d.key]: parse(d, raw) });
+  const set = (d: AttributeDefinition, raw: string) => save({ ...latest.current, [d.key]: parse(d, raw) });
   const remove = (key: string) => {
-    const { [key]: _removed, ...rest } = attributes;
-    void save(rest);
+    const { [key]: _removed, ...rest } = latest.current;
+    save(rest);
   };
 
   return (

@@ -1,7 +1,7 @@
 // Contacts written straight to the database for the Customer 360 tests: a contact, its identity on
 // a channel and one conversation (of a team or none), so visibility and "last contact" are real.
-import type { Db } from '../../../src/db/client.ts';
-import type { Harness } from '../../support/harness.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Harness } from './harness.ts';
 
 export interface SeedContact {
   name: string;
