@@ -3,6 +3,7 @@
 // remove button. Each change saves the whole map, which the server checks against the definitions.
 import { useEffect, useRef, useState } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../api/types.ts';
+import './contact-fields.css';
 
 interface Props {
   definitions: AttributeDefinition[];

@@ -7,6 +7,7 @@ import type { ContactDetail, ContactPatchBody, LifecycleStage, Organisation } fr
 import { useSession } from '../state/session.tsx';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { EditableField } from './editable-field.tsx';
+import './contact-fields.css';
 
 interface Props {
   contact: ContactDetail;
