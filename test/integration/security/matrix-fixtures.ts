@@ -40,6 +40,10 @@ export interface MatrixFixtures {
     claimLinkToken: string;
     message: string;
     ownSession: string;
+    lifecycleStage: string;
+    attributeDefinition: string;
+    organisation: string;
+    contactView: string;
   };
   /** A login session of the owning agent, for a cell that ends one. */
   freshOwnSession(): Promise<{ ownSession: string }>;
@@ -47,6 +51,12 @@ export interface MatrixFixtures {
   freshClaim(): Promise<{ claim: string; claimLinkToken: string }>;
   /** A canned response nobody else uses, for a cell that deletes one. */
   freshCannedResponse(): Promise<string>;
+  /** Customer 360 records nobody else uses, for the cells that delete one. */
+  freshLifecycleStage(): Promise<string>;
+  freshAttributeDefinition(): Promise<string>;
+  freshOrganisation(): Promise<string>;
+  /** The owning agent's own (unshared) saved view of the contacts list. */
+  freshContactView(): Promise<string>;
 }
 
 export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
@@ -82,6 +92,11 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const status = await db.statusDefinition.create({ data: { workspaceId: w1, key: `w1-${tag}`, label: 'Waiting on legal', category: 'open', position: 99 } });
   const canned = () => db.cannedResponse.create({ data: { workspaceId: w1, shortcut: `m-${randomBytes(4).toString('hex')}`, title: 'Thanks', body: 'Thanks for writing' } });
   const cannedResponse = await canned();
+  const unique = () => randomBytes(4).toString('hex');
+  const stage = async () => (await db.lifecycleStage.create({ data: { workspaceId: w1, name: `matrix-${unique()}`, position: 50 } })).id;
+  const attribute = async () => (await db.attributeDefinition.create({ data: { workspaceId: w1, key: `m_${unique()}`, label: 'Matrix', type: 'text' } })).id;
+  const organisation = async () => (await db.organisation.create({ data: { workspaceId: w1, name: `Matrix ${unique()}` } })).id;
+  const contactView = async () => (await db.savedContactView.create({ data: { workspaceId: w1, agentId: a1!.id, name: `Matrix ${unique()}`, filters: {} } })).id;
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -144,9 +159,17 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       ...claim,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
+      lifecycleStage: await stage(),
+      attributeDefinition: await attribute(),
+      organisation: await organisation(),
+      contactView: await contactView(),
     },
     freshOwnSession: ownSession,
     freshClaim,
     freshCannedResponse: async () => (await canned()).id,
+    freshLifecycleStage: stage,
+    freshAttributeDefinition: attribute,
+    freshOrganisation: organisation,
+    freshContactView: contactView,
   };
 }

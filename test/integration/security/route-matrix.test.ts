@@ -38,12 +38,16 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/identity-claims\/:token$/, param: 'token', id: 'claimLinkToken' },
   { path: /^\/api\/messages\/:id\//, param: 'id', id: 'message' },
   { path: /^\/api\/me\/sessions\/:id$/, param: 'id', id: 'ownSession' },
+  { path: /^\/api\/lifecycle-stages\/:id$/, param: 'id', id: 'lifecycleStage' },
+  { path: /^\/api\/attribute-definitions\/:id$/, param: 'id', id: 'attributeDefinition' },
+  { path: /^\/api\/organisations\/:id$/, param: 'id', id: 'organisation' },
+  { path: /^\/api\/contact-views\/:id$/, param: 'id', id: 'contactView' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
 const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken']);
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
-/** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
-const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;
+/** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist, or that it is not theirs to change). */
+const OWNER_ONLY = /^\/api\/(me\/sessions|contact-views)\/:id$/;
 const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments|messages)\/:id(\/|$)/;
 
 /**
@@ -78,6 +82,10 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'POST /api/statuses/:key/preview': () => ({ label: 'Probed' }),
   'PATCH /api/channels/:id': () => ({ name: 'Probed' }),
   'PATCH /api/canned-responses/:id': () => ({ title: 'Probed' }),
+  'PATCH /api/lifecycle-stages/:id': () => ({ name: 'probed' }),
+  'PATCH /api/attribute-definitions/:id': () => ({ label: 'Probed' }),
+  'PATCH /api/organisations/:id': () => ({ name: 'Probed' }),
+  'PATCH /api/contact-views/:id': () => ({ name: 'Probed' }),
 };
 const PROBE_POLICY = { name: 'Probed', targets: { normal: { first_response: 3600 } } };
 const PROBE_CALENDAR = { name: 'Probed', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
@@ -127,6 +135,10 @@ describe('the route x role x workspace matrix', () => {
   /** A cell that deletes its record gets a record of its own, so later callers still find theirs. */
   const fresh: Record<string, () => Promise<Partial<Ids>>> = {
     'DELETE /api/canned-responses/:id': async () => ({ cannedResponse: await f.freshCannedResponse() }),
+    'DELETE /api/lifecycle-stages/:id': async () => ({ lifecycleStage: await f.freshLifecycleStage() }),
+    'DELETE /api/attribute-definitions/:id': async () => ({ attributeDefinition: await f.freshAttributeDefinition() }),
+    'DELETE /api/organisations/:id': async () => ({ organisation: await f.freshOrganisation() }),
+    'DELETE /api/contact-views/:id': async () => ({ contactView: await f.freshContactView() }),
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),
