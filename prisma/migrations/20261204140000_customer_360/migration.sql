@@ -156,3 +156,14 @@ SELECT gen_random_uuid()::text, c."workspaceId", a.key, a.key,
 FROM "Contact" c CROSS JOIN LATERAL jsonb_each(c."attributes") a
 WHERE jsonb_typeof(c."attributes") = 'object' AND jsonb_typeof(a.value) <> 'null'
 GROUP BY c."workspaceId", a.key;
+
+-- A number or true/false kept under what is now a text attribute becomes its text, so it passes the check on the next write.
+UPDATE "Contact" c SET "attributes" = (
+  SELECT jsonb_object_agg(a.key, CASE WHEN d."type" = 'text' AND jsonb_typeof(a.value) IN ('number', 'boolean') THEN to_jsonb(a.value #>> '{}') ELSE a.value END)
+  FROM jsonb_each(c."attributes") a
+  LEFT JOIN "AttributeDefinition" d ON d."workspaceId" = c."workspaceId" AND d."key" = a.key
+)
+WHERE jsonb_typeof(c."attributes") = 'object' AND EXISTS (
+  SELECT 1 FROM jsonb_each(c."attributes") a JOIN "AttributeDefinition" d ON d."workspaceId" = c."workspaceId" AND d."key" = a.key
+  WHERE d."type" = 'text' AND jsonb_typeof(a.value) IN ('number', 'boolean')
+);
