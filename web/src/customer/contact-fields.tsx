@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { contactApi } from '../api/contact-endpoints.ts';
 import type { ContactDetail, ContactPatchBody, LifecycleStage, Organisation } from '../api/types.ts';
+import { navigate } from '../router.ts';
 import { useSession } from '../state/session.tsx';
 import { TagEditor } from '../ui/tag-editor.tsx';
 import { EditableField } from './editable-field.tsx';
@@ -60,7 +61,7 @@ function CompanyField({ contact, onSave }: Pick<Props, 'contact' | 'onSave'>) {
           <option value={NEW_COMPANY}>New company…</option>
         </select>
         {current && (
-          <a className="field-link" href={`/organisations/${encodeURIComponent(current.id)}`}>
+          <a className="field-link" href={`/organisations/${encodeURIComponent(current.id)}`} onClick={(e) => (e.preventDefault(), navigate(`/organisations/${encodeURIComponent(current.id)}`))}>
             Open
           </a>
         )}

@@ -14,6 +14,7 @@ import { Glyph } from '../ui/glyph.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { useContactSettings } from '../contacts/use-contact-settings.ts';
+import { navigate } from '../router.ts';
 import { AttributesEditor } from './attributes-editor.tsx';
 import { ContactFields } from './contact-fields.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
@@ -123,7 +124,7 @@ export function CustomerPanel(props: Props) {
       </section>
       <section className="panel-section">
         <ContactFields contact={contact} stages={settings.stages} onSave={save} />
-        <a className="field-link" href={`/contacts/${encodeURIComponent(contactId)}`}>
+        <a className="field-link" href={`/contacts/${encodeURIComponent(contactId)}`} onClick={(e) => (e.preventDefault(), navigate(`/contacts/${encodeURIComponent(contactId)}`))}>
           Open contact page
         </a>
       </section>
