@@ -62,10 +62,10 @@ describe('workspace references', () => {
   });
 
   it('knows every kind a request can name', () => {
-    expect(refKinds.sort()).toEqual(['agent', 'calendar', 'cannedResponse', 'channel', 'contact', 'policy', 'queue', 'queueName', 'skill', 'status', 'team'].sort());
+    expect(refKinds.sort()).toEqual(['agent', 'calendar', 'cannedResponse', 'channel', 'contact', 'policy', 'queue', 'queueName', 'skill', 'organisation', 'status', 'team'].sort());
   });
 
-  it.each(['team', 'agent', 'queue', 'queueName', 'skill', 'calendar', 'policy', 'channel', 'contact', 'cannedResponse', 'status'] as const)(
+  it.each(['team', 'agent', 'queue', 'queueName', 'skill', 'calendar', 'policy', 'channel', 'contact', 'cannedResponse', 'status', 'organisation'] as const)(
     '%s: the workspace’s own passes; another workspace’s and an unknown one are named by their field',
     async (kind) => {
       const refs = [
