@@ -84,4 +84,11 @@ describe('organisations', () => {
     expect((await h.api(ada, 'PATCH', `/api/contacts/${kim}`, { ownerId: 'nobody' })).status).toBe(422);
     expect((await h.api(ada, 'PATCH', `/api/contacts/${kim}`, { ownerId: null })).body.owner).toBeNull();
   });
+
+  it('forgets the company and owner of an erased contact', async () => {
+    const org = (await h.api(ada, 'POST', '/api/organisations', { name: 'Erasure Inc' })).body.id as string;
+    const lee = await seedContact(h.testDb.db, h, { name: 'Lee', organisationId: org, ownerId: h.workspace.agents[1]!.id });
+    expect((await h.api(admin, 'POST', `/api/contacts/${lee}/erase`, { confirm: 'ERASE' })).status).toBe(200);
+    expect(await h.testDb.db.contact.findUniqueOrThrow({ where: { id: lee } })).toMatchObject({ organisationId: null, ownerId: null });
+  });
 });
