@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
 import { seedContact } from '../support/contact-fixtures.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { horizontalOverflow, smallTargets } from '../support/layout-checks.ts';
 import { waitUntil } from '../support/wait.ts';
 import { addCustomerHistory } from './customer-fixtures.ts';
 
@@ -132,5 +133,25 @@ describe('Customer 360', () => {
     await purchase.waitFor({ state: 'detached' });
     await expect(page.locator('[data-stage="loyalty"]').textContent()).resolves.toContain('2 contacts');
     expect(await h.testDb.db.contact.count({ where: { lifecycleStage: 'loyalty' } })).toBe(2);
+  });
+
+  it('fits a phone: the contacts list and a contact page neither scroll sideways nor have small controls', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const [path, testId, shot] of [
+        ['/contacts', 'contacts-page', 'customer-360-390-contacts'],
+        [`/contacts/${ginaId}`, 'contact-page', 'customer-360-390-contact'],
+      ] as const) {
+        await page.goto(`${h.apiUrl}${path}`);
+        await page.getByTestId(testId).locator(testId === 'contacts-page' ? 'tbody tr' : '[data-entry-id]').first().waitFor();
+        const o = await horizontalOverflow(page);
+        expect(o.outside).toEqual([]);
+        expect(o.scrollWidth).toBeLessThanOrEqual(o.innerWidth);
+        expect(await smallTargets(page.getByTestId(testId))).toEqual([]);
+        await screenshot(page, shot);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 });
