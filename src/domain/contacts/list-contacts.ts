@@ -51,18 +51,38 @@ async function attributeMatch(db: Db, workspaceId: string, key: string, raw: str
   return JSON.stringify({ [key]: n });
 }
 
+/** More matches than this and a search walks the newest-first index instead (see searchCondition). */
+const COMMON_SEARCH = 2000;
+
+/**
+ * A search's condition. A rare term is found through the trigram indexes, one branch each (then the
+ * few matches are sorted); a term most contacts share ("customer", "gmail") would make that collect
+ * every match first, so it is checked row by row along the newest-first index, which stops as soon
+ * as a page is full. A capped count of the matches picks the plan.
+ */
+async function searchCondition(db: Db, workspaceId: string, q: string, bind: (v: unknown) => string): Promise<string> {
+  const probe: unknown[] = [];
+  const branches = (b: (v: unknown) => string) => {
+    const ws = b(workspaceId);
+    const like = b(likeOf(q));
+    return [
+      ...['name', 'email', 'phone'].map((col) => `SELECT x."id" FROM "Contact" x WHERE x."workspaceId" = ${ws} AND x."${col}" ILIKE ${like}`),
+      `SELECT i."contactId" FROM "ContactIdentity" i WHERE i."workspaceId" = ${ws} AND i."address" ILIKE ${like}`,
+    ];
+  };
+  const probeBind = binder(probe);
+  const text = `SELECT count(*)::int AS n FROM (${branches(probeBind).join(' UNION ALL ')} LIMIT ${probeBind(COMMON_SEARCH + 1)}) s`;
+  const [{ n }] = (await sqlRows<{ n: number }>(db, { text }, probe)) as [{ n: number }];
+  if (n <= COMMON_SEARCH) return `c."id" IN (${branches(bind).join(' UNION ')})`;
+  const like = bind(likeOf(q));
+  return `(c."name" ILIKE ${like} OR c."email" ILIKE ${like} OR c."phone" ILIKE ${like} OR EXISTS (SELECT 1 FROM "ContactIdentity" i WHERE i."contactId" = c."id" AND i."address" ILIKE ${like}))`;
+}
+
 /** The WHERE conditions on Contact `c` for these filters, binding every value. */
 export async function contactListConditions(db: Db, viewer: Viewer, f: ContactListFilters, bind: (v: unknown) => string): Promise<string[]> {
   const where = [`c."workspaceId" = ${bind(viewer.workspaceId)}`, `c."mergedIntoId" IS NULL`];
   if (!isSupervisor(viewer)) where.push(`EXISTS (SELECT 1 FROM "Conversation" v WHERE v."contactId" = c."id" AND ${visibleConversationsSql(viewer, 'v', bind)})`);
-  if (f.q) {
-    const ws = bind(viewer.workspaceId);
-    const like = bind(likeOf(f.q));
-    // One branch per trigram index, so each can answer its own column.
-    const branches = ['name', 'email', 'phone'].map((col) => `SELECT x."id" FROM "Contact" x WHERE x."workspaceId" = ${ws} AND x."${col}" ILIKE ${like}`);
-    branches.push(`SELECT i."contactId" FROM "ContactIdentity" i WHERE i."workspaceId" = ${ws} AND i."address" ILIKE ${like}`);
-    where.push(`c."id" IN (${branches.join(' UNION ')})`);
-  }
+  if (f.q) where.push(await searchCondition(db, viewer.workspaceId, f.q, bind));
   if (f.stage) where.push(f.stage === 'none' ? `c."lifecycleStage" IS NULL` : `c."lifecycleStage" = ${bind(f.stage)}`);
   if (f.tier) where.push(`c."tier" = ${bind(f.tier)}`);
   if (f.tag) where.push(`c."tags" @> ARRAY[${bind(f.tag)}]::text[]`);

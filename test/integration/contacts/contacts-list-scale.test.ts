@@ -65,6 +65,8 @@ describe('the contacts list at 100k contacts', () => {
   const cases: [string, Partial<ContactListQuery>][] = [
     ['newest first', {}],
     ['search by name', { q: 'Customer 4242' }],
+    ['search matching every contact', { q: 'customer' }],
+    ['search matching 1 contact in 45', { q: 'example7' }],
     ['search by email domain', { q: 'example77.test' }],
     ['stage', { stage: 'purchase' }],
     ['tier', { tier: 'gold' }],
@@ -94,6 +96,15 @@ describe('the contacts list at 100k contacts', () => {
       expect(page.items.length).toBeGreaterThan(0);
       expect(ms).toBeLessThan(BUDGET_MS);
     }
+  });
+
+  it('finds the same contacts whichever way a search is run: a common term pages newest first', async () => {
+    const common = await listContacts(t.db, admin, { limit: 50, q: 'customer' });
+    expect(common.items.map((c) => c.id)).toEqual(Array.from({ length: 50 }, (_, i) => `c${String(N - i).padStart(7, '0')}`));
+    const next = await listContacts(t.db, admin, { limit: 50, q: 'customer', cursor: common.next! });
+    expect(next.items[0]!.id).toBe(`c${String(N - 50).padStart(7, '0')}`);
+    const rare = await listContacts(t.db, admin, { limit: 50, q: 'customer4242@' });
+    expect(rare.items.map((c) => c.name)).toEqual(['Customer 4242']);
   });
 
   const plan = async (filters: Partial<ContactListQuery>) => {
