@@ -24,6 +24,19 @@ import type { AdminChannelView, REDACTED } from '../domain/channels/admin-channe
 import type { ChannelKindView, SettingField } from '../domain/channels/channel-kind-view.ts';
 import type { ChannelView, MessageTemplate } from '../domain/channels/channel-view.ts';
 import type { ContactTimeline, ContactTimelinePage } from '../domain/contacts/contact-view.ts';
+import type { ContactListFilters, ContactListPage, SavedContactViewView } from '../domain/contacts/contact-list-view.ts';
+import type { LifecycleStageView } from '../domain/contacts/lifecycle-stage-view.ts';
+import type { AttributeDefinitionView } from '../domain/contacts/attribute-definition-view.ts';
+import type { OrganisationDetail, OrganisationView } from '../domain/organisations/organisation-view.ts';
+import type {
+  attributeDefinitionBody,
+  attributeDefinitionPatchBody,
+  contactListQuery,
+  lifecycleStageBody,
+  savedContactViewBody,
+  savedContactViewPatchBody,
+} from '../http/schemas/contacts.ts';
+import type { organisationBody, organisationPatchBody } from '../http/schemas/organisations.ts';
 import type { IdentityClaimView, VerifiedClaim } from '../domain/contacts/identity-claim-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
@@ -107,6 +120,18 @@ export type SnippetPartResponse = Wire<SnippetPart>;
 export type ReadMarkerResponse = Wire<ReadMarker>;
 export type ContactResponse = Wire<ContactTimeline>;
 export type ContactTimelinePageResponse = Wire<ContactTimelinePage>;
+/** GET /api/contacts */
+export type ContactListResponse = Wire<ContactListPage>;
+/** GET/POST/PATCH /api/contact-views */
+export type SavedContactViewResponse = Wire<SavedContactViewView>;
+/** GET /api/lifecycle-stages and every write to it (the whole list, in order). */
+export type LifecycleStageResponse = Wire<LifecycleStageView>;
+/** GET /api/attribute-definitions (items), POST and PATCH */
+export type AttributeDefinitionResponse = Wire<AttributeDefinitionView>;
+/** GET /api/organisations (items), POST and PATCH */
+export type OrganisationResponse = Wire<OrganisationView>;
+/** GET /api/organisations/:id */
+export type OrganisationDetailResponse = Wire<OrganisationDetail>;
 /** GET /api/contacts/:id/claims */
 export type IdentityClaimsResponse = Wire<IdentityClaimView>[];
 /** POST /api/contacts/:id/claims/:claimId/link */
@@ -208,6 +233,15 @@ export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
 export type ContactTimelineQuery = z.input<typeof contactTimelineQuery>;
+export type ContactListQuery = z.input<typeof contactListQuery>;
+export type ContactFilters = ContactListFilters;
+export type SavedContactViewBody = z.input<typeof savedContactViewBody>;
+export type SavedContactViewPatchBody = z.input<typeof savedContactViewPatchBody>;
+export type LifecycleStageBody = z.input<typeof lifecycleStageBody>;
+export type AttributeDefinitionBody = z.input<typeof attributeDefinitionBody>;
+export type AttributeDefinitionPatchBody = z.input<typeof attributeDefinitionPatchBody>;
+export type OrganisationBody = z.input<typeof organisationBody>;
+export type OrganisationPatchBody = z.input<typeof organisationPatchBody>;
 export type PresenceBody = z.input<typeof presenceBody>;
 export type WorkflowBody = z.input<typeof workflowSchema>;
 export type QueueCreateBody = z.input<typeof queueCreateBody>;

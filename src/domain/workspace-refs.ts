@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { validationFailed, type FieldProblem } from './parse-input.ts';
 
 /** What a request can name. Queues are named by id or (in the routing workflow) by name; skills by name; statuses by key. */
-export type RefKind = 'team' | 'agent' | 'queue' | 'queueName' | 'skill' | 'calendar' | 'policy' | 'channel' | 'contact' | 'cannedResponse' | 'status' | 'knowledgeCategory';
+export type RefKind = 'team' | 'agent' | 'queue' | 'queueName' | 'skill' | 'calendar' | 'policy' | 'channel' | 'contact' | 'cannedResponse' | 'status' | 'knowledgeCategory' | 'organisation';
 
 export interface WorkspaceRef {
   kind: RefKind;
@@ -82,6 +82,10 @@ const kinds = {
   knowledgeCategory: {
     load: async (db, workspaceId, ids) => byKey((await db.knowledgeCategory.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((c) => ({ key: c.id }))),
     missing: (id) => `no category ${id}`,
+  },
+  organisation: {
+    load: async (db, workspaceId, ids) => byKey((await db.organisation.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((o) => ({ key: o.id }))),
+    missing: (id) => `no organisation ${id}`,
   },
   status: {
     load: async (db, workspaceId, keys) => byKey((await db.statusDefinition.findMany({ where: { workspaceId, key: { in: keys } }, select: { key: true } })).map((s) => ({ key: s.key }))),

@@ -25,6 +25,8 @@ import { taskRoutes } from './routes/tasks.ts';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { contactSettingsRoutes } from './routes/contact-settings.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { helpCenterRoutes } from './routes/help-center.ts';
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', teamRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', contactRoutes(deps));
+  api.route('/', contactSettingsRoutes(deps));
+  api.route('/', organisationRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
   api.route('/', routingRoutes(deps));

@@ -1,6 +1,7 @@
 // Creates a workspace with its agents, teams and channels in one go (demo seed, tests, onboarding).
 import type { Db, Role, Tx } from '../db/client.ts';
 import type { PasswordHasher } from '../domain/auth/password.ts';
+import { seedLifecycleStages } from '../domain/contacts/lifecycle-stages.ts';
 import { seedStatusDefinitions } from '../domain/conversations/status-definitions.ts';
 import { GENERAL_QUEUE } from '../domain/routing/load-workflow.ts';
 
@@ -25,6 +26,7 @@ export async function createWorkspace(deps: { db: Db; passwords: PasswordHasher 
 export async function insertWorkspace(tx: Tx, spec: WorkspaceSpec, hashes: string[]) {
   const workspace = await tx.workspace.create({ data: { name: spec.name, slug: spec.slug, timeZone: spec.timeZone ?? 'UTC' } });
   await seedStatusDefinitions(tx, workspace.id);
+  await seedLifecycleStages(tx, workspace.id);
   await tx.queue.create({ data: { workspaceId: workspace.id, name: GENERAL_QUEUE } });
   const teams = new Map<string, string>();
   for (const name of spec.teams ?? []) {

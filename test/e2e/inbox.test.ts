@@ -203,7 +203,7 @@ describe('agent inbox in the browser', () => {
     await page.keyboard.press('Enter');
     await expect(box.inputValue()).resolves.toBe(`Handing #${number} (Nora Note) over; Ada Agent`);
     await page.keyboard.type(' cc @Bo');
-    await page.getByRole('option', { name: /Bob Agent/ }).waitFor();
+    await page.getByRole('listbox', { name: 'Mention an agent' }).getByRole('option', { name: /Bob Agent/ }).waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type('please check.');
     await page.keyboard.press('Control+Enter');

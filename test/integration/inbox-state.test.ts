@@ -70,17 +70,18 @@ describe('inbox state API', () => {
   it('edits a contact: name, stage, tier, tags and attributes, audited, and shown on its conversations', async () => {
     const conv = await newConversation('carl@example.com', 'Contact edit');
     const contactId = (await h.api(ada, 'GET', `/api/conversations/${conv}`)).body.contact.id;
+    await h.testDb.db.attributeDefinition.createMany({ data: [{ workspaceId: h.workspace.workspace.id, key: 'plan', label: 'Plan', type: 'text' }, { workspaceId: h.workspace.workspace.id, key: 'seats', label: 'Seats', type: 'number' }] });
     const res = await h.api(ada, 'PATCH', `/api/contacts/${contactId}`, {
       name: 'Carl Customer',
-      lifecycleStage: 'customer',
+      lifecycleStage: 'purchase',
       tier: 'gold',
       tags: ['beta'],
-      attributes: { plan: 'Pro', seats: 12, trial: false },
+      attributes: { plan: 'Pro', seats: 12 },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: contactId, name: 'Carl Customer', lifecycleStage: 'customer', tier: 'gold', tags: ['beta'], attributes: { plan: 'Pro', seats: 12, trial: false } });
+    expect(res.body).toMatchObject({ id: contactId, name: 'Carl Customer', lifecycleStage: 'purchase', tier: 'gold', tags: ['beta'], attributes: { plan: 'Pro', seats: 12 } });
     const again = await h.api(bob, 'GET', `/api/contacts/${contactId}`);
-    expect(again.body).toMatchObject({ name: 'Carl Customer', tier: 'gold', lifecycleStage: 'customer' });
+    expect(again.body).toMatchObject({ name: 'Carl Customer', tier: 'gold', lifecycleStage: 'purchase' });
     expect((await listItem(ada, conv)).contact.name).toBe('Carl Customer');
 
     const cleared = await h.api(ada, 'PATCH', `/api/contacts/${contactId}`, { tier: '', attributes: { plan: 'Pro' } });

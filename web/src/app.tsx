@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, CsatSettingsPage, CsatSurveyPage, PrivacyPage, WebhooksPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, AttributesPage, ContactPage, ContactsPage, OrganisationPage, OrganisationsPage, StagesPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -85,6 +85,18 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <ExportsPage onHelp={onHelp} />;
     case 'knowledge':
       return <KnowledgePage onHelp={onHelp} articleId={route.articleId} />;
+    case 'contacts':
+      return <ContactsPage onHelp={onHelp} />;
+    case 'contact':
+      return <ContactPage contactId={route.contactId} onHelp={onHelp} />;
+    case 'organisations':
+      return <OrganisationsPage onHelp={onHelp} />;
+    case 'organisation':
+      return <OrganisationPage organisationId={route.organisationId} onHelp={onHelp} />;
+    case 'stages':
+      return <StagesPage onHelp={onHelp} />;
+    case 'attributes':
+      return <AttributesPage onHelp={onHelp} />;
     case 'people':
       return <PeoplePage onHelp={onHelp} />;
     case 'teams':

@@ -47,6 +47,12 @@ export type Route =
   | { page: 'webhooks' }
   | { page: 'surveys' }
   | { page: 'audit'; agentId: string | null; contactId: string | null }
+  | { page: 'contacts' }
+  | { page: 'contact'; contactId: string }
+  | { page: 'organisations' }
+  | { page: 'organisation'; organisationId: string }
+  | { page: 'stages' }
+  | { page: 'attributes' }
   | PublicRoute
   | InboxRoute;
 
@@ -83,6 +89,10 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'exports') return { page: 'exports' };
   if (parts[0] === 'knowledge') return { page: 'knowledge', articleId: parts[1] ?? null };
   if (parts[0] === 'help' && parts[1]) return { page: 'help', workspace: parts[1], slug: parts[2] ?? null };
+  if (parts[0] === 'contacts') return parts[1] ? { page: 'contact', contactId: parts[1] } : { page: 'contacts' };
+  if (parts[0] === 'organisations') return parts[1] ? { page: 'organisation', organisationId: parts[1] } : { page: 'organisations' };
+  if (parts[0] === 'admin' && parts[1] === 'lifecycle-stages') return { page: 'stages' };
+  if (parts[0] === 'admin' && parts[1] === 'contact-attributes') return { page: 'attributes' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

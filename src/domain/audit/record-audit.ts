@@ -5,7 +5,7 @@ export interface AuditEntry {
   workspaceId: string;
   actorAgentId: string | null;
   action: string;
-  targetType: 'conversation' | 'message' | 'contact' | 'inbound_event' | 'agent' | 'canned_response' | 'sla_policy' | 'calendar' | 'routing_workflow' | 'queue' | 'status_definition' | 'channel' | 'team' | 'workspace' | 'task' | 'macro' | 'knowledge_article' | 'knowledge_category' | 'webhook_endpoint';
+  targetType: 'conversation' | 'message' | 'contact' | 'inbound_event' | 'agent' | 'canned_response' | 'sla_policy' | 'calendar' | 'routing_workflow' | 'queue' | 'status_definition' | 'channel' | 'team' | 'workspace' | 'task' | 'macro' | 'knowledge_article' | 'knowledge_category' | 'webhook_endpoint' | 'lifecycle_stage' | 'attribute_definition' | 'organisation';
   targetId: string;
   /** The customer the entry concerns (the contact itself, or a conversation's contact): admins filter the log by it. */
   contactId?: string | null;

@@ -4,7 +4,7 @@
 import type { Prisma } from '../../db/model-types.ts';
 import { toMessageView, type MessageWithView } from '../conversations/conversation-view.ts';
 
-type ContactWithIdentities = Prisma.ContactGetPayload<{ include: { identities: true } }>;
+type ContactWithIdentities = Prisma.ContactGetPayload<{ include: { identities: true; organisation: { select: { id: true; name: true } }; owner: { select: { id: true; name: true } } } }>;
 type ConversationWithChannel = Prisma.ConversationGetPayload<{ include: { channel: { select: { id: true; kind: true; name: true } } } }>;
 
 /** `messages` oldest first. */
@@ -18,6 +18,11 @@ export function toContactTimeline(contact: ContactWithIdentities, conversations:
     lifecycleStage: contact.lifecycleStage,
     tags: contact.tags,
     attributes: contact.attributes,
+    /** The company they belong to. */
+    organisation: contact.organisation,
+    /** The agent who owns the relationship. */
+    owner: contact.owner,
+    lastContactAt: contact.lastContactAt.toISOString(),
     createdAt: contact.createdAt.toISOString(),
     erasedAt: contact.erasedAt?.toISOString() ?? null,
     identities: contact.identities.map((i) => ({

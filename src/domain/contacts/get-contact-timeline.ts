@@ -8,7 +8,7 @@ import { loadVisibleContact } from './contact-visibility.ts';
 import { toContactTimeline, type ContactTimeline } from './contact-view.ts';
 
 export async function getContactTimeline(db: Db, viewer: Viewer, contactId: string, opts: { limit: number }): Promise<ContactTimeline> {
-  const contact = await loadVisibleContact(db, viewer, contactId, { identities: { orderBy: { createdAt: 'asc' } } });
+  const contact = await loadVisibleContact(db, viewer, contactId, { identities: { orderBy: { createdAt: 'asc' } }, organisation: { select: { id: true, name: true } }, owner: { select: { id: true, name: true } } });
   const conversations = await db.conversation.findMany({
     where: { AND: [{ contactId: contact.id }, visibleConversationsWhere(viewer)] },
     orderBy: { lastMessageAt: 'desc' },

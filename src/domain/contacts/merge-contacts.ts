@@ -21,6 +21,8 @@ export async function mergeContacts(tx: Tx, input: { fromId: string; intoId: str
       phone: into.phone ?? from.phone,
       tier: into.tier ?? from.tier,
       lifecycleStage: into.lifecycleStage ?? from.lifecycleStage,
+      organisationId: into.organisationId ?? from.organisationId,
+      ownerId: into.ownerId ?? from.ownerId,
       tags: [...new Set([...(into.tags ?? []), ...(from.tags ?? [])])],
       // The survivor's own values win where both have one.
       attributes: { ...(from.attributes as Record<string, unknown>), ...(into.attributes as Record<string, unknown>) } as object,

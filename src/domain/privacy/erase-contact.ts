@@ -63,7 +63,7 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
   const removedIdentities = await tx.contactIdentity.deleteMany({ where: { contactId: { in: contactIds } } });
   await tx.contact.updateMany({
     where: { id: { in: contactIds } },
-    data: { name: ERASED_CONTACT_NAME, email: null, phone: null, tier: null, lifecycleStage: null, tags: [], attributes: {}, erasedAt: now },
+    data: { name: ERASED_CONTACT_NAME, email: null, phone: null, tier: null, lifecycleStage: null, organisationId: null, ownerId: null, tags: [], attributes: {}, erasedAt: now },
   });
   // Earlier entries about the contact keep who did what and when, not the values they changed.
   await tx.auditEvent.updateMany({ where: { workspaceId: viewer.workspaceId, targetType: 'contact', targetId: { in: contactIds } }, data: { data: {} } });

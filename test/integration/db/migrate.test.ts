@@ -65,14 +65,19 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery', 'lifecycleStage', 'attributeDefinition', 'organisation', 'savedContactView'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
       }
       const ws = await db.workspace.create({ data: { name: 'W', slug: 'w' } });
       const channel = await db.channel.create({ data: { workspaceId: ws.id, kind: 'email', name: 'E', address: 'e@x' } });
-      const contact = await db.contact.create({ data: { workspaceId: ws.id, attributes: { tier: 'gold' } } });
+      const org = await db.organisation.create({ data: { workspaceId: ws.id, name: 'Acme', domains: ['acme.com'], attributes: { size: 5 } } });
+      const owner = await db.agent.create({ data: { workspaceId: ws.id, email: 'o@x', name: 'O', role: 'agent' } });
+      const contact = await db.contact.create({ data: { workspaceId: ws.id, attributes: { tier: 'gold' }, organisationId: org.id, ownerId: owner.id } });
+      await db.lifecycleStage.create({ data: { workspaceId: ws.id, name: 'lead', position: 0 } });
+      await db.attributeDefinition.create({ data: { workspaceId: ws.id, key: 'plan', label: 'Plan', type: 'choice', options: ['a', 'b'], required: true } });
+      await db.savedContactView.create({ data: { workspaceId: ws.id, agentId: owner.id, name: 'V', shared: true, filters: { stage: 'lead' } } });
       const conv = await db.conversation.create({ data: { workspaceId: ws.id, number: 1, channelId: channel.id, contactId: contact.id, priority: 'urgent', status: 'snoozed' } });
       const msg = await db.message.create({ data: { workspaceId: ws.id, conversationId: conv.id, channelId: channel.id, direction: 'in', kind: 'bounce', references: ['<a>', '<b>'], deliveryStatus: 'read' } });
       expect(msg.references).toEqual(['<a>', '<b>']);

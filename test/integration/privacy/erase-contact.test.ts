@@ -78,6 +78,7 @@ describe('contact export and erasure', () => {
 
     expect((await h.api(admin, 'POST', `/api/conversations/${emailConv}/messages`, { text: `You wrote "${WORDS}", we will call ${PHONE}.` })).status).toBe(202);
     expect((await h.api(admin, 'POST', `/api/conversations/${emailConv}/notes`, { text: `@Ada Agent please check ${WORDS}` })).status).toBe(201);
+    await h.testDb.db.attributeDefinition.create({ data: { workspaceId: h.workspace.workspace.id, key: 'account', label: 'Account', type: 'text' } });
     expect((await h.api(admin, 'PATCH', `/api/contacts/${contactId}`, { name: NAME, tier: 'gold', attributes: { account: WORDS } })).status).toBe(200);
     await h.queuesDrained(['ingest', 'deliver', 'media']);
   });

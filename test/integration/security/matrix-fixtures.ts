@@ -50,6 +50,10 @@ export interface MatrixFixtures {
     knowledgeCategory: string;
     helpWorkspace: string;
     articleSlug: string;
+    lifecycleStage: string;
+    attributeDefinition: string;
+    organisation: string;
+    contactView: string;
   };
   /** A login session of the owning agent, for a cell that ends one. */
   freshOwnSession(): Promise<{ ownSession: string }>;
@@ -63,6 +67,12 @@ export interface MatrixFixtures {
   freshMacro(): Promise<string>;
   /** A webhook endpoint nobody else uses, for a cell that deletes one. */
   freshWebhookEndpoint(): Promise<string>;
+  /** Customer 360 records nobody else uses, for the cells that delete one. */
+  freshLifecycleStage(): Promise<string>;
+  freshAttributeDefinition(): Promise<string>;
+  freshOrganisation(): Promise<string>;
+  /** The owning agent's own (unshared) saved view of the contacts list. */
+  freshContactView(): Promise<string>;
 }
 
 export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
@@ -108,6 +118,11 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
   const hook = () => db.webhookEndpoint.create({ data: { workspaceId: w1, url: 'http://127.0.0.1:9/matrix', events: ['message.created'], secret: 'whsec_matrix' } });
   const webhookEndpoint = await hook();
   const webhookDelivery = await db.webhookDelivery.create({ data: { workspaceId: w1, endpointId: webhookEndpoint.id, eventId: `ev-${tag}`, eventType: 'message.created', payload: {}, status: 'failed' } });
+  const unique = () => randomBytes(4).toString('hex');
+  const stage = async () => (await db.lifecycleStage.create({ data: { workspaceId: w1, name: `matrix-${unique()}`, position: 50 } })).id;
+  const attribute = async () => (await db.attributeDefinition.create({ data: { workspaceId: w1, key: `m_${unique()}`, label: 'Matrix', type: 'text' } })).id;
+  const organisation = async () => (await db.organisation.create({ data: { workspaceId: w1, name: `Matrix ${unique()}` } })).id;
+  const contactView = async () => (await db.savedContactView.create({ data: { workspaceId: w1, agentId: a1!.id, name: `Matrix ${unique()}`, filters: {} } })).id;
 
   // Someone invited but not joined yet, whose link the public account-link routes read.
   const invitee = await db.agent.create({ data: { workspaceId: w1, email: `ivy-${tag}@acme.test`, name: 'Ivy Invitee', role: 'agent', passwordHash: null, active: false, joinedAt: null } });
@@ -187,6 +202,10 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       knowledgeCategory: knowledgeCategory.id,
       helpWorkspace: (await db.workspace.findUniqueOrThrow({ where: { id: w1 } })).slug,
       articleSlug: article.slug,
+      lifecycleStage: await stage(),
+      attributeDefinition: await attribute(),
+      organisation: await organisation(),
+      contactView: await contactView(),
     },
     freshOwnSession: ownSession,
     freshClaim,
@@ -194,5 +213,9 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     freshTask: async () => (await newTask()).id,
     freshMacro: async () => (await newMacro()).id,
     freshWebhookEndpoint: async () => (await hook()).id,
+    freshLifecycleStage: stage,
+    freshAttributeDefinition: attribute,
+    freshOrganisation: organisation,
+    freshContactView: contactView,
   };
 }

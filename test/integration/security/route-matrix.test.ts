@@ -48,12 +48,16 @@ const PARAMS: { path: RegExp; param: string; id: keyof Ids }[] = [
   { path: /^\/api\/knowledge\/categories\/:id$/, param: 'id', id: 'knowledgeCategory' },
   { path: /^\/api\/help\/:workspace(\/|$)/, param: 'workspace', id: 'helpWorkspace' },
   { path: /^\/api\/help\/:workspace\/articles\/:slug$/, param: 'slug', id: 'articleSlug' },
+  { path: /^\/api\/lifecycle-stages\/:id$/, param: 'id', id: 'lifecycleStage' },
+  { path: /^\/api\/attribute-definitions\/:id$/, param: 'id', id: 'attributeDefinition' },
+  { path: /^\/api\/organisations\/:id$/, param: 'id', id: 'organisation' },
+  { path: /^\/api\/contact-views\/:id$/, param: 'id', id: 'contactView' },
 ];
 /** Parameters that name no record of a workspace (so another workspace's admin is not shut out by them). */
 const NOT_A_RECORD = new Set<keyof Ids>(['channelKind', 'accountLinkToken', 'claimLinkToken', 'reviewStep', 'csatLinkToken']);
+/** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist, or that it is not theirs to change). */
+const OWNER_ONLY = /^\/api\/(me\/sessions|contact-views)\/:id$/;
 /** Records an agent sees only through a conversation they may see (visibility.ts): another team's agent gets 404. */
-/** One's own records: only the owning agent reaches theirs (everyone else is told it does not exist). */
-const OWNER_ONLY = /^\/api\/me\/sessions\/:id$/;
 const CONVERSATION_SCOPED = /^\/api\/(conversations|contacts|attachments|messages|tasks)\/:id(\/|$)/;
 
 /**
@@ -94,6 +98,10 @@ const PROBE_BODIES: Record<string, (f: MatrixFixtures) => unknown> = {
   'PATCH /api/macros/:id': () => ({ name: 'Probed' }),
   'POST /api/macros/:id/apply': (f) => ({ conversationId: f.ids.conversation }),
   'PATCH /api/webhook-endpoints/:id': () => ({ description: 'Probed' }),
+  'PATCH /api/lifecycle-stages/:id': () => ({ name: 'probed' }),
+  'PATCH /api/attribute-definitions/:id': () => ({ label: 'Probed' }),
+  'PATCH /api/organisations/:id': () => ({ name: 'Probed' }),
+  'PATCH /api/contact-views/:id': () => ({ name: 'Probed' }),
 };
 const PROBE_POLICY = { name: 'Probed', targets: { normal: { first_response: 3600 } } };
 const PROBE_CALENDAR = { name: 'Probed', timeZone: 'UTC', weeklyHours: { mon: [{ start: '09:00', end: '17:00' }] }, holidays: [] };
@@ -146,6 +154,10 @@ describe('the route x role x workspace matrix', () => {
     'DELETE /api/tasks/:id': async () => ({ task: await f.freshTask() }),
     'DELETE /api/macros/:id': async () => ({ macro: await f.freshMacro() }),
     'DELETE /api/webhook-endpoints/:id': async () => ({ webhookEndpoint: await f.freshWebhookEndpoint() }),
+    'DELETE /api/lifecycle-stages/:id': async () => ({ lifecycleStage: await f.freshLifecycleStage() }),
+    'DELETE /api/attribute-definitions/:id': async () => ({ attributeDefinition: await f.freshAttributeDefinition() }),
+    'DELETE /api/organisations/:id': async () => ({ organisation: await f.freshOrganisation() }),
+    'DELETE /api/contact-views/:id': async () => ({ contactView: await f.freshContactView() }),
     // Confirming spends the link; verifying settles the claim.
     'POST /api/identity-claims/:token': () => f.freshClaim(),
     'POST /api/contacts/:id/claims/:claimId/verify': () => f.freshClaim(),

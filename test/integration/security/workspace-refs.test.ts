@@ -23,6 +23,7 @@ async function oneOfEach(db: Db, tag: string): Promise<{ workspaceId: string; re
   const policy = await db.slaPolicy.create({ data: { workspaceId, name: 'P', targets: { normal: { first_response: 60 } } } });
   const contact = await db.contact.create({ data: { workspaceId, name: 'C' } });
   const canned = await db.cannedResponse.create({ data: { workspaceId, shortcut: 'hi', title: 'Hi', body: 'Hello' } });
+  const organisation = await db.organisation.create({ data: { workspaceId, name: `${tag} Ltd` } });
   const category = await db.knowledgeCategory.create({ data: { workspaceId, name: 'Billing', slug: 'billing' } });
   await db.skill.create({ data: { workspaceId, name: `${tag}-skill` } });
   await db.statusDefinition.create({ data: { workspaceId, key: `${tag}_status`, label: 'S', category: 'pending', position: 9 } });
@@ -39,6 +40,7 @@ async function oneOfEach(db: Db, tag: string): Promise<{ workspaceId: string; re
       channel: channels[0]!.id,
       contact: contact.id,
       cannedResponse: canned.id,
+      organisation: organisation.id,
       status: `${tag}_status`,
       knowledgeCategory: category.id,
     },
@@ -62,10 +64,10 @@ describe('workspace references', () => {
   });
 
   it('knows every kind a request can name', () => {
-    expect(refKinds.sort()).toEqual(['agent', 'calendar', 'cannedResponse', 'channel', 'contact', 'policy', 'queue', 'queueName', 'skill', 'status', 'team', 'knowledgeCategory'].sort());
+    expect(refKinds.sort()).toEqual(['agent', 'calendar', 'cannedResponse', 'channel', 'contact', 'policy', 'queue', 'queueName', 'skill', 'status', 'team', 'knowledgeCategory', 'organisation'].sort());
   });
 
-  it.each(['team', 'agent', 'queue', 'queueName', 'skill', 'calendar', 'policy', 'channel', 'contact', 'cannedResponse', 'status', 'knowledgeCategory'] as const)(
+  it.each(['team', 'agent', 'queue', 'queueName', 'skill', 'calendar', 'policy', 'channel', 'contact', 'cannedResponse', 'status', 'knowledgeCategory', 'organisation'] as const)(
     '%s: the workspace’s own passes; another workspace’s and an unknown one are named by their field',
     async (kind) => {
       const refs = [

@@ -61,6 +61,13 @@ export type IdentityClaim = C.IdentityClaimsResponse[number];
 /** GET /api/contacts/:id/timeline: newest first; `next` is the `before` of the following page. */
 export type ContactTimelinePage = C.ContactTimelinePageResponse;
 export type ContactTimelineEntry = ContactTimelinePage['items'][number];
+export type ContactList = C.ContactListResponse;
+export type ContactListRow = ContactList['items'][number];
+export type SavedContactView = C.SavedContactViewResponse;
+export type LifecycleStage = C.LifecycleStageResponse;
+export type AttributeDefinition = C.AttributeDefinitionResponse;
+export type Organisation = C.OrganisationResponse;
+export type OrganisationDetail = C.OrganisationDetailResponse;
 export type AppNotification = C.NotificationResponse;
 export type NotificationKind = C.NotificationKind;
 /** `conversation.offered` over the socket (to the offered agent only), and GET /api/me/offers. */
@@ -116,8 +123,17 @@ export type {
   CannedResponseUpdateBody,
   ChannelCreateBody,
   ChannelPatchBody,
+  AttributeDefinitionBody,
+  AttributeDefinitionPatchBody,
+  ContactFilters,
+  ContactListQuery,
   ContactPatchBody,
   ContactTimelineQuery,
+  LifecycleStageBody,
+  OrganisationBody,
+  OrganisationPatchBody,
+  SavedContactViewBody,
+  SavedContactViewPatchBody,
   ConversationListQuery,
   InboundEventListQuery,
   InboundRetryBody,

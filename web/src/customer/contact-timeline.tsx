@@ -10,8 +10,8 @@ import './contact-timeline.css';
 
 interface Props {
   contactId: string;
-  /** The open conversation: its entries say so. */
-  conversationId: string;
+  /** The open conversation: its entries say so (null on the contact page). */
+  conversationId: string | null;
   refreshKey: string;
   conversationHref(id: string): string;
   onOpenConversation(id: string): void;

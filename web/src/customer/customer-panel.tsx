@@ -1,20 +1,22 @@
 // The right column: who the customer is (identities on every channel), what we know about them
-// (stage, tier, tags, custom attributes, all editable), their timeline across channels and their
+// (stage, tier, tags, custom attributes, company, owner, all editable; the contact page has more), their timeline across channels and their
 // other conversations. On phones it is a view of its own, on tablets a sheet over the conversation;
 // both have a control back to the conversation.
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { AttributeValue, ContactDetail } from '../api/types.ts';
+import type { AttributeValue, ContactDetail, ContactPatchBody } from '../api/types.ts';
 import { useRealtime } from '../realtime/socket.tsx';
 import { channelKindInfo } from '../channels/channel-kinds.ts';
 import { ChannelIcon, channelLabel, contactFieldIcons, conversationTitle, LineIcon } from '../ui/channel-icon.tsx';
 import { contactLabel, relativeTime, statusLabel } from '../ui/format.ts';
 import { Glyph } from '../ui/glyph.tsx';
-import { TagEditor } from '../ui/tag-editor.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import { useNow } from '../ui/use-now.ts';
+import { useContactSettings } from '../contacts/use-contact-settings.ts';
+import { navigate } from '../router.ts';
 import { AttributesEditor } from './attributes-editor.tsx';
+import { ContactFields } from './contact-fields.tsx';
 import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
 import { PrivacyActions } from './privacy-actions.tsx';
@@ -47,8 +49,6 @@ function SheetHeader({ onClose }: { onClose(): void }) {
   );
 }
 
-const STAGES = ['lead', 'trial', 'customer', 'churned', 'partner'];
-
 export function CustomerPanel(props: Props) {
   const { contactId, conversationId, onOpenConversation, onClose } = props;
   const [contact, setContact] = useState<ContactDetail | null>(null);
@@ -56,6 +56,7 @@ export function CustomerPanel(props: Props) {
   const { epoch } = useRealtime();
   const toasts = useToasts();
   const now = useNow(60_000);
+  const settings = useContactSettings();
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -65,7 +66,7 @@ export function CustomerPanel(props: Props) {
   }, [contactId, epoch]);
 
   const save = useCallback(
-    async (patch: Parameters<typeof api.updateContact>[1]) => {
+    async (patch: ContactPatchBody) => {
       try {
         setContact(await api.updateContact(contactId, patch));
         return true;
@@ -123,12 +124,10 @@ export function CustomerPanel(props: Props) {
         <IdentityClaims contactId={contactId} />
       </section>
       <section className="panel-section">
-        <EditableField label="Lifecycle stage" value={contact.lifecycleStage} placeholder="Set stage" suggestions={STAGES} onSave={(lifecycleStage) => void save({ lifecycleStage })} />
-        <EditableField label="Tier" value={contact.tier} placeholder="Set tier" onSave={(tier) => void save({ tier })} />
-        <div className="field">
-          <span className="field-label">Tags</span>
-          <TagEditor label="Contact tags" tags={contact.tags} onChange={(tags) => void save({ tags })} />
-        </div>
+        <ContactFields contact={contact} stages={settings.stages} onSave={save} />
+        <a className="field-link" href={`/contacts/${encodeURIComponent(contactId)}`} onClick={(e) => (e.preventDefault(), navigate(`/contacts/${encodeURIComponent(contactId)}`))}>
+          Open contact page
+        </a>
       </section>
       <section className="panel-section" data-testid="customer-tasks">
         <h3 className="panel-heading">Tasks</h3>
@@ -137,7 +136,7 @@ export function CustomerPanel(props: Props) {
       <ContactTimeline contactId={contactId} conversationId={conversationId} refreshKey={props.refreshKey} conversationHref={props.conversationHref} onOpenConversation={onOpenConversation} />
       <section className="panel-section">
         <h3 className="panel-heading">Attributes</h3>
-        <AttributesEditor attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
+        <AttributesEditor definitions={settings.attributes} attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
       </section>
       <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={() => void api.contact(contactId).then(setContact)} />
       <section className="panel-section">

@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'webhooks' | 'surveys' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'macros' | 'exports' | 'knowledge' | 'contacts' | 'stages' | 'attributes' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | 'webhooks' | 'surveys' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -116,6 +116,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           <span className="nav-label">Parley</span>
         </div>
         {section('Inbox', [item({ kind: 'mine' }, 'Mine', 'mine', 'mine'), item({ kind: 'unassigned' }, 'Unassigned', 'unassigned', 'unassigned'), item({ kind: 'all' }, 'All', 'all', 'all'), item({ kind: 'tasks' }, 'My tasks', 'tasks', 'tasks')])}
+        {section('Customers', [page('/contacts', 'contacts', 'Contacts', 'team')])}
         {myTeams.length > 0 && section(myTeams.length === 1 ? 'My team' : 'My teams', myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, { initials: initialsOf(t.name) }, t.id)))}
         {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/canned-responses', 'canned', 'Canned responses', 'canned'), page('/macros', 'macros', 'Macros', 'macro'), page('/inbound-events', 'inbound', 'Failed events', 'page', <InboundBadge looking={active === 'inbound'} />), page('/deliveries', 'deliveries', 'Deliveries', 'page'), page('/exports', 'exports', 'Exports', 'page')])}
         {section('Help center', [page('/knowledge', 'knowledge', 'Knowledge', 'page')])}
@@ -129,6 +130,8 @@ export function NavSidebar({ active, onHelp }: Props) {
             page('/admin/sla', 'sla', 'SLA policies'),
             page('/admin/calendars', 'calendars', 'Business hours'),
             page('/admin/statuses', 'statuses', 'Statuses'),
+            page('/admin/lifecycle-stages', 'stages', 'Lifecycle stages'),
+            page('/admin/contact-attributes', 'attributes', 'Contact attributes'),
             page('/admin/privacy', 'privacy', 'Privacy'),
             page('/admin/webhooks', 'webhooks', 'Webhooks'),
             page('/admin/surveys', 'surveys', 'Surveys'),

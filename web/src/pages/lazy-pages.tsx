@@ -1,4 +1,4 @@
-// The pages besides the inbox (supervisor board, channel admin, canned responses, routing and SLA
+// The pages besides the inbox (supervisor board, channel admin, contacts, companies, canned responses, routing and SLA
 // settings, failed events, people, teams, one's profile, the first run and the page an account
 // link opens, surveys and a customer's survey page), each loaded on first visit as its own chunk, so the inbox bundle every agent
 // downloads does not carry them.
@@ -10,6 +10,12 @@ export const DeliveriesPage = lazy(() => import('./deliveries-page.tsx').then((m
 export const InboundEventsPage = lazy(() => import('./inbound-events-page.tsx').then((m) => ({ default: m.InboundEventsPage })));
 export const KnowledgePage = lazy(() => import('../knowledge/knowledge-page.tsx').then((m) => ({ default: m.KnowledgePage })));
 export const HelpPage = lazy(() => import('../knowledge/help-page.tsx').then((m) => ({ default: m.HelpPage })));
+export const ContactsPage = lazy(() => import('../contacts/contacts-page.tsx').then((m) => ({ default: m.ContactsPage })));
+export const ContactPage = lazy(() => import('../contacts/contact-page.tsx').then((m) => ({ default: m.ContactPage })));
+export const OrganisationsPage = lazy(() => import('../contacts/organisation-pages.tsx').then((m) => ({ default: m.OrganisationsPage })));
+export const OrganisationPage = lazy(() => import('../contacts/organisation-pages.tsx').then((m) => ({ default: m.OrganisationPage })));
+export const StagesPage = lazy(() => import('../contacts/stages-page.tsx').then((m) => ({ default: m.StagesPage })));
+export const AttributesPage = lazy(() => import('../contacts/attributes-page.tsx').then((m) => ({ default: m.AttributesPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
 export const MacrosPage = lazy(() => import('./macros-page.tsx').then((m) => ({ default: m.MacrosPage })));
 export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));
