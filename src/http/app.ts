@@ -21,6 +21,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { channelRoutes } from './routes/channels.ts';
+import { contactMergeRoutes } from './routes/contact-merges.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', teamRoutes(deps));
   api.route('/', conversationRoutes(deps));
   api.route('/', contactRoutes(deps));
+  api.route('/', contactMergeRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
   api.route('/', routingRoutes(deps));

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'contactMerge', 'contactDuplicateDismissal'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -78,6 +78,11 @@ describe('migrate', () => {
       expect(msg.references).toEqual(['<a>', '<b>']);
       const ev = await db.inboundEvent.create({ data: { workspaceId: ws.id, channelId: channel.id, externalId: 'x', raw: new Uint8Array([0, 1, 2]), payload: { a: 1 } } });
       expect(Buffer.from(ev.raw!)).toEqual(Buffer.from([0, 1, 2]));
+      const other = await db.contact.create({ data: { workspaceId: ws.id } });
+      const merge = await db.contactMerge.create({ data: { workspaceId: ws.id, survivorId: contact.id, mergedId: other.id, reason: 'r', snapshot: { survivor: { id: contact.id } }, moved: [{ table: 'Conversation', column: 'contactId', ids: [conv.id] }] } });
+      expect(merge).toMatchObject({ choices: {}, undoneAt: null, actorAgentId: null });
+      const dismissal = await db.contactDuplicateDismissal.create({ data: { workspaceId: ws.id, contactAId: contact.id, contactBId: other.id } });
+      expect(dismissal.agentId).toBeNull();
     } finally {
       await db.$disconnect();
     }

@@ -6,6 +6,7 @@ import { testPasswords } from '../../support/passwords.ts';
 import { randomBytes } from 'node:crypto';
 import { startSession } from '../../../src/domain/auth/sessions.ts';
 import { hashSecretToken, newSecretToken } from '../../../src/domain/auth/secret-token.ts';
+import { mergeContactPair } from '../../../src/domain/contacts/merges/merge-contact-pair.ts';
 import { createVisitor } from '../../../src/domain/visitors/visitor-sessions.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { PASSWORD, type Harness } from '../../support/harness.ts';
@@ -37,6 +38,7 @@ export interface MatrixFixtures {
     cannedResponse: string;
     accountLinkToken: string;
     claim: string;
+    contactMerge: string;
     claimLinkToken: string;
     message: string;
     ownSession: string;
@@ -97,6 +99,9 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     return { claim: claim.id, claimLinkToken };
   };
   const claim = await freshClaim();
+  // Another contact merged into K1 (by hand), whose undo the merge-history routes name.
+  const twin = await db.contact.create({ data: { workspaceId: w1, name: 'Kim C.' } });
+  const merge = await db.$transaction((tx) => mergeContactPair(tx, { workspaceId: w1, survivorId: contact.id, mergedId: twin.id, choices: { fields: { name: 'survivor' } }, fallback: null, actorAgentId: admin!.id, reason: 'merged by hand', now: new Date() }));
 
   const webchat = await db.channel.create({ data: { workspaceId: w1, kind: 'webchat', name: 'Site chat', address: `pk-${tag}`, settings: {} } });
   const visitor = await createVisitor(db, { workspaceId: w1, channelId: webchat.id, now: new Date() });
@@ -142,6 +147,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       cannedResponse: cannedResponse.id,
       accountLinkToken,
       ...claim,
+      contactMerge: merge.mergeId,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
     },
