@@ -148,3 +148,14 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** Merging contacts: search, duplicate suggestions, the side-by-side preview, merge history and undo. */
+export type {
+  ContactBriefResponse as ContactBrief,
+  ContactMergeResponse as ContactMerge,
+  DuplicateSuggestionResponse as DuplicateSuggestion,
+  MergeBody,
+  MergePreviewResponse as MergePreview,
+  MergeResultResponse as MergeResult,
+  UndoneMergeResponse as UndoneMerge,
+} from '../../../src/contract/index.ts';

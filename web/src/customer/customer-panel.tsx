@@ -19,6 +19,7 @@ import { ContactTimeline } from './contact-timeline.tsx';
 import { EditableField } from './editable-field.tsx';
 import { PrivacyActions } from './privacy-actions.tsx';
 import { IdentityClaims } from './identity-claims.tsx';
+import { MergeSection } from './merge-section.tsx';
 
 interface Props {
   contactId: string;
@@ -134,6 +135,7 @@ export function CustomerPanel(props: Props) {
         <h3 className="panel-heading">Attributes</h3>
         <AttributesEditor attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
       </section>
+      {!contact.erasedAt && <MergeSection contactId={contactId} name={contactLabel(contact)} onChanged={() => void api.contact(contactId).then(setContact)} />}
       <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={() => void api.contact(contactId).then(setContact)} />
       <section className="panel-section">
         <h3 className="panel-heading">Previous conversations</h3>

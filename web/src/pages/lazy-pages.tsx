@@ -9,6 +9,7 @@ export const ChannelsPage = lazy(() => import('./channels-page.tsx').then((m) =>
 export const DeliveriesPage = lazy(() => import('./deliveries-page.tsx').then((m) => ({ default: m.DeliveriesPage })));
 export const InboundEventsPage = lazy(() => import('./inbound-events-page.tsx').then((m) => ({ default: m.InboundEventsPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
+export const DuplicatesPage = lazy(() => import('./duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
 export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));
 export const QueuesPage = lazy(() => import('../routing/queues-page.tsx').then((m) => ({ default: m.QueuesPage })));
 export const SlaPoliciesPage = lazy(() => import('../sla/policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })));

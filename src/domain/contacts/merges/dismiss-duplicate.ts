@@ -6,8 +6,8 @@ import type { Viewer } from '../../auth/viewer.ts';
 import { loadVisibleContact } from '../contact-visibility.ts';
 
 export async function dismissDuplicate(db: Db, viewer: Viewer, input: { contactId: string; otherId: string }): Promise<void> {
-  if (input.contactId === input.otherId) throw new AppError('unprocessable', 'A contact cannot be a duplicate of itself');
   await loadVisibleContact(db, viewer, input.contactId);
+  if (input.contactId === input.otherId) throw new AppError('unprocessable', 'A contact cannot be a duplicate of itself');
   await loadVisibleContact(db, viewer, input.otherId);
   const [contactAId, contactBId] = [input.contactId, input.otherId].sort() as [string, string];
   await db.$transaction(async (tx) => {
