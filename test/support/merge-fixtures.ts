@@ -26,9 +26,9 @@ async function channel(db: Db, workspaceId: string, kind: string) {
   return (await db.channel.findFirst({ where: { workspaceId, kind } })) ?? db.channel.create({ data: { workspaceId, kind, name: kind, address } });
 }
 
-async function conversationWith(db: Db, input: { workspaceId: string; channelId: string; contactId: string; teamId?: string | null; texts: string[]; subject: string }) {
+async function conversationWith(db: Db, input: { workspaceId: string; channelId: string; contactId: string; assigneeId: string; texts: string[]; subject: string }) {
   const ws = await db.workspace.update({ where: { id: input.workspaceId }, data: { conversationSeq: { increment: 1 } } });
-  const conv = await db.conversation.create({ data: { workspaceId: input.workspaceId, number: ws.conversationSeq, channelId: input.channelId, contactId: input.contactId, teamId: input.teamId ?? null, subject: input.subject, messageCount: input.texts.length } });
+  const conv = await db.conversation.create({ data: { workspaceId: input.workspaceId, number: ws.conversationSeq, channelId: input.channelId, contactId: input.contactId, assigneeId: input.assigneeId, subject: input.subject, messageCount: input.texts.length } });
   for (const [i, text] of input.texts.entries()) {
     await db.message.create({ data: { workspaceId: input.workspaceId, conversationId: conv.id, channelId: input.channelId, direction: 'in', authorContactId: input.contactId, text, externalId: `${conv.id}-${i}`, references: [] } });
   }
@@ -36,7 +36,8 @@ async function conversationWith(db: Db, input: { workspaceId: string; channelId:
 }
 
 /** Ann (email and SMS identities) and Anna (another email, a chat visitor, a phone): the same person. */
-export async function seedMergePair(db: Db, workspaceId: string, opts: { teamId?: string | null; tag?: string } = {}): Promise<MergePair> {
+/** The conversations are assigned to `assigneeId`, so routing leaves them alone while a test compares rows. */
+export async function seedMergePair(db: Db, workspaceId: string, opts: { assigneeId: string; tag?: string }): Promise<MergePair> {
   const tag = opts.tag ?? randomBytes(3).toString('hex');
   const [email, sms, webchat] = [await channel(db, workspaceId, 'email'), await channel(db, workspaceId, 'sms'), await channel(db, workspaceId, 'webchat')];
   const ann = await db.contact.create({
@@ -52,10 +53,10 @@ export async function seedMergePair(db: Db, workspaceId: string, opts: { teamId?
   await db.identityClaim.create({ data: { workspaceId, contactId: anna.id, field: 'email', value: anna.email!, channelKind: 'webchat', reason: 'typed into the website chat' } });
   const earlier = await db.contact.create({ data: { workspaceId, name: 'A. Lee', mergedIntoId: anna.id } });
   const conversationIds = [
-    await conversationWith(db, { workspaceId, channelId: email.id, contactId: ann.id, teamId: opts.teamId, texts: ['Invoice question', 'Any news?'], subject: 'Invoice' }),
-    await conversationWith(db, { workspaceId, channelId: sms.id, contactId: ann.id, teamId: opts.teamId, texts: ['Call me'], subject: 'SMS' }),
-    await conversationWith(db, { workspaceId, channelId: webchat.id, contactId: anna.id, teamId: opts.teamId, texts: ['Hi from the website', 'Still there?'], subject: 'Chat' }),
-    await conversationWith(db, { workspaceId, channelId: email.id, contactId: anna.id, teamId: opts.teamId, texts: ['Second address'], subject: 'Other email' }),
+    await conversationWith(db, { workspaceId, channelId: email.id, contactId: ann.id, assigneeId: opts.assigneeId, texts: ['Invoice question', 'Any news?'], subject: 'Invoice' }),
+    await conversationWith(db, { workspaceId, channelId: sms.id, contactId: ann.id, assigneeId: opts.assigneeId, texts: ['Call me'], subject: 'SMS' }),
+    await conversationWith(db, { workspaceId, channelId: webchat.id, contactId: anna.id, assigneeId: opts.assigneeId, texts: ['Hi from the website', 'Still there?'], subject: 'Chat' }),
+    await conversationWith(db, { workspaceId, channelId: email.id, contactId: anna.id, assigneeId: opts.assigneeId, texts: ['Second address'], subject: 'Other email' }),
   ];
   return { annId: ann.id, annaId: anna.id, earlierId: earlier.id, conversationIds };
 }

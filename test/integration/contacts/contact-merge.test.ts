@@ -28,7 +28,7 @@ describe('merging contacts by hand, and undoing it', () => {
   const choices = { fields: { name: 'merged', email: 'survivor', lifecycleStage: 'survivor' }, attributes: { plan: 'merged' } };
 
   it('merges with the chosen values and moves everything, then the undo restores every row of every table exactly', async () => {
-    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'exact' });
+    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'exact', assigneeId: h.workspace.agents[0]!.id });
     const before = await tableRows(h.testDb.db);
 
     const preview = await h.api(admin, 'GET', `/api/contacts/${pair.annId}/merge-preview?otherId=${pair.annaId}`);
@@ -81,7 +81,7 @@ describe('merging contacts by hand, and undoing it', () => {
   });
 
   it('refuses the undo after 30 days, saying why', async () => {
-    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'late' });
+    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'late', assigneeId: h.workspace.agents[0]!.id });
     const merged = await h.api(admin, 'POST', `/api/contacts/${pair.annId}/merge`, { otherId: pair.annaId, choices });
     expect(merged.status).toBe(200);
     clock.advance(30 * DAY + 60_000);
@@ -94,7 +94,7 @@ describe('merging contacts by hand, and undoing it', () => {
   });
 
   it('refuses to undo a merge a later merge depends on, until that one is undone', async () => {
-    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'chain' });
+    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'chain', assigneeId: h.workspace.agents[0]!.id });
     const before = await tableRows(h.testDb.db);
     const third = await h.testDb.db.contact.create({ data: { workspaceId: h.workspace.workspace.id, name: 'Lee Household' } });
     const first = await h.api(admin, 'POST', `/api/contacts/${pair.annId}/merge`, { otherId: pair.annaId, choices });
@@ -112,7 +112,7 @@ describe('merging contacts by hand, and undoing it', () => {
   it('refuses contacts of another workspace as not found, a merged contact and a contact with itself', async () => {
     const other = await createWorkspace({ db: h.testDb.db, passwords: testPasswords }, { name: 'Other', slug: 'other-merge', agents: [{ email: "boss@other-merge.test", name: "Boss", role: "admin", password: PASSWORD }], channels: [] });
     const stranger = await h.testDb.db.contact.create({ data: { workspaceId: other.workspace.id, name: 'Ann Lee exact', email: 'ann.lee.exact@example.test' } });
-    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'xws' });
+    const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'xws', assigneeId: h.workspace.agents[0]!.id });
     const before = await tableRows(h.testDb.db);
     for (const [path, body] of [
       [`/api/contacts/${pair.annId}/merge`, { otherId: stranger.id }],

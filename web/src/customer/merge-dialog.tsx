@@ -8,8 +8,15 @@ import type { ContactBrief, MergePreview, MergeResult } from '../api/types.ts';
 import { MergeChooser, missingChoices, type MergeChoices } from './merge-chooser.tsx';
 
 const label = (c: ContactBrief) => c.name ?? c.email ?? c.phone ?? 'Unnamed contact';
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-const TABLE_LABELS: Record<string, string> = { ContactIdentity: 'address', Conversation: 'conversation', Message: 'message', IdentityClaim: 'claim', 'Contact (merged earlier)': 'earlier-merged contact' };
+/** What moves, per table the server names: [one, several]. */
+const TABLE_LABELS: Record<string, [string, string]> = {
+  ContactIdentity: ['address', 'addresses'],
+  Conversation: ['conversation', 'conversations'],
+  Message: ['message', 'messages'],
+  IdentityClaim: ['claimed address', 'claimed addresses'],
+  'Contact (merged earlier)': ['contact merged earlier', 'contacts merged earlier'],
+};
+const moved = (table: string, n: number) => `${n} ${(TABLE_LABELS[table] ?? [table, table])[n === 1 ? 0 : 1]}`;
 
 function ContactSearch({ contactId, onPick }: { contactId: string; onPick(c: ContactBrief): void }) {
   const [q, setQ] = useState('');
@@ -70,7 +77,7 @@ export function MergeDialog(p: { contactId: string; name: string; other?: Contac
       setBusy(false);
     }
   };
-  const moves = preview ? Object.entries(preview.moves).map(([t, n]) => plural(n, TABLE_LABELS[t] ?? t)) : [];
+  const moves = preview ? Object.entries(preview.moves).map(([t, n]) => moved(t, n)) : [];
 
   return (
     <div className="overlay" role="presentation" onMouseDown={p.onClose}>

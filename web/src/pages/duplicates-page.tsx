@@ -50,7 +50,7 @@ function DuplicateList() {
             {items.map((d) => (
               <tr key={`${d.contact.id}-${d.other.id}`}>
                 <th scope="row">
-                  {label(d.contact)} <div className="dim small">{details(d.contact)}</div>
+                  {label(d.contact)} <div className="dim small duplicate-details">{details(d.contact)}</div>
                 </th>
                 <td>
                   {label(d.other)} <div className="dim small">{details(d.other)}</div>

@@ -1,0 +1,94 @@
+// An agent merges two contacts in the browser: "Merge with..." from the customer panel, the other
+// contact found by name, the conflicting name chosen side by side, a confirmation, the merged
+// panel with every conversation; then "Undo merge" gives both contacts back. The supervisors'
+// Duplicates page lists a pair with its reason and remembers "not a duplicate". Real Chromium.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, screenshot, type Browser } from '../support/browser.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { seedMergePair, tableRows, type MergePair } from '../support/merge-fixtures.ts';
+import { waitUntil } from '../support/wait.ts';
+
+describe('merging contacts in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let pair: MergePair;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'web', assigneeId: h.workspace.agents[0]!.id });
+    browser = await launchBrowser();
+    page = browser.page;
+    await logIn(page, h.apiUrl, h.workspace.agents[0]!.email);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  const panel = () => page.getByTestId('customer-panel');
+  const dialog = () => page.getByRole('dialog', { name: 'Merge contacts' });
+
+  it('merges Anna into Ann choosing Anna’s name, shows the merged panel, and undoes the merge exactly', async () => {
+    const before = await tableRows(h.testDb.db);
+    await page.goto(`${h.apiUrl}/inbox/all/c/${pair.conversationIds[0]}`);
+    await panel().getByText('Ann Lee web').waitFor();
+    await panel().getByRole('button', { name: 'Merge with…' }).click();
+    await dialog().getByLabel('Search contacts').fill('Anna Lee');
+    await dialog().getByRole('button', { name: /Anna Lee web/ }).click();
+    const chooser = dialog().getByRole('table', { name: 'Choose the values to keep' });
+    await chooser.waitFor();
+    await expect(dialog().getByRole('button', { name: 'Continue' }).isDisabled()).resolves.toBe(true);
+    await chooser.getByLabel('Keep Name Anna Lee web').check();
+    await chooser.getByLabel('Keep Email ann.lee.web@example.test').check();
+    await chooser.getByLabel('Keep Lifecycle stage customer').check();
+    await chooser.getByLabel('Keep Plan free').check();
+    await screenshot(page, 'contact-merge-chooser');
+    await dialog().getByRole('button', { name: 'Continue' }).click();
+    await expect(dialog().getByTestId('merge-confirm').textContent()).resolves.toContain('2 addresses, 2 conversations, 1 claimed address, 3 messages, 1 contact merged earlier move over');
+    await screenshot(page, 'contact-merge-confirm');
+    await dialog().getByRole('button', { name: 'Merge contacts' }).click();
+    await dialog().waitFor({ state: 'detached' });
+
+    await panel().getByRole('button', { name: /Anna Lee web/ }).first().waitFor();
+    await panel().getByRole('button', { name: 'Undo merge' }).waitFor();
+    // Anna's conversations and messages are in the panel now (her other email's message in the timeline).
+    await panel().getByText('Second address').waitFor();
+    await expect(panel().getByRole('button', { name: /Other email/ }).count()).resolves.toBe(1);
+    const ann = await h.testDb.db.contact.findUniqueOrThrow({ where: { id: pair.annId } });
+    expect(ann).toMatchObject({ name: 'Anna Lee web', email: 'ann.lee.web@example.test', lifecycleStage: 'customer', attributes: { plan: 'free', city: 'Lisbon', language: 'pt' } });
+    expect(await h.testDb.db.conversation.count({ where: { contactId: pair.annId } })).toBe(4);
+    await panel().getByTestId('merge-section').scrollIntoViewIfNeeded();
+    await screenshot(page, 'contact-merge-merged-panel');
+
+    page.once('dialog', (d) => void d.accept());
+    await panel().getByRole('button', { name: 'Undo merge' }).click();
+    await panel().getByText('undone', { exact: false }).waitFor();
+    await waitUntil(async () => (await h.testDb.db.contact.findUniqueOrThrow({ where: { id: pair.annaId } })).mergedIntoId === null, 'Anna restored');
+    expect(await tableRows(h.testDb.db)).toEqual(before);
+    await page.reload();
+    await panel().getByRole('button', { name: /Ann Lee web/ }).first().waitFor();
+    await expect(panel().getByText('Second address').count()).resolves.toBe(0);
+    await expect(panel().getByRole('button', { name: /Other email/ }).count()).resolves.toBe(0);
+    await panel().getByTestId('merge-section').scrollIntoViewIfNeeded();
+    await screenshot(page, 'contact-merge-undone-panel');
+  });
+
+  it('lists a possible duplicate with its reason on the Duplicates page and remembers "not a duplicate"', async () => {
+    const ws = h.workspace.workspace.id;
+    await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Carla Dias', email: 'carla@example.test' } });
+    await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'C. Dias', email: 'Carla@Example.test' } });
+    await page.goto(`${h.apiUrl}/inbox/mine`);
+    await page.getByRole('link', { name: 'Duplicates' }).click();
+    const table = page.getByRole('table', { name: 'Possible duplicates' });
+    const row = table.getByRole('row').filter({ hasText: 'Same email carla@example.test' });
+    await row.waitFor();
+    await screenshot(page, 'contact-merge-duplicates-page');
+    await row.getByRole('button', { name: 'Not a duplicate' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByTestId('duplicates-page').waitFor();
+    await expect(page.getByText('Same email carla@example.test').count()).resolves.toBe(0);
+  });
+});
