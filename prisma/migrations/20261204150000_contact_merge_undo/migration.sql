@@ -32,3 +32,9 @@ CREATE TABLE "ContactDuplicateDismissal" (
 CREATE INDEX "ContactDuplicateDismissal_workspaceId_idx" ON "ContactDuplicateDismissal"("workspaceId");
 CREATE INDEX "ContactDuplicateDismissal_contactBId_idx" ON "ContactDuplicateDismissal"("contactBId");
 ALTER TABLE "ContactDuplicateDismissal" ADD CONSTRAINT "ContactDuplicateDismissal_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Duplicate suggestions match on these keys (src/domain/contacts/merges/duplicate-pairs-sql.ts,
+-- written there exactly so): one contact's suggestions are index lookups, not a workspace scan.
+CREATE INDEX "Contact_workspaceId_lower_email_idx" ON "Contact"("workspaceId", lower("email"));
+CREATE INDEX "Contact_workspaceId_phone_digits_idx" ON "Contact"("workspaceId", NULLIF(regexp_replace(coalesce("phone", ''), '[^0-9]', '', 'g'), ''));
+CREATE INDEX "Contact_workspaceId_lower_name_idx" ON "Contact"("workspaceId", NULLIF(lower(btrim("name")), ''));
