@@ -1,6 +1,7 @@
 // The side-by-side view of two contacts before a merge: every field, attribute and the tags of
 // both, and where both have different values a choice of which one the surviving contact keeps.
 import type { MergeBody, MergePreview } from '../api/types.ts';
+import { contactLabel } from '../ui/format.ts';
 
 type Side = 'survivor' | 'merged';
 export type MergeChoices = NonNullable<MergeBody['choices']>;
@@ -63,8 +64,8 @@ export function MergeChooser({ preview, choices, onChange }: { preview: MergePre
       <thead>
         <tr>
           <th scope="col">Field</th>
-          <th scope="col">Keeps: {preview.survivor.name ?? preview.survivor.email ?? 'this contact'}</th>
-          <th scope="col">Merged: {preview.merged.name ?? preview.merged.email ?? 'other contact'}</th>
+          <th scope="col">Keeps: {contactLabel(preview.survivor)}</th>
+          <th scope="col">Merged: {contactLabel(preview.merged)}</th>
         </tr>
       </thead>
       <tbody>

@@ -5,9 +5,9 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { mergeApi } from '../api/merge-endpoints.ts';
 import type { ContactBrief, MergePreview, MergeResult } from '../api/types.ts';
+import { contactLabel as label } from '../ui/format.ts';
 import { MergeChooser, missingChoices, type MergeChoices } from './merge-chooser.tsx';
 
-const label = (c: ContactBrief) => c.name ?? c.email ?? c.phone ?? 'Unnamed contact';
 /** What moves, per table the server names: [one, several]. */
 const TABLE_LABELS: Record<string, [string, string]> = {
   ContactIdentity: ['address', 'addresses'],

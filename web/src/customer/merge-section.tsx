@@ -5,11 +5,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { mergeApi } from '../api/merge-endpoints.ts';
 import type { ContactBrief, ContactMerge, DuplicateSuggestion, MergeResult } from '../api/types.ts';
+import { contactLabel } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { MergeDialog } from './merge-dialog.tsx';
 import './merge.css';
 
-const label = (c: ContactBrief | null) => c?.name ?? c?.email ?? c?.phone ?? 'a contact';
+const label = (c: ContactBrief | null) => (c ? contactLabel(c) : 'a contact');
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function MergeHistory({ contactId, merges, onUndone }: { contactId: string; merges: ContactMerge[]; onUndone(): void }) {

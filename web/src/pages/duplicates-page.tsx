@@ -8,9 +8,9 @@ import type { ContactBrief, DuplicateSuggestion } from '../api/types.ts';
 import { MergeDialog } from '../customer/merge-dialog.tsx';
 import '../customer/merge.css';
 import { isSupervisor, useSession } from '../state/session.tsx';
+import { contactLabel as label } from '../ui/format.ts';
 import { useToasts } from '../ui/toasts.tsx';
 
-const label = (c: ContactBrief) => c.name ?? c.email ?? c.phone ?? 'Unnamed contact';
 const details = (c: ContactBrief) => [c.email, c.phone].filter(Boolean).join(' · ');
 
 function DuplicateList() {
