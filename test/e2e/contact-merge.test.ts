@@ -75,6 +75,27 @@ describe('merging contacts in the browser', () => {
     await screenshot(page, 'contact-merge-undone-panel');
   });
 
+  it('fits the side-by-side chooser on a phone', async () => {
+    const phonePair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'phone', assigneeId: h.workspace.agents[0]!.id });
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${h.apiUrl}/inbox/all/c/${phonePair.conversationIds[0]}/customer`);
+      await panel().getByRole('button', { name: 'Merge with…' }).click();
+      await dialog().getByLabel('Search contacts').fill('Anna Lee phone');
+      await dialog().getByRole('button', { name: /Anna Lee phone/ }).click();
+      await dialog().getByRole('table', { name: 'Choose the values to keep' }).waitFor();
+      const box = await dialog().boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await screenshot(page, 'contact-merge-chooser-phone');
+      await dialog().getByRole('button', { name: 'Back' }).click();
+      await dialog().getByRole('button', { name: 'Cancel' }).click();
+      await dialog().waitFor({ state: 'detached' });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('lists a possible duplicate with its reason on the Duplicates page and remembers "not a duplicate"', async () => {
     const ws = h.workspace.workspace.id;
     await h.testDb.db.contact.create({ data: { workspaceId: ws, name: 'Carla Dias', email: 'carla@example.test' } });

@@ -20,9 +20,15 @@ export function missingChoices(preview: MergePreview, choices: MergeChoices): st
 
 function ChoiceCell({ row, side, group, chosen, onChoose }: { row: Row; side: Side; group: string; chosen: Side | undefined; onChoose(side: Side): void }) {
   const value = shown(row[side]);
-  if (!row.conflict) return <td className={row[side] === null ? 'dim' : undefined}>{value}</td>;
+  const column = side === 'survivor' ? 'Keeps' : 'Merged';
+  if (!row.conflict)
+    return (
+      <td data-label={column} className={row[side] === null ? 'dim' : undefined}>
+        {value}
+      </td>
+    );
   return (
-    <td>
+    <td data-label={column}>
       <label className="merge-choice">
         <input type="radio" name={`${group}-${row.key}`} aria-label={`Keep ${fieldLabel(row.key)} ${value}`} checked={chosen === side} onChange={() => onChoose(side)} />
         <span>{value}</span>
@@ -72,11 +78,11 @@ export function MergeChooser({ preview, choices, onChange }: { preview: MergePre
         <Rows rows={cmp.fields} group="fields" prefix="" chosen={choices.fields} onChoose={choose('fields')} />
         <tr>
           <th scope="row">Tags</th>
-          <td>{cmp.tags.survivor.join(', ') || '—'}</td>
-          <td>{cmp.tags.merged.join(', ') || '—'}</td>
+          <td data-label="Keeps">{cmp.tags.survivor.join(', ') || '—'}</td>
+          <td data-label="Merged">{cmp.tags.merged.join(', ') || '—'}</td>
         </tr>
         <tr>
-          <td />
+          <td className="merge-tag-spacer" />
           <td colSpan={2} className="merge-tag-options">
             {tagOption('union', `Both (${cmp.tags.union.join(', ') || 'none'})`)}
             {tagOption('survivor', 'Left only')}
