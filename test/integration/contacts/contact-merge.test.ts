@@ -80,6 +80,25 @@ describe('merging contacts by hand, and undoing it', () => {
     expect(again.body.error.message).toBe('This merge was already undone on 2026-12-03');
   });
 
+  it('restores a Contact column this code does not know (one added by a later migration) from the snapshot', async () => {
+    await h.testDb.db.$executeRawUnsafe(`ALTER TABLE "Contact" ADD COLUMN "organisationRef" TEXT, ADD COLUMN "score" INTEGER NOT NULL DEFAULT 0`);
+    try {
+      const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'cols', assigneeId: h.workspace.agents[0]!.id });
+      await h.testDb.db.$executeRawUnsafe(`UPDATE "Contact" SET "organisationRef" = 'org-' || "id", "score" = 7 WHERE "id" IN ($1, $2)`, pair.annId, pair.annaId);
+      const before = await tableRows(h.testDb.db);
+      const merged = await h.api(admin, 'POST', `/api/contacts/${pair.annId}/merge`, { otherId: pair.annaId, choices });
+      expect(merged.status).toBe(200);
+      // A later change to the new column, which the undo must take back too.
+      await h.testDb.db.$executeRawUnsafe(`UPDATE "Contact" SET "organisationRef" = 'changed', "score" = 99 WHERE "id" IN ($1, $2)`, pair.annId, pair.annaId);
+      const snapshot = (await h.testDb.db.contactMerge.findUniqueOrThrow({ where: { id: merged.body.mergeId } })).snapshot as { survivor: Record<string, unknown> };
+      expect(snapshot.survivor).toMatchObject({ organisationRef: `org-${pair.annId}`, score: 7 });
+      expect((await h.api(admin, 'POST', `/api/contacts/${pair.annId}/merges/${merged.body.mergeId}/undo`)).status).toBe(200);
+      expect(await tableRows(h.testDb.db)).toEqual(before);
+    } finally {
+      await h.testDb.db.$executeRawUnsafe(`ALTER TABLE "Contact" DROP COLUMN "organisationRef", DROP COLUMN "score"`);
+    }
+  });
+
   it('refuses the undo after 30 days, saying why', async () => {
     const pair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'late', assigneeId: h.workspace.agents[0]!.id });
     const merged = await h.api(admin, 'POST', `/api/contacts/${pair.annId}/merge`, { otherId: pair.annaId, choices });
