@@ -75,6 +75,21 @@ describe('merging contacts in the browser', () => {
     await screenshot(page, 'contact-merge-undone-panel');
   });
 
+  it('undoes a merge from the audit log', async () => {
+    const auditPair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'audit', assigneeId: h.workspace.agents[0]!.id });
+    const token = await h.login(h.workspace.agents[0]!.email);
+    const merged = await h.api(token, 'POST', `/api/contacts/${auditPair.annId}/merge`, { otherId: auditPair.annaId, choices: { fields: { name: 'survivor', email: 'survivor', lifecycleStage: 'survivor' }, attributes: { plan: 'survivor' } } });
+    expect(merged.status).toBe(200);
+    await page.goto(`${h.apiUrl}/admin/audit?contactId=${auditPair.annId}`);
+    const row = page.getByRole('list', { name: 'Audit entries' }).getByRole('listitem').filter({ hasText: 'merged contacts' });
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Undo merge' }).click();
+    await row.getByText('undone').waitFor();
+    await screenshot(page, 'contact-merge-audit-undo');
+    expect(await h.testDb.db.contactMerge.findUniqueOrThrow({ where: { id: merged.body.mergeId } })).toMatchObject({ undoneByAgentId: h.workspace.agents[0]!.id });
+    expect(await h.testDb.db.conversation.count({ where: { contactId: auditPair.annaId } })).toBe(2);
+  });
+
   it('fits the side-by-side chooser on a phone', async () => {
     const phonePair = await seedMergePair(h.testDb.db, h.workspace.workspace.id, { tag: 'phone', assigneeId: h.workspace.agents[0]!.id });
     await page.setViewportSize({ width: 390, height: 844 });
