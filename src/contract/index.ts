@@ -38,6 +38,7 @@ import type {
 } from '../http/schemas/contacts.ts';
 import type { organisationBody, organisationPatchBody } from '../http/schemas/organisations.ts';
 import type { IdentityClaimView, VerifiedClaim } from '../domain/contacts/identity-claim-view.ts';
+import type { ContactBrief, ContactMergeView, DuplicateSuggestion, MergePreview, MergeResult, UndoneMerge } from '../domain/contacts/merges/contact-merge-view.ts';
 import type { ConversationEventView } from '../domain/conversations/conversation-event-view.ts';
 import type { ConversationDetail, ConversationListItem, ConversationPage, ConversationSummary, MessageView, ReadMarker, SearchHit, SnippetPart } from '../domain/conversations/conversation-view.ts';
 import type { DeliveryView } from '../domain/messages/delivery-view.ts';
@@ -66,6 +67,7 @@ import type { WebhookDeliveryView, WebhookEndpointView, WebhookEndpointWithSecre
 import type { WebhookEventType } from '../domain/outgoing-webhooks/event-types.ts';
 import type { channelFields, channelPatchBody } from '../http/schemas/channels.ts';
 import type { contactPatchBody, contactTimelineQuery } from '../http/schemas/contacts.ts';
+import type { dismissDuplicateBody, mergeBody } from '../http/schemas/contact-merges.ts';
 import type { assignBody, conversationListQuery, conversationPatchBody, replyBody, statusBody, textBody } from '../http/schemas/conversations.ts';
 import type { presenceBody } from '../http/schemas/presence.ts';
 import type { queueCreateBody, queuePatchBody, statusCreateBody, statusPatchBody } from '../http/schemas/routing.ts';
@@ -138,6 +140,18 @@ export type IdentityClaimsResponse = Wire<IdentityClaimView>[];
 export type ClaimLinkResponse = { emailedTo: string };
 /** POST /api/contacts/:id/claims/:claimId/verify */
 export type VerifiedClaimResponse = Wire<VerifiedClaim>;
+/** GET /api/contact-search?q= ("Merge with..."), in `items`. */
+export type ContactBriefResponse = Wire<ContactBrief>;
+/** GET /api/contacts/:id/duplicates and GET /api/contact-duplicates, in `items`. */
+export type DuplicateSuggestionResponse = Wire<DuplicateSuggestion>;
+/** GET /api/contacts/:id/merge-preview?otherId= */
+export type MergePreviewResponse = Wire<MergePreview>;
+/** POST /api/contacts/:id/merge */
+export type MergeResultResponse = Wire<MergeResult>;
+/** GET /api/contacts/:id/merges, in `items`. */
+export type ContactMergeResponse = Wire<ContactMergeView>;
+/** POST /api/contacts/:id/merges/:mergeId/undo */
+export type UndoneMergeResponse = Wire<UndoneMerge>;
 export type BoardResponse = Wire<SupervisorBoard>;
 export type OfferResponse = Wire<OfferView>;
 export type NotificationResponse = Wire<NotificationView>;
@@ -232,6 +246,8 @@ export type StatusBody = z.input<typeof statusBody>;
 export type AssignBody = z.input<typeof assignBody>;
 export type ConversationPatchBody = z.input<typeof conversationPatchBody>;
 export type ContactPatchBody = z.input<typeof contactPatchBody>;
+export type MergeBody = z.input<typeof mergeBody>;
+export type DismissDuplicateBody = z.input<typeof dismissDuplicateBody>;
 export type ContactTimelineQuery = z.input<typeof contactTimelineQuery>;
 export type ContactListQuery = z.input<typeof contactListQuery>;
 export type ContactFilters = ContactListFilters;

@@ -24,6 +24,7 @@ import { macroRoutes } from './routes/macros.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { channelRoutes } from './routes/channels.ts';
+import { contactMergeRoutes } from './routes/contact-merges.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { contactSettingsRoutes } from './routes/contact-settings.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', contactRoutes(deps));
   api.route('/', contactSettingsRoutes(deps));
   api.route('/', organisationRoutes(deps));
+  api.route('/', contactMergeRoutes(deps));
   api.route('/', attachmentRoutes(deps));
   api.route('/', inboundEventRoutes(deps));
   api.route('/', routingRoutes(deps));

@@ -33,7 +33,7 @@ export async function verifyIdentityClaim(
     await tx.contactIdentity.updateMany({ where: { contactId: claimantId, workspaceId: current.workspaceId, channelKind: current.channelKind, address: current.value, verifiedAt: null }, data: { verifiedAt: now, verification: `claim verified by ${input.via}` } });
     let result: VerifiedClaim = { contactId: claimantId, mergedFromId: null };
     if (owner) {
-      await mergeContacts(tx, { fromId: claimantId, intoId: owner.id, reason: `verified ${current.field} ${current.value} (${input.via})` });
+      await mergeContacts(tx, { fromId: claimantId, intoId: owner.id, reason: `verified ${current.field} ${current.value} (${input.via})`, now });
       result = { contactId: owner.id, mergedFromId: claimantId };
     } else if (current.field !== 'address') {
       await tx.contact.updateMany({ where: { id: claimantId, [current.field]: null }, data: { [current.field]: current.value } });

@@ -65,6 +65,8 @@ async function eraseInTransaction(tx: Tx, input: { viewer: Viewer; contactId: st
     where: { id: { in: contactIds } },
     data: { name: ERASED_CONTACT_NAME, email: null, phone: null, tier: null, lifecycleStage: null, organisationId: null, ownerId: null, tags: [], attributes: {}, erasedAt: now },
   });
+  // A merge's undo snapshot holds both contacts' rows as they were (names, addresses): gone too (an erased contact's merge cannot be undone).
+  await tx.contactMerge.updateMany({ where: { workspaceId: viewer.workspaceId, OR: [{ survivorId: { in: contactIds } }, { mergedId: { in: contactIds } }] }, data: { snapshot: {}, choices: {}, moved: [] } });
   // Earlier entries about the contact keep who did what and when, not the values they changed.
   await tx.auditEvent.updateMany({ where: { workspaceId: viewer.workspaceId, targetType: 'contact', targetId: { in: contactIds } }, data: { data: {} } });
   await recordAudit(tx, {

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery', 'lifecycleStage', 'attributeDefinition', 'organisation', 'savedContactView'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery', 'lifecycleStage', 'attributeDefinition', 'organisation', 'savedContactView', 'contactMerge', 'contactDuplicateDismissal'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -95,6 +95,11 @@ describe('migrate', () => {
       // Deleting an endpoint takes its delivery log with it.
       await db.webhookEndpoint.delete({ where: { id: hook.id } });
       expect(await db.webhookDelivery.count()).toBe(0);
+      const other = await db.contact.create({ data: { workspaceId: ws.id } });
+      const merge = await db.contactMerge.create({ data: { workspaceId: ws.id, survivorId: contact.id, mergedId: other.id, reason: 'r', snapshot: { survivor: { id: contact.id } }, moved: [{ table: 'Conversation', column: 'contactId', ids: [conv.id] }] } });
+      expect(merge).toMatchObject({ choices: {}, undoneAt: null, actorAgentId: null });
+      const dismissal = await db.contactDuplicateDismissal.create({ data: { workspaceId: ws.id, contactAId: contact.id, contactBId: other.id } });
+      expect(dismissal.agentId).toBeNull();
     } finally {
       await db.$disconnect();
     }

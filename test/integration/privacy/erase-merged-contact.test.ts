@@ -41,5 +41,12 @@ describe('erasing a merged contact', () => {
       ['Erased contact', null, null, true],
     ]);
     expect(await h.testDb.db.message.count({ where: { text: { contains: 'address here' } } })).toBe(0);
+    // The merge's undo snapshot held both rows (names, addresses): emptied, and the merge cannot be undone.
+    const [merge] = await h.testDb.db.contactMerge.findMany({ where: { survivorId: survivor } });
+    expect(merge).toMatchObject({ mergedId: merged, snapshot: {}, moved: [], choices: {} });
+    expect(JSON.stringify(merge)).not.toContain('mia@');
+    const undo = await h.api(admin, 'POST', `/api/contacts/${survivor}/merges/${merge!.id}/undo`);
+    expect(undo.status).toBe(409);
+    expect(undo.body.error.message).toBe('One of these contacts was erased since the merge; it cannot be undone');
   });
 });

@@ -6,6 +6,7 @@ import { testPasswords } from '../../support/passwords.ts';
 import { randomBytes } from 'node:crypto';
 import { startSession } from '../../../src/domain/auth/sessions.ts';
 import { hashSecretToken, newSecretToken } from '../../../src/domain/auth/secret-token.ts';
+import { mergeContactPair } from '../../../src/domain/contacts/merges/merge-contact-pair.ts';
 import { createVisitor } from '../../../src/domain/visitors/visitor-sessions.ts';
 import { createWorkspace } from '../../../src/seed/create-workspace.ts';
 import { PASSWORD, type Harness } from '../../support/harness.ts';
@@ -41,6 +42,7 @@ export interface MatrixFixtures {
     webhookDelivery: string;
     accountLinkToken: string;
     claim: string;
+    contactMerge: string;
     claimLinkToken: string;
     csatLinkToken: string;
     message: string;
@@ -138,6 +140,9 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
     return { claim: claim.id, claimLinkToken };
   };
   const claim = await freshClaim();
+  // Another contact merged into K1 (by hand), whose undo the merge-history routes name.
+  const twin = await db.contact.create({ data: { workspaceId: w1, name: 'Kim C.' } });
+  const merge = await db.$transaction((tx) => mergeContactPair(tx, { workspaceId: w1, survivorId: contact.id, mergedId: twin.id, choices: { fields: { name: 'survivor' } }, fallback: null, actorAgentId: admin!.id, reason: 'merged by hand', now: new Date() }));
 
   // A satisfaction survey sent by link and not answered yet: what the public survey routes read.
   const csatLinkToken = newSecretToken();
@@ -195,6 +200,7 @@ export async function buildMatrixFixtures(h: Harness): Promise<MatrixFixtures> {
       accountLinkToken,
       ...claim,
       csatLinkToken,
+      contactMerge: merge.mergeId,
       message: reply.id,
       ownSession: (await ownSession()).ownSession,
       article: article.id,

@@ -210,3 +210,14 @@ export type {
   CsatSurveyResponse as CsatSurvey,
   CsatSurveysResponse as CsatSurveys,
 } from '../../../src/contract/index.ts';
+
+/** Merging contacts: search, duplicate suggestions, the side-by-side preview, merge history and undo. */
+export type {
+  ContactBriefResponse as ContactBrief,
+  ContactMergeResponse as ContactMerge,
+  DuplicateSuggestionResponse as DuplicateSuggestion,
+  MergeBody,
+  MergePreviewResponse as MergePreview,
+  MergeResultResponse as MergeResult,
+  UndoneMergeResponse as UndoneMerge,
+} from '../../../src/contract/index.ts';

@@ -22,6 +22,7 @@ import { EditableField } from './editable-field.tsx';
 import { PrivacyActions } from './privacy-actions.tsx';
 import { IdentityClaims } from './identity-claims.tsx';
 import { TaskPanel } from '../tasks/task-panel.tsx';
+import { MergeSection } from './merge-section.tsx';
 
 interface Props {
   contactId: string;
@@ -53,6 +54,8 @@ export function CustomerPanel(props: Props) {
   const { contactId, conversationId, onOpenConversation, onClose } = props;
   const [contact, setContact] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped by a merge or its undo: the timeline starts again with what the contact has now. */
+  const [version, setVersion] = useState(0);
   const { epoch } = useRealtime();
   const toasts = useToasts();
   const now = useNow(60_000);
@@ -133,11 +136,15 @@ export function CustomerPanel(props: Props) {
         <h3 className="panel-heading">Tasks</h3>
         <TaskPanel key={contactId} target={{ contactId }} label="Customer tasks" />
       </section>
-      <ContactTimeline contactId={contactId} conversationId={conversationId} refreshKey={props.refreshKey} conversationHref={props.conversationHref} onOpenConversation={onOpenConversation} />
+      <ContactTimeline key={version} contactId={contactId} conversationId={conversationId} refreshKey={props.refreshKey} conversationHref={props.conversationHref} onOpenConversation={onOpenConversation} />
       <section className="panel-section">
         <h3 className="panel-heading">Attributes</h3>
         <AttributesEditor definitions={settings.attributes} attributes={contact.attributes as Record<string, AttributeValue>} onSave={(attributes) => save({ attributes })} />
       </section>
+      {!contact.erasedAt && <MergeSection contactId={contactId} name={contactLabel(contact)} onChanged={() => {
+            setVersion((v) => v + 1);
+            void api.contact(contactId).then(setContact);
+          }} />}
       <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={() => void api.contact(contactId).then(setContact)} />
       <section className="panel-section">
         <h3 className="panel-heading">Previous conversations</h3>

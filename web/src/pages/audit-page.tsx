@@ -3,10 +3,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AdminPage } from '../admin/admin-ui.tsx';
 import { errorMessage } from '../api/client.ts';
+import { mergeApi } from '../api/merge-endpoints.ts';
 import { privacyApi } from '../api/privacy-endpoints.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../state/session.tsx';
+import { useToasts } from '../ui/toasts.tsx';
 import '../customer/privacy.css';
 
 const ACTIONS: Record<string, string> = {
@@ -15,7 +17,35 @@ const ACTIONS: Record<string, string> = {
   'contact.export': 'exported contact',
   'contact.erase': 'erased contact',
   'contact.update': 'changed contact',
+  'contact.merge': 'merged contacts',
+  'contact.merge_undone': 'undid a merge of',
+  'contact.not_duplicate': 'marked not a duplicate',
 };
+
+const UNDO_WINDOW_MS = 30 * 86_400_000;
+
+/** A merge entry of the last 30 days: "Undo merge" (the server says why when a later merge or an erasure stands in the way). */
+function UndoMergeButton({ entry }: { entry: AuditEntry }) {
+  const toasts = useToasts();
+  const [done, setDone] = useState(false);
+  const mergeId = (entry.data as { mergeId?: unknown } | null)?.mergeId;
+  if (entry.action !== 'contact.merge' || typeof mergeId !== 'string' || Date.now() - Date.parse(entry.createdAt) > UNDO_WINDOW_MS) return null;
+  if (done) return <span className="dim small">undone</span>;
+  const undo = async () => {
+    if (!window.confirm('Undo this merge? Both contacts go back to how they were before it.')) return;
+    try {
+      await mergeApi.undo(entry.targetId, mergeId);
+      setDone(true);
+    } catch (err) {
+      toasts.error(errorMessage(err));
+    }
+  };
+  return (
+    <button type="button" className="link-button" onClick={() => void undo()}>
+      Undo merge
+    </button>
+  );
+}
 
 function AuditList({ agentId, contactId }: { agentId: string | null; contactId: string | null }) {
   const [items, setItems] = useState<AuditEntry[] | null>(null);
@@ -51,6 +81,7 @@ function AuditList({ agentId, contactId }: { agentId: string | null; contactId: 
             <span className="audit-actor">{e.actor?.name ?? 'Parley'}</span>
             <span className="audit-action">{ACTIONS[e.action] ?? e.action}</span>
             <span className="audit-subject">{e.contact ? (e.contact.name ?? e.contact.id) : `${e.targetType} ${e.targetId}`}</span>
+            <UndoMergeButton entry={e} />
           </li>
         ))}
       </ul>

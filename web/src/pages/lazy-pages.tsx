@@ -18,6 +18,7 @@ export const StagesPage = lazy(() => import('../contacts/stages-page.tsx').then(
 export const AttributesPage = lazy(() => import('../contacts/attributes-page.tsx').then((m) => ({ default: m.AttributesPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
 export const MacrosPage = lazy(() => import('./macros-page.tsx').then((m) => ({ default: m.MacrosPage })));
+export const DuplicatesPage = lazy(() => import('./duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
 export const WorkflowPage = lazy(() => import('../routing/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })));
 export const QueuesPage = lazy(() => import('../routing/queues-page.tsx').then((m) => ({ default: m.QueuesPage })));
 export const SlaPoliciesPage = lazy(() => import('../sla/policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })));
