@@ -97,6 +97,9 @@ describe('Customer 360', () => {
     await page.getByRole('region', { name: 'People at this company' }).getByRole('link', { name: 'Gina Globex' }).waitFor();
     await page.getByRole('region', { name: 'Recent conversations' }).locator('li').nth(2).waitFor();
     await screenshot(page, 'customer-360-organisation');
+    await page.getByRole('link', { name: 'Filter the contacts list' }).click();
+    await waitUntil(async () => ((await rowNames()).join() === 'Gina Globex' ? true : null), 'the company filter');
+    await expect(page.getByRole('form', { name: 'Filter contacts' }).getByLabel('Company').inputValue()).resolves.toBe(globexId);
   });
 
   it('filters the contacts list and saves the filters as a shared view', async () => {
