@@ -97,6 +97,9 @@ describe('Customer 360', () => {
     await page.getByRole('region', { name: 'People at this company' }).getByRole('link', { name: 'Gina Globex' }).waitFor();
     await page.getByRole('region', { name: 'Recent conversations' }).locator('li').nth(2).waitFor();
     await screenshot(page, 'customer-360-organisation');
+    await page.getByRole('link', { name: 'Filter the contacts list' }).click();
+    await waitUntil(async () => ((await rowNames()).join() === 'Gina Globex' ? true : null), 'the company filter');
+    await expect(page.getByRole('form', { name: 'Filter contacts' }).getByLabel('Company').inputValue()).resolves.toBe(globexId);
   });
 
   it('filters the contacts list and saves the filters as a shared view', async () => {
@@ -133,6 +136,34 @@ describe('Customer 360', () => {
     await purchase.waitFor({ state: 'detached' });
     await expect(page.locator('[data-stage="loyalty"]').textContent()).resolves.toContain('2 contacts');
     expect(await h.testDb.db.contact.count({ where: { lifecycleStage: 'loyalty' } })).toBe(2);
+
+    await page.getByLabel('New stage').fill('churned');
+    await page.getByRole('button', { name: 'Add stage' }).click();
+    await page.locator('[data-stage="churned"]').waitFor();
+    await page.getByRole('button', { name: 'Move churned up' }).click();
+    const order = () => page.locator('[data-stage]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')).join());
+    await waitUntil(async () => ((await order()) === 'attraction,interest,evaluation,churned,loyalty' ? true : null), 'churned to move up');
+    const stored = await h.testDb.db.lifecycleStage.findMany({ where: { workspaceId: h.workspace.workspace.id }, orderBy: { position: 'asc' } });
+    expect(stored.map((s) => s.name)).toEqual(['attraction', 'interest', 'evaluation', 'churned', 'loyalty']);
+  });
+
+  it('lists the attribute definitions on their settings page', async () => {
+    await page.getByRole('link', { name: 'Contact attributes' }).click();
+    const table = page.getByRole('table', { name: 'Contact attributes' });
+    await table.getByRole('row').filter({ hasText: 'Renewal date' }).waitFor();
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    const form = page.getByRole('form', { name: 'Add an attribute' });
+    await form.getByLabel('Key *').fill('Bad Key');
+    await form.getByLabel('Label *').fill('Bad');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('key: use 1-50 lower-case letters');
+    await form.getByLabel('Key *').fill('region');
+    await form.getByLabel('Label *').fill('Region');
+    await form.getByLabel('Type').selectOption('choice');
+    await form.getByLabel('Options *').fill('EMEA, Americas, APAC');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await table.getByRole('row').filter({ hasText: 'choice: EMEA, Americas, APAC' }).waitFor();
+    await screenshot(page, 'customer-360-attributes');
   });
 
   it('fits a phone: the contacts list and a contact page neither scroll sideways nor have small controls', async () => {

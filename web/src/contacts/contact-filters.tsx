@@ -1,10 +1,10 @@
-// The contacts list's filter bar (search, stage, tier, tag, one attribute's value, owner, channel,
+// The contacts list's filter bar (search, stage, tier, tag, one attribute's value, owner, company, channel,
 // last contact between two dates) and its saved views: pick one to apply its filters, save the
 // current filters under a name (for oneself or shared with the workspace), delete one's own.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { contactApi } from '../api/contact-endpoints.ts';
-import type { ContactFilters, SavedContactView } from '../api/types.ts';
+import type { ContactFilters, Organisation, SavedContactView } from '../api/types.ts';
 import { channelKinds } from '../channels/channel-kinds.ts';
 import { useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
@@ -28,6 +28,10 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 
 export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
   const { agents } = useSession();
+  const [companies, setCompanies] = useState<Organisation[]>([]);
+  useEffect(() => {
+    contactApi.organisations().then((r) => setCompanies(r.items), () => undefined);
+  }, []);
   const set = (key: Key, value: string) => {
     const next = { ...filters, [key]: value || undefined };
     if (key === 'attrKey' && !value) delete next.attrValue;
@@ -87,6 +91,17 @@ export function ContactFilterBar({ filters, settings, onChange }: FilterProps) {
           {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Company">
+        <select aria-label="Company" value={filters.organisationId ?? ''} onChange={(e) => set('organisationId', e.target.value)}>
+          <option value="">Any company</option>
+          {filters.organisationId && !companies.some((o) => o.id === filters.organisationId) && <option value={filters.organisationId}>This company</option>}
+          {companies.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
           ))}
         </select>

@@ -98,8 +98,15 @@ function ContactTable({ rows, now }: { rows: ContactListRow[]; now: number }) {
   );
 }
 
+/** Filters a link can carry (`/contacts?organisationId=…` from a company's page). */
+function filtersFromUrl(): ContactFilters {
+  const keys = ['q', 'stage', 'tier', 'tag', 'attrKey', 'attrValue', 'ownerId', 'organisationId', 'channel', 'lastContactFrom', 'lastContactTo'] as const satisfies readonly (keyof ContactFilters)[];
+  const q = new URLSearchParams(location.search);
+  return Object.fromEntries(keys.flatMap((k) => (q.get(k) ? [[k, q.get(k)!]] : []))) as ContactFilters;
+}
+
 export function ContactsPage({ onHelp }: { onHelp(): void }) {
-  const [filters, setFilters] = useState<ContactFilters>({});
+  const [filters, setFilters] = useState<ContactFilters>(filtersFromUrl);
   const [views, setViews] = useState<SavedContactView[]>([]);
   const [viewId, setViewId] = useState<string | null>(null);
   const settings = useContactSettings();

@@ -142,7 +142,12 @@ export function OrganisationPage({ organisationId, onHelp }: { organisationId: s
         <>
           <OrganisationForm key={org.updatedAt} org={org} onSaved={() => setVersion((v) => v + 1)} />
           <section className="board-card" aria-label="People at this company">
-            <h2 className="board-card-title">People ({org.contactCount})</h2>
+            <div className="board-card-head">
+              <h2 className="board-card-title">People ({org.contactCount})</h2>
+              <a href={`/contacts?organisationId=${encodeURIComponent(org.id)}`} onClick={go(`/contacts?organisationId=${encodeURIComponent(org.id)}`)}>
+                Filter the contacts list
+              </a>
+            </div>
             <table className="channel-table">
               <thead>
                 <tr>
