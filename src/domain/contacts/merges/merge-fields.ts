@@ -14,7 +14,8 @@ export interface MergeChoices {
 }
 
 /** Columns that are the record's own bookkeeping, never chosen. */
-const NOT_CHOSEN = new Set(['id', 'workspaceId', 'mergedIntoId', 'erasedAt', 'createdAt', 'updatedAt', 'tags', 'attributes']);
+// lastContactAt is kept by a trigger from the conversations the contact has (it follows them when they move).
+const NOT_CHOSEN = new Set(['id', 'workspaceId', 'mergedIntoId', 'erasedAt', 'createdAt', 'updatedAt', 'lastContactAt', 'tags', 'attributes']);
 
 export interface FieldComparison {
   key: string;
