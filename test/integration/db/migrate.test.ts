@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'csatSurvey', 'agentPresenceChange', 'reportSettings'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -78,6 +78,13 @@ describe('migrate', () => {
       expect(msg.references).toEqual(['<a>', '<b>']);
       const ev = await db.inboundEvent.create({ data: { workspaceId: ws.id, channelId: channel.id, externalId: 'x', raw: new Uint8Array([0, 1, 2]), payload: { a: 1 } } });
       expect(Buffer.from(ev.raw!)).toEqual(Buffer.from([0, 1, 2]));
+      const agent = await db.agent.create({ data: { workspaceId: ws.id, email: 'a@x', name: 'A' } });
+      const survey = await db.csatSurvey.create({ data: { workspaceId: ws.id, conversationId: conv.id, contactId: contact.id, agentId: agent.id, channelKind: 'email', token: 't', score: 4, comment: 'ok', sentAt: new Date(), answeredAt: new Date() } });
+      expect(survey.score).toBe(4);
+      expect((await db.agentPresenceChange.create({ data: { workspaceId: ws.id, agentId: agent.id, presence: 'away', at: new Date() } })).presence).toBe('away');
+      const settings = await db.reportSettings.create({ data: { workspaceId: ws.id, thresholds: { csat: { green: 80, amber: 60 } } } });
+      expect(settings.complaintTags).toEqual(['complaint']);
+      expect(settings.complaintPolicyIds).toEqual([]);
     } finally {
       await db.$disconnect();
     }
