@@ -25,6 +25,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationUpdateRoutes } from './routes/conversation-updates.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { inboundEventRoutes } from './routes/inbound-events.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', privacyRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', deliveryRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');
