@@ -29,6 +29,7 @@ export type Route =
   | { page: 'supervisor' }
   | { page: 'channels' }
   | { page: 'canned' }
+  | { page: 'reports' }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -66,6 +67,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'invite' && parts[1]) return { page: 'account-link', purpose: 'invite', token: parts[1] };
   if (parts[0] === 'reset-password' && parts[1]) return { page: 'account-link', purpose: 'password_reset', token: parts[1] };
   if (parts[0] === 'canned-responses') return { page: 'canned' };
+  if (parts[0] === 'reports') return { page: 'reports' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

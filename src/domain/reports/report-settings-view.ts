@@ -2,6 +2,8 @@
 import type { Thresholds } from './thresholds.ts';
 
 export interface ReportSettingsView {
+  /** The workspace's time zone, which report dates are in. */
+  timeZone: string;
   thresholds: Thresholds;
   complaintTags: string[];
   complaintPolicyIds: string[];

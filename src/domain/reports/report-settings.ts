@@ -16,8 +16,9 @@ export interface ReportSettingsInput {
 export const DEFAULT_COMPLAINT_TAGS = ['complaint'];
 
 export async function loadReportSettings(db: Db, workspaceId: string): Promise<ReportSettingsView> {
-  const row = await db.reportSettings.findUnique({ where: { workspaceId } });
+  const [row, ws] = await Promise.all([db.reportSettings.findUnique({ where: { workspaceId } }), db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } })]);
   return {
+    timeZone: ws.timeZone,
     thresholds: mergeThresholds(row?.thresholds ?? {}),
     complaintTags: row?.complaintTags ?? DEFAULT_COMPLAINT_TAGS,
     complaintPolicyIds: row?.complaintPolicyIds ?? [],

@@ -148,3 +148,11 @@ export type { AgentClientEvents, AgentServerEvents, InboundFailedPayload, JoinAn
 
 /** Privacy: a contact's erasure, the retention settings and the audit log. */
 export type { AuditEntryResponse as AuditEntry, AuditPageResponse as AuditPage, AuditQuery, EraseBody, EraseResponse as EraseResult, RetentionSettings } from '../../../src/contract/index.ts';
+
+/** GET /api/reports and its settings (thresholds, complaint tags and policies). */
+export type Report = C.ReportResponse;
+export type ReportSettings = C.ReportSettingsResponse;
+export type ReportQuery = C.ReportQuery;
+export type ReportSettingsBody = C.ReportSettingsBody;
+export type FigureKey = C.FigureKey;
+export type Light = C.Light;

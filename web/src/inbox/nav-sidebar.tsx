@@ -13,7 +13,7 @@ import { useDesktopNotifications } from './notify.ts';
 import { InboundBadge } from './inbound-badge.tsx';
 
 /** The pages outside the inbox the nav links to. */
-export type NavPage = 'supervisor' | 'channels' | 'canned' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | RoutingPage;
+export type NavPage = 'supervisor' | 'channels' | 'canned' | 'reports' | 'inbound' | 'deliveries' | 'people' | 'teams' | 'profile' | 'privacy' | RoutingPage;
 export type NavActive = InboxView | NavPage;
 
 interface Props {
@@ -117,7 +117,7 @@ export function NavSidebar({ active, onHelp }: Props) {
         </div>
         {section('Inbox', [item({ kind: 'mine' }, 'Mine', 'mine', 'mine'), item({ kind: 'unassigned' }, 'Unassigned', 'unassigned', 'unassigned'), item({ kind: 'all' }, 'All', 'all', 'all')])}
         {myTeams.length > 0 && section(myTeams.length === 1 ? 'My team' : 'My teams', myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, { initials: initialsOf(t.name) }, t.id)))}
-        {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/canned-responses', 'canned', 'Canned responses', 'canned'), page('/inbound-events', 'inbound', 'Failed events', 'page', <InboundBadge looking={active === 'inbound'} />), page('/deliveries', 'deliveries', 'Deliveries', 'page')])}
+        {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/reports', 'reports', 'Reports', 'page'), page('/canned-responses', 'canned', 'Canned responses', 'canned'), page('/inbound-events', 'inbound', 'Failed events', 'page', <InboundBadge looking={active === 'inbound'} />), page('/deliveries', 'deliveries', 'Deliveries', 'page')])}
         {isAdmin(me) &&
           section('Admin', [
             page('/admin/channels', 'channels', 'Channels', 'channels'),
