@@ -8,7 +8,8 @@ import { openTimeLiteral } from '../../../src/domain/reports/report-calendar.ts'
 import { sqlTime } from '../../../src/domain/reports/report-range.ts';
 import { multirangeSeconds } from '../../../src/domain/reports/report-sql.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { berlin, buildSpecs, businessMinutes, expectedStats, firstReplyAt, FROM, HOLIDAY, localDate, RANGE_END, RANGE_START, seedSpecs, spansOf, TO, TZ, type ConversationSpec } from './report-dataset.ts';
+import { CLOCK_STATUSES, seedReportFixtures } from '../../support/report-fixtures.ts';
+import { berlin, buildSpecs, businessMinutes, expectedStats, firstReplyAt, FROM, HOLIDAY, localDate, RANGE_END, RANGE_START, seedSpecs, spansOf, TO, TZ, type ConversationSpec } from '../../support/report-dataset.ts';
 
 const specs = buildSpecs();
 const HOUR = 3_600_000;
@@ -16,45 +17,14 @@ const HOUR = 3_600_000;
 describe('reports over a seeded dataset', () => {
   let h: Harness;
   let admin: string;
-  let ids: { agents: string[]; policies: [string, string]; conversations: string[]; team: string };
+  let ids: Awaited<ReturnType<typeof seedReportFixtures>>;
   let report: any;
 
   beforeAll(async () => {
     h = await startHarness();
     admin = await h.login(h.workspace.agents[0]!.email);
-    const db = h.testDb.db;
-    const workspaceId = h.workspace.workspace.id;
-    await db.workspace.update({ where: { id: workspaceId }, data: { timeZone: TZ } });
-    const hours = [{ start: '09:00', end: '17:00' }];
-    const calendar = await db.businessCalendar.create({ data: { workspaceId, name: 'Office', timeZone: TZ, weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays: [HOLIDAY] } });
-    const targets = { normal: { first_response: 3600, resolution: 86400 } };
-    const standard = await db.slaPolicy.create({ data: { workspaceId, name: 'Standard', targets, calendarId: calendar.id, position: 0 } });
-    const vip = await db.slaPolicy.create({ data: { workspaceId, name: 'Escalations', targets, calendarId: calendar.id, position: 1 } });
-    const sms = await db.channel.create({ data: { workspaceId, kind: 'sms', name: 'Texts', address: '+15550001000' } });
-    const queue = await db.queue.findFirstOrThrow({ where: { workspaceId } });
-    const team = h.workspace.teams.get('Support')!;
-    const agents = h.workspace.agents.map((a) => a.id);
-    const seeded = await seedSpecs(db, { workspaceId, channelIds: [h.workspace.channels[0]!.id, sms.id], agentIds: agents, teamId: team, queueId: queue.id, policyIds: [standard.id, vip.id] }, specs);
-    ids = { agents, policies: [standard.id, vip.id], conversations: seeded.conversationIds, team };
-    // SLA clocks: met, breached, running and cancelled, by number.
-    const statuses = ['met', 'met', 'breached', 'running', 'met', 'cancelled'] as const;
-    for (const [i, c] of specs.entries()) {
-      if (c.policy === null) continue;
-      for (const metric of ['first_response', 'resolution'] as const) {
-        await db.slaClock.create({ data: { workspaceId, conversationId: seeded.conversationIds[i]!, policyId: ids.policies[c.policy], metric, key: metric, targetMs: 3_600_000, status: statuses[(i + (metric === 'resolution' ? 1 : 0)) % 6]!, startedAt: new Date(c.created) } });
-      }
-    }
-    // CSAT: one survey per resolved conversation, answered unless its number is a multiple of 3.
-    for (const [i, c] of specs.entries()) {
-      if (!c.resolvedAt) continue;
-      await db.csatSurvey.create({ data: { workspaceId, conversationId: seeded.conversationIds[i]!, contactId: seeded.contactIds[c.contact]!, agentId: c.assignee === null ? null : agents[c.assignee]!, teamId: c.team ? team : null, channelKind: c.channel ? 'sms' : 'email', token: `t${i}`, score: i % 3 === 0 ? null : 1 + (i % 5), sentAt: new Date(c.resolvedAt), answeredAt: i % 3 === 0 ? null : new Date(c.resolvedAt + HOUR) } });
-    }
-    // Presence: Ada online 08:00-12:00 and 13:00-17:00 UTC on 24 Nov (away in between); Bob online from before the range until 02:00 UTC on 23 Nov.
-    const presence = [
-      [1, 'online', '2026-11-24T08:00:00Z'], [1, 'away', '2026-11-24T12:00:00Z'], [1, 'online', '2026-11-24T13:00:00Z'], [1, 'offline', '2026-11-24T17:00:00Z'],
-      [2, 'online', '2026-11-20T09:00:00Z'], [2, 'offline', '2026-11-23T02:00:00Z'],
-    ] as const;
-    for (const [agent, state, at] of presence) await db.agentPresenceChange.create({ data: { workspaceId, agentId: agents[agent]!, presence: state, at: new Date(at) } });
+    ids = await seedReportFixtures(h, specs);
+    const vip = { id: ids.policies[1] };
     const saved = await h.api(admin, 'PUT', '/api/reports/settings', { complaintTags: ['complaint'], complaintPolicyIds: [vip.id] });
     expect(saved.status).toBe(200);
     const res = await h.api(admin, 'GET', `/api/reports?from=${FROM}&to=${TO}&repeatDays=7`);
@@ -130,7 +100,7 @@ describe('reports over a seeded dataset', () => {
   });
 
   it('gives SLA attainment per policy and metric', () => {
-    const statuses = ['met', 'met', 'breached', 'running', 'met', 'cancelled'];
+    const statuses: readonly string[] = CLOCK_STATUSES;
     const expected = [];
     for (const [policy, name] of [[0, 'Standard'], [1, 'Escalations']] as const) {
       for (const metric of ['first_response', 'resolution']) {

@@ -1,7 +1,7 @@
 // A seeded dataset for the reports tests, and the figures it should give computed here in plain
 // TypeScript (minute by minute for business hours, Intl for local days), independently of the
 // report's SQL and of the SLA's business-time code.
-import type { Db } from '../../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 
 export const TZ = 'Europe/Berlin';
 export const FROM = '2026-11-23';
