@@ -1,6 +1,7 @@
 // Seeds the reports dataset (report-dataset.ts) into a harness's workspace: the Berlin time zone,
 // an office-hours calendar with a holiday, two SLA policies with clocks, CSAT surveys and presence
 // history. Shared by the reports API test and the Reports page's e2e test.
+import { backfillResponseWaits } from '../../src/domain/reports/backfill-response-waits.ts';
 import type { Harness } from './harness.ts';
 import { HOLIDAY, seedSpecs, TZ, type ConversationSpec } from './report-dataset.ts';
 
@@ -28,6 +29,8 @@ export async function seedReportFixtures(h: Harness, specs: ConversationSpec[]) 
   const agents = h.workspace.agents.map((a) => a.id);
   const policies: [string, string] = [standard.id, vip.id];
   const seeded = await seedSpecs(db, { workspaceId, channelIds: [h.workspace.channels[0]!.id, sms.id], agentIds: agents, teamId: team, queueId: queue.id, policyIds: policies }, specs);
+  // The seeded replies' waits, by the rule the reply path records them with.
+  await backfillResponseWaits(db, workspaceId);
   for (const [i, c] of specs.entries()) {
     if (c.policy === null) continue;
     for (const metric of ['first_response', 'resolution'] as const) {

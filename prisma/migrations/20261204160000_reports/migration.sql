@@ -1,5 +1,6 @@
 -- Reports (issue 17): CSAT surveys (the shape branch h-csat builds), presence history, report
--- settings, and the index the repeat-contact figure reads.
+-- settings, next-response waits (backfilled from the messages), the index the repeat-contact
+-- figure reads, and report_open_seconds, the prefix-sum lookup business hours are read with.
 
 -- CreateTable
 CREATE TABLE "CsatSurvey" (
@@ -68,3 +69,60 @@ ALTER TABLE "AgentPresenceChange" ADD CONSTRAINT "AgentPresenceChange_agentId_fk
 
 -- AddForeignKey
 ALTER TABLE "ReportSettings" ADD CONSTRAINT "ReportSettings_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "ResponseWait" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "agentId" TEXT,
+    "waitedFrom" TIMESTAMP(3) NOT NULL,
+    "answeredAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ResponseWait_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ResponseWait_messageId_key" ON "ResponseWait"("messageId");
+
+-- CreateIndex
+CREATE INDEX "ResponseWait_workspaceId_answeredAt_waitedFrom_agentId_idx" ON "ResponseWait"("workspaceId", "answeredAt", "waitedFrom", "agentId");
+
+-- CreateIndex
+CREATE INDEX "ResponseWait_conversationId_idx" ON "ResponseWait"("conversationId");
+
+-- AddForeignKey
+ALTER TABLE "ResponseWait" ADD CONSTRAINT "ResponseWait_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ResponseWait" ADD CONSTRAINT "ResponseWait_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Backfill: the waits of replies sent before this migration (the rule of
+-- src/domain/reports/backfill-response-waits.ts, over every workspace at once).
+WITH msgs AS (
+  SELECT m.id, m."workspaceId", m."conversationId", m."createdAt", m.direction, m."authorAgentId",
+         (m.direction = 'out' AND m."authorAgentId" IS NOT NULL) AS reply
+  FROM "Message" m WHERE m.kind = 'message'
+), runs AS (
+  SELECT *, coalesce(count(*) FILTER (WHERE reply) OVER (PARTITION BY "conversationId" ORDER BY "createdAt", id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS grp FROM msgs
+), waits AS (
+  SELECT "workspaceId", "conversationId", min("createdAt") FILTER (WHERE direction = 'in') AS "waitedFrom",
+         (array_agg(id ORDER BY "createdAt" DESC, id DESC) FILTER (WHERE reply))[1] AS "messageId",
+         max("createdAt") FILTER (WHERE reply) AS "answeredAt", max("authorAgentId") FILTER (WHERE reply) AS "agentId"
+  FROM runs WHERE grp > 0 GROUP BY "workspaceId", "conversationId", grp
+)
+INSERT INTO "ResponseWait" (id, "workspaceId", "conversationId", "messageId", "agentId", "waitedFrom", "answeredAt")
+SELECT gen_random_uuid()::text, "workspaceId", "conversationId", "messageId", "agentId", "waitedFrom", "answeredAt"
+FROM waits WHERE "waitedFrom" IS NOT NULL AND "messageId" IS NOT NULL;
+
+-- Open seconds of a business calendar from the start of its first open span up to t (epoch
+-- seconds), given its open spans as sorted arrays of starts and ends and the open seconds before
+-- each span (cum): a binary search (width_bucket) and one subtraction, so a duration's business
+-- time is report_open_seconds(end) - report_open_seconds(start). The spans come from the SLA's
+-- own calendar arithmetic (src/domain/reports/report-calendar.ts).
+CREATE FUNCTION report_open_seconds(t float8, starts float8[], ends float8[], cum float8[]) RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN width_bucket(t, starts) = 0 THEN 0::float8
+              ELSE cum[width_bucket(t, starts)] + least(greatest(t - starts[width_bucket(t, starts)], 0), ends[width_bucket(t, starts)] - starts[width_bucket(t, starts)]) END
+$$;

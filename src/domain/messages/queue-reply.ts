@@ -92,6 +92,10 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
         messageCount: { increment: 1 },
       },
     });
+    // A reply after the first one that ends a customer's wait: its next-response time, for reports.
+    if (conversation.firstResponseAt && conversation.waitingSince) {
+      await tx.responseWait.create({ data: { workspaceId: conversation.workspaceId, conversationId: conversation.id, messageId: created.id, agentId: viewer.agentId, waitedFrom: conversation.waitingSince, answeredAt: created.createdAt } });
+    }
     await slaOnAgentReply(tx, { conversationId: conversation.id, now });
     await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: created.id, data: { conversationId: conversation.id } });
     return message;

@@ -2,8 +2,7 @@
 // conversations, time online (from AgentPresenceChange, the state before the range included) and
 // utilisation: the share of that online time during which at least one conversation assigned to
 // them was unresolved. Time is measured up to the range's end or now, whichever comes first.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import { cohortCte, multirangeSeconds, resolvedAtOf } from './report-sql.ts';
 
 export const agentActivityStatement = {
@@ -53,6 +52,6 @@ export interface AgentActivity {
   busyOnlineSeconds: number;
 }
 
-export async function agentActivity(db: Db, workspaceId: string, bounds: { startsAt: string; endsAt: string; measuredUntil: string }): Promise<AgentActivity[]> {
-  return sqlRows<AgentActivity>(db, agentActivityStatement, [workspaceId, bounds.startsAt, bounds.endsAt, bounds.measuredUntil]);
+export async function agentActivity(sql: ReportSql, workspaceId: string, bounds: { startsAt: string; endsAt: string; measuredUntil: string }): Promise<AgentActivity[]> {
+  return sql<AgentActivity>(agentActivityStatement, [workspaceId, bounds.startsAt, bounds.endsAt, bounds.measuredUntil]);
 }

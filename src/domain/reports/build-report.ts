@@ -1,11 +1,12 @@
-// GET /api/reports: every figure of one range, for supervisors and admins. The statements run
-// side by side on the pool; each aggregates in the database over the range's conversations.
+// GET /api/reports: every figure of one range, for supervisors and admins. The statements run one
+// after another on one connection (report-query.ts); each aggregates in the database.
 import type { Db } from '../../db/client.ts';
 import { requireSupervisor, type Viewer } from '../auth/viewer.ts';
 import { agentActivity } from './agent-activity.ts';
 import { complaintItems } from './complaint-items.ts';
 import { csatReport } from './csat-report.ts';
-import { chooseReportCalendar, openTimeLiteral } from './report-calendar.ts';
+import { chooseReportCalendar, openTime } from './report-calendar.ts';
+import { withReportSql } from './report-query.ts';
 import { hoursOf, percentOf, reportRange, sqlTime } from './report-range.ts';
 import { loadReportSettings } from './report-settings.ts';
 import type { AgentPerformanceRow, Bucket, ReportView } from './report-view.ts';
@@ -14,6 +15,9 @@ import { emptyResponseTimes, responseTimes } from './response-times.ts';
 import { overallAttainment, slaAttainment } from './sla-attainment.ts';
 import { lightOf, type FigureKey } from './thresholds.ts';
 import { volumeReport } from './volume-report.ts';
+
+/** How long before the range a wait answered in it may have begun and still be counted in business hours exactly. */
+const WAIT_LOOKBACK_MS = 90 * 24 * 3_600_000;
 
 export interface ReportQuery {
   from: string;
@@ -31,19 +35,19 @@ export async function buildReport(db: Db, viewer: Viewer, query: ReportQuery, no
   const [settings, calendar, labels] = await Promise.all([loadReportSettings(db, workspaceId), chooseReportCalendar(db, workspaceId, query.calendarId), loadLabels(db, workspaceId)]);
   const bounds = { startsAt: sqlTime(range.startsAt), endsAt: sqlTime(range.endsAt) };
   const measuredUntil = sqlTime(new Date(Math.min(range.endsAt.getTime(), now.getTime())));
-  // Durations of the range's conversations end by now at the latest: the calendar's open time up to then.
-  const openTime = openTimeLiteral(calendar.calendar, range.startsAt, new Date(Math.max(now.getTime(), range.endsAt.getTime())));
+  // Durations end by now at the latest; a wait answered in the range may have begun before it.
+  const open = openTime(calendar.calendar, new Date(range.startsAt.getTime() - WAIT_LOOKBACK_MS), new Date(Math.max(now.getTime(), range.endsAt.getTime())));
   const tags = settings.complaintTags;
   const policyIds = settings.complaintPolicyIds;
-  const [volume, times, sla, repeat, complaints, csat, activity] = await Promise.all([
-    volumeReport(db, workspaceId, range, bounds, { channel: labels.channels, queue: labels.queues, team: labels.teams }),
-    responseTimes(db, { workspaceId, ...bounds, openTime, complaintTags: tags, complaintPolicyIds: policyIds }),
-    slaAttainment(db, workspaceId, bounds),
-    repeatContacts(db, workspaceId, bounds, query.repeatDays),
-    complaintItems(db, workspaceId, bounds, tags, policyIds),
-    csatReport(db, workspaceId, bounds, { agents: labels.agents, teams: labels.teams }),
-    agentActivity(db, workspaceId, { ...bounds, measuredUntil }),
-  ]);
+  const { volume, times, sla, repeat, complaints, csat, activity } = await withReportSql(db, async (sql) => ({
+    volume: await volumeReport(sql, workspaceId, range, bounds, { channel: labels.channels, queue: labels.queues, team: labels.teams }),
+    times: await responseTimes(sql, { workspaceId, ...bounds, open, complaintTags: tags, complaintPolicyIds: policyIds }),
+    sla: await slaAttainment(sql, workspaceId, bounds),
+    repeat: await repeatContacts(sql, workspaceId, bounds, query.repeatDays),
+    complaints: await complaintItems(sql, workspaceId, bounds, tags, policyIds),
+    csat: await csatReport(sql, workspaceId, bounds, { agents: labels.agents, teams: labels.teams }),
+    activity: await agentActivity(sql, workspaceId, { ...bounds, measuredUntil }),
+  }));
   const csatByAgent = new Map(csat.byAgent.map((r) => [r.key, r]));
   const agents: AgentPerformanceRow[] = activity.map((a) => {
     const own = times.byAgent.get(a.agentId) ?? emptyResponseTimes();

@@ -1,7 +1,6 @@
 // The range's newest complaints (tagged with a complaint tag, or under a complaint SLA policy)
 // with their first response and resolution times in calendar hours.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import { cohortCte } from './report-sql.ts';
 import type { ComplaintItem } from './report-view.ts';
 
@@ -21,9 +20,10 @@ export const complaintCountStatement = {
   text: `WITH ${cohortCte} SELECT count(*)::int AS n FROM cohort WHERE tags && $4::text[] OR coalesce("slaPolicyId" = ANY($5::text[]), false)`,
 };
 
-export async function complaintItems(db: Db, workspaceId: string, bounds: { startsAt: string; endsAt: string }, tags: string[], policyIds: string[]): Promise<{ count: number; items: ComplaintItem[] }> {
+export async function complaintItems(sql: ReportSql, workspaceId: string, bounds: { startsAt: string; endsAt: string }, tags: string[], policyIds: string[]): Promise<{ count: number; items: ComplaintItem[] }> {
   const values = [workspaceId, bounds.startsAt, bounds.endsAt, tags, policyIds];
-  const [rows, [count]] = await Promise.all([sqlRows<ComplaintItem>(db, complaintItemsStatement, values), sqlRows<{ n: number }>(db, complaintCountStatement, values)]);
+  const rows = await sql<ComplaintItem>(complaintItemsStatement, values);
+  const [count] = await sql<{ n: number }>(complaintCountStatement, values);
   // createdAt comes back as a UTC wall time (timestamp without time zone): read it as UTC.
   return { count: count?.n ?? 0, items: rows.map((r) => ({ ...r, createdAt: utcDate(r.createdAt) })) };
 }

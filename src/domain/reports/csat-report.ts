@@ -1,8 +1,7 @@
 // CSAT by agent, team and channel over the surveys sent in the range. The one function that reads
 // CsatSurvey (conversationId, contactId, agentId, teamId, channelKind, score 1-5, sentAt,
 // answeredAt), so the survey flow can change around it. Satisfied = a score of 4 or 5.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import { percentOf } from './report-range.ts';
 import type { CsatReport, CsatRow } from './report-view.ts';
 
@@ -34,8 +33,8 @@ export interface CsatLabels {
   teams: Map<string, string>;
 }
 
-export async function csatReport(db: Db, workspaceId: string, bounds: { startsAt: string; endsAt: string }, labels: CsatLabels): Promise<CsatReport> {
-  const rows = await sqlRows<Row>(db, csatStatement, [workspaceId, bounds.startsAt, bounds.endsAt]);
+export async function csatReport(sql: ReportSql, workspaceId: string, bounds: { startsAt: string; endsAt: string }, labels: CsatLabels): Promise<CsatReport> {
+  const rows = await sql<Row>(csatStatement, [workspaceId, bounds.startsAt, bounds.endsAt]);
   const report: CsatReport = { overall: toRow(null, 'All surveys', undefined), byAgent: [], byTeam: [], byChannel: [] };
   for (const r of rows) {
     // grouping() bits: agentId 4, teamId 2, channelKind 1 (set = not grouped by it).

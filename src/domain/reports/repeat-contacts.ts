@@ -1,7 +1,6 @@
 // Repeat contacts: of the range's conversations that are resolved, the share whose contact opened
 // another conversation (on any channel) within `days` after it was resolved.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import { percentOf } from './report-range.ts';
 import { cohortCte } from './report-sql.ts';
 import type { RepeatContactReport } from './report-view.ts';
@@ -17,8 +16,8 @@ export const repeatStatement = {
   FROM cohort c WHERE c.status = 'resolved' AND c."resolvedAt" IS NOT NULL`,
 };
 
-export async function repeatContacts(db: Db, workspaceId: string, bounds: { startsAt: string; endsAt: string }, days: number): Promise<RepeatContactReport> {
-  const [row] = await sqlRows<{ resolved: number; returned: number }>(db, repeatStatement, [workspaceId, bounds.startsAt, bounds.endsAt, days]);
+export async function repeatContacts(sql: ReportSql, workspaceId: string, bounds: { startsAt: string; endsAt: string }, days: number): Promise<RepeatContactReport> {
+  const [row] = await sql<{ resolved: number; returned: number }>(repeatStatement, [workspaceId, bounds.startsAt, bounds.endsAt, days]);
   const resolved = row?.resolved ?? 0;
   const returned = row?.returned ?? 0;
   return { days, resolved, returned, rate: percentOf(returned, resolved) };

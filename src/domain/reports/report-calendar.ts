@@ -6,7 +6,6 @@ import type { Db } from '../../db/client.ts';
 import { openIntervals } from '../sla/business-time.ts';
 import { alwaysOpenCalendar, parseCalendar, type BusinessCalendar } from '../sla/calendar.ts';
 import { assertRefsInWorkspace } from '../workspace-refs.ts';
-import { ALWAYS, multirangeLiteral } from './report-sql.ts';
 
 export interface ReportCalendar {
   id: string | null;
@@ -24,8 +23,29 @@ export async function chooseReportCalendar(db: Db, workspaceId: string, calendar
   return { id: row.id, name: row.name, calendar: parseCalendar({ timeZone: row.timeZone, weeklyHours: row.weeklyHours, holidays: row.holidays ?? [] }) };
 }
 
-/** The calendar's open time in [from, to) as a tsmultirange literal. */
-export function openTimeLiteral(cal: BusinessCalendar, from: Date, to: Date): string {
-  if (cal.alwaysOpen) return ALWAYS;
-  return multirangeLiteral(openIntervals(cal, from, to));
+/** The calendar's open spans in [from, to) as the arrays report_open_seconds takes (epoch seconds). */
+export interface OpenTime {
+  starts: number[];
+  ends: number[];
+  /** Open seconds before each span. */
+  cum: number[];
+}
+
+/** Always open: one span from 1970 on, so business time equals calendar time. */
+const ALWAYS_OPEN: OpenTime = { starts: [0], ends: [1e11], cum: [0] };
+
+export function openTime(cal: BusinessCalendar, from: Date, to: Date): OpenTime {
+  if (cal.alwaysOpen) return ALWAYS_OPEN;
+  const out: OpenTime = { starts: [], ends: [], cum: [] };
+  let before = 0;
+  for (const span of openIntervals(cal, from, to)) {
+    const start = span.start.getTime() / 1000;
+    const end = span.end.getTime() / 1000;
+    out.starts.push(start);
+    out.ends.push(end);
+    out.cum.push(before);
+    before += end - start;
+  }
+  // No open time at all: one empty span keeps the arrays well-formed (every duration is 0).
+  return out.starts.length ? out : { starts: [0], ends: [0], cum: [0] };
 }

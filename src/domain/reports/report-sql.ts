@@ -18,11 +18,9 @@ export const multirangeSeconds = (expr: string) => `(SELECT coalesce(sum(extract
 /** Percentiles of a seconds column as float8[] {median, p90}. */
 export const percentilesOf = (column: string) => `percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${column})`;
 
-/** A tsmultirange literal of UTC spans, for binding as a parameter. */
-export function multirangeLiteral(spans: readonly { start: Date; end: Date }[]): string {
-  const at = (d: Date) => `"${d.toISOString().replace('T', ' ').replace('Z', '')}"`;
-  return `{${spans.map((s) => `[${at(s.start)},${at(s.end)})`).join(',')}}`;
+/** Business seconds between two timestamp expressions, the open spans bound as $n, $n+1, $n+2 (OpenTime). */
+export function businessSeconds(start: string, end: string, firstParam: number): string {
+  const arrays = `$${firstParam}::float8[], $${firstParam + 1}::float8[], $${firstParam + 2}::float8[]`;
+  const open = (t: string) => `report_open_seconds(extract(epoch FROM ${t})::float8, ${arrays})`;
+  return `(${open(end)} - ${open(start)})`;
 }
-
-/** The whole timeline, for an always-open calendar. */
-export const ALWAYS = '{(,)}';

@@ -1,56 +1,54 @@
-// First response, next response and resolution times of the range's conversations: median and
-// p90 in calendar hours and in business hours (the time inside the calendar's open spans), for
-// all conversations, for complaints, and per agent. One statement; the percentiles are taken in
-// the database (percentile_cont), only the aggregates travel.
-//   first response: created -> the first agent reply (Conversation.firstResponseAt);
-//   next response: each agent reply that answered customer messages after an earlier agent reply,
-//     from the first of those customer messages (the customer's wait) to the reply;
-//   resolution: created -> resolved, for those resolved now.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+// First response, next response and resolution times: median and p90 in calendar hours and in
+// business hours (inside the calendar's open spans), for all, for complaints, and per agent. The
+// percentiles are taken in the database (percentile_cont); only the aggregates travel.
+//   first response: created -> the first agent reply (Conversation.firstResponseAt), and
+//   resolution: created -> resolved (those resolved now), over the range's conversations;
+//   next response: the customer waits that agent replies sent in the range ended (ResponseWait),
+//     read from its covering index.
+import type { OpenTime } from './report-calendar.ts';
+import type { ReportSql } from './report-query.ts';
 import { hoursOf } from './report-range.ts';
-import { cohortCte, multirangeSeconds, percentilesOf } from './report-sql.ts';
+import { businessSeconds, cohortCte, percentilesOf } from './report-sql.ts';
 import type { DurationStats, ResponseMetric, ResponseTimes } from './report-view.ts';
 
-export const responseTimesStatement = {
-  name: 'report-response-times',
+const complaintOf = (alias: string, tags: string, policies: string) => `(${alias}.tags && ${tags}::text[] OR coalesce(${alias}."slaPolicyId" = ANY(${policies}::text[]), false))`;
+const aggregates = `count(*)::int AS n, ${percentilesOf('secs')} AS calendar, ${percentilesOf('bsecs')} AS business`;
+
+export const conversationTimesStatement = {
+  name: 'report-conversation-times',
   text: `WITH ${cohortCte},
-  flagged AS (SELECT *, (tags && $5::text[] OR coalesce("slaPolicyId" = ANY($6::text[]), false)) AS complaint FROM cohort),
-  msgs AS (
-    SELECT m."conversationId", m."createdAt", m.direction, m."authorAgentId", (m.direction = 'out' AND m."authorAgentId" IS NOT NULL) AS reply
-    FROM "Message" m JOIN cohort c ON c.id = m."conversationId"
-    WHERE m."workspaceId" = $1 AND m."createdAt" >= $2::timestamp AND m.kind = 'message'
-  ),
-  runs AS (
-    SELECT *, coalesce(count(*) FILTER (WHERE reply) OVER (PARTITION BY "conversationId" ORDER BY "createdAt" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS grp
-    FROM msgs
-  ),
-  waits AS (
-    SELECT "conversationId", min("createdAt") FILTER (WHERE direction = 'in') AS s, max("createdAt") FILTER (WHERE reply) AS e, max("authorAgentId") FILTER (WHERE reply) AS agent
-    FROM runs WHERE grp > 0 GROUP BY "conversationId", grp
-  ),
   spans AS (
-    SELECT 'first_response' AS metric, "createdAt" AS s, "firstResponseAt" AS e, complaint, "assigneeId" AS agent FROM flagged WHERE "firstResponseAt" IS NOT NULL
-    UNION ALL SELECT 'resolution', "createdAt", "resolvedAt", complaint, "assigneeId" FROM flagged WHERE status = 'resolved' AND "resolvedAt" IS NOT NULL
-    UNION ALL SELECT 'next_response', w.s, w.e, f.complaint, w.agent FROM waits w JOIN flagged f ON f.id = w."conversationId" WHERE w.s IS NOT NULL AND w.e IS NOT NULL
+    SELECT 'first_response' AS metric, "createdAt" AS s, "firstResponseAt" AS e, ${complaintOf('cohort', '$7', '$8')} AS complaint, "assigneeId" AS agent FROM cohort WHERE "firstResponseAt" >= "createdAt"
+    UNION ALL
+    SELECT 'resolution', "createdAt", "resolvedAt", ${complaintOf('cohort', '$7', '$8')}, "assigneeId" FROM cohort WHERE status = 'resolved' AND "resolvedAt" >= "createdAt"
   ),
-  measured AS (
-    SELECT metric, complaint, agent, extract(epoch FROM e - s)::float8 AS secs,
-           ${multirangeSeconds('tsmultirange(tsrange(s, e)) * $4::tsmultirange')} AS bsecs
-    FROM spans WHERE e >= s
-  )
-  SELECT metric, grouping(complaint, agent)::int AS grouping, complaint, agent, count(*)::int AS n,
-         ${percentilesSql()}
+  measured AS (SELECT metric, complaint, agent, extract(epoch FROM e - s)::float8 AS secs, ${businessSeconds('s', 'e', 4)} AS bsecs FROM spans)
+  SELECT metric, grouping(complaint, agent)::int AS grouping, complaint, agent, ${aggregates}
   FROM measured GROUP BY GROUPING SETS ((metric), (metric, complaint), (metric, agent))`,
 };
 
-function percentilesSql(): string {
-  return `${percentilesOf('secs')} AS calendar, ${percentilesOf('bsecs')} AS business`;
-}
+const waitsInRange = `FROM "ResponseWait" w WHERE w."workspaceId" = $1 AND w."answeredAt" >= $2::timestamp AND w."answeredAt" < $3::timestamp`;
+const waitMeasures = `extract(epoch FROM w."answeredAt" - w."waitedFrom")::float8 AS secs, ${businessSeconds('w."waitedFrom"', 'w."answeredAt"', 4)} AS bsecs`;
+
+export const nextResponseStatement = {
+  name: 'report-next-response',
+  text: `WITH measured AS (SELECT w."agentId" AS agent, ${waitMeasures} ${waitsInRange})
+  SELECT 'next_response' AS metric, (2 + grouping(agent))::int AS grouping, NULL::boolean AS complaint, agent, ${aggregates}
+  FROM measured GROUP BY GROUPING SETS ((), (agent))`,
+};
+
+export const complaintNextResponseStatement = {
+  name: 'report-complaint-next-response',
+  text: `WITH measured AS (
+    SELECT ${waitMeasures} ${waitsInRange}
+      AND EXISTS (SELECT 1 FROM "Conversation" c WHERE c.id = w."conversationId" AND ${complaintOf('c', '$7', '$8')})
+  )
+  SELECT 'next_response' AS metric, 1 AS grouping, true AS complaint, NULL AS agent, ${aggregates} FROM measured`,
+};
 
 interface Row {
   metric: ResponseMetric;
-  /** 3: all; 1: per complaint flag; 2: per agent (grouping() bits: complaint, agent). */
+  /** 3: all; 1: per complaint flag; 2: per agent (grouping() bits: complaint 2, agent 1). */
   grouping: number;
   complaint: boolean | null;
   agent: string | null;
@@ -69,7 +67,7 @@ export interface ResponseTimesInput {
   workspaceId: string;
   startsAt: string;
   endsAt: string;
-  openTime: string;
+  open: OpenTime;
   complaintTags: string[];
   complaintPolicyIds: string[];
 }
@@ -77,10 +75,14 @@ export interface ResponseTimesInput {
 export const emptyStats = (): DurationStats => ({ count: 0, calendarHours: { median: null, p90: null }, businessHours: { median: null, p90: null } });
 export const emptyResponseTimes = (): ResponseTimes => ({ first_response: emptyStats(), next_response: emptyStats(), resolution: emptyStats() });
 
-export async function responseTimes(db: Db, input: ResponseTimesInput): Promise<ResponseTimesResult> {
-  const rows = await sqlRows<Row>(db, responseTimesStatement, [input.workspaceId, input.startsAt, input.endsAt, input.openTime, input.complaintTags, input.complaintPolicyIds]);
+export async function responseTimes(sql: ReportSql, input: ResponseTimesInput): Promise<ResponseTimesResult> {
+  const values = [input.workspaceId, input.startsAt, input.endsAt, input.open.starts, input.open.ends, input.open.cum, input.complaintTags, input.complaintPolicyIds];
+  const batches: Row[][] = [];
+  batches.push(await sql<Row>(conversationTimesStatement, values));
+  batches.push(await sql<Row>(nextResponseStatement, values.slice(0, 6)));
+  batches.push(await sql<Row>(complaintNextResponseStatement, values));
   const result: ResponseTimesResult = { all: emptyResponseTimes(), complaints: emptyResponseTimes(), byAgent: new Map() };
-  for (const row of rows) {
+  for (const row of batches.flat()) {
     const stats = toStats(row);
     if (row.grouping === 3) result.all[row.metric] = stats;
     else if (row.grouping === 1 && row.complaint) result.complaints[row.metric] = stats;

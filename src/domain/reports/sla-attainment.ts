@@ -1,8 +1,7 @@
 // SLA attainment of the range's conversations per policy and metric: of the clocks that finished
 // (met or breached), the share met. Running and paused clocks are counted apart; cancelled ones
 // (the policy stopped applying) not at all.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import { percentOf } from './report-range.ts';
 import { cohortCte } from './report-sql.ts';
 import type { ResponseMetric, SlaAttainmentRow } from './report-view.ts';
@@ -20,8 +19,8 @@ export const slaStatement = {
   ORDER BY p.name, k.metric`,
 };
 
-export async function slaAttainment(db: Db, workspaceId: string, bounds: { startsAt: string; endsAt: string }): Promise<SlaAttainmentRow[]> {
-  const rows = await sqlRows<Omit<SlaAttainmentRow, 'attainment'>>(db, slaStatement, [workspaceId, bounds.startsAt, bounds.endsAt]);
+export async function slaAttainment(sql: ReportSql, workspaceId: string, bounds: { startsAt: string; endsAt: string }): Promise<SlaAttainmentRow[]> {
+  const rows = await sql<Omit<SlaAttainmentRow, 'attainment'>>(slaStatement, [workspaceId, bounds.startsAt, bounds.endsAt]);
   return rows.map((r) => ({ ...r, metric: r.metric as ResponseMetric, attainment: percentOf(r.met, r.met + r.breached) }));
 }
 

@@ -1,7 +1,6 @@
 // New conversations per day or week (local dates of the workspace's time zone) by channel, queue,
 // team, tag and the contact's lifecycle stage. Grouped in the database: only the counts travel.
-import type { Db } from '../../db/client.ts';
-import { sqlRows } from '../../db/sql.ts';
+import type { ReportSql } from './report-query.ts';
 import type { ReportRange } from './report-range.ts';
 import { cohortCte } from './report-sql.ts';
 import type { VolumeDimension, VolumeReport, VolumeSeries } from './report-view.ts';
@@ -33,8 +32,8 @@ export type Labels = Partial<Record<VolumeDimension, Map<string, string>>>;
 
 const noneLabel: Record<VolumeDimension, string> = { channel: 'No channel', queue: 'No queue', team: 'No team', tag: 'No tag', lifecycle: 'No stage' };
 
-export async function volumeReport(db: Db, workspaceId: string, range: ReportRange, bounds: { startsAt: string; endsAt: string }, labels: Labels): Promise<VolumeReport> {
-  const rows = await sqlRows<Row>(db, volumeStatement, [workspaceId, bounds.startsAt, bounds.endsAt, range.bucket, range.timeZone]);
+export async function volumeReport(sql: ReportSql, workspaceId: string, range: ReportRange, bounds: { startsAt: string; endsAt: string }, labels: Labels): Promise<VolumeReport> {
+  const rows = await sql<Row>(volumeStatement, [workspaceId, bounds.startsAt, bounds.endsAt, range.bucket, range.timeZone]);
   const index = new Map(range.buckets.map((b, i) => [b, i]));
   const byDimension: VolumeReport['byDimension'] = { channel: [], queue: [], team: [], tag: [], lifecycle: [] };
   const series = new Map<string, VolumeSeries>();

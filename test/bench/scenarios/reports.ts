@@ -1,8 +1,9 @@
 // Reports scenario: seeds a workspace with the inbox scenario's seeding at its 10x size (full:
 // 100k conversations / 1M messages), plus a business calendar and SLA policy, an SLA clock per
-// conversation, complaint tags and CSAT surveys; then times GET /api/reports as the supervisor
+// conversation, complaint tags, CSAT surveys and the replies' next-response waits; then times GET /api/reports as the supervisor
 // over the last 30 and the last 7 days (the Europe/Berlin workspace's local dates), p95 of a few
 // requests after warm-up.
+import { backfillResponseWaits } from '../../../src/domain/reports/backfill-response-waits.ts';
 import { people, startBenchCluster } from '../support/bench-cluster.ts';
 import { seedInbox } from '../support/seed-inbox.ts';
 import { percentile } from '../support/stats.ts';
@@ -68,5 +69,7 @@ async function seedReportFacts(db: Awaited<ReturnType<typeof startBenchCluster>>
      FROM "Conversation" WHERE "workspaceId" = $1 AND status = 'resolved' AND number % 4 = 0`,
     workspaceId,
   );
-  await db.$executeRawUnsafe('VACUUM (ANALYZE) "SlaClock", "CsatSurvey", "Conversation"');
+  // The seeded replies' next-response waits, as the reply path records them.
+  await backfillResponseWaits(db, workspaceId);
+  await db.$executeRawUnsafe('VACUUM (ANALYZE) "SlaClock", "CsatSurvey", "Conversation", "ResponseWait"');
 }

@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'csatSurvey', 'agentPresenceChange', 'reportSettings'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'csatSurvey', 'agentPresenceChange', 'reportSettings', 'responseWait'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -85,6 +85,8 @@ describe('migrate', () => {
       const settings = await db.reportSettings.create({ data: { workspaceId: ws.id, thresholds: { csat: { green: 80, amber: 60 } } } });
       expect(settings.complaintTags).toEqual(['complaint']);
       expect(settings.complaintPolicyIds).toEqual([]);
+      const wait = await db.responseWait.create({ data: { workspaceId: ws.id, conversationId: conv.id, messageId: msg.id, agentId: agent.id, waitedFrom: new Date(1000), answeredAt: new Date(2000) } });
+      expect(wait.answeredAt.getTime()).toBe(2000);
     } finally {
       await db.$disconnect();
     }

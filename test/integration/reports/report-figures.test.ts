@@ -4,9 +4,9 @@
 // attainment, complaints, CSAT and agents' time online.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRows } from '../../../src/db/sql.ts';
-import { openTimeLiteral } from '../../../src/domain/reports/report-calendar.ts';
+import { openTime } from '../../../src/domain/reports/report-calendar.ts';
 import { sqlTime } from '../../../src/domain/reports/report-range.ts';
-import { multirangeSeconds } from '../../../src/domain/reports/report-sql.ts';
+import { businessSeconds } from '../../../src/domain/reports/report-sql.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { CLOCK_STATUSES, seedReportFixtures } from '../../support/report-fixtures.ts';
 import { berlin, buildSpecs, businessMinutes, expectedStats, firstReplyAt, FROM, HOLIDAY, localDate, RANGE_END, RANGE_START, seedSpecs, spansOf, TO, TZ, type ConversationSpec } from '../../support/report-dataset.ts';
@@ -71,7 +71,7 @@ describe('reports over a seeded dataset', () => {
 
   it('counts no business time from Friday 17:30 to the holiday Monday, 1.5 h from Friday 16:00 to Tuesday 09:30', async () => {
     const cal = { timeZone: TZ, weeklyHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])), holidays: [HOLIDAY] };
-    const open = openTimeLiteral(cal, new Date(RANGE_START), new Date(RANGE_END));
+    const open = openTime(cal, new Date(RANGE_START), new Date(RANGE_END));
     const cases = [
       { from: '2026-11-27T17:30', to: '2026-11-30T09:30', minutes: 0 },
       { from: '2026-11-27T16:00', to: '2026-12-01T09:30', minutes: 90 },
@@ -81,7 +81,7 @@ describe('reports over a seeded dataset', () => {
     for (const c of cases) {
       const [s, e] = [berlin(c.from), berlin(c.to)];
       expect(businessMinutes(s, e)).toBe(c.minutes);
-      const [row] = await sqlRows<{ secs: number }>(h.testDb.db, { text: `SELECT ${multirangeSeconds('tsmultirange(tsrange($1::timestamp, $2::timestamp)) * $3::tsmultirange')} AS secs` }, [sqlTime(new Date(s)), sqlTime(new Date(e)), open]);
+      const [row] = await sqlRows<{ secs: number }>(h.testDb.db, { text: `SELECT ${businessSeconds('$1::timestamp', '$2::timestamp', 3)} AS secs` }, [sqlTime(new Date(s)), sqlTime(new Date(e)), open.starts, open.ends, open.cum]);
       expect({ ...c, secs: row!.secs }).toEqual({ ...c, secs: c.minutes * 60 });
     }
   });
