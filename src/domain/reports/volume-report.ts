@@ -14,10 +14,10 @@ export const volumeStatement = {
     SELECT ${localBucket} AS bucket, c."channelId", c."queueId", c."teamId", ct."lifecycleStage", c.tags
     FROM cohort c JOIN "Contact" ct ON ct.id = c."contactId"
   )
-  SELECT bucket, 'channel' AS dimension, "channelId" AS key, count(*)::int AS n FROM bucketed GROUP BY 1, 3
-  UNION ALL SELECT bucket, 'queue', "queueId", count(*)::int FROM bucketed GROUP BY 1, 3
-  UNION ALL SELECT bucket, 'team', "teamId", count(*)::int FROM bucketed GROUP BY 1, 3
-  UNION ALL SELECT bucket, 'lifecycle', "lifecycleStage", count(*)::int FROM bucketed GROUP BY 1, 3
+  SELECT bucket,
+         CASE WHEN grouping("channelId") = 0 THEN 'channel' WHEN grouping("queueId") = 0 THEN 'queue' WHEN grouping("teamId") = 0 THEN 'team' ELSE 'lifecycle' END AS dimension,
+         coalesce("channelId", "queueId", "teamId", "lifecycleStage") AS key, count(*)::int AS n
+  FROM bucketed GROUP BY GROUPING SETS ((bucket, "channelId"), (bucket, "queueId"), (bucket, "teamId"), (bucket, "lifecycleStage"))
   UNION ALL SELECT bucket, 'tag', tag, count(*)::int FROM bucketed CROSS JOIN LATERAL unnest(tags) tag GROUP BY 1, 3`,
 };
 
