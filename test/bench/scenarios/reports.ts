@@ -3,7 +3,8 @@
 // conversation, complaint tags, CSAT surveys and the replies' next-response waits; then times GET /api/reports as the supervisor
 // over the last 30 and the last 7 days (the Europe/Berlin workspace's local dates), p95 of a few
 // requests after warm-up.
-import { backfillResponseWaits } from '../../../src/domain/reports/backfill-response-waits.ts';
+import pg from 'pg';
+import { backfillResponseWaitsStatement } from '../../../src/domain/reports/backfill-response-waits.ts';
 import { people, startBenchCluster } from '../support/bench-cluster.ts';
 import { seedInbox } from '../support/seed-inbox.ts';
 import { percentile } from '../support/stats.ts';
@@ -27,7 +28,7 @@ export async function runReports(size: ReportsSize): Promise<{ reports: Record<s
   try {
     const queueId = (await c.db.queue.findFirstOrThrow({ where: { workspaceId: c.workspaceId } })).id;
     await seedInbox(c.benchDb.url, { queueId, workspaceId: c.workspaceId, channelId: c.smsChannelId, teamId: c.teamId, agentId: c.agentIds.agent, supervisorId: c.agentIds.supervisor, messagesPerConversation: size.messagesPerConversation, conversationsPerContact: 20, from: 0, to: size.conversations });
-    await seedReportFacts(c.db, c.workspaceId);
+    await seedReportFacts(c.db, c.benchDb.url, c.workspaceId);
     const token = await c.login(people.supervisor);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
     const daysBefore = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -50,26 +51,36 @@ export async function runReports(size: ReportsSize): Promise<{ reports: Record<s
   }
 }
 
-async function seedReportFacts(db: Awaited<ReturnType<typeof startBenchCluster>>['db'], workspaceId: string): Promise<void> {
+/** Bulk SQL on a connection of its own: no statement timeout (the API's pool has one). */
+async function seedReportFacts(db: Awaited<ReturnType<typeof startBenchCluster>>['db'], url: string, workspaceId: string): Promise<void> {
   const hours = [{ start: '09:00', end: '17:00' }];
   const calendar = await db.businessCalendar.create({ data: { workspaceId, name: 'Office', timeZone: TZ, weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays: ['2026-12-25', '2026-12-26', '2027-01-01'] } });
   const policy = await db.slaPolicy.create({ data: { workspaceId, name: 'Standard', targets: { normal: { first_response: 3600 } }, calendarId: calendar.id } });
   await db.workspace.update({ where: { id: workspaceId }, data: { timeZone: TZ } });
-  await db.$executeRawUnsafe(`UPDATE "Conversation" SET tags = ARRAY['complaint'], "slaPolicyId" = $2 WHERE "workspaceId" = $1 AND number % 10 = 3`, workspaceId, policy.id);
-  await db.$executeRawUnsafe(
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await bulkFacts(client, workspaceId, policy.id);
+  } finally {
+    await client.end();
+  }
+}
+
+async function bulkFacts(client: pg.Client, workspaceId: string, policyId: string): Promise<void> {
+  await client.query(`UPDATE "Conversation" SET tags = ARRAY['complaint'], "slaPolicyId" = $2 WHERE "workspaceId" = $1 AND number % 10 = 3`, [workspaceId, policyId]);
+  await client.query(
     `INSERT INTO "SlaClock" (id, "workspaceId", "conversationId", "policyId", metric, key, "targetMs", status, "startedAt", "createdAt", "updatedAt")
      SELECT gen_random_uuid()::text, $1, id, $2, 'first_response', 'first_response', 3600000, (CASE WHEN number % 7 = 0 THEN 'breached' ELSE 'met' END)::"SlaClockStatus", "createdAt", now(), now()
      FROM "Conversation" WHERE "workspaceId" = $1`,
-    workspaceId,
-    policy.id,
+    [workspaceId, policyId],
   );
-  await db.$executeRawUnsafe(
+  await client.query(
     `INSERT INTO "CsatSurvey" (id, "workspaceId", "conversationId", "contactId", "agentId", "teamId", "channelKind", token, score, "sentAt", "answeredAt")
      SELECT gen_random_uuid()::text, $1, id, "contactId", "assigneeId", "teamId", 'sms', gen_random_uuid()::text, 1 + number % 5, "resolvedAt", "resolvedAt" + interval '1 hour'
      FROM "Conversation" WHERE "workspaceId" = $1 AND status = 'resolved' AND number % 4 = 0`,
-    workspaceId,
+    [workspaceId],
   );
   // The seeded replies' next-response waits, as the reply path records them.
-  await backfillResponseWaits(db, workspaceId);
-  await db.$executeRawUnsafe('VACUUM (ANALYZE) "SlaClock", "CsatSurvey", "Conversation", "ResponseWait"');
+  await client.query(backfillResponseWaitsStatement.text, [workspaceId]);
+  await client.query('VACUUM (ANALYZE) "SlaClock", "CsatSurvey", "Conversation", "ResponseWait"');
 }
