@@ -1,10 +1,11 @@
-// Next-response waits are recorded with the reply that ends them: not for the first response, one
-// per customer wait (from its first message), and the backfill derives the same rows from messages.
+// The facts reports read that the app records as it goes: next-response waits with the reply that
+// ends them (not for the first response, one per customer wait, from its first message; the
+// backfill derives the same rows from messages), and every presence change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillResponseWaits } from '../../../src/domain/reports/backfill-response-waits.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 
-describe('response waits', () => {
+describe('reporting facts', () => {
   let h: Harness;
   let token: string;
 
@@ -49,5 +50,18 @@ describe('response waits', () => {
     expect(derived.answeredAt).toEqual(answered.createdAt);
     expect(derived.waitedFrom).toEqual(inbound[1]!.createdAt);
     expect(await backfillResponseWaits(db, h.workspace.workspace.id)).toBe(0);
+  });
+
+  it('records every presence change, whoever makes it, and nothing for no change', async () => {
+    const ada = h.workspace.agents[1]!;
+    const adaToken = await h.login(ada.email);
+    expect((await h.api(adaToken, 'POST', '/api/me/presence', { presence: 'online' })).status).toBe(200);
+    expect((await h.api(adaToken, 'POST', '/api/me/presence', { presence: 'online' })).status).toBe(200);
+    expect((await h.api(adaToken, 'POST', '/api/me/presence', { presence: 'away' })).status).toBe(200);
+    expect((await h.api(token, 'POST', `/api/agents/${ada.id}/presence`, { presence: 'offline' })).status).toBe(200);
+    const changes = await h.testDb.db.agentPresenceChange.findMany({ where: { agentId: ada.id }, orderBy: { at: 'asc' } });
+    expect(changes.map((c) => c.presence)).toEqual(['online', 'away', 'offline']);
+    const agent = await h.testDb.db.agent.findUniqueOrThrow({ where: { id: ada.id } });
+    expect(changes.at(-1)!.at).toEqual(agent.presenceChangedAt);
   });
 });
