@@ -1,6 +1,6 @@
 -- Reports (issue 17): CSAT surveys (the shape branch h-csat builds), presence history, report
--- settings, next-response waits (backfilled from the messages), the index the repeat-contact
--- figure reads, and report_open_seconds, the prefix-sum lookup business hours are read with.
+-- settings, next-response waits (backfilled from the messages) and the index the repeat-contact
+-- figure reads.
 
 -- CreateTable
 CREATE TABLE "CsatSurvey" (
@@ -116,13 +116,3 @@ INSERT INTO "ResponseWait" (id, "workspaceId", "conversationId", "messageId", "a
 SELECT gen_random_uuid()::text, "workspaceId", "conversationId", "messageId", "agentId", "waitedFrom", "answeredAt"
 FROM waits WHERE "waitedFrom" IS NOT NULL AND "messageId" IS NOT NULL;
 
--- Open seconds of a business calendar from the start of its first open span up to t (epoch
--- seconds), given its open spans as sorted arrays of starts and ends and the open seconds before
--- each span (cum): a binary search (width_bucket) and one subtraction, so a duration's business
--- time is report_open_seconds(end) - report_open_seconds(start). The spans come from the SLA's
--- own calendar arithmetic (src/domain/reports/report-calendar.ts).
-CREATE FUNCTION report_open_seconds(t float8, starts float8[], ends float8[], cum float8[]) RETURNS float8
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN width_bucket(t, starts) = 0 THEN 0::float8
-              ELSE cum[width_bucket(t, starts)] + least(greatest(t - starts[width_bucket(t, starts)], 0), ends[width_bucket(t, starts)] - starts[width_bucket(t, starts)]) END
-$$;

@@ -1,6 +1,6 @@
-// Runs a report's statements one after another on one connection, in one read-only transaction
+// Runs report statements one after another on one connection, in one read-only transaction
 // with the planner settings analytics want: no JIT (its compile time, ~1 s, exceeds these
-// statements' run time) and room to sort in memory. One connection per report, so a few
+// statements' run time) and room to sort in memory. A report takes two such lanes at most, so a few
 // supervisors opening reports never starve the pool the inbox needs.
 import type pg from 'pg';
 import type { Db } from '../../db/client.ts';

@@ -18,9 +18,17 @@ export const multirangeSeconds = (expr: string) => `(SELECT coalesce(sum(extract
 /** Percentiles of a seconds column as float8[] {median, p90}. */
 export const percentilesOf = (column: string) => `percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${column})`;
 
-/** Business seconds between two timestamp expressions, the open spans bound as $n, $n+1, $n+2 (OpenTime). */
+/**
+ * Business seconds between two timestamp expressions, the calendar's open spans bound as $n, $n+1,
+ * $n+2 (OpenTime: starts, ends, open seconds before each span). open(t) = the open seconds up to t,
+ * found by a binary search over the span starts (width_bucket); a duration is open(end) - open(start).
+ */
 export function businessSeconds(start: string, end: string, firstParam: number): string {
-  const arrays = `$${firstParam}::float8[], $${firstParam + 1}::float8[], $${firstParam + 2}::float8[]`;
-  const open = (t: string) => `report_open_seconds(extract(epoch FROM ${t})::float8, ${arrays})`;
-  return `(${open(end)} - ${open(start)})`;
+  const [starts, ends, cum] = [0, 1, 2].map((i) => `$${firstParam + i}::float8[]`);
+  const open = (t: string) => {
+    const at = `extract(epoch FROM ${t})::float8`;
+    const k = `width_bucket(${at}, ${starts})`;
+    return `CASE WHEN ${k} = 0 THEN 0::float8 ELSE (${cum})[${k}] + least(greatest(${at} - (${starts})[${k}], 0), (${ends})[${k}] - (${starts})[${k}]) END`;
+  };
+  return `((${open(end)}) - (${open(start)}))`;
 }

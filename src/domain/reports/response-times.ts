@@ -46,7 +46,7 @@ export const complaintNextResponseStatement = {
   SELECT 'next_response' AS metric, 1 AS grouping, true AS complaint, NULL AS agent, ${aggregates} FROM measured`,
 };
 
-interface Row {
+export interface Row {
   metric: ResponseMetric;
   /** 3: all; 1: per complaint flag; 2: per agent (grouping() bits: complaint 2, agent 1). */
   grouping: number;
@@ -75,14 +75,22 @@ export interface ResponseTimesInput {
 export const emptyStats = (): DurationStats => ({ count: 0, calendarHours: { median: null, p90: null }, businessHours: { median: null, p90: null } });
 export const emptyResponseTimes = (): ResponseTimes => ({ first_response: emptyStats(), next_response: emptyStats(), resolution: emptyStats() });
 
-export async function responseTimes(sql: ReportSql, input: ResponseTimesInput): Promise<ResponseTimesResult> {
-  const values = [input.workspaceId, input.startsAt, input.endsAt, input.open.starts, input.open.ends, input.open.cum, input.complaintTags, input.complaintPolicyIds];
-  const batches: Row[][] = [];
-  batches.push(await sql<Row>(conversationTimesStatement, values));
-  batches.push(await sql<Row>(nextResponseStatement, values.slice(0, 6)));
-  batches.push(await sql<Row>(complaintNextResponseStatement, values));
+/** First response and resolution over the range's conversations (the cohort). */
+export async function conversationTimes(sql: ReportSql, input: ResponseTimesInput): Promise<Row[]> {
+  return sql<Row>(conversationTimesStatement, valuesOf(input));
+}
+
+/** Next responses answered in the range: all, per agent, and for complaints. */
+export async function nextResponseTimes(sql: ReportSql, input: ResponseTimesInput): Promise<Row[]> {
+  const values = valuesOf(input);
+  return [...(await sql<Row>(nextResponseStatement, values.slice(0, 6))), ...(await sql<Row>(complaintNextResponseStatement, values))];
+}
+
+const valuesOf = (input: ResponseTimesInput) => [input.workspaceId, input.startsAt, input.endsAt, input.open.starts, input.open.ends, input.open.cum, input.complaintTags, input.complaintPolicyIds];
+
+export function toResponseTimes(rows: readonly Row[]): ResponseTimesResult {
   const result: ResponseTimesResult = { all: emptyResponseTimes(), complaints: emptyResponseTimes(), byAgent: new Map() };
-  for (const row of batches.flat()) {
+  for (const row of rows) {
     const stats = toStats(row);
     if (row.grouping === 3) result.all[row.metric] = stats;
     else if (row.grouping === 1 && row.complaint) result.complaints[row.metric] = stats;

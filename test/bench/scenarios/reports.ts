@@ -52,7 +52,7 @@ export async function runReports(size: ReportsSize): Promise<{ reports: Record<s
 }
 
 /** Bulk SQL on a connection of its own: no statement timeout (the API's pool has one). */
-async function seedReportFacts(db: Awaited<ReturnType<typeof startBenchCluster>>['db'], url: string, workspaceId: string): Promise<void> {
+export async function seedReportFacts(db: Awaited<ReturnType<typeof startBenchCluster>>['db'], url: string, workspaceId: string): Promise<void> {
   const hours = [{ start: '09:00', end: '17:00' }];
   const calendar = await db.businessCalendar.create({ data: { workspaceId, name: 'Office', timeZone: TZ, weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays: ['2026-12-25', '2026-12-26', '2027-01-01'] } });
   const policy = await db.slaPolicy.create({ data: { workspaceId, name: 'Standard', targets: { normal: { first_response: 3600 } }, calendarId: calendar.id } });
