@@ -23,7 +23,7 @@ export async function chooseReportCalendar(db: Db, workspaceId: string, calendar
   return { id: row.id, name: row.name, calendar: parseCalendar({ timeZone: row.timeZone, weeklyHours: row.weeklyHours, holidays: row.holidays ?? [] }) };
 }
 
-/** The calendar's open spans in [from, to) as the arrays report_open_seconds takes (epoch seconds). */
+/** The calendar's open spans in [from, to) as the arrays businessSeconds (report-sql.ts) binds (epoch seconds). */
 export interface OpenTime {
   starts: number[];
   ends: number[];
