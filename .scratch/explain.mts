@@ -18,9 +18,9 @@ const hours = [{ start: '09:00', end: '17:00' }];
 const open = openTime({ timeZone: 'Europe/Berlin', weeklyHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays: [] }, lb, end);
 const base = [ws, t(start), t(end)];
 const list: [string, string, unknown[]][] = [
-  ['ctimes', conversationTimesStatement.text, [...base, open.starts, open.ends, open.cum, ['complaint'], []]],
-  ['next', nextResponseStatement.text, [...base, open.starts, open.ends, open.cum]],
-  ['cnext', complaintNextResponseStatement.text, [...base, open.starts, open.ends, open.cum, ['complaint'], []]],
+  ['ctimes', conversationTimesStatement.text, [...base, open.starts, open.offsets, open.openAtEnd, ['complaint'], []]],
+  ['next', nextResponseStatement.text, [...base, open.starts, open.offsets, open.openAtEnd]],
+  ['cnext', complaintNextResponseStatement.text, [...base, open.starts, open.offsets, open.openAtEnd, ['complaint'], []]],
   ['volume', volumeStatement.text, [...base, 'day', 'Europe/Berlin']],
   ['sla', slaStatement.text, base], ['repeat', repeatStatement.text, [...base, 7]], ['csat', csatStatement.text, base],
   ['agents', agentActivityStatement.text, [...base, t(end)]], ['complaints', complaintItemsStatement.text, [...base, ['complaint'], []]],

@@ -23,29 +23,33 @@ export async function chooseReportCalendar(db: Db, workspaceId: string, calendar
   return { id: row.id, name: row.name, calendar: parseCalendar({ timeZone: row.timeZone, weeklyHours: row.weeklyHours, holidays: row.holidays ?? [] }) };
 }
 
-/** The calendar's open spans in [from, to) as the arrays businessSeconds (report-sql.ts) binds (epoch seconds). */
+/**
+ * The calendar's open spans in [from, to) as the arrays businessSeconds (report-sql.ts) binds:
+ * for span k, its start (epoch seconds), offset = open seconds before it minus its start, and the
+ * open seconds up to its end. For t in span k or the closed time after it (starts[k] <= t <
+ * starts[k+1]) the open seconds up to t are least(t + offsets[k], openAtEnd[k]). A first span far
+ * in the past with no open time covers every t before the real ones.
+ */
 export interface OpenTime {
   starts: number[];
-  ends: number[];
-  /** Open seconds before each span. */
-  cum: number[];
+  offsets: number[];
+  openAtEnd: number[];
 }
 
-/** Always open: one span from 1970 on, so business time equals calendar time. */
-const ALWAYS_OPEN: OpenTime = { starts: [0], ends: [1e11], cum: [0] };
+const BEFORE_ALL = -1e12;
 
 export function openTime(cal: BusinessCalendar, from: Date, to: Date): OpenTime {
-  if (cal.alwaysOpen) return ALWAYS_OPEN;
-  const out: OpenTime = { starts: [], ends: [], cum: [] };
+  const out: OpenTime = { starts: [BEFORE_ALL], offsets: [-BEFORE_ALL], openAtEnd: [0] };
+  // Always open: one span from 1970 on, so business time equals calendar time.
+  const spans = cal.alwaysOpen ? [{ start: new Date(0), end: new Date(1e14) }] : openIntervals(cal, from, to);
   let before = 0;
-  for (const span of openIntervals(cal, from, to)) {
+  for (const span of spans) {
     const start = span.start.getTime() / 1000;
     const end = span.end.getTime() / 1000;
     out.starts.push(start);
-    out.ends.push(end);
-    out.cum.push(before);
+    out.offsets.push(before - start);
     before += end - start;
+    out.openAtEnd.push(before);
   }
-  // No open time at all: one empty span keeps the arrays well-formed (every duration is 0).
-  return out.starts.length ? out : { starts: [0], ends: [0], cum: [0] };
+  return out;
 }

@@ -20,15 +20,15 @@ export const percentilesOf = (column: string) => `percentile_cont(ARRAY[0.5, 0.9
 
 /**
  * Business seconds between two timestamp expressions, the calendar's open spans bound as $n, $n+1,
- * $n+2 (OpenTime: starts, ends, open seconds before each span). open(t) = the open seconds up to t,
- * found by a binary search over the span starts (width_bucket); a duration is open(end) - open(start).
+ * $n+2 (OpenTime: starts, offsets, openAtEnd). open(t) = the open seconds up to t, found by a
+ * binary search over the span starts (width_bucket); a duration is open(end) - open(start).
  */
 export function businessSeconds(start: string, end: string, firstParam: number): string {
-  const [starts, ends, cum] = [0, 1, 2].map((i) => `$${firstParam + i}::float8[]`);
+  const [starts, offsets, openAtEnd] = [0, 1, 2].map((i) => `$${firstParam + i}::float8[]`);
   const open = (t: string) => {
     const at = `extract(epoch FROM ${t})::float8`;
     const k = `width_bucket(${at}, ${starts})`;
-    return `CASE WHEN ${k} = 0 THEN 0::float8 ELSE (${cum})[${k}] + least(greatest(${at} - (${starts})[${k}], 0), (${ends})[${k}] - (${starts})[${k}]) END`;
+    return `least(${at} + (${offsets})[${k}], (${openAtEnd})[${k}])`;
   };
-  return `((${open(end)}) - (${open(start)}))`;
+  return `(${open(end)} - ${open(start)})`;
 }

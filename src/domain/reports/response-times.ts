@@ -86,7 +86,7 @@ export async function nextResponseTimes(sql: ReportSql, input: ResponseTimesInpu
   return [...(await sql<Row>(nextResponseStatement, values.slice(0, 6))), ...(await sql<Row>(complaintNextResponseStatement, values))];
 }
 
-const valuesOf = (input: ResponseTimesInput) => [input.workspaceId, input.startsAt, input.endsAt, input.open.starts, input.open.ends, input.open.cum, input.complaintTags, input.complaintPolicyIds];
+const valuesOf = (input: ResponseTimesInput) => [input.workspaceId, input.startsAt, input.endsAt, input.open.starts, input.open.offsets, input.open.openAtEnd, input.complaintTags, input.complaintPolicyIds];
 
 export function toResponseTimes(rows: readonly Row[]): ResponseTimesResult {
   const result: ResponseTimesResult = { all: emptyResponseTimes(), complaints: emptyResponseTimes(), byAgent: new Map() };

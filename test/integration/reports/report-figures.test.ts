@@ -81,7 +81,7 @@ describe('reports over a seeded dataset', () => {
     for (const c of cases) {
       const [s, e] = [berlin(c.from), berlin(c.to)];
       expect(businessMinutes(s, e)).toBe(c.minutes);
-      const [row] = await sqlRows<{ secs: number }>(h.testDb.db, { text: `SELECT ${businessSeconds('$1::timestamp', '$2::timestamp', 3)} AS secs` }, [sqlTime(new Date(s)), sqlTime(new Date(e)), open.starts, open.ends, open.cum]);
+      const [row] = await sqlRows<{ secs: number }>(h.testDb.db, { text: `SELECT ${businessSeconds('$1::timestamp', '$2::timestamp', 3)} AS secs` }, [sqlTime(new Date(s)), sqlTime(new Date(e)), open.starts, open.offsets, open.openAtEnd]);
       expect({ ...c, secs: row!.secs }).toEqual({ ...c, secs: c.minutes * 60 });
     }
   });
