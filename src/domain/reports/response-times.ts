@@ -1,6 +1,7 @@
 // First response, next response and resolution times: median and p90 in calendar hours and in
-// business hours (inside the calendar's open spans), for all, for complaints, and per agent. The
-// percentiles are taken in the database (percentile_cont); only the aggregates travel.
+// business hours (inside the calendar's open spans), for all and for complaints; first response
+// and resolution per agent too. The percentiles are taken in the database (percentile_cont); only
+// the aggregates travel.
 //   first response: created -> the first agent reply (Conversation.firstResponseAt), and
 //   resolution: created -> resolved (those resolved now), over the range's conversations;
 //   next response: the customer waits that agent replies sent in the range ended (ResponseWait),
@@ -32,9 +33,8 @@ const waitMeasures = `extract(epoch FROM w."answeredAt" - w."waitedFrom")::float
 
 export const nextResponseStatement = {
   name: 'report-next-response',
-  text: `WITH measured AS (SELECT w."agentId" AS agent, ${waitMeasures} ${waitsInRange})
-  SELECT 'next_response' AS metric, (2 + grouping(agent))::int AS grouping, NULL::boolean AS complaint, agent, ${aggregates}
-  FROM measured GROUP BY GROUPING SETS ((), (agent))`,
+  text: `WITH measured AS (SELECT ${waitMeasures} ${waitsInRange})
+  SELECT 'next_response' AS metric, 3 AS grouping, NULL::boolean AS complaint, NULL AS agent, ${aggregates} FROM measured`,
 };
 
 export const complaintNextResponseStatement = {
@@ -80,7 +80,7 @@ export async function conversationTimes(sql: ReportSql, input: ResponseTimesInpu
   return sql<Row>(conversationTimesStatement, valuesOf(input));
 }
 
-/** Next responses answered in the range: all, per agent, and for complaints. */
+/** Next responses answered in the range: all, and for complaints. */
 export async function nextResponseTimes(sql: ReportSql, input: ResponseTimesInput): Promise<Row[]> {
   const values = valuesOf(input);
   return [...(await sql<Row>(nextResponseStatement, values.slice(0, 6))), ...(await sql<Row>(complaintNextResponseStatement, values))];
