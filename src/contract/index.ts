@@ -316,3 +316,14 @@ export type CsatSettingsBody = z.input<typeof csatSettingsBody>;
 export type CsatAnswerBody = z.input<typeof csatAnswerBody>;
 export type CsatSurveysQuery = z.input<typeof csatSurveysQuery>;
 export type { CsatActivity };
+// ---- reports -----------------------------------------------------------------------------
+import type { ReportView } from '../domain/reports/report-view.ts';
+import type { ReportSettingsView } from '../domain/reports/report-settings-view.ts';
+import type { reportQuery, reportSettingsBody } from '../http/schemas/reports.ts';
+export type { FigureKey, Light } from '../domain/reports/thresholds.ts';
+/** GET /api/reports?from=&to=&bucket=&repeatDays=&calendarId= */
+export type ReportResponse = Wire<ReportView>;
+/** GET / PUT /api/reports/settings */
+export type ReportSettingsResponse = Wire<ReportSettingsView>;
+export type ReportQuery = z.input<typeof reportQuery>;
+export type ReportSettingsBody = z.input<typeof reportSettingsBody>;

@@ -33,6 +33,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { helpCenterRoutes } from './routes/help-center.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { identityClaimRoutes } from './routes/identity-claims.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { csatRoutes } from './routes/csat.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', exportRoutes(deps));
   api.route('/', webhookEndpointRoutes(deps));
   api.route('/', csatRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.route('/', openApiRoutes(() => app));
   api.all('*', () => {
     throw new AppError('not_found', 'No such API endpoint');

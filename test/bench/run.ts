@@ -1,4 +1,4 @@
-// `npm run bench`: runs each scenario (ingest, inbox, routing) against Parley's real processes,
+// `npm run bench`: runs each scenario (ingest, inbox, routing, reports) against Parley's real processes,
 // the machine's Postgres and a Redis of its own, `--runs` times (3 by default), each run on a fresh
 // database, and prints the median, min and max of every figure as a table, or with `--json` as one
 // object. `--quick` runs every scenario at a tenth of its size. Parley runs built (`node
@@ -17,6 +17,7 @@ import { buildForMode, describeMode } from './support/process-mode.ts';
 import { mergeWorkerSettings, type WorkerSetting } from './support/worker-settings.ts';
 import { inboxSizes, runInbox } from './scenarios/inbox.ts';
 import { routingSizes, runRouting } from './scenarios/routing.ts';
+import { reportsSizes, runReports } from './scenarios/reports.ts';
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     smtp: (workers) => runSmtpIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workers }),
     inbox: () => runInbox(inboxSizes[size]),
     routing: () => runRouting(routingSizes[size]),
+    reports: () => runReports(reportsSizes[size]),
   };
   // The ingest scenarios run at every `--workers` setting; the others once, with one worker process.
   const perWorkerCount = new Set<ScenarioName>(['ingest', 'smtp']);

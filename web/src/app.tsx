@@ -13,7 +13,7 @@ import { OfferStack } from './offers/offer-stack.tsx';
 import { useOffers } from './offers/use-offers.ts';
 import { LoginPage } from './pages/login-page.tsx';
 import { AuditPage, CsatSettingsPage, CsatSurveyPage, PrivacyPage, WebhooksPage } from './pages/lazy-pages.tsx';
-import { AccountLinkPage, AttributesPage, ContactPage, ContactsPage, DuplicatesPage, OrganisationPage, OrganisationsPage, StagesPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
+import { AccountLinkPage, AttributesPage, ContactPage, ContactsPage, DuplicatesPage, OrganisationPage, OrganisationsPage, StagesPage, CalendarsPage, CannedPage, HelpPage, KnowledgePage, ChannelsPage, MacrosPage, ExportsPage, DeliveriesPage, FirstRunPage, InboundEventsPage, PageLoading, PeoplePage, ProfilePage, QueuesPage, ReportsPage, SlaPoliciesPage, StatusesPage, SupervisorPage, TeamsPage, WorkflowPage } from './pages/lazy-pages.tsx';
 import { accountApi } from './api/account-endpoints.ts';
 import { PresenceProvider } from './presence/presence-state.tsx';
 import { RealtimeContext, useRealtimeConnection } from './realtime/socket.tsx';
@@ -99,6 +99,8 @@ function RoutePage({ route, onHelp }: { route: Route; onHelp(): void }) {
       return <AttributesPage onHelp={onHelp} />;
     case 'duplicates':
       return <DuplicatesPage onHelp={onHelp} />;
+    case 'reports':
+      return <ReportsPage onHelp={onHelp} />;
     case 'people':
       return <PeoplePage onHelp={onHelp} />;
     case 'teams':

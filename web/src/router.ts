@@ -38,6 +38,7 @@ export type Route =
   /** The knowledge base: the list, or an article's editor (`new` for a new one). */
   | { page: 'knowledge'; articleId: string | null }
   | { page: 'duplicates' }
+  | { page: 'reports' }
   | { page: 'inbound' }
   | { page: 'deliveries' }
   | { page: RoutingPage }
@@ -95,6 +96,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'admin' && parts[1] === 'lifecycle-stages') return { page: 'stages' };
   if (parts[0] === 'admin' && parts[1] === 'contact-attributes') return { page: 'attributes' };
   if (parts[0] === 'duplicates') return { page: 'duplicates' };
+  if (parts[0] === 'reports') return { page: 'reports' };
   if (parts[0] === 'inbound-events') return { page: 'inbound' };
   if (parts[0] === 'deliveries') return { page: 'deliveries' };
   const q = new URLSearchParams(search);

@@ -68,6 +68,10 @@ export async function queueReply(deps: Deps, viewer: Viewer, input: ReplyInput):
           messageCount: { increment: 1 },
         },
       });
+      // A reply after the first one that ends a customer's wait: its next-response time, for reports.
+      if (conversation.firstResponseAt && conversation.waitingSince) {
+        await tx.responseWait.create({ data: { workspaceId: conversation.workspaceId, conversationId: conversation.id, messageId: message.id, agentId: viewer.agentId, waitedFrom: conversation.waitingSince, answeredAt: message.createdAt } });
+      }
       await slaOnAgentReply(tx, { conversationId: conversation.id, now });
       await recordAudit(tx, { workspaceId: conversation.workspaceId, actorAgentId: viewer.agentId, action: 'message.reply', targetType: 'message', targetId: message.id, data: { conversationId: conversation.id } });
       return message;

@@ -30,6 +30,7 @@ export async function deactivatePerson(deps: Deps, viewer: Viewer, agentId: stri
   const now = deps.clock.now();
   const ended = await deps.db.$transaction(async (tx) => {
     await tx.agent.update({ where: { id: agentId }, data: { active: false, presence: 'offline', presenceChangedAt: now } });
+    if (agent.presence !== 'offline') await tx.agentPresenceChange.create({ data: { workspaceId: viewer.workspaceId, agentId, presence: 'offline', at: now } });
     const sessions = await endSessions(tx, { agentId });
     await tx.agentToken.deleteMany({ where: { agentId, usedAt: null } });
     await recordAudit(tx, { workspaceId: viewer.workspaceId, actorAgentId: viewer.agentId, action: 'agent.deactivate', targetType: 'agent', targetId: agentId, data: { sessionsEnded: sessions.length, presenceWas: agent.presence } });

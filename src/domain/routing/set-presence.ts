@@ -15,7 +15,12 @@ export async function setPresence(deps: Deps, input: { agentId: string; presence
   const before = await deps.db.agent.findUniqueOrThrow({ where: { id: input.agentId } });
   if (before.presence === input.presence) return before;
   const now = deps.clock.now();
-  const agent = await deps.db.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
+  const agent = await deps.db.$transaction(async (tx) => {
+    const agent = await tx.agent.update({ where: { id: input.agentId }, data: { presence: input.presence, presenceChangedAt: now } });
+    // The history reports read time online from (Agent.presence is only the current state).
+    await tx.agentPresenceChange.create({ data: { workspaceId: agent.workspaceId, agentId: agent.id, presence: input.presence, at: now } });
+    return agent;
+  });
   await recordAudit(deps.db, { workspaceId: agent.workspaceId, actorAgentId: input.actorAgentId, action: 'agent.presence', targetType: 'agent', targetId: agent.id, data: { from: before.presence, to: input.presence, reason: input.reason } });
   const event = toPresenceEvent(agent, now);
   deps.publisher.publishToSupervisors(agent.workspaceId, 'agent.presence', event);

@@ -1,7 +1,7 @@
 // The command line of `npm run bench`: which scenarios, at which size, how many runs, what output.
 import { type ProcessMode } from './process-mode.ts';
 
-export const scenarioNames = ['ingest', 'smtp', 'inbox', 'routing'] as const;
+export const scenarioNames = ['ingest', 'smtp', 'inbox', 'routing', 'reports'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface BenchArgs {
@@ -20,7 +20,7 @@ export interface BenchArgs {
   cpuProfApiDir: string | null;
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing,reports] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production' };

@@ -44,12 +44,14 @@ export async function seedInbox(url: string, s: InboxSeed): Promise<void> {
     // Newest conversation = the highest number, `to` the newest of all: half a minute apart.
     await client.query(
       `INSERT INTO "Conversation" (id, "workspaceId", number, "channelId", "contactId", status, "statusKey", "assigneeId", "teamId",
-                                   "messageCount", "lastMessageAt", "lastInboundAt", "createdAt", "updatedAt", "queuedAt", "resolvedAt", "statusChangedAt", "queueId")
+                                   "messageCount", "lastMessageAt", "lastInboundAt", "createdAt", "updatedAt", "queuedAt", "resolvedAt", "statusChangedAt", "queueId", "firstResponseAt")
        SELECT gen_random_uuid()::text, $1, g, $2, sc.id, st.status::"ConversationStatus", st.status,
               CASE g % 4 WHEN 0 THEN $4 WHEN 1 THEN $5 ELSE NULL END,
               CASE WHEN g % 2 = 0 THEN $3 ELSE NULL END,
               $8::int, t.at + $8::int * interval '10 seconds', t.at, t.at, now(),
-              CASE WHEN st.status = 'open' THEN t.at END, CASE WHEN st.status = 'resolved' THEN t.at + interval '1 hour' END, t.at, $10
+              CASE WHEN st.status = 'open' THEN t.at END, CASE WHEN st.status = 'resolved' THEN t.at + interval '1 hour' END, t.at, $10,
+              -- The first agent reply is message 2 (below).
+              CASE WHEN $8::int >= 2 THEN t.at + interval '20 seconds' END
        FROM generate_series($6::int + 1, $7::int) g
        JOIN seed_contacts sc ON sc.k = 1 + (g - 1) / $9::int
        CROSS JOIN LATERAL (SELECT CASE WHEN g % 10 < 4 THEN 'open' WHEN g % 10 = 4 THEN 'pending' ELSE 'resolved' END AS status) st

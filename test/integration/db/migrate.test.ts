@@ -65,7 +65,7 @@ describe('migrate', () => {
     await migrate(url);
     const db = createDb(url);
     try {
-      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery', 'lifecycleStage', 'attributeDefinition', 'organisation', 'savedContactView', 'contactMerge', 'contactDuplicateDismissal'] as const;
+      const models = ['workspace', 'agent', 'session', 'team', 'teamMember', 'skill', 'agentSkill', 'contact', 'contactIdentity', 'channel', 'conversation', 'message', 'attachment', 'inboundEvent', 'auditEvent', 'queue', 'routingWorkflow', 'businessCalendar', 'slaPolicy', 'slaClock', 'slaBreach', 'statusDefinition', 'cannedResponse', 'conversationRead', 'notification', 'webchatVisitor', 'conversationEvent', 'inboundReview', 'agentToken', 'task', 'macro', 'knowledgeCategory', 'knowledgeArticle', 'webhookEndpoint', 'webhookDelivery', 'lifecycleStage', 'attributeDefinition', 'organisation', 'savedContactView', 'contactMerge', 'contactDuplicateDismissal', 'csatSurvey', 'agentPresenceChange', 'reportSettings', 'responseWait'] as const;
       for (const m of models) {
         // findFirst selects every scalar column: a column missing from the SQL fails here.
         await expect((db[m] as unknown as { findFirst(): Promise<unknown> }).findFirst()).resolves.toBeNull();
@@ -100,6 +100,15 @@ describe('migrate', () => {
       expect(merge).toMatchObject({ choices: {}, undoneAt: null, actorAgentId: null });
       const dismissal = await db.contactDuplicateDismissal.create({ data: { workspaceId: ws.id, contactAId: contact.id, contactBId: other.id } });
       expect(dismissal.agentId).toBeNull();
+      const agent = await db.agent.create({ data: { workspaceId: ws.id, email: 'a@x', name: 'A' } });
+      const survey = await db.csatSurvey.create({ data: { workspaceId: ws.id, conversationId: conv.id, contactId: contact.id, agentId: agent.id, channelId: conv.channelId, channelKind: 'email', style: 'link', status: 'answered', resolvedAt: new Date(), scheduledFor: new Date(), score: 4, comment: 'ok', sentAt: new Date(), answeredAt: new Date() } });
+      expect(survey.score).toBe(4);
+      expect((await db.agentPresenceChange.create({ data: { workspaceId: ws.id, agentId: agent.id, presence: 'away', at: new Date() } })).presence).toBe('away');
+      const settings = await db.reportSettings.create({ data: { workspaceId: ws.id, thresholds: { csat: { green: 80, amber: 60 } } } });
+      expect(settings.complaintTags).toEqual(['complaint']);
+      expect(settings.complaintPolicyIds).toEqual([]);
+      const wait = await db.responseWait.create({ data: { workspaceId: ws.id, conversationId: conv.id, messageId: msg.id, agentId: agent.id, waitedFrom: new Date(1000), answeredAt: new Date(2000) } });
+      expect(wait.answeredAt.getTime()).toBe(2000);
     } finally {
       await db.$disconnect();
     }

@@ -207,8 +207,8 @@ describe('the route x role x workspace matrix', () => {
 
   it('walks the table the app boots with: it passes the declaration check, and one undeclared route would not', () => {
     expect(routeDeclarationProblems(app.routes)).toEqual([]);
-    const withNewRoute = [...app.routes, { method: 'GET', path: '/api/reports', handler: () => new Response('secret') }];
-    expect(routeDeclarationProblems(withNewRoute)).toEqual(['GET /api/reports: no allow(...) first in its handler chain']);
+    const withNewRoute = [...app.routes, { method: 'GET', path: '/api/forecasts', handler: () => new Response('secret') }];
+    expect(routeDeclarationProblems(withNewRoute)).toEqual(['GET /api/forecasts: no allow(...) first in its handler chain']);
   });
 
   it('refuses an unknown API path without a session (401), and says 404 to a logged-in caller', async () => {

@@ -221,3 +221,10 @@ export type {
   MergeResultResponse as MergeResult,
   UndoneMergeResponse as UndoneMerge,
 } from '../../../src/contract/index.ts';
+/** GET /api/reports and its settings (thresholds, complaint tags and policies). */
+export type Report = C.ReportResponse;
+export type ReportSettings = C.ReportSettingsResponse;
+export type ReportQuery = C.ReportQuery;
+export type ReportSettingsBody = C.ReportSettingsBody;
+export type FigureKey = C.FigureKey;
+export type Light = C.Light;

@@ -16,6 +16,7 @@ export const OrganisationsPage = lazy(() => import('../contacts/organisation-pag
 export const OrganisationPage = lazy(() => import('../contacts/organisation-pages.tsx').then((m) => ({ default: m.OrganisationPage })));
 export const StagesPage = lazy(() => import('../contacts/stages-page.tsx').then((m) => ({ default: m.StagesPage })));
 export const AttributesPage = lazy(() => import('../contacts/attributes-page.tsx').then((m) => ({ default: m.AttributesPage })));
+export const ReportsPage = lazy(() => import('../reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 export const CannedPage = lazy(() => import('./canned-page.tsx').then((m) => ({ default: m.CannedPage })));
 export const MacrosPage = lazy(() => import('./macros-page.tsx').then((m) => ({ default: m.MacrosPage })));
 export const DuplicatesPage = lazy(() => import('./duplicates-page.tsx').then((m) => ({ default: m.DuplicatesPage })));
