@@ -75,4 +75,13 @@ describe('reports page', () => {
     expect((saved.thresholds as Record<string, unknown>).firstResponseMedianHours).toEqual({ green: 0, amber: 0 });
     await screenshot(page, 'reports-thresholds');
   });
+
+  it('fits a phone: the figures stack and the tables fold into cards', async () => {
+    await page.setViewportSize({ width: 390, height: 2400 });
+    await page.reload();
+    await page.locator('.report').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'reports-phone');
+  });
 });
