@@ -80,7 +80,7 @@ describe('reports page', () => {
     await page.setViewportSize({ width: 390, height: 2400 });
     await page.reload();
     await page.locator('.report').waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(page, 'reports-phone');
   });

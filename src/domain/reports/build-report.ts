@@ -98,6 +98,7 @@ export async function buildReport(db: Db, viewer: Viewer, query: ReportQuery, no
     csat,
     agents,
     thresholds: settings.thresholds,
+    headline: values,
     lights: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, lightOf(k as FigureKey, v, settings.thresholds)])) as ReportView['lights'],
   };
 }

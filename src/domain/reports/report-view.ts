@@ -120,6 +120,8 @@ export interface ReportView {
   csat: CsatReport;
   agents: AgentPerformanceRow[];
   thresholds: Thresholds;
+  /** The headline figures the lights judge (null: nothing to measure in the range). */
+  headline: Record<FigureKey, number | null>;
   /** The traffic light of each headline figure (null: no value to judge). */
   lights: Record<FigureKey, Light | null>;
 }

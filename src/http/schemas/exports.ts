@@ -2,6 +2,7 @@
 // the whole day) or an ISO 8601 instant with its offset (`to` excluded). Zod only (src/contract).
 import { z } from 'zod';
 import { statusList } from './conversations.ts';
+import { reportQuery } from './reports.ts';
 
 const DAY_MS = 86_400_000;
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,3 +31,7 @@ export const contactCsvExportQuery = z.strictObject(range).refine(inOrder, order
 export const contactJsonExportQuery = z.strictObject({ ...range, ...jsonFormat }).refine(inOrder, orderProblem);
 export const conversationCsvExportQuery = z.strictObject(conversationFields).refine(inOrder, orderProblem);
 export const conversationJsonExportQuery = z.strictObject({ ...conversationFields, ...jsonFormat }).refine(inOrder, orderProblem);
+
+/** The report export takes GET /api/reports' query (from, to, bucket, repeatDays, calendarId). */
+export const reportCsvExportQuery = reportQuery.strict();
+export const reportJsonExportQuery = reportQuery.extend(jsonFormat).strict();

@@ -5,34 +5,12 @@ import { SettingsPage } from '../admin/admin-ui.tsx';
 import { CheckGroup } from '../admin/check-group.tsx';
 import '../admin/editors.css';
 import './exports.css';
-import { exportApi, type ExportFile } from '../api/export-endpoints.ts';
+import { exportApi } from '../api/export-endpoints.ts';
+import { DownloadLinks } from '../ui/download-links.tsx';
 import type { ConversationStatus } from '../api/types.ts';
 import { isSupervisor, useSession } from '../state/session.tsx';
 
 const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
-const FILES: [ExportFile, string][] = [
-  ['csv', 'CSV'],
-  ['json', 'JSON'],
-];
-
-function DownloadLinks({ what, url, disabled }: { what: string; url: (file: ExportFile) => string; disabled: boolean }) {
-  return (
-    <div className="form-actions">
-      {FILES.map(([file, label]) =>
-        disabled ? (
-          <button key={file} type="button" className="button" disabled>
-            Download {label}
-          </button>
-        ) : (
-          <a key={file} className="button" href={url(file)} download aria-label={`Download ${what} as ${label}`}>
-            Download {label}
-          </a>
-        ),
-      )}
-    </div>
-  );
-}
-
 function ExportForms() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

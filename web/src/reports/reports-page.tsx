@@ -8,6 +8,8 @@ import { reportsApi } from '../api/reports-endpoints.ts';
 import type { Report, ReportQuery, ReportSettings } from '../api/types.ts';
 import { isAdmin, isSupervisor, useSession } from '../state/session.tsx';
 import { presetRange, RangePicker } from './range-picker.tsx';
+import { exportApi } from '../api/export-endpoints.ts';
+import { DownloadLinks } from '../ui/download-links.tsx';
 import { Figure, hours, percent, Section } from './report-parts.tsx';
 import { AgentsSection, ComplaintsSection, CsatSection, ResponseTimesTable, SlaSection, VolumeSection } from './report-sections.tsx';
 import { ThresholdsForm } from './thresholds-form.tsx';
@@ -65,6 +67,7 @@ function Reports() {
         )}
       </div>
       {settings && query && <RangePicker query={query} timeZone={settings.timeZone} onChange={setQuery} />}
+      {query && <DownloadLinks what="this report" url={(file) => exportApi.reportUrl(file, query)} disabled={!report} />}
       {editing && settings && (
         <ThresholdsForm
           settings={settings}

@@ -1,5 +1,6 @@
 // The export encoder on its own: RFC 4180 quoting and formula neutralising per column type, JSON
 // and NDJSON framing, rows pulled only as the reader asks, and the source ended when the reader stops.
+import { reportFigureColumns } from '../../../../src/domain/exports/report-figures.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contactColumns } from '../../../../src/domain/exports/contact-columns.ts';
@@ -92,6 +93,6 @@ describe('streamRows', () => {
 describe('docs/exports.md', () => {
   it('lists every column of every export with its type', () => {
     const doc = readFileSync('docs/exports.md', 'utf8');
-    for (const c of [...contactColumns, ...conversationColumns, ...messageColumns]) expect(doc).toContain(`| \`${c.name}\` | ${c.type} |`);
+    for (const c of [...contactColumns, ...conversationColumns, ...messageColumns, ...reportFigureColumns]) expect(doc).toContain(`| \`${c.name}\` | ${c.type} |`);
   });
 });
