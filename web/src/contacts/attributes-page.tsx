@@ -9,6 +9,7 @@ import type { AttributeDefinition } from '../api/types.ts';
 import { useToasts } from '../ui/toasts.tsx';
 import { reloadContactSettings } from './use-contact-settings.ts';
 import './contacts.css';
+import { RowActions } from '../admin/row-actions.tsx';
 
 const TYPES = ['text', 'number', 'date', 'choice'] as const;
 const splitOptions = (s: string) => s.split(',').map((o) => o.trim()).filter(Boolean);
@@ -123,14 +124,7 @@ function AttributeList() {
                 <td>{d.type === 'choice' ? `choice: ${d.options.join(', ')}` : d.type}</td>
                 <td>{d.required ? 'yes' : 'no'}</td>
                 <td>
-                  <div className="channel-actions">
-                    <button type="button" className="button" onClick={() => setEditing({ item: d })}>
-                      Change
-                    </button>
-                    <button type="button" className="button" onClick={() => void remove(d)}>
-                      Remove
-                    </button>
-                  </div>
+                  <RowActions onChange={() => setEditing({ item: d })} onRemove={() => void remove(d)} />
                 </td>
               </tr>
             ))}

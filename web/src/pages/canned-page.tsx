@@ -7,6 +7,7 @@ import { api } from '../api/endpoints.ts';
 import type { CannedResponse } from '../api/types.ts';
 import { isSupervisor, useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
+import { RowActions } from '../admin/row-actions.tsx';
 
 const PLACEHOLDERS = '{{contact.name}}, {{contact.email}}, {{agent.name}}, {{conversation.number}}';
 
@@ -102,14 +103,7 @@ function CannedList() {
                 <td>{c.title}</td>
                 <td className="canned-body">{c.body}</td>
                 <td>
-                  <div className="channel-actions">
-                    <button type="button" className="button" onClick={() => setEditing({ item: c })}>
-                      Change
-                    </button>
-                    <button type="button" className="button" onClick={() => void remove(c)}>
-                      Delete
-                    </button>
-                  </div>
+                  <RowActions onChange={() => setEditing({ item: c })} onRemove={() => void remove(c)} removeLabel="Delete" />
                 </td>
               </tr>
             ))}

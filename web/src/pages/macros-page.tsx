@@ -12,6 +12,7 @@ import { ActionEditor, actionOf, blankAction, draftOf, type ActionDraft } from '
 import { isSupervisor, useSession } from '../state/session.tsx';
 import { useToasts } from '../ui/toasts.tsx';
 import '../macros/macros.css';
+import { RowActions } from '../admin/row-actions.tsx';
 
 const PLACEHOLDERS = '{{contact.name}}, {{contact.email}}, {{agent.name}}, {{conversation.number}}';
 
@@ -122,14 +123,7 @@ function MacroList() {
                 <td>{m.actions.map((a) => macroActionLabel[a.type]).join(' → ')}</td>
                 <td>{m.shared ? 'Everyone' : `Only ${m.owner?.name ?? 'its owner'}`}</td>
                 <td>
-                  <div className="channel-actions">
-                    <button type="button" className="button" onClick={() => setEditing({ item: m })}>
-                      Change
-                    </button>
-                    <button type="button" className="button" onClick={() => void remove(m)}>
-                      Delete
-                    </button>
-                  </div>
+                  <RowActions onChange={() => setEditing({ item: m })} onRemove={() => void remove(m)} removeLabel="Delete" />
                 </td>
               </tr>
             ))}
