@@ -3,6 +3,7 @@
 // score 1-5 is that answer; after a score, a free-text message within COMMENT_WINDOW_MINUTES is its
 // comment. Either is kept in the timeline but neither reopens the conversation nor asks anyone to
 // answer. Anything else: null, and the message is recorded as any other.
+import { adapterFor } from '../../../channels/registry.ts';
 import type { InboundMessage } from '../../../channels/types.ts';
 import type { CsatSurvey, Tx } from '../../db/client.ts';
 import type { ConversationEventView } from '../conversations/conversation-event-view.ts';
@@ -15,6 +16,8 @@ export const COMMENT_WINDOW_MINUTES = 30;
 
 export async function recordCsatReply(tx: Tx, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome | null> {
   const { channel, contactId, now, normalized: n } = input;
+  // Only channels whose surveys are answered in the conversation take one (email and chat answer on a page).
+  if (adapterFor(channel.kind).survey !== 'reply') return null;
   // Only the contact's latest survey on this channel takes a reply: an older one left unanswered is not answered by it.
   const latest = await tx.csatSurvey.findFirst({ where: { channelId: channel.id, contactId, style: 'reply', sentAt: { not: null } }, orderBy: { sentAt: 'desc' } });
   if (!latest) return null;

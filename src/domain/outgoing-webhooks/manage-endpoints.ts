@@ -1,6 +1,7 @@
 // Admins' outgoing webhook endpoints: list, create, change, delete, rotate the secret. The URL's
 // host must be public unless WEBHOOK_ALLOW_PRIVATE (checked here and again on every POST). An
 // endpoint of another workspace reads exactly like one that does not exist. Audited.
+import { forgetSubscriptions } from './subscriptions.ts';
 import { checkHost } from '../../../channels/host-policy.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -56,6 +57,7 @@ export async function createWebhookEndpoint(deps: EndpointAdminDeps, viewer: Vie
     await audit(tx, viewer, 'webhook_endpoint.create', row.id, { url: row.url, events: row.events });
     return row;
   });
+  forgetSubscriptions(viewer.workspaceId);
   return { ...toWebhookEndpointView(row), secret };
 }
 
@@ -67,6 +69,7 @@ export async function updateWebhookEndpoint(deps: EndpointAdminDeps, viewer: Vie
     await audit(tx, viewer, 'webhook_endpoint.update', id, { fields: Object.keys(patch) });
     return row;
   });
+  forgetSubscriptions(viewer.workspaceId);
   return toWebhookEndpointView(row);
 }
 
@@ -77,6 +80,7 @@ export async function deleteWebhookEndpoint(db: Db, viewer: Viewer, id: string):
     await tx.webhookEndpoint.delete({ where: { id } });
     await audit(tx, viewer, 'webhook_endpoint.delete', id, { url: existing.url });
   });
+  forgetSubscriptions(viewer.workspaceId);
 }
 
 /** A new secret, in force at once (the old one stops verifying); shown this once. */

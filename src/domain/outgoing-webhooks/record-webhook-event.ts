@@ -2,6 +2,7 @@
 // of the workspace subscribed to its type, written with the change (in its transaction where the
 // caller has one, else right after it committed). Rows come first, jobs second: with Redis or the
 // workers away the rows wait, and the sweep (sweep-webhook-deliveries.ts) queues what was missed.
+import { subscribedTypes } from './subscriptions.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { newId } from '../../db/new-id.ts';
 import type { Deps } from '../../deps.ts';
@@ -22,6 +23,7 @@ export function webhookBody(input: { eventId: string; type: string; workspaceId:
 
 /** Writes the delivery rows of one event; returns their ids (none when nobody subscribed). */
 export async function recordWebhookEvent(db: Db | Tx, input: WebhookEventInput): Promise<string[]> {
+  if (!(await subscribedTypes(db, input.workspaceId)).has(input.type)) return [];
   const endpoints = await db.webhookEndpoint.findMany({ where: { workspaceId: input.workspaceId, active: true, events: { has: input.type } }, select: { id: true } });
   if (endpoints.length === 0) return [];
   const eventId = newId(input.at.getTime());

@@ -6,6 +6,7 @@ import type { ConversationAudience, RealtimeEventName, RealtimePublisher } from 
 import type { ServerToClientEvents } from '../../realtime/agent-protocol.ts';
 import type { WebhookEventType } from './event-types.ts';
 import { emitWebhookEvent } from './record-webhook-event.ts';
+import { subscribedTypes } from './subscriptions.ts';
 
 type Payload<E extends RealtimeEventName> = Parameters<ServerToClientEvents[E]>[0];
 
@@ -36,9 +37,10 @@ export function withOutgoingWebhooks(inner: RealtimePublisher, deps: Pick<Deps, 
       const event = webhookEventOf(name, payload[0]);
       if (!event) return;
       // Like the realtime event itself, never in the caller's way; a failure is logged with what was lost.
-      emitWebhookEvent(deps, { workspaceId: audience.workspaceId, type: event.type, data: event.data, at: deps.clock.now() }).catch((err: unknown) =>
-        deps.log.error({ err, event: event.type, conversationId: audience.conversationId }, 'webhook event not recorded'),
-      );
+      const at = deps.clock.now();
+      subscribedTypes(deps.db, audience.workspaceId)
+        .then((types) => (types.has(event.type) ? emitWebhookEvent(deps, { workspaceId: audience.workspaceId, type: event.type, data: event.data, at }) : undefined))
+        .catch((err: unknown) => deps.log.error({ err, event: event.type, conversationId: audience.conversationId }, 'webhook event not recorded'));
     },
     publishToAgent: (...args) => inner.publishToAgent(...args),
     publishToSupervisors: (...args) => inner.publishToSupervisors(...args),

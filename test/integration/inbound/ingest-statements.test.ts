@@ -59,7 +59,11 @@ describe('statements per ingested customer message', () => {
     expect(appended.result).toMatchObject({ status: 'processed', conversationCreated: false });
     if (process.env.SHOW_STATEMENTS) console.log(appended.statements.map((s) => s.replace(/\s+/g, " ").slice(0, 160)).join("\n"));
     console.log(`statements: new sender ${opened.statements.length}, existing conversation ${appended.statements.length}`);
-    expect(opened.statements.length).toBeLessThanOrEqual(25);
-    expect(appended.statements.length).toBeLessThanOrEqual(18);
+    // 25 and 18 before issue 17, which added one statement each: on a channel whose surveys are
+    // answered in the conversation (SMS here) the contact's latest survey is looked up, and a
+    // process reads its workspace's webhook subscriptions once per SUBSCRIPTIONS_TTL_MS (here on the
+    // first message; the second finds them cached).
+    expect(opened.statements.length).toBeLessThanOrEqual(27);
+    expect(appended.statements.length).toBeLessThanOrEqual(19);
   });
 });
