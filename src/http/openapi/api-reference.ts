@@ -62,6 +62,10 @@ const INIT = `window.ui = SwaggerUIBundle({
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
   layout: 'StandaloneLayout',
   withCredentials: true,
+  // Resources start folded (a click opens one), with a filter box: the API has well over a hundred
+  // operations, and Swagger UI stops rendering part of the list when every one is open at once.
+  docExpansion: 'none',
+  filter: true,
 });
 `;
 
