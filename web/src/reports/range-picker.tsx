@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ReportQuery } from '../api/types.ts';
 
-export type Preset = 'today' | '7' | '30' | 'custom';
+export type Preset = 'today' | '7' | '30' | 'range';
 
 /** Today's date in `timeZone` as YYYY-MM-DD. */
 export function todayIn(timeZone: string): string {
@@ -14,7 +14,7 @@ export function daysBefore(iso: string, n: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function presetRange(preset: Exclude<Preset, 'custom'>, timeZone: string): { from: string; to: string } {
+export function presetRange(preset: Exclude<Preset, 'range'>, timeZone: string): { from: string; to: string } {
   const to = todayIn(timeZone);
   return { from: preset === 'today' ? to : daysBefore(to, Number(preset) - 1), to };
 }
@@ -23,7 +23,7 @@ const PRESETS: { key: Preset; label: string }[] = [
   { key: 'today', label: 'Today' },
   { key: '7', label: 'Last 7 days' },
   { key: '30', label: 'Last 30 days' },
-  { key: 'custom', label: 'Custom' },
+  { key: 'range', label: 'Custom' },
 ];
 
 export function RangePicker(p: { query: ReportQuery; timeZone: string; onChange(q: ReportQuery): void }) {
@@ -32,7 +32,7 @@ export function RangePicker(p: { query: ReportQuery; timeZone: string; onChange(
   const [to, setTo] = useState(p.query.to);
   const choose = (key: Preset) => {
     setPreset(key);
-    if (key !== 'custom') {
+    if (key !== 'range') {
       const range = presetRange(key, p.timeZone);
       setFrom(range.from);
       setTo(range.to);
@@ -48,7 +48,7 @@ export function RangePicker(p: { query: ReportQuery; timeZone: string; onChange(
           </button>
         ))}
       </div>
-      {preset === 'custom' && (
+      {preset === 'range' && (
         <form
           className="report-custom"
           onSubmit={(e) => {
