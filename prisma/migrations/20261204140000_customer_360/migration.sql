@@ -126,13 +126,28 @@ CREATE FUNCTION "contact_last_contact_at"() RETURNS trigger LANGUAGE plpgsql AS 
 BEGIN
   UPDATE "Contact" c
   SET "lastContactAt" = COALESCE((SELECT max(v."lastMessageAt") FROM "Conversation" v WHERE v."contactId" = c."id"), c."createdAt")
-  WHERE c."id" = NEW."contactId" OR (TG_OP = 'UPDATE' AND c."id" = OLD."contactId" AND OLD."contactId" <> NEW."contactId");
+  WHERE c."id" = NEW."contactId" OR (c."id" = OLD."contactId" AND OLD."contactId" <> NEW."contactId");
   RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER "Conversation_contact_last_contact" AFTER INSERT OR UPDATE OF "lastMessageAt", "contactId" ON "Conversation"
+CREATE TRIGGER "Conversation_contact_last_contact" AFTER UPDATE OF "lastMessageAt", "contactId" ON "Conversation"
 FOR EACH ROW EXECUTE FUNCTION "contact_last_contact_at"();
+
+-- New conversations: once per statement for the contacts it touched, so a bulk insert (an import,
+-- 100,000 rows) recomputes each contact once instead of once per row.
+CREATE FUNCTION "contact_last_contact_at_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "Contact" c
+  SET "lastContactAt" = COALESCE((SELECT max(v."lastMessageAt") FROM "Conversation" v WHERE v."contactId" = c."id"), c."createdAt")
+  WHERE c."id" IN (SELECT DISTINCT "contactId" FROM inserted);
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Conversation_contact_last_contact_insert" AFTER INSERT ON "Conversation"
+REFERENCING NEW TABLE AS inserted
+FOR EACH STATEMENT EXECUTE FUNCTION "contact_last_contact_at_inserted"();
 
 -- Existing contacts: the last contact is their newest conversation's activity (or when we met them).
 UPDATE "Contact" c SET "lastContactAt" = COALESCE((SELECT max(v."lastMessageAt") FROM "Conversation" v WHERE v."contactId" = c."id"), c."createdAt");
