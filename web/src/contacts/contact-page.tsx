@@ -1,10 +1,8 @@
 // /contacts/<id>: everything about one customer: every identity on every channel with whether it
 // is verified, stage, tier, tags, company, owner and custom attributes (all editable), and the
 // timeline of every conversation on every channel.
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import type { AttributeValue, ContactDetail, ContactPatchBody } from '../api/types.ts';
+import type { AttributeValue, ContactDetail } from '../api/types.ts';
 import { channelKindInfo } from '../channels/channel-kinds.ts';
 import { AttributesEditor } from '../customer/attributes-editor.tsx';
 import { ContactFields } from '../customer/contact-fields.tsx';
@@ -14,8 +12,8 @@ import { inboxPath, navigate } from '../router.ts';
 import { ChannelIcon, channelLabel } from '../ui/channel-icon.tsx';
 import { contactLabel, fullTime } from '../ui/format.ts';
 import { PageFrame } from '../ui/page-frame.tsx';
-import { useToasts } from '../ui/toasts.tsx';
 import { useContactSettings } from './use-contact-settings.ts';
+import { useContactRecord } from '../customer/use-contact-record.ts';
 import './contacts.css';
 
 const conversationHref = (id: string) => inboxPath({ view: { kind: 'all' }, status: 'open', channelId: null, conversationId: id });
@@ -38,30 +36,8 @@ function Identities({ contact }: { contact: ContactDetail }) {
 }
 
 export function ContactPage({ contactId, onHelp }: { contactId: string; onHelp(): void }) {
-  const [contact, setContact] = useState<ContactDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { contact, error, save } = useContactRecord(contactId);
   const settings = useContactSettings();
-  const toasts = useToasts();
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setError(null);
-    api.contact(contactId, ctl.signal).then(setContact, (err: unknown) => !ctl.signal.aborted && setError(errorMessage(err)));
-    return () => ctl.abort();
-  }, [contactId]);
-
-  const save = useCallback(
-    async (patch: ContactPatchBody) => {
-      try {
-        setContact(await api.updateContact(contactId, patch));
-        return true;
-      } catch (err) {
-        toasts.error(`Could not save the contact: ${errorMessage(err)}`);
-        return false;
-      }
-    },
-    [contactId, toasts],
-  );
 
   return (
     <PageFrame active="contacts" testId="contact-page" onHelp={onHelp}>

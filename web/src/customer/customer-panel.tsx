@@ -2,10 +2,9 @@
 // (stage, tier, tags, custom attributes, company, owner, all editable; the contact page has more), their timeline across channels and their
 // other conversations. On phones it is a view of its own, on tablets a sheet over the conversation;
 // both have a control back to the conversation.
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
-import type { AttributeValue, ContactDetail, ContactPatchBody } from '../api/types.ts';
+import type { AttributeValue } from '../api/types.ts';
 import { useRealtime } from '../realtime/socket.tsx';
 import { channelKindInfo } from '../channels/channel-kinds.ts';
 import { ChannelIcon, channelLabel, contactFieldIcons, conversationTitle, LineIcon } from '../ui/channel-icon.tsx';
@@ -23,6 +22,7 @@ import { PrivacyActions } from './privacy-actions.tsx';
 import { IdentityClaims } from './identity-claims.tsx';
 import { TaskPanel } from '../tasks/task-panel.tsx';
 import { MergeSection } from './merge-section.tsx';
+import { useContactRecord } from './use-contact-record.ts';
 
 interface Props {
   contactId: string;
@@ -52,8 +52,6 @@ function SheetHeader({ onClose }: { onClose(): void }) {
 
 export function CustomerPanel(props: Props) {
   const { contactId, conversationId, onOpenConversation, onClose } = props;
-  const [contact, setContact] = useState<ContactDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   /** Bumped by a merge or its undo: the timeline starts again with what the contact has now. */
   const [version, setVersion] = useState(0);
   const { epoch } = useRealtime();
@@ -61,25 +59,7 @@ export function CustomerPanel(props: Props) {
   const now = useNow(60_000);
   const settings = useContactSettings();
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    setError(null);
-    api.contact(contactId, ctl.signal).then(setContact, (err: unknown) => !ctl.signal.aborted && setError(errorMessage(err)));
-    return () => ctl.abort();
-  }, [contactId, epoch]);
-
-  const save = useCallback(
-    async (patch: ContactPatchBody) => {
-      try {
-        setContact(await api.updateContact(contactId, patch));
-        return true;
-      } catch (err) {
-        toasts.error(`Could not save the contact: ${errorMessage(err)}`);
-        return false;
-      }
-    },
-    [contactId, toasts],
-  );
+  const { contact, error, save, reload } = useContactRecord(contactId, epoch);
 
   if (error || !contact || contact.id !== contactId) {
     return (
@@ -143,9 +123,9 @@ export function CustomerPanel(props: Props) {
       </section>
       {!contact.erasedAt && <MergeSection contactId={contactId} name={contactLabel(contact)} onChanged={() => {
             setVersion((v) => v + 1);
-            void api.contact(contactId).then(setContact);
+            reload();
           }} />}
-      <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={() => void api.contact(contactId).then(setContact)} />
+      <PrivacyActions contactId={contactId} name={contactLabel(contact)} erased={!!contact.erasedAt} onErased={reload} />
       <section className="panel-section">
         <h3 className="panel-heading">Previous conversations</h3>
         {others.length === 0 && <div className="dim small">None; this is the first.</div>}
