@@ -101,6 +101,22 @@ export async function openCallBack(tx: Tx, conversation: Conversation, input: { 
   return { conversation: updated, timers: await slaOnCustomerMessage(tx, { conversationId: conversation.id, messageId: input.messageId, now }) };
 }
 
+/**
+ * The call was answered after all: a step saying nobody took it (the final status) was applied
+ * before the one saying an agent did (the dial's result). The call-back case this call opened is
+ * withdrawn: its tag goes, and a conversation the call itself held is resolved like any answered call.
+ */
+export async function withdrawCallBack(tx: Tx, conversation: Conversation, input: { resolve: boolean; now: Date }): Promise<{ conversation: Conversation; timers: ClockTimer[] }> {
+  const { now } = input;
+  let updated = conversation;
+  if (conversation.tags.includes(CALLBACK_TAG)) {
+    updated = await tx.conversation.update({ where: { id: conversation.id }, data: { tags: conversation.tags.filter((t) => t !== CALLBACK_TAG) } });
+    await recordConversationEvent(tx, { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: null, at: now, activity: { kind: 'tags', data: { added: [], removed: [CALLBACK_TAG] } } });
+  }
+  if (!input.resolve || updated.status === 'resolved') return { conversation: updated, timers: [] };
+  return moveConversation(tx, updated, 'resolved', now);
+}
+
 async function recordSystemStatus(tx: Tx, conversation: Conversation, i: { to: { key: string; label: string }; now: Date }): Promise<void> {
   const data = { from: conversation.statusKey, to: i.to.key, label: i.to.label, snoozedUntil: null };
   await recordConversationEvent(tx, { workspaceId: conversation.workspaceId, conversationId: conversation.id, actorAgentId: null, at: i.now, activity: { kind: 'status', data } });

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import type { RecordInboundInput, RecordOutcome } from '../inbound/inbound-types.ts';
 import type { ClockTimer } from '../sla/sla-clocks.ts';
 import { callOutcome, describeCall, mergeCallFacts, needsCallBack } from './call-facts.ts';
-import { ensureCallEntry, moveConversation, openCallBack } from './call-conversation.ts';
+import { ensureCallEntry, moveConversation, openCallBack, withdrawCallBack } from './call-conversation.ts';
 import { recordVoicemail, type RecordedVoicemail } from './record-voicemail.ts';
 
 export async function recordCallEvent(tx: Tx, input: RecordInboundInput<InboundCallEvent>): Promise<RecordOutcome> {
@@ -31,6 +31,9 @@ export async function recordCallEvent(tx: Tx, input: RecordInboundInput<InboundC
     ({ conversation, timers } = await openCallBack(tx, conversation, { messageId: voicemail?.message.id ?? entry.message.id, now }));
     facts.callbackAt = now.toISOString();
     needsRouting = conversation.assigneeId === null;
+  } else if (facts.outcome === 'completed' && facts.callbackAt) {
+    ({ conversation, timers } = await withdrawCallBack(tx, conversation, { resolve: facts.heldConversation === true, now }));
+    delete facts.callbackAt;
   } else if (facts.outcome === 'completed' && facts.heldConversation && conversation.status === 'pending') {
     ({ conversation, timers } = await moveConversation(tx, conversation, 'resolved', now));
   }

@@ -146,6 +146,27 @@ describe('phone calls through Twilio', () => {
     expect(bConv.tags).toEqual([]);
   });
 
+  it('an answered call whose hang-up was recorded before the dial result withdraws the call-back case it had opened', async () => {
+    const callSid = sid('CA');
+    const caller = '+14155550146';
+    await post('/webhooks/twilio/voice', callParams(callSid, caller));
+    await post('/webhooks/twilio/voice/menu', callParams(callSid, caller, LINE, { CallStatus: 'in-progress', Digits: '2' }));
+    await post('/webhooks/twilio/voice/status', callParams(callSid, caller, LINE, { CallStatus: 'completed', CallDuration: '95' }));
+    // Applied alone, the final status reads as a caller who gave up: a call-back case opens.
+    const early = await callEntry(callSid, (f) => f.outcome === 'abandoned');
+    const opened = await db().conversation.findUniqueOrThrow({ where: { id: early.conversationId } });
+    expect([opened.status, opened.tags]).toEqual(['open', ['callback']]);
+
+    await post('/webhooks/twilio/voice/connected', callParams(callSid, caller, LINE, { CallStatus: 'in-progress', DialCallStatus: 'completed' }));
+    const late = await callEntry(callSid, (f) => f.outcome === 'completed');
+    expect(late.text).toBe('Answered call · menu 2 · 1:35');
+    expect((late.metadata as any).call.callbackAt).toBeUndefined();
+    const conv = await db().conversation.findUniqueOrThrow({ where: { id: late.conversationId } });
+    expect([conv.status, conv.tags]).toEqual(['resolved', []]);
+    const tagEvents = await db().conversationEvent.findMany({ where: { conversationId: conv.id, kind: 'tags' }, orderBy: { createdAt: 'asc' } });
+    expect(tagEvents.map((e) => e.data)).toEqual([{ added: ['callback'], removed: [] }, { added: [], removed: ['callback'] }]);
+  });
+
   it('outside business hours the caller goes straight to voicemail', async () => {
     const res = await post('/webhooks/twilio/voice', callParams(sid('CA'), '+14155550145', CLOSED_LINE));
     expect(res.status).toBe(200);
