@@ -13,6 +13,10 @@ export interface ContactExportRow {
   tags: string[];
   attributes: unknown;
   identities: string[];
+  company_id: string | null;
+  company: string | null;
+  owner_id: string | null;
+  owner: string | null;
   conversation_count: number;
   created_at: string;
   updated_at: string;
@@ -35,6 +39,10 @@ export const contactColumns: ExportColumn<ContactExportRow>[] = [
   { name: 'tags', type: 'string[]', description: 'Tags on the contact', value: (r) => (r.erased_at ? [] : r.tags) },
   { name: 'attributes', type: 'json', description: 'Custom attributes (a JSON object)', value: (r) => (r.erased_at ? {} : r.attributes) },
   { name: 'identities', type: 'string[]', description: 'Addresses the contact writes from, as "kind:address" (for example email:ada@example.com)', value: (r) => (r.erased_at ? [] : r.identities) },
+  { name: 'company_id', type: 'string', description: 'The id of the company (organisation) the contact belongs to', value: (r) => (r.erased_at ? null : r.company_id) },
+  { name: 'company', type: 'string', description: 'The company’s name', value: (r) => (r.erased_at ? null : r.company) },
+  { name: 'owner_id', type: 'string', description: 'The id of the agent who owns the relationship', value: (r) => r.owner_id },
+  { name: 'owner', type: 'string', description: 'The owner’s name', value: (r) => r.owner },
   { name: 'conversation_count', type: 'integer', description: 'How many conversations the contact has', value: (r) => r.conversation_count },
   { name: 'created_at', type: 'timestamp', description: 'When the contact was created', value: (r) => r.created_at },
   { name: 'updated_at', type: 'timestamp', description: 'When the contact card last changed', value: (r) => r.updated_at },

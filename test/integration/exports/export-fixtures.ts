@@ -13,10 +13,11 @@ export async function seedExportFixtures(h: Harness) {
   const supportTeamId = h.workspace.teams.get('Support')!;
   const contact = (id: string, created: string, data: Record<string, unknown>) =>
     db.contact.create({ data: { id, workspaceId, createdAt: at(created), updatedAt: at(created), ...data } });
-  await contact('exp-k1', '2026-11-01T10:00:00Z', { name: 'Smith, "Jo"', email: 'jo@example.com', tags: ['vip', 'a,b'], attributes: { plan: 'gold' } });
+  await db.organisation.create({ data: { id: 'exp-acme', workspaceId, name: 'Acme, Inc.' } });
+  await contact('exp-k1', '2026-11-01T10:00:00Z', { name: 'Smith, "Jo"', email: 'jo@example.com', tags: ['vip', 'a,b'], attributes: { plan: 'gold' }, organisationId: 'exp-acme', ownerId: ada.id });
   await contact('exp-k2', '2026-11-02T10:00:00Z', { name: 'Zoë 日本 ✓\nsecond line', phone: '+4930123456', tier: '=1+2' });
   await contact('exp-k3', '2026-11-03T10:00:00Z', { name: '@SUM(A1)', lifecycleStage: '-lead' });
-  await contact('exp-k4', '2026-11-04T10:00:00Z', { name: 'Erased contact', email: 'stale@example.com', erasedAt: at('2026-11-05T00:00:00Z') });
+  await contact('exp-k4', '2026-11-04T10:00:00Z', { name: 'Erased contact', email: 'stale@example.com', erasedAt: at('2026-11-05T00:00:00Z'), organisationId: 'exp-acme' });
   await contact('exp-k5', '2026-11-06T10:00:00Z', { name: 'Jo again', mergedIntoId: 'exp-k1' });
   await db.contactIdentity.create({ data: { workspaceId, contactId: 'exp-k1', channelKind: 'email', address: 'jo@example.com' } });
 

@@ -10,7 +10,7 @@ import { download } from '../../support/download.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
 import { seedExportFixtures } from './export-fixtures.ts';
 
-const CONTACT_HEADER = 'id,name,email,phone,tier,lifecycle_stage,tags,attributes,identities,conversation_count,created_at,updated_at,erased_at';
+const CONTACT_HEADER = 'id,name,email,phone,tier,lifecycle_stage,tags,attributes,identities,company_id,company,owner_id,owner,conversation_count,created_at,updated_at,erased_at';
 const CONVERSATION_HEADER =
   'id,number,status,status_key,priority,channel_kind,channel_name,contact_id,contact_name,contact_email,contact_phone,assignee_id,assignee_name,team_name,queue_name,subject,topic,tags,language,message_count,created_at,first_response_at,resolved_at,last_message_at,content_erased_at';
 const MESSAGE_HEADER = 'message_id,message_created_at,message_direction,message_kind,message_author_type,message_author_name,message_subject,message_text,message_delivery_status,message_sent_at,message_delivered_at,message_attachment_count';
@@ -52,10 +52,10 @@ describe('exports', () => {
     expect(res.text).toBe(
       csv(
         CONTACT_HEADER,
-        'exp-k1,"Smith, ""Jo""",jo@example.com,,,,"[""vip"",""a,b""]","{""plan"":""gold""}","[""email:jo@example.com""]",1,2026-11-01T10:00:00.000Z,2026-11-01T10:00:00.000Z,',
-        `exp-k2,"Zoë 日本 ✓\nsecond line",,'+4930123456,'=1+2,,[],{},[],1,2026-11-02T10:00:00.000Z,2026-11-02T10:00:00.000Z,`,
-        "exp-k3,'@SUM(A1),,,,'-lead,[],{},[],0,2026-11-03T10:00:00.000Z,2026-11-03T10:00:00.000Z,",
-        'exp-k4,Erased contact,,,,,[],{},[],1,2026-11-04T10:00:00.000Z,2026-11-04T10:00:00.000Z,2026-11-05T00:00:00.000Z',
+        `exp-k1,"Smith, ""Jo""",jo@example.com,,,,"[""vip"",""a,b""]","{""plan"":""gold""}","[""email:jo@example.com""]",exp-acme,"Acme, Inc.",${adaId},Ada Agent,1,2026-11-01T10:00:00.000Z,2026-11-01T10:00:00.000Z,`,
+        `exp-k2,"Zoë 日本 ✓\nsecond line",,'+4930123456,'=1+2,,[],{},[],,,,,1,2026-11-02T10:00:00.000Z,2026-11-02T10:00:00.000Z,`,
+        "exp-k3,'@SUM(A1),,,,'-lead,[],{},[],,,,,0,2026-11-03T10:00:00.000Z,2026-11-03T10:00:00.000Z,",
+        'exp-k4,Erased contact,,,,,[],{},[],,,,,1,2026-11-04T10:00:00.000Z,2026-11-04T10:00:00.000Z,2026-11-05T00:00:00.000Z',
       ),
     );
   });
@@ -64,7 +64,7 @@ describe('exports', () => {
     const res = await download(h.apiUrl, admin, '/api/exports/contacts.json?from=2026-11-02&to=2026-11-03');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const k2 = { id: 'exp-k2', name: 'Zoë 日本 ✓\nsecond line', email: null, phone: '+4930123456', tier: '=1+2', lifecycle_stage: null, tags: [], attributes: {}, identities: [], conversation_count: 1, created_at: '2026-11-02T10:00:00.000Z', updated_at: '2026-11-02T10:00:00.000Z', erased_at: null };
+    const k2 = { id: 'exp-k2', name: 'Zoë 日本 ✓\nsecond line', email: null, phone: '+4930123456', tier: '=1+2', lifecycle_stage: null, tags: [], attributes: {}, identities: [], company_id: null, company: null, owner_id: null, owner: null, conversation_count: 1, created_at: '2026-11-02T10:00:00.000Z', updated_at: '2026-11-02T10:00:00.000Z', erased_at: null };
     const k3 = { ...k2, id: 'exp-k3', name: '@SUM(A1)', phone: null, tier: null, lifecycle_stage: '-lead', conversation_count: 0, created_at: '2026-11-03T10:00:00.000Z', updated_at: '2026-11-03T10:00:00.000Z' };
     expect(JSON.parse(res.text)).toEqual([k2, k3]);
     const nd = await download(h.apiUrl, admin, '/api/exports/contacts.json?format=ndjson&from=2026-11-02&to=2026-11-03');
