@@ -100,6 +100,14 @@ describe('Customer 360', () => {
     await page.getByRole('link', { name: 'Filter the contacts list' }).click();
     await waitUntil(async () => ((await rowNames()).join() === 'Gina Globex' ? true : null), 'the company filter');
     await expect(page.getByRole('form', { name: 'Filter contacts' }).getByLabel('Company').inputValue()).resolves.toBe(globexId);
+
+    // Every company, from the navigation: Globex with its one contact.
+    const companiesLink = page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Companies' });
+    await companiesLink.click();
+    const globexRow = page.getByRole('table', { name: 'Companies' }).getByRole('row').filter({ has: page.getByRole('link', { name: 'Globex' }) });
+    await globexRow.waitFor();
+    await expect(globexRow.getByRole('cell').last().textContent()).resolves.toBe('1');
+    await expect(companiesLink.getAttribute('aria-current')).resolves.toBe('page');
   });
 
   it('filters the contacts list and saves the filters as a shared view', async () => {

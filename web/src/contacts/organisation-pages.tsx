@@ -40,7 +40,7 @@ export function OrganisationsPage({ onHelp }: { onHelp(): void }) {
     }
   };
   return (
-    <PageFrame active="contacts" testId="organisations-page" onHelp={onHelp}>
+    <PageFrame active="organisations" testId="organisations-page" onHelp={onHelp}>
       <div className="board-header">
         <a href="/contacts" onClick={go('/contacts')}>
           ← Contacts
@@ -130,7 +130,7 @@ export function OrganisationPage({ organisationId, onHelp }: { organisationId: s
     return () => ctl.abort();
   }, [organisationId, version]);
   return (
-    <PageFrame active="contacts" testId="organisation-page" onHelp={onHelp}>
+    <PageFrame active="organisations" testId="organisation-page" onHelp={onHelp}>
       <div className="board-header">
         <a href="/organisations" onClick={go('/organisations')}>
           ← Companies
