@@ -1,6 +1,6 @@
 // What a batch decision reads, in plain SQL inside the batch's transaction: the conversations
 // (locked), their routing facts and last agents, and the workspace's agents (locked, so no other
-// router changes their load before this batch commits) with their loads counted under that lock.
+// router changes their load before this batch commits) with their loads read under that lock.
 // Timestamps are read and written as UTC explicitly: the columns are `timestamp` without zone.
 import type pg from 'pg';
 import { asChannelKind } from '../../../channels/registry.ts';
@@ -105,17 +105,19 @@ const lockAgents = {
          FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a`,
 };
 
-// Grouped by channel, not joined to it: the workspace has a handful of channels, read apart.
-const countLoads = {
-  name: 'routing-count-loads',
-  text: `SELECT COALESCE(c."assigneeId", c."offeredAgentId") AS "agentId", c."channelId", count(*)::int AS n
-         FROM "Conversation" c
-         WHERE c."workspaceId" = $1 AND c.status = 'open'
-           AND (c."assigneeId" IS NOT NULL OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > $2::timestamptz AT TIME ZONE 'UTC'))
+// Loads: the assigned part from the counters the "Conversation" triggers keep (one row per agent
+// and channel, migration 20261206110000_agent_load), the live offers counted (few, through their
+// partial index; an offer stops counting when it expires, which no trigger sees).
+const readLoads = {
+  name: 'routing-read-loads',
+  text: `SELECT l."agentId", ch.kind, l.assigned AS n FROM "AgentLoad" l JOIN "Channel" ch ON ch.id = l."channelId"
+         WHERE l."agentId" = ANY($1::text[]) AND l.assigned > 0
+         UNION ALL
+         SELECT c."offeredAgentId", ch.kind, count(*)::int FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
+         WHERE c."workspaceId" = $2 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
+           AND c."offerExpiresAt" > $3::timestamptz AT TIME ZONE 'UTC'
          GROUP BY 1, 2`,
 };
-
-const channelKinds = { name: 'routing-channel-kinds', text: `SELECT id, kind FROM "Channel" WHERE "workspaceId" = $1` };
 
 const workspaceSettings = { name: 'routing-workspace', text: `SELECT "capacityWeights" FROM "Workspace" WHERE id = $1` };
 
@@ -123,16 +125,15 @@ export type SnapshotAgent = Candidate & { name: string };
 
 /**
  * The workspace's active agents who are online (nobody else can be picked), locked, with loads
- * counted after the lock (so they are current).
+ * read after the lock (so they are current: a router that held them has committed its counters).
  */
 export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: string, now: Date) {
   const [ws] = await sqlRows<{ capacityWeights: unknown }>(client, workspaceSettings, [workspaceId]);
   const weights = capacityWeights(ws?.capacityWeights);
   const agents = await sqlRows<{ id: string; name: string; capacity: number; presence: string; lastAssignedAt: Date; skills: [string, number][]; teamIds: string[] }>(client, lockAgents, [workspaceId]);
   const loads = new Map<string, number>();
-  const kinds = new Map((await sqlRows<{ id: string; kind: string }>(client, channelKinds, [workspaceId])).map((c) => [c.id, c.kind]));
-  for (const r of await sqlRows<{ agentId: string; channelId: string; n: number }>(client, countLoads, [workspaceId, now.toISOString()])) {
-    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(kinds.get(r.channelId) ?? '', weights));
+  for (const r of await sqlRows<{ agentId: string; kind: string; n: number }>(client, readLoads, [agents.map((a) => a.id), workspaceId, now.toISOString()])) {
+    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(r.kind, weights));
   }
   const candidates: SnapshotAgent[] = agents.map((a) => ({
     agentId: a.id,
