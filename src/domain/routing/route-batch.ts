@@ -2,7 +2,8 @@
 // their loads (the AgentLoad counters) once, decide every conversation in order against that
 // snapshot (decideBatch, the same policy as one at a time), write all decisions in one statement,
 // commit, then publish. Capacity holds across processes because the agents stay locked from the
-// load read to commit. About six round trips per batch: on a busy machine each costs milliseconds.
+// load read to commit. Eight round trips per batch (BEGIN to COMMIT): on a busy machine each costs
+// milliseconds whatever it does, so reads and writes are grouped into as few statements as possible.
 import type pg from 'pg';
 import type { Deps } from '../../deps.ts';
 import { sqlRows, sqlTransaction } from '../../db/sql.ts';
