@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     ingest: (workers) => runIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workers }),
     smtp: (workers) => runSmtpIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workers }),
     inbox: () => runInbox(inboxSizes[size]),
-    routing: () => runRouting(routingSizes[size]),
+    routing: () => runRouting(routingSizes[size], { cpuProfDir: args.cpuProfDir }),
     reports: () => runReports(reportsSizes[size]),
   };
   // The ingest scenarios run at every `--workers` setting; the others once, with one worker process.

@@ -1,11 +1,14 @@
-// Routes many conversations in one transaction: lock them, lock the workspace's agents and count
-// their loads once, decide every conversation in order against that snapshot (decideBatch, the
-// same policy as one at a time), write all decisions in a few statements, commit, then publish.
-// Capacity holds across processes because the agents stay locked from the load count to commit.
+// Routes many conversations in one transaction: lock them, lock the workspace's agents and read
+// their loads (the AgentLoad counters) once, decide every conversation in order against that
+// snapshot (decideBatch, the same policy as one at a time), write all decisions in one statement,
+// commit, then publish. Capacity holds across processes because the agents stay locked from the
+// load read to commit. Eight round trips per batch (BEGIN to COMMIT): on a busy machine each costs
+// milliseconds whatever it does, so reads and writes are grouped into as few statements as possible.
 import type pg from 'pg';
 import type { Deps } from '../../deps.ts';
 import { sqlRows, sqlTransaction } from '../../db/sql.ts';
 import type { RouteOutcome } from './after-routing.ts';
+import { capacityWeights } from './capacity.ts';
 import { decideBatch, type Decision, type RoutingQueue } from './decide-batch.ts';
 import { defaultWorkflow, GENERAL_QUEUE } from './load-workflow.ts';
 import { publishAssignments } from './publish-assignments.ts';
@@ -39,9 +42,8 @@ export async function commitBatch(deps: Deps, requests: readonly RouteRequest[],
     const decided = new Map<string, Decision>();
     const names = new Map<string, string>();
     for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
-      const workflow = await workflowOf(client, workspaceId);
-      const queues = await queuesOf(client, workspaceId);
-      const { weights, candidates } = await lockAgentSnapshot(client, workspaceId, now);
+      const { workflow, queues, weights } = await settingsOf(client, workspaceId);
+      const candidates = await lockAgentSnapshot(client, workspaceId, weights, now);
       for (const a of candidates) names.set(a.agentId, a.name);
       const since = new Date(now.getTime() - workflow.lastAgentWindowHours * 3_600_000);
       const convs = new Map((await toRoutingConversations(client, rows.filter((r) => r.workspaceId === workspaceId), since)).map((c) => [c.id, c]));
@@ -64,24 +66,28 @@ export async function commitBatch(deps: Deps, requests: readonly RouteRequest[],
   });
 }
 
-const workflowRow = { name: 'routing-workflow', text: `SELECT definition FROM "RoutingWorkflow" WHERE "workspaceId" = $1` };
-const queueRows = { name: 'routing-queues', text: `SELECT id, name, "teamId", mode::text AS mode, "offerTimeoutSeconds" FROM "Queue" WHERE "workspaceId" = $1` };
+// The workspace's routing settings in one round trip: its workflow, queues and capacity weights.
+const settingsRow = {
+  name: 'routing-settings',
+  text: `SELECT (SELECT definition FROM "RoutingWorkflow" WHERE "workspaceId" = $1) AS workflow,
+           (SELECT "capacityWeights" FROM "Workspace" WHERE id = $1) AS weights,
+           COALESCE((SELECT json_agg(json_build_object('id', id, 'name', name, 'teamId', "teamId", 'mode', mode, 'offerTimeoutSeconds', "offerTimeoutSeconds"))
+             FROM "Queue" WHERE "workspaceId" = $1), '[]'::json) AS queues`,
+};
 const ensureGeneral = {
   name: 'routing-ensure-general',
   text: `INSERT INTO "Queue" (id, "workspaceId", name, "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT ("workspaceId", name) DO NOTHING`,
 };
 
-async function workflowOf(client: pg.PoolClient, workspaceId: string) {
-  const [row] = await sqlRows<{ definition: unknown }>(client, workflowRow, [workspaceId]);
-  return row ? workflowSchema.parse(row.definition) : defaultWorkflow;
-}
-
-/** The workspace's queues; the General queue (every default workflow's) is made on first need. */
-async function queuesOf(client: pg.PoolClient, workspaceId: string): Promise<RoutingQueue[]> {
-  const queues = await sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
-  if (queues.some((q) => q.name === GENERAL_QUEUE)) return queues;
-  await sqlRows(client, ensureGeneral, [newId(), workspaceId, GENERAL_QUEUE]);
-  return sqlRows<RoutingQueue>(client, queueRows, [workspaceId]);
+/** The General queue (every default workflow's) is made on first need, then read again. */
+async function settingsOf(client: pg.PoolClient, workspaceId: string) {
+  const read = async () => (await sqlRows<{ workflow: unknown; weights: unknown; queues: RoutingQueue[] }>(client, settingsRow, [workspaceId]))[0]!;
+  let row = await read();
+  if (!row.queues.some((q) => q.name === GENERAL_QUEUE)) {
+    await sqlRows(client, ensureGeneral, [newId(), workspaceId, GENERAL_QUEUE]);
+    row = await read();
+  }
+  return { workflow: row.workflow ? workflowSchema.parse(row.workflow) : defaultWorkflow, queues: row.queues, weights: capacityWeights(row.weights) };
 }
 
 function queueNamed(queues: readonly RoutingQueue[], name: string): RoutingQueue {

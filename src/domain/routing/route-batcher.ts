@@ -8,8 +8,13 @@ import type { RouteOutcome } from './after-routing.ts';
 import { publishAssignments } from './publish-assignments.ts';
 import { commitBatch, type RouteRequest } from './route-batch.ts';
 
-/** Large enough to amortise a batch's fixed reads, small enough to keep each decision quick. */
-export const MAX_BATCH = 100;
+/**
+ * Large enough to amortise a batch's fixed reads, small enough to keep each decision quick: a job
+ * waits for the batch ahead, its own and its publishing, so decision time grows with the batch.
+ * 50 with ROUTE_CONCURRENCY 100 halved decision p50 against 100/200 at the same rate (measured,
+ * docs/performance/routing.md).
+ */
+export const MAX_BATCH = 50;
 
 interface Pending {
   request: RouteRequest;

@@ -1,11 +1,11 @@
 // What a batch decision reads, in plain SQL inside the batch's transaction: the conversations
 // (locked), their routing facts and last agents, and the workspace's agents (locked, so no other
-// router changes their load before this batch commits) with their loads counted under that lock.
+// router changes their load before this batch commits) with their loads read under that lock.
 // Timestamps are read and written as UTC explicitly: the columns are `timestamp` without zone.
 import type pg from 'pg';
 import { asChannelKind } from '../../../channels/registry.ts';
 import { sqlRows } from '../../db/sql.ts';
-import { capacityWeights, costOf } from './capacity.ts';
+import { costOf, type CapacityWeights } from './capacity.ts';
 import type { RoutingConversation } from './decide-batch.ts';
 import type { Candidate } from './pick-agent.ts';
 
@@ -28,31 +28,30 @@ const conversationColumns = `c.id, c."workspaceId", c."contactId", c.status::tex
 const lockRequested = { name: 'routing-lock-requested', text: `SELECT ${conversationColumns} FOR UPDATE OF c` };
 const lockWaiting = { name: 'routing-lock-waiting', text: `SELECT ${conversationColumns} FOR UPDATE OF c SKIP LOCKED` };
 
-const firstMessages = {
-  name: 'routing-first-messages',
-  text: `SELECT DISTINCT ON (m."conversationId") m."conversationId", m.text, m.subject FROM "Message" m
-         WHERE m."conversationId" = ANY($1::text[]) AND m.direction = 'in' AND m.kind = 'message'
-         ORDER BY m."conversationId", m."createdAt" ASC`,
+// The batch's routing facts in one round trip (three reads, each as one JSON array): the first
+// inbound message of each conversation, the last replying agent of each contact, and each
+// conversation's latest other assigned conversation of the same contact (times as epoch ms).
+const routingFacts = {
+  name: 'routing-facts',
+  text: `SELECT
+    (SELECT COALESCE(json_agg(f), '[]'::json) FROM (
+       SELECT DISTINCT ON (m."conversationId") m."conversationId", m.text, m.subject FROM "Message" m
+       WHERE m."conversationId" = ANY($1::text[]) AND m.direction = 'in' AND m.kind = 'message'
+       ORDER BY m."conversationId", m."createdAt" ASC) f) AS first,
+    (SELECT COALESCE(json_agg(r), '[]'::json) FROM (
+       SELECT DISTINCT ON (c."contactId") c."contactId", m."authorAgentId" FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+       WHERE c."contactId" = ANY($3::text[]) AND m.direction = 'out' AND m.kind = 'message' AND m."authorAgentId" IS NOT NULL
+         AND m."createdAt" >= $4::timestamptz AT TIME ZONE 'UTC'
+       ORDER BY c."contactId", m."createdAt" DESC) r) AS repliers,
+    (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
+       SELECT x.id, o."assigneeId", floor(extract(epoch FROM o."lastMessageAt") * 1000)::float8 AS "lastMessageAt"
+       FROM unnest($1::text[], $2::text[]) AS x(id, "contactId")
+       CROSS JOIN LATERAL (
+         SELECT "assigneeId", "lastMessageAt" FROM "Conversation" o
+         WHERE o."contactId" = x."contactId" AND o.id <> x.id AND COALESCE(o."assigneeId", '') <> '' AND o."lastMessageAt" >= $4::timestamptz AT TIME ZONE 'UTC'
+         ORDER BY o."lastMessageAt" DESC LIMIT 1) o) o) AS other`,
 };
-
-const lastRepliers = {
-  name: 'routing-last-repliers',
-  text: `SELECT DISTINCT ON (c."contactId") c."contactId", m."authorAgentId" FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-         WHERE c."contactId" = ANY($1::text[]) AND m.direction = 'out' AND m.kind = 'message' AND m."authorAgentId" IS NOT NULL
-           AND m."createdAt" >= $2::timestamptz AT TIME ZONE 'UTC'
-         ORDER BY c."contactId", m."createdAt" DESC`,
-};
-
-const lastAssigned = {
-  name: 'routing-last-assigned',
-  text: `SELECT x.id, o."assigneeId", o."lastMessageAt" AT TIME ZONE 'UTC' AS "lastMessageAt"
-         FROM unnest($1::text[], $2::text[]) AS x(id, "contactId")
-         CROSS JOIN LATERAL (
-           SELECT "assigneeId", "lastMessageAt" FROM "Conversation" o
-           WHERE o."contactId" = x."contactId" AND o.id <> x.id AND COALESCE(o."assigneeId", '') <> '' AND o."lastMessageAt" >= $3::timestamptz AT TIME ZONE 'UTC'
-           ORDER BY o."lastMessageAt" DESC LIMIT 1) o`,
-};
-// The assignee test is written so no index can serve it: with statistics from before a burst of
+// In the third, the assignee test is written so no index can serve it: with statistics from before a burst of
 // assignments the planner otherwise walks the ("assigneeId", status) index through every
 // assigned conversation for each row (measured: 1.3 s per batch of 100 at 10,000 assigned)
 // instead of the contact's few conversations.
@@ -66,11 +65,15 @@ export async function lockConversations(client: pg.PoolClient, ids: readonly str
 export async function toRoutingConversations(client: pg.PoolClient, rows: readonly ConversationRow[], since: Date): Promise<RoutingConversation[]> {
   const ids = rows.map((r) => r.id);
   const contacts = [...new Set(rows.map((r) => r.contactId))];
-  const first = new Map((await sqlRows<{ conversationId: string; text: string | null; subject: string | null }>(client, firstMessages, [ids])).map((m) => [m.conversationId, m]));
-  const replier = new Map((await sqlRows<{ contactId: string; authorAgentId: string }>(client, lastRepliers, [contacts, since.toISOString()])).map((m) => [m.contactId, m.authorAgentId]));
-  const other = new Map(
-    (await sqlRows<{ id: string; assigneeId: string; lastMessageAt: Date }>(client, lastAssigned, [ids, rows.map((r) => r.contactId), since.toISOString()])).map((o) => [o.id, o]),
-  );
+  type Facts = {
+    first: { conversationId: string; text: string | null; subject: string | null }[];
+    repliers: { contactId: string; authorAgentId: string }[];
+    other: { id: string; assigneeId: string; lastMessageAt: number }[];
+  };
+  const [facts] = await sqlRows<Facts>(client, routingFacts, [ids, rows.map((r) => r.contactId), contacts, since.toISOString()]);
+  const first = new Map(facts!.first.map((m) => [m.conversationId, m]));
+  const replier = new Map(facts!.repliers.map((m) => [m.contactId, m.authorAgentId]));
+  const other = new Map(facts!.other.map((o) => [o.id, o]));
   return rows.map((r) => {
     const m = first.get(r.id);
     const o = other.get(r.id);
@@ -90,7 +93,7 @@ export async function toRoutingConversations(client: pg.PoolClient, rows: readon
         attributes: Object.fromEntries(Object.entries(r.attributes ?? {}).map(([k, v]) => [k, String(v)])),
       },
       lastAgentByMessage: replier.get(r.contactId) ?? null,
-      lastAssignedOther: o ? { assigneeId: o.assigneeId, lastMessageAt: o.lastMessageAt.getTime() } : null,
+      lastAssignedOther: o ? { assigneeId: o.assigneeId, lastMessageAt: o.lastMessageAt } : null,
       lastMessageAt: r.lastMessageAt.getTime(),
     };
   });
@@ -105,36 +108,33 @@ const lockAgents = {
          FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a`,
 };
 
-// Grouped by channel, not joined to it: the workspace has a handful of channels, read apart.
-const countLoads = {
-  name: 'routing-count-loads',
-  text: `SELECT COALESCE(c."assigneeId", c."offeredAgentId") AS "agentId", c."channelId", count(*)::int AS n
-         FROM "Conversation" c
-         WHERE c."workspaceId" = $1 AND c.status = 'open'
-           AND (c."assigneeId" IS NOT NULL OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > $2::timestamptz AT TIME ZONE 'UTC'))
+// Loads: the assigned part from the counters the "Conversation" triggers keep (one row per agent
+// and channel, migration 20261206110000_agent_load), the live offers counted (few, through their
+// partial index; an offer stops counting when it expires, which no trigger sees).
+const readLoads = {
+  name: 'routing-read-loads',
+  text: `SELECT l."agentId", ch.kind, l.assigned AS n FROM "AgentLoad" l JOIN "Channel" ch ON ch.id = l."channelId"
+         WHERE l."agentId" = ANY($1::text[]) AND l.assigned > 0
+         UNION ALL
+         SELECT c."offeredAgentId", ch.kind, count(*)::int FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
+         WHERE c."workspaceId" = $2 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
+           AND c."offerExpiresAt" > $3::timestamptz AT TIME ZONE 'UTC'
          GROUP BY 1, 2`,
 };
-
-const channelKinds = { name: 'routing-channel-kinds', text: `SELECT id, kind FROM "Channel" WHERE "workspaceId" = $1` };
-
-const workspaceSettings = { name: 'routing-workspace', text: `SELECT "capacityWeights" FROM "Workspace" WHERE id = $1` };
 
 export type SnapshotAgent = Candidate & { name: string };
 
 /**
  * The workspace's active agents who are online (nobody else can be picked), locked, with loads
- * counted after the lock (so they are current).
+ * read after the lock (so they are current: a router that held them has committed its counters).
  */
-export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: string, now: Date) {
-  const [ws] = await sqlRows<{ capacityWeights: unknown }>(client, workspaceSettings, [workspaceId]);
-  const weights = capacityWeights(ws?.capacityWeights);
+export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: string, weights: CapacityWeights, now: Date): Promise<SnapshotAgent[]> {
   const agents = await sqlRows<{ id: string; name: string; capacity: number; presence: string; lastAssignedAt: Date; skills: [string, number][]; teamIds: string[] }>(client, lockAgents, [workspaceId]);
   const loads = new Map<string, number>();
-  const kinds = new Map((await sqlRows<{ id: string; kind: string }>(client, channelKinds, [workspaceId])).map((c) => [c.id, c.kind]));
-  for (const r of await sqlRows<{ agentId: string; channelId: string; n: number }>(client, countLoads, [workspaceId, now.toISOString()])) {
-    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(kinds.get(r.channelId) ?? '', weights));
+  for (const r of await sqlRows<{ agentId: string; kind: string; n: number }>(client, readLoads, [agents.map((a) => a.id), workspaceId, now.toISOString()])) {
+    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(r.kind, weights));
   }
-  const candidates: SnapshotAgent[] = agents.map((a) => ({
+  return agents.map((a) => ({
     agentId: a.id,
     name: a.name,
     online: a.presence === 'online',
@@ -144,5 +144,4 @@ export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: stri
     teamIds: a.teamIds,
     lastAssignedAt: a.lastAssignedAt.getTime(),
   }));
-  return { weights, candidates };
 }

@@ -1,4 +1,4 @@
-// The writes of a batch of routing decisions, a few multi-row statements in the batch's
+// The writes of a batch of routing decisions, one multi-row statement in the batch's
 // transaction: the conversations' new state, the assigned agents' lastAssignedAt, the audit
 // entries and the timeline entries (built here, so nothing is read back after it is written).
 import type pg from 'pg';
@@ -8,31 +8,26 @@ import type { RouteOutcome } from './after-routing.ts';
 import type { Decision } from './decide-batch.ts';
 import { newId } from '../../db/new-id.ts';
 
-const updateConversations = {
-  name: 'routing-update-conversations',
-  text: `UPDATE "Conversation" c SET "queueId" = u.queue, "routingStep" = u.step, "queuedAt" = COALESCE(c."queuedAt", $8::timestamptz AT TIME ZONE 'UTC'),
-           "teamId" = COALESCE(u.team, c."teamId"), "assigneeId" = u.assignee, "offeredAgentId" = u.offered,
-           "offerExpiresAt" = u.expires::timestamptz AT TIME ZONE 'UTC',
-           "declinedAgentIds" = CASE WHEN u.assignee IS NULL THEN c."declinedAgentIds" ELSE '{}'::text[] END, "updatedAt" = now()
-         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, queue, step, team, assignee, offered, expires)
-         WHERE c.id = u.id`,
-};
-
-const touchAgents = {
-  name: 'routing-touch-agents',
-  text: `UPDATE "Agent" SET "lastAssignedAt" = $2::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() WHERE id = ANY($1::text[])`,
-};
-
-const insertAudit = {
-  name: 'routing-insert-audit',
-  text: `INSERT INTO "AuditEvent" (id, "workspaceId", "actorAgentId", action, "targetType", "targetId", data)
-         SELECT u.id, u.ws, NULL, 'conversation.routed', 'conversation', u.target, u.data FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS u(id, ws, target, data)`,
-};
-
-const insertEvents = {
-  name: 'routing-insert-events',
-  text: `INSERT INTO "ConversationEvent" (id, "workspaceId", "conversationId", kind, "actorAgentId", data, "createdAt")
-         SELECT u.id, u.ws, u.conv, u.kind, NULL, u.data, $5::timestamptz AT TIME ZONE 'UTC' FROM unnest($1::text[], $2::text[], $3::text[], $6::text[], $4::jsonb[]) AS u(id, ws, conv, kind, data)`,
+// All of a batch's writes in one statement (data-modifying CTEs run once each, on the same
+// snapshot): one round trip instead of four, which on a busy machine is most of a write's time.
+// Empty arrays write nothing. The load counters follow the conversations' UPDATE (its trigger).
+const writeBatch = {
+  name: 'routing-write-batch',
+  text: `WITH conv AS (
+           UPDATE "Conversation" c SET "queueId" = u.queue, "routingStep" = u.step, "queuedAt" = COALESCE(c."queuedAt", $8::timestamptz AT TIME ZONE 'UTC'),
+             "teamId" = COALESCE(u.team, c."teamId"), "assigneeId" = u.assignee, "offeredAgentId" = u.offered,
+             "offerExpiresAt" = u.expires::timestamptz AT TIME ZONE 'UTC',
+             "declinedAgentIds" = CASE WHEN u.assignee IS NULL THEN c."declinedAgentIds" ELSE '{}'::text[] END, "updatedAt" = now()
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, queue, step, team, assignee, offered, expires)
+           WHERE c.id = u.id RETURNING 1),
+         agents AS (
+           UPDATE "Agent" SET "lastAssignedAt" = $8::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() WHERE id = ANY($9::text[]) RETURNING 1),
+         audit AS (
+           INSERT INTO "AuditEvent" (id, "workspaceId", "actorAgentId", action, "targetType", "targetId", data)
+           SELECT u.id, u.ws, NULL, 'conversation.routed', 'conversation', u.target, u.data FROM unnest($10::text[], $11::text[], $12::text[], $13::jsonb[]) AS u(id, ws, target, data)
+           RETURNING 1)
+         INSERT INTO "ConversationEvent" (id, "workspaceId", "conversationId", kind, "actorAgentId", data, "createdAt")
+         SELECT u.id, u.ws, u.conv, u.kind, NULL, u.data, $8::timestamptz AT TIME ZONE 'UTC' FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::jsonb[]) AS u(id, ws, conv, kind, data)`,
 };
 
 const teamNames = { name: 'routing-team-names', text: `SELECT id, name FROM "Team" WHERE id = ANY($1::text[])` };
@@ -74,7 +69,8 @@ export async function writeDecisions(client: pg.PoolClient, decisions: readonly 
   if (placed.length === 0) return outcomes;
 
   const expires = outcomes.map((o) => (o.status === 'offered' ? o.expiresAt.toISOString() : null)).filter((_, i) => decisions[i]!.kind !== 'skip');
-  await sqlRows(client, updateConversations, [
+  const assigned = placed.filter((d): d is Extract<Decision, { kind: 'assign' }> => d.kind === 'assign');
+  await sqlRows(client, writeBatch, [
     placed.map((d) => d.conv.id),
     placed.map((d) => d.queue.id),
     placed.map((d) => d.step),
@@ -83,19 +79,16 @@ export async function writeDecisions(client: pg.PoolClient, decisions: readonly 
     placed.map((d) => (d.kind === 'offer' ? d.agentId : null)),
     expires,
     at,
+    [...new Set(assigned.map((d) => d.agentId))],
+    assigned.map(() => newId()),
+    assigned.map((d) => d.conv.workspaceId),
+    assigned.map((d) => d.conv.id),
+    assigned.map((d) => JSON.stringify({ agentId: d.agentId, queue: d.queue.name, step: d.step, filter: d.filterName })),
+    events.map((e) => e.id),
+    events.map((e) => e.ws),
+    events.map((e) => e.conv),
+    events.map((e) => e.activity.kind),
+    events.map((e) => JSON.stringify(e.activity.data)),
   ]);
-  const assigned = placed.filter((d): d is Extract<Decision, { kind: 'assign' }> => d.kind === 'assign');
-  if (assigned.length > 0) {
-    await sqlRows(client, touchAgents, [[...new Set(assigned.map((d) => d.agentId))], at]);
-    await sqlRows(client, insertAudit, [
-      assigned.map(() => newId()),
-      assigned.map((d) => d.conv.workspaceId),
-      assigned.map((d) => d.conv.id),
-      assigned.map((d) => JSON.stringify({ agentId: d.agentId, queue: d.queue.name, step: d.step, filter: d.filterName })),
-    ]);
-  }
-  if (events.length > 0) {
-    await sqlRows(client, insertEvents, [events.map((e) => e.id), events.map((e) => e.ws), events.map((e) => e.conv), events.map((e) => JSON.stringify(e.activity.data)), at, events.map((e) => e.activity.kind)]);
-  }
   return outcomes;
 }
