@@ -33,6 +33,8 @@ export interface BenchCluster {
   /** The first worker process (of `workerProcesses`). */
   workers: ServerProcess;
   workerProcesses: ServerProcess[];
+  /** Each worker process's Prometheus endpoint (its health port), for sampling memory during a scenario. */
+  workerMetricsUrls: string[];
   /** Every API node, the first (`api`, `apiUrl`) included; each with its own port, PUBLIC_URL and SMTP edge. */
   apiNodes: { url: string; process: ServerProcess; smtpPort: number }[];
   /** The API's SMTP edge (SMTP_INBOUND_PORT). */
@@ -112,10 +114,12 @@ export async function startBenchCluster(
   }
   // Each worker process answers its own health port; they share the queues as separate hosts would.
   const workerProcesses: ServerProcess[] = [];
+  const workerMetricsUrls: string[] = [];
   for (let i = 0; i < (opts.workerCount ?? 1); i++) {
     const healthPort = await freePort();
     const workers = start('workers', opts.workerNodeFlags ?? [], { HEALTH_PORT: String(healthPort) });
     workerProcesses.push(workers);
+    workerMetricsUrls.push(`http://127.0.0.1:${healthPort}/metrics`);
     await ready(workers, `http://127.0.0.1:${healthPort}/healthz`);
   }
   const idOf = (email: string) => ws.agents.find((a) => a.email === email)!.id;
@@ -127,6 +131,7 @@ export async function startBenchCluster(
     api,
     workers: workerProcesses[0]!,
     workerProcesses,
+    workerMetricsUrls,
     apiNodes,
     smtpPort,
     mode,
