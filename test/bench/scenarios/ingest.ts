@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mustConnect } from '../../support/agent-socket.ts';
 import { twilioSender } from '../../reliability/support/senders.ts';
-import { currentRssMb, maxOver, peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
+import { cpuSeconds, currentRssMb, maxOver, peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
 import { followIngest } from '../support/follow-ingest.ts';
 import { sampleMemory } from '../support/memory-sampler.ts';
 
@@ -32,6 +32,8 @@ export interface IngestFigures {
   rssMb: { api: number; workers: number; apiIdle: number; workersIdle: number };
   /** The workers' memory during the burst, sampled from their /metrics each second: the peak of each part (the largest worker's). */
   workersMemMb: { heapUsed: number; heapTotal: number; oldUsed: number; newUsed: number; external: number; rss: number };
+  /** CPU seconds each process used from start to the end of the burst (the largest worker's): what a memory setting costs in garbage collection. */
+  cpuSeconds: { api: number; workers: number };
   [key: string]: Record<string, number>;
 }
 
@@ -108,6 +110,7 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
       workersIdle: idle.workers,
     };
     const mem = await memory.stop();
+    const cpu = { api: await cpuSeconds(c.api.child.pid), workers: await maxOver(c.workerProcesses, cpuSeconds) };
     const workersMemMb = { heapUsed: mem.heapUsedMb, heapTotal: mem.heapTotalMb, oldUsed: mem.oldUsedMb, newUsed: mem.newUsedMb, external: mem.externalMb, rss: mem.rssMb };
     agent.close();
     return {
@@ -119,6 +122,7 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
       },
       rssMb,
       workersMemMb,
+      cpuSeconds: cpu,
     };
   } finally {
     await c.close();

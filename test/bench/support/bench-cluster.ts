@@ -167,6 +167,16 @@ export async function currentRssMb(pid: number | undefined): Promise<number> {
   return procStatusMb(pid, 'VmRSS');
 }
 
+/** CPU time (user + system) a process has used so far, in seconds, from /proc; NaN where /proc is not there. */
+export async function cpuSeconds(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100/s on Linux).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return stat ? ticks / 100 : Number.NaN;
+}
+
 /** The largest of several processes' figures (several workers: the one that needs the most decides). */
 export async function maxOver(processes: readonly ServerProcess[], read: (pid: number | undefined) => Promise<number>): Promise<number> {
   const values = await Promise.all(processes.map((p) => read(p.child.pid)));
