@@ -9,6 +9,7 @@ import { ensureDatabase, migrate } from './db/migrate.ts';
 import { waitForMigrations } from './db/wait-for-migrations.ts';
 import { createLogger } from './log.ts';
 import { createRuntime } from './runtime-core.ts';
+import { boundHeapGrowth, WORKERS_HEAP_GROWING_PERCENT } from './heap-growth.ts';
 import { keepWasmBaselineTierOnly } from './wasm-tier.ts';
 
 type Mode = 'all' | 'api' | 'workers';
@@ -23,6 +24,10 @@ function parseMode(arg: string | undefined): Mode {
 async function main(): Promise<void> {
   keepWasmBaselineTierOnly();
   const mode = parseMode(process.argv[2]);
+  // The queues' workers allocate fast and briefly under a burst; a fixed growing factor keeps the
+  // garbage between full collections in proportion to the live set (heap-growth.ts). The API
+  // process keeps V8's own (it stays well under its budget, and its latency pays for each collection).
+  if (mode !== 'api') boundHeapGrowth(WORKERS_HEAP_GROWING_PERCENT, { execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS });
   const config = loadConfig(process.env);
   const log = createLogger(config.LOG_LEVEL);
   // A promise nobody awaited must not take the process (and every connection it serves) down with it.

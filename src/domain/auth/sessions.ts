@@ -3,6 +3,7 @@
 // expires (SESSION_TTL_HOURS), when unused for SESSION_IDLE_MINUTES, or through endSessions: the
 // one way any session is ended (logout, "log out everywhere", password change or reset, deactivation).
 import type { Db, Tx } from '../../db/client.ts';
+import { sqlRows } from '../../db/sql.ts';
 import type { LoginResult } from './login-view.ts';
 import type { AuthenticatedAgent } from './viewer.ts';
 import { hashSecretToken as hashToken, newSecretToken } from './secret-token.ts';
@@ -42,13 +43,37 @@ export async function endSessions(db: Db | Tx, input: { agentId: string; session
   return ended.map((s) => s.id);
 }
 
+interface SessionRow {
+  id: string;
+  agentId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  workspaceId: string;
+  role: AuthenticatedAgent['role'];
+  name: string;
+  email: string;
+  active: boolean;
+  teamIds: string[];
+}
+
+// Every API request and socket connection runs this, so it is one named (prepared) statement:
+// the session, its agent and the agent's teams in one round trip. Through Prisma it was three
+// statements (session, agent, team memberships) plus the interpreter's work for each. Nothing is
+// cached between requests: a session ended, a role or a team changed (on any node, or by the CLI)
+// applies to the very next request. Prisma keeps UTC `timestamp`s; AT TIME ZONE makes them instants.
+const sessionByTokenHash = {
+  name: 'auth-session-by-token-hash',
+  text: `SELECT s.id, s."agentId", (s."expiresAt" AT TIME ZONE 'UTC') AS "expiresAt", (s."lastSeenAt" AT TIME ZONE 'UTC') AS "lastSeenAt",
+                a."workspaceId", a.role::text AS role, a.name, a.email, a.active,
+                ARRAY(SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."agentId" = a.id ORDER BY tm."teamId") AS "teamIds"
+         FROM "Session" s JOIN "Agent" a ON a.id = s."agentId"
+         WHERE s."tokenHash" = $1`,
+};
+
 export async function authenticate(db: Db, token: string, opts: { now: Date; idleMinutes: number }): Promise<AuthenticatedAgent | null> {
   const { now } = opts;
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { agent: { include: { teams: { select: { teamId: true } } } } },
-  });
-  if (!session || session.expiresAt <= now || !session.agent.active) return null;
+  const [session] = await sqlRows<SessionRow>(db, sessionByTokenHash, [hashToken(token)]);
+  if (!session || session.expiresAt <= now || !session.active) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > opts.idleMinutes * 60_000) {
     await endSessions(db, { agentId: session.agentId, sessionIds: [session.id] });
     return null;
@@ -57,8 +82,8 @@ export async function authenticate(db: Db, token: string, opts: { now: Date; idl
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const a = session.agent;
-  return { agentId: a.id, workspaceId: a.workspaceId, role: a.role, teamIds: a.teams.map((t) => t.teamId), name: a.name, email: a.email, sessionId: session.id };
+  const { agentId, workspaceId, role, teamIds, name, email } = session;
+  return { agentId, workspaceId, role, teamIds, name, email, sessionId: session.id };
 }
 
 /** Ends the session a token belongs to (logging out); an unknown token ends nothing. */

@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mustConnect } from '../../support/agent-socket.ts';
 import { twilioSender } from '../../reliability/support/senders.ts';
-import { currentRssMb, maxOver, peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
+import { cpuSeconds, currentRssMb, maxOver, peakRssMb, people, SMS_NUMBER, startBenchCluster, TWILIO } from '../support/bench-cluster.ts';
 import { followIngest } from '../support/follow-ingest.ts';
+import { sampleMemory } from '../support/memory-sampler.ts';
 
 export interface IngestSize {
   messages: number;
@@ -29,6 +30,10 @@ export interface IngestFigures {
   ingest: { acceptedPerSecond: number; endToEndPerSecond: number; ackP50Ms: number; ackP99Ms: number; agentP50Ms: number; agentP99Ms: number; baselineRowsPerSecond: number; ratio: number; endToEndRatio: number; delivered: number };
   /** Peak (VmHWM) at the end of ingest, and resident (VmRSS) once started, before the burst; the max over worker processes. */
   rssMb: { api: number; workers: number; apiIdle: number; workersIdle: number };
+  /** The workers' memory during the burst, sampled from their /metrics each second: the peak of each part (the largest worker's). */
+  workersMemMb: { heapUsed: number; heapTotal: number; oldUsed: number; newUsed: number; external: number; rss: number };
+  /** CPU seconds each process used from start to the end of the burst (the largest worker's): what a memory setting costs in garbage collection. */
+  cpuSeconds: { api: number; workers: number };
   [key: string]: Record<string, number>;
 }
 
@@ -65,12 +70,15 @@ export interface IngestOptions {
   workers: number;
   /** The same for the API process (the webhook edge), into its own directory. */
   cpuProfApiDir?: string | null;
+  /** Node flags for the worker processes and the API (`--worker-flags`, `--api-flags`), before the profiling ones. */
+  workerNodeFlags?: string[];
+  apiNodeFlags?: string[];
 }
 
 /** The node flags of the worker processes: a CPU profile each when asked for. */
-export const workerFlags = (opts: IngestOptions) => profileFlags(opts.cpuProfDir);
+export const workerFlags = (opts: IngestOptions) => [...(opts.workerNodeFlags ?? []), ...profileFlags(opts.cpuProfDir)];
 /** The API process's node flags: its CPU profile when asked for. */
-export const apiFlags = (opts: IngestOptions) => profileFlags(opts.cpuProfApiDir);
+export const apiFlags = (opts: IngestOptions) => [...(opts.apiNodeFlags ?? []), ...profileFlags(opts.cpuProfApiDir)];
 const profileFlags = (dir: string | null | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
 
 export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<IngestFigures> {
@@ -92,13 +100,18 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
       ApiVersion: '2010-04-01',
     }));
     const webhook = twilioSender({ apiUrl: c.apiUrl, publicUrl: c.apiUrl, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
-    const followed = await followIngest(agent, texts, { idOf: (t) => t.MessageSid, send: webhook, senders: size.senders, drainTimeoutMs: size.drainTimeoutMs });
+    // Stopped however the burst ends, so a failed run does not leave the sampler polling.
+    const memory = sampleMemory(c.workerMetricsUrls);
+    const followed = await followIngest(agent, texts, { idOf: (t) => t.MessageSid, send: webhook, senders: size.senders, drainTimeoutMs: size.drainTimeoutMs }).finally(() => memory.stop());
     const rssMb = {
       api: await peakRssMb(c.api.child.pid),
       workers: await maxOver(c.workerProcesses, peakRssMb),
       apiIdle: idle.api,
       workersIdle: idle.workers,
     };
+    const mem = await memory.stop();
+    const cpu = { api: await cpuSeconds(c.api.child.pid), workers: await maxOver(c.workerProcesses, cpuSeconds) };
+    const workersMemMb = { heapUsed: mem.heapUsedMb, heapTotal: mem.heapTotalMb, oldUsed: mem.oldUsedMb, newUsed: mem.newUsedMb, external: mem.externalMb, rss: mem.rssMb };
     agent.close();
     return {
       ingest: {
@@ -108,6 +121,8 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
         endToEndRatio: followed.endToEndPerSecond / baselineRowsPerSecond,
       },
       rssMb,
+      workersMemMb,
+      cpuSeconds: cpu,
     };
   } finally {
     await c.close();

@@ -18,12 +18,16 @@ export interface BenchArgs {
   mode: ProcessMode;
   /** The same as cpuProfDir for the API process (the webhook edge), into its own directory. */
   cpuProfApiDir: string | null;
+  /** Extra node flags for the worker processes (`--worker-flags "--max-semi-space-size=8"`), to try V8 settings without editing code. */
+  workerNodeFlags: string[];
+  /** The same for the API process. */
+  apiNodeFlags: string[];
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing,reports] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing,reports] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx] [--worker-flags "FLAGS"] [--api-flags "FLAGS"]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production' };
+  const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production', workerNodeFlags: [], apiNodeFlags: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -50,7 +54,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     } else if (arg === '--build') args.mode = 'production';
     else if (arg === '--tsx') args.mode = 'tsx';
     else if (arg === '--cpu-prof-api') args.cpuProfApiDir = value();
+    // Their value starts with -- itself, so it is taken as it comes.
+    else if (arg === '--worker-flags') args.workerNodeFlags = nodeFlags(arg, argv[++i]);
+    else if (arg === '--api-flags') args.apiNodeFlags = nodeFlags(arg, argv[++i]);
     else throw new Error(`unknown argument ${arg}\n${usage}`);
   }
   return args;
+}
+
+/** Node flags given as one argument, split at spaces; each must be a flag (`--x` or `--x=y`), so a typo cannot become the entry file. */
+function nodeFlags(arg: string, text: string | undefined): string[] {
+  const flags = (text ?? '').split(/\s+/).filter(Boolean);
+  for (const f of flags) if (!/^--[a-z0-9-]+(=\S+)?$/i.test(f)) throw new Error(`${arg}: "${f}" is not a node flag (--name or --name=value)\n${usage}`);
+  if (flags.length === 0) throw new Error(`${arg} needs at least one node flag\n${usage}`);
+  return flags;
 }

@@ -33,6 +33,8 @@ export interface BenchCluster {
   /** The first worker process (of `workerProcesses`). */
   workers: ServerProcess;
   workerProcesses: ServerProcess[];
+  /** Each worker process's Prometheus endpoint (its health port), for sampling memory during a scenario. */
+  workerMetricsUrls: string[];
   /** Every API node, the first (`api`, `apiUrl`) included; each with its own port, PUBLIC_URL and SMTP edge. */
   apiNodes: { url: string; process: ServerProcess; smtpPort: number }[];
   /** The API's SMTP edge (SMTP_INBOUND_PORT). */
@@ -112,10 +114,12 @@ export async function startBenchCluster(
   }
   // Each worker process answers its own health port; they share the queues as separate hosts would.
   const workerProcesses: ServerProcess[] = [];
+  const workerMetricsUrls: string[] = [];
   for (let i = 0; i < (opts.workerCount ?? 1); i++) {
     const healthPort = await freePort();
     const workers = start('workers', opts.workerNodeFlags ?? [], { HEALTH_PORT: String(healthPort) });
     workerProcesses.push(workers);
+    workerMetricsUrls.push(`http://127.0.0.1:${healthPort}/metrics`);
     await ready(workers, `http://127.0.0.1:${healthPort}/healthz`);
   }
   const idOf = (email: string) => ws.agents.find((a) => a.email === email)!.id;
@@ -127,6 +131,7 @@ export async function startBenchCluster(
     api,
     workers: workerProcesses[0]!,
     workerProcesses,
+    workerMetricsUrls,
     apiNodes,
     smtpPort,
     mode,
@@ -160,6 +165,16 @@ export async function peakRssMb(pid: number | undefined): Promise<number> {
 /** Resident set (VmRSS) of a process now, in MB; NaN where /proc is not there. */
 export async function currentRssMb(pid: number | undefined): Promise<number> {
   return procStatusMb(pid, 'VmRSS');
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc; NaN where /proc is not there. */
+export async function cpuSeconds(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100/s on Linux).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return stat ? ticks / 100 : Number.NaN;
 }
 
 /** The largest of several processes' figures (several workers: the one that needs the most decides). */

@@ -53,10 +53,10 @@ describe('table and json', () => {
 
 describe('command line', () => {
   it('defaults to every scenario, full size, 3 runs, a table', () => {
-    expect(parseBenchArgs([])).toEqual({ json: false, quick: false, runs: 3, scenarios: ['ingest', 'smtp', 'inbox', 'routing', 'reports'], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production' });
+    expect(parseBenchArgs([])).toEqual({ json: false, quick: false, runs: 3, scenarios: ['ingest', 'smtp', 'inbox', 'routing', 'reports'], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production', workerNodeFlags: [], apiNodeFlags: [] });
   });
   it('reads --quick, --json, --runs, --only and --cpu-prof', () => {
-    expect(parseBenchArgs(['--quick', '--json', '--runs', '1', '--only', 'routing,ingest', '--cpu-prof', '/tmp/p'])).toEqual({ json: true, quick: true, runs: 1, scenarios: ['routing', 'ingest'], cpuProfDir: '/tmp/p', cpuProfApiDir: null, workers: [1], mode: 'production' });
+    expect(parseBenchArgs(['--quick', '--json', '--runs', '1', '--only', 'routing,ingest', '--cpu-prof', '/tmp/p'])).toEqual({ json: true, quick: true, runs: 1, scenarios: ['routing', 'ingest'], cpuProfDir: '/tmp/p', cpuProfApiDir: null, workers: [1], mode: 'production', workerNodeFlags: [], apiNodeFlags: [] });
   });
   it('reads --cpu-prof-api, the API process profile, apart from the workers one', () => {
     expect(parseBenchArgs(['--cpu-prof-api', '/tmp/api'])).toMatchObject({ cpuProfDir: null, cpuProfApiDir: '/tmp/api' });

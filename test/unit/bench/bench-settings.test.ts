@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../bench/support/args.ts';
 import { describeMode, nodeArgsFor } from '../../bench/support/process-mode.ts';
 import { mergeWorkerSettings } from '../../bench/support/worker-settings.ts';
+import { apiFlags, workerFlags } from '../../bench/scenarios/ingest.ts';
 
 describe('--workers and --build / --tsx', () => {
   it('reads a list of worker-process counts, once each, in the order given', () => {
@@ -19,6 +20,19 @@ describe('--workers and --build / --tsx', () => {
     expect(parseBenchArgs([]).mode).toBe('production');
     expect(parseBenchArgs(['--tsx']).mode).toBe('tsx');
     expect(parseBenchArgs(['--tsx', '--build']).mode).toBe('production');
+  });
+  it('takes node flags for the workers and the API as one argument each, refusing anything that is not a flag', () => {
+    expect(parseBenchArgs(['--worker-flags', '--max-semi-space-size=8 --heap-growing-percent=50', '--api-flags', '--expose-gc'])).toMatchObject({
+      workerNodeFlags: ['--max-semi-space-size=8', '--heap-growing-percent=50'],
+      apiNodeFlags: ['--expose-gc'],
+    });
+    expect(() => parseBenchArgs(['--worker-flags', 'dist/other.js'])).toThrow(/not a node flag/);
+    expect(() => parseBenchArgs(['--worker-flags'])).toThrow(/at least one node flag/);
+    expect(() => parseBenchArgs(['--api-flags', ' '])).toThrow(/at least one node flag/);
+  });
+  it('puts the given worker flags before the profiling ones', () => {
+    expect(workerFlags({ cpuProfDir: '/tmp/p', workers: 1, workerNodeFlags: ['--max-semi-space-size=8'] })).toEqual(['--max-semi-space-size=8', '--cpu-prof', '--cpu-prof-dir', '/tmp/p']);
+    expect(apiFlags({ cpuProfDir: null, workers: 1 })).toEqual([]);
   });
   it('knows the SMTP scenario', () => {
     expect(parseBenchArgs(['--only', 'smtp']).scenarios).toEqual(['smtp']);
