@@ -7,6 +7,12 @@ import type { Statement } from '../../db/sql.ts';
 /** The same key as the Prisma path's lock, so both paths serialise on one contact and channel. */
 export const lockContactChannel: Statement = { name: 'ingest_lock_contact_channel', text: 'SELECT pg_advisory_xact_lock(hashtext($1))' };
 
+/** A batch's locks, taken in the order of the lock ids themselves: every batch takes them in the same order. */
+export const lockContactChannels: Statement = {
+  name: 'ingest_lock_contact_channels',
+  text: 'SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) s',
+};
+
 const conversationColumns = `c.id, c."workspaceId", c."contactId", c.status::text AS status, c."statusKey", c.priority::text AS priority,
   c."assigneeId", c."teamId", c.tags, c.attributes, c."queuedAt" AT TIME ZONE 'UTC' AS "queuedAt", c."slaPolicyId",
   c."firstResponseAt" AT TIME ZONE 'UTC' AS "firstResponseAt", c."waitingSince" AT TIME ZONE 'UTC' AS "waitingSince",

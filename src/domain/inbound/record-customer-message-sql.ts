@@ -17,7 +17,7 @@ import { alwaysOpenCalendar, parseCalendar } from '../sla/calendar.ts';
 import { choosePolicy } from '../sla/choose-policy.ts';
 import { toLoadedPolicy } from '../sla/load-policy.ts';
 import { planCustomerMessageClocks, type ClockPlan } from '../sla/plan-customer-message-clocks.ts';
-import { conversationClocks, customerMessageFacts, lockContactChannel, markEventIgnored, referencedConversations, writeNewConversation, writeToConversation } from './customer-message-statements.ts';
+import { conversationClocks, customerMessageFacts, lockContactChannel, lockContactChannels, markEventIgnored, referencedConversations, writeNewConversation, writeToConversation } from './customer-message-statements.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 import { messageValues, type FactsRow, type ThreadRow } from './customer-message-rows.ts';
 
@@ -26,29 +26,55 @@ const HOUR = 3_600_000;
 /** The outcome, or null when the message is not for this path (then nothing was written). */
 export async function recordCustomerMessageSql(db: Db, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome | null> {
   return sqlTransaction(db, async (client) => {
-    const { channel, normalized: n, now } = input;
     // One inbound at a time per contact and channel, so two quick messages cannot open two conversations.
-    await client.query({ ...lockContactChannel, values: [input.contactId + channel.id] });
-    const settings = conversationSettings(channel.settings);
-    const q = { workspaceId: channel.workspaceId, contactId: input.contactId, refs: n.thread.refs, now, settings };
-    const byReference = n.thread.refs.length > 0 ? pickReferenceMatch(await referencedHits(client, q), q) : null;
-    const since = new Date(now.getTime() - settings.topicWindowHours * HOUR);
-    const surveyByReply = adapterFor(channel.kind).survey === 'reply';
-    const [facts] = await sqlRows<FactsRow>(client, customerMessageFacts, [
-      channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic, since.toISOString(),
-    ]);
-    if (!facts) throw new Error('the facts statement returned no row');
-    if (facts.already) {
-      const reason = 'already recorded as a message';
-      await sqlRows(client, markEventIgnored, [input.inboundEventId, reason, now.toISOString(), facts.already.id]);
-      return { status: 'ignored', reason, messageId: facts.already.id, conversationId: facts.already.conversationId };
-    }
-    // A score or a comment for the contact's latest survey is recorded as such, by the Prisma path.
-    if (facts.surveyStatus !== null && surveyTakesReply(surveyOf(facts), { text: n.text, attachments: input.attachments.length, now })) return null;
-    const candidate = facts.id === null ? null : { conversation: facts as ThreadRow, matchedBy: input.threading === 'per-contact' ? ('contact' as const) : ('topic' as const) };
-    const decision = decideThread(byReference ?? candidate, q);
-    return write(client, input, facts, decision);
+    await client.query({ ...lockContactChannel, values: [lockKey(input)] });
+    return recordLocked(client, input);
   });
+}
+
+/**
+ * Several messages in one transaction, in the order given (batch-customer-messages.ts): every lock
+ * first, in one order for all (so two batches cannot deadlock), then each message as alone. Once a
+ * message of a contact is left to the Prisma path (null), so are that contact's later ones, which
+ * keeps their order.
+ */
+export async function recordCustomerMessagesSql(db: Db, inputs: RecordInboundInput<InboundMessage>[]): Promise<(RecordOutcome | null)[]> {
+  return sqlTransaction(db, async (client) => {
+    await client.query({ ...lockContactChannels, values: [inputs.map(lockKey)] });
+    const deferred = new Set<string>();
+    const outcomes: (RecordOutcome | null)[] = [];
+    for (const input of inputs) {
+      const outcome = deferred.has(lockKey(input)) ? null : await recordLocked(client, input);
+      if (!outcome) deferred.add(lockKey(input));
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  });
+}
+
+const lockKey = (input: RecordInboundInput) => input.contactId + input.channel.id;
+
+async function recordLocked(client: pg.PoolClient, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome | null> {
+  const { channel, normalized: n, now } = input;
+  const settings = conversationSettings(channel.settings);
+  const q = { workspaceId: channel.workspaceId, contactId: input.contactId, refs: n.thread.refs, now, settings };
+  const byReference = n.thread.refs.length > 0 ? pickReferenceMatch(await referencedHits(client, q), q) : null;
+  const since = new Date(now.getTime() - settings.topicWindowHours * HOUR);
+  const surveyByReply = adapterFor(channel.kind).survey === 'reply';
+  const [facts] = await sqlRows<FactsRow>(client, customerMessageFacts, [
+    channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic, since.toISOString(),
+  ]);
+  if (!facts) throw new Error('the facts statement returned no row');
+  if (facts.already) {
+    const reason = 'already recorded as a message';
+    await sqlRows(client, markEventIgnored, [input.inboundEventId, reason, now.toISOString(), facts.already.id]);
+    return { status: 'ignored', reason, messageId: facts.already.id, conversationId: facts.already.conversationId };
+  }
+  // A score or a comment for the contact's latest survey is recorded as such, by the Prisma path.
+  if (facts.surveyStatus !== null && surveyTakesReply(surveyOf(facts), { text: n.text, attachments: input.attachments.length, now })) return null;
+  const candidate = facts.id === null ? null : { conversation: facts as ThreadRow, matchedBy: input.threading === 'per-contact' ? ('contact' as const) : ('topic' as const) };
+  const decision = decideThread(byReference ?? candidate, q);
+  return write(client, input, facts, decision);
 }
 
 async function write(client: pg.PoolClient, input: RecordInboundInput<InboundMessage>, facts: FactsRow, decision: ReturnType<typeof decideThread<ThreadRow>>): Promise<RecordOutcome> {

@@ -14,13 +14,14 @@ import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 import { createInboundMessage } from './create-inbound-message.ts';
 import { recordCsatReply } from '../csat/record-csat-reply.ts';
-import { recordCustomerMessageSql } from './record-customer-message-sql.ts';
+import { recordCustomerMessageBatched } from './batch-customer-messages.ts';
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
   const n = input.normalized;
-  // The common case in plain SQL; it hands back null for what only this path records (a survey's answer).
+  // The common case in plain SQL, batched with the messages arriving meanwhile; it hands back null
+  // for what only this path records (a survey's answer).
   if (n.kind === 'message' && !n.edit && !n.consent) {
-    const recorded = await recordCustomerMessageSql(db, { ...input, normalized: n });
+    const recorded = await recordCustomerMessageBatched(db, { ...input, normalized: n });
     if (recorded) return recorded;
   }
   return db.$transaction(async (tx) => {
