@@ -61,8 +61,9 @@ async function recordLocked(client: pg.PoolClient, input: RecordInboundInput<Inb
   const byReference = n.thread.refs.length > 0 ? pickReferenceMatch(await referencedHits(client, q), q) : null;
   const since = new Date(now.getTime() - settings.topicWindowHours * HOUR);
   const surveyByReply = adapterFor(channel.kind).survey === 'reply';
+  // An empty topic is no topic, as findThread reads it (it never matches an empty one).
   const [facts] = await sqlRows<FactsRow>(client, customerMessageFacts, [
-    channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic, since.toISOString(),
+    channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic || null, since.toISOString(),
   ]);
   if (!facts) throw new Error('the facts statement returned no row');
   if (facts.already) {
