@@ -4,6 +4,7 @@ import type { InboundMessage } from '../../../channels/types.ts';
 import type { Conversation } from '../../db/client.ts';
 import { newId } from '../../db/new-id.ts';
 import type { StatusDef } from '../conversations/status-definitions.ts';
+import type { PolicyColumns } from '../sla/load-policy.ts';
 import { inboundMetadata } from './create-inbound-message.ts';
 import type { RecordInboundInput } from './inbound-types.ts';
 
@@ -13,18 +14,8 @@ export type ThreadRow = Pick<
   'id' | 'workspaceId' | 'contactId' | 'status' | 'statusKey' | 'priority' | 'assigneeId' | 'teamId' | 'tags' | 'attributes' | 'queuedAt' | 'slaPolicyId' | 'firstResponseAt' | 'waitingSince' | 'resolvedAt' | 'updatedAt'
 >;
 
-export interface PolicyRow {
-  id: string;
-  name: string;
-  position: number;
-  active: boolean;
-  conditions: unknown;
-  targets: unknown;
-  calendarId: string | null;
-  warnBeforeSeconds: number[] | null;
-  escalation: unknown;
-  calendar: { timeZone: string; weeklyHours: unknown; holidays: string[] | null } | null;
-}
+/** An active SLA policy with its calendar (null: always open), as the facts statement gives it. */
+export type PolicyRow = PolicyColumns & { calendar: { timeZone: string; weeklyHours: unknown; holidays: string[] | null } | null };
 
 /** customerMessageFacts: the facts, then the candidate conversation's columns (all null when there is none). */
 export type FactsRow = {

@@ -86,7 +86,7 @@ async function write(client: pg.PoolClient, input: RecordInboundInput<InboundMes
   const conversationId = conv?.id ?? newId(wall.getTime());
   const messageId = newId(wall.getTime());
   const openStatus = facts.openStatus ?? defaultStatusDefinitions.find((d) => d.category === 'open')!;
-  const policy = choosePolicy((facts.policies ?? []).map((p) => toLoadedPolicy(p as never)), {
+  const policy = choosePolicy((facts.policies ?? []).map(toLoadedPolicy), {
     channel: asChannelKind(channel.kind), contactTier: facts.contactTier, tags: conv?.tags ?? [], teamId: conv?.teamId ?? null,
   });
   let plan: ClockPlan = { created: [], resumed: [], timers: [] };
