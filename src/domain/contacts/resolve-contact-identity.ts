@@ -10,6 +10,7 @@ import { Prisma, type Contact, type ContactIdentity } from '../../db/client.ts';
 import { claimantFor, claimFieldOf, recordClaim } from './claim-identity.ts';
 import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
 import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
+import { findIdentityWithContact } from './find-identity-with-contact.ts';
 
 export interface ResolveIdentityInput {
   workspaceId: string;
@@ -35,10 +36,8 @@ const uniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnow
 export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput): Promise<ResolvedIdentity> {
   const key = { workspaceId: input.workspaceId, channelKind: input.channelKind, address: input.address };
   for (let attempt = 0; ; attempt++) {
-    const existing = await db.contactIdentity.findUnique({
-      where: { workspaceId_channelKind_address: key },
-      include: { contact: true },
-    });
+    // One plain-SQL statement: this read is every ingested message's first.
+    const existing = await findIdentityWithContact(db, key);
     if (existing) return resolveExisting(db, input, existing);
     try {
       return await createContactWithIdentity(db, input);

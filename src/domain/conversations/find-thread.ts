@@ -15,15 +15,23 @@ export interface ThreadQuery {
   settings: ConversationSettings;
 }
 
-export type ThreadDecision =
-  | { action: 'append'; conversation: Conversation; matchedBy: 'reference' | 'topic' | 'contact' }
-  | { action: 'reopen'; conversation: Conversation; matchedBy: 'reference' | 'topic' | 'contact' }
-  | { action: 'new'; reason: 'no-match' | 'outside-reopen-window'; previous: Conversation | null };
+export type ThreadDecision = ThreadDecisionOf<Conversation>;
 
 const HOUR = 3_600_000;
 
 export async function findThread(tx: Tx, q: ThreadQuery): Promise<ThreadDecision> {
-  const match = (await matchByReference(tx, q)) ?? (await matchByTopicOrContact(tx, q));
+  return decideThread((await matchByReference(tx, q)) ?? (await matchByTopicOrContact(tx, q)), q);
+}
+
+/** The rows a thread is decided on need only these (the plain-SQL ingest path reads no more). */
+export type ThreadCandidate = Pick<Conversation, 'status' | 'resolvedAt' | 'updatedAt'>;
+export type MatchedBy = 'reference' | 'topic' | 'contact';
+export type ThreadDecisionOf<C> =
+  | { action: 'append' | 'reopen'; conversation: C; matchedBy: MatchedBy }
+  | { action: 'new'; reason: 'no-match' | 'outside-reopen-window'; previous: C | null };
+
+/** Append to the match, reopen it within the reopen window, or open a new one (shared with the SQL path). */
+export function decideThread<C extends ThreadCandidate>(match: { conversation: C; matchedBy: MatchedBy } | null, q: Pick<ThreadQuery, 'now' | 'settings'>): ThreadDecisionOf<C> {
   if (!match) return { action: 'new', reason: 'no-match', previous: null };
   const { conversation, matchedBy } = match;
   if (conversation.status !== 'resolved') return { action: 'append', conversation, matchedBy };
@@ -34,6 +42,19 @@ export async function findThread(tx: Tx, q: ThreadQuery): Promise<ThreadDecision
   return { action: 'new', reason: 'outside-reopen-window', previous: conversation };
 }
 
+/**
+ * Refs are ordered most specific first (In-Reply-To, then References newest-first); `hits` are the
+ * messages carrying any of them, newest first. A reply from someone else to the same message is
+ * their own case, not this contact's.
+ */
+export function pickReferenceMatch<C extends { contactId: string }>(hits: { externalId: string | null; conversation: C }[], q: Pick<ThreadQuery, 'refs' | 'contactId'>) {
+  for (const ref of q.refs) {
+    const hit = hits.find((m) => m.externalId === ref);
+    if (hit && hit.conversation.contactId === q.contactId) return { conversation: hit.conversation, matchedBy: 'reference' as const };
+  }
+  return null;
+}
+
 async function matchByReference(tx: Tx, q: ThreadQuery) {
   if (q.refs.length === 0) return null;
   const messages = await tx.message.findMany({
@@ -41,15 +62,7 @@ async function matchByReference(tx: Tx, q: ThreadQuery) {
     include: { conversation: true },
     orderBy: { createdAt: 'desc' },
   });
-  // Refs are ordered most specific first (In-Reply-To, then References newest-first).
-  for (const ref of q.refs) {
-    const hit = messages.find((m) => m.externalId === ref);
-    // A reply from someone else to the same message is their own case, not this contact's.
-    if (hit && hit.conversation.contactId === q.contactId) {
-      return { conversation: hit.conversation, matchedBy: 'reference' as const };
-    }
-  }
-  return null;
+  return pickReferenceMatch(messages, q);
 }
 
 async function matchByTopicOrContact(tx: Tx, q: ThreadQuery) {

@@ -6,13 +6,41 @@ import { toConversationSummary, toMessageView, type ConversationSummary } from '
 import { loadConversationSummary } from './load-conversation-summary.ts';
 import { loadMessageView } from './load-message-view.ts';
 
+type ConversationEvent = Extract<RealtimeEventName, 'conversation.created' | 'conversation.updated' | 'conversation.assigned'>;
+type PublishOptions = { alsoAgentIds?: string[]; activity?: readonly ConversationEventView[] };
+type LoadedSummary = Awaited<ReturnType<typeof loadConversationSummary>>;
+type LoadedMessage = Awaited<ReturnType<typeof loadMessageView>>;
+
 export async function publishConversation(
   deps: Pick<Deps, 'db' | 'publisher'>,
   conversationId: string,
-  event: Extract<RealtimeEventName, 'conversation.created' | 'conversation.updated' | 'conversation.assigned'>,
-  opts: { alsoAgentIds?: string[]; activity?: readonly ConversationEventView[] } = {},
+  event: ConversationEvent,
+  opts: PublishOptions = {},
 ): Promise<ConversationSummary> {
-  const c = await loadConversationSummary(deps.db, conversationId);
+  return sendConversation(deps, conversationId, await loadConversationSummary(deps.db, conversationId), event, opts);
+}
+
+export async function publishMessage(deps: Pick<Deps, 'db' | 'publisher'>, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
+  sendMessage(deps, messageId, await loadMessageView(deps.db, messageId), event);
+}
+
+/**
+ * A conversation and one of its messages, loaded at once (two connections, one wait: the ingest
+ * worker's last reads per message) and published in that order, so a view hears of the
+ * conversation before its message, as with publishConversation then publishMessage.
+ */
+export async function publishConversationAndMessage(
+  deps: Pick<Deps, 'db' | 'publisher'>,
+  conversation: { id: string; event: ConversationEvent; opts?: PublishOptions },
+  message: { id: string; event: 'message.created' | 'message.updated' },
+): Promise<ConversationSummary> {
+  const [c, m] = await Promise.all([loadConversationSummary(deps.db, conversation.id), loadMessageView(deps.db, message.id)]);
+  const summary = sendConversation(deps, conversation.id, c, conversation.event, conversation.opts ?? {});
+  sendMessage(deps, message.id, m, message.event);
+  return summary;
+}
+
+function sendConversation(deps: Pick<Deps, 'publisher'>, conversationId: string, c: LoadedSummary, event: ConversationEvent, opts: PublishOptions): ConversationSummary {
   if (!c) throw new Error(`cannot publish conversation ${conversationId}: no such conversation`);
   const summary = toConversationSummary(c);
   const audience = { workspaceId: c.workspaceId, conversationId: c.id, teamId: c.teamId, assigneeId: c.assigneeId, alsoAgentIds: opts.alsoAgentIds };
@@ -24,8 +52,7 @@ export async function publishConversation(
   return summary;
 }
 
-export async function publishMessage(deps: Pick<Deps, 'db' | 'publisher'>, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
-  const loaded = await loadMessageView(deps.db, messageId);
+function sendMessage(deps: Pick<Deps, 'publisher'>, messageId: string, loaded: LoadedMessage, event: 'message.created' | 'message.updated'): void {
   if (!loaded) throw new Error(`cannot publish message ${messageId}: no such message`);
   const { message: m, conversation } = loaded;
   deps.publisher.publish(event, { workspaceId: m.workspaceId, conversationId: m.conversationId, teamId: conversation.teamId, assigneeId: conversation.assigneeId }, toMessageView(m));

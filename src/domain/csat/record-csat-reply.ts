@@ -21,17 +21,29 @@ export async function recordCsatReply(tx: Tx, input: RecordInboundInput<InboundM
   // Only the contact's latest survey on this channel takes a reply: an older one left unanswered is not answered by it.
   const latest = await tx.csatSurvey.findFirst({ where: { channelId: channel.id, contactId, style: 'reply', sentAt: { not: null } }, orderBy: { sentAt: 'desc' } });
   if (!latest) return null;
-  if (latest.status === 'sent' && latest.expiresAt && latest.expiresAt > now) {
-    const answer = parseCsatReply(n.text);
-    if (!answer) return null;
+  const taken = surveyTakesReply(latest, { text: n.text, attachments: input.attachments.length, now });
+  if (taken === 'answer') {
+    const answer = parseCsatReply(n.text)!;
     return recordOnSurvey(tx, input, latest, () => recordCsatAnswer(tx, latest, { ...answer, at: now }));
   }
-  const comment = n.text.trim();
-  const commentSince = now.getTime() - COMMENT_WINDOW_MINUTES * 60_000;
-  const commentable = latest.status === 'answered' && latest.comment === null && latest.score !== null && latest.answeredAt !== null && latest.answeredAt.getTime() > commentSince;
-  if (!commentable || comment === '' || input.attachments.length > 0 || parseCsatReply(comment)) return null;
+  if (taken !== 'comment') return null;
   const scored = { ...latest, score: latest.score! };
-  return recordOnSurvey(tx, input, scored, () => recordCsatComment(tx, scored, comment, now));
+  return recordOnSurvey(tx, input, scored, () => recordCsatComment(tx, scored, n.text.trim(), now));
+}
+
+type SurveyState = Pick<CsatSurvey, 'status' | 'expiresAt' | 'comment' | 'score' | 'answeredAt'>;
+
+/**
+ * Whether the contact's latest reply-style survey takes this message as its answer or its comment
+ * (pure: the plain-SQL ingest path asks it too, and leaves such a message to this module).
+ */
+export function surveyTakesReply(latest: SurveyState, m: { text: string; attachments: number; now: Date }): 'answer' | 'comment' | null {
+  if (latest.status === 'sent' && latest.expiresAt && latest.expiresAt > m.now) return parseCsatReply(m.text) ? 'answer' : null;
+  const comment = m.text.trim();
+  const commentSince = m.now.getTime() - COMMENT_WINDOW_MINUTES * 60_000;
+  const commentable = latest.status === 'answered' && latest.comment === null && latest.score !== null && latest.answeredAt !== null && latest.answeredAt.getTime() > commentSince;
+  if (!commentable || comment === '' || m.attachments > 0 || parseCsatReply(comment)) return null;
+  return 'comment';
 }
 
 async function recordOnSurvey(tx: Tx, input: RecordInboundInput<InboundMessage>, survey: CsatSurvey, record: () => Promise<ConversationEventView | null>): Promise<RecordOutcome | null> {

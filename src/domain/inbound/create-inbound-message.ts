@@ -23,18 +23,23 @@ export async function createInboundMessage(tx: Tx, input: RecordInboundInput<Wri
       inReplyTo: n.inReplyTo,
       references: n.references,
       sentAt: n.sentAt,
-      metadata: {
-        from: n.from,
-        sender: { verified: n.sender.verified, reason: n.sender.reason },
-        to: n.to,
-        // Where replies go and who else is named (an email's Reply-To, Sender, further From authors).
-        ...(n.replyTo ? { replyTo: n.replyTo } : {}),
-        ...(n.sentBy ? { sentBy: n.sentBy } : {}),
-        ...(n.alsoFrom ? { alsoFrom: n.alsoFrom } : {}),
-        ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}),
-      },
+      metadata: inboundMetadata(n),
       // Only when there are some: a nested create makes Prisma read the message back after inserting it.
       ...(input.attachments.length > 0 ? { attachments: { create: input.attachments.map((a) => ({ ...a, workspaceId: input.channel.workspaceId })) } } : {}),
     },
   });
+}
+
+/** Who sent it and where replies go, as the message's metadata (shared with the plain-SQL path). */
+export function inboundMetadata(n: WrittenInbound) {
+  return {
+    from: n.from,
+    sender: { verified: n.sender.verified, reason: n.sender.reason },
+    to: n.to,
+    // Where replies go and who else is named (an email's Reply-To, Sender, further From authors).
+    ...(n.replyTo ? { replyTo: n.replyTo } : {}),
+    ...(n.sentBy ? { sentBy: n.sentBy } : {}),
+    ...(n.alsoFrom ? { alsoFrom: n.alsoFrom } : {}),
+    ...(n.kind === 'bounce' ? { bounce: n.bounce } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import type { Channel } from '../../db/client.ts';
 import { claimInboundEvent } from './claim-inbound-event.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveContactIdentity } from '../contacts/resolve-contact-identity.ts';
-import { publishConversation, publishMessage } from '../conversations/publish-conversation.ts';
+import { publishConversationAndMessage, publishMessage } from '../conversations/publish-conversation.ts';
 import type { RecordOutcome } from './inbound-types.ts';
 import { recordInbound } from './record-inbound.ts';
 import { markInboundFailed } from './mark-inbound-failed.ts';
@@ -60,8 +60,11 @@ export async function processInboundEvent(deps: Deps, inboundEventId: string): P
   const attachments = await storeAttachments(deps.store, normalized.attachments);
   const outcome = await recordInbound(db, { inboundEventId: event.id, channel: event.channel, contactId, normalized, threading: adapter.threading, attachments, now });
   if (outcome.status === 'processed') {
-    await publishConversation(deps, outcome.conversationId, outcome.conversationCreated ? 'conversation.created' : 'conversation.updated', { activity: outcome.activity });
-    await publishMessage(deps, outcome.messageId, outcome.messageCreated === false ? 'message.updated' : 'message.created');
+    await publishConversationAndMessage(
+      deps,
+      { id: outcome.conversationId, event: outcome.conversationCreated ? 'conversation.created' : 'conversation.updated', opts: { activity: outcome.activity } },
+      { id: outcome.messageId, event: outcome.messageCreated === false ? 'message.updated' : 'message.created' },
+    );
     if (outcome.messageCreated !== false) deps.metrics.ingestToAgent((deps.clock.now().getTime() - event.receivedAt.getTime()) / 1000);
     for (const id of outcome.updatedMessageIds ?? []) await publishMessage(deps, id, 'message.updated');
     if (normalized.attachments.some((a) => a.url)) await requestMediaDownloads(deps, outcome.messageId);

@@ -14,8 +14,16 @@ import { applyInboundEdit } from '../messages/apply-inbound-edit.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 import { createInboundMessage } from './create-inbound-message.ts';
 import { recordCsatReply } from '../csat/record-csat-reply.ts';
+import { recordCustomerMessageBatched } from './batch-customer-messages.ts';
 
 export async function recordInbound(db: Db, input: RecordInboundInput): Promise<RecordOutcome> {
+  const n = input.normalized;
+  // The common case in plain SQL, batched with the messages arriving meanwhile; it hands back null
+  // for what only this path records (a survey's answer).
+  if (n.kind === 'message' && !n.edit && !n.consent) {
+    const recorded = await recordCustomerMessageBatched(db, { ...input, normalized: n });
+    if (recorded) return recorded;
+  }
   return db.$transaction(async (tx) => {
     // One inbound at a time per contact and channel, so two quick messages cannot open two conversations.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.contactId + input.channel.id}))`;

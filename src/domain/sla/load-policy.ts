@@ -14,7 +14,10 @@ export interface LoadedPolicy extends PolicyLike {
 
 const targetsSchema = z.record(z.string(), metricTargetsSchema);
 
-export function toLoadedPolicy(p: SlaPolicy): LoadedPolicy {
+/** The columns a policy is loaded from (the plain-SQL ingest path reads no others). */
+export type PolicyColumns = Pick<SlaPolicy, 'id' | 'name' | 'position' | 'active' | 'conditions' | 'targets' | 'calendarId' | 'warnBeforeSeconds' | 'escalation'>;
+
+export function toLoadedPolicy(p: PolicyColumns): LoadedPolicy {
   return {
     id: p.id,
     name: p.name,

@@ -1,0 +1,115 @@
+// Customer messages ingested at the same moment are recorded in shared transactions
+// (src/domain/inbound/batch-customer-messages.ts): each is stored exactly once, two quick messages
+// from one contact never open two conversations, and a message that cannot be stored fails alone.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poolOf } from '../../../src/db/client.ts';
+import { processInboundEvent } from '../../../src/domain/inbound/process-inbound-event.ts';
+import { sid } from '../../support/fake-twilio.ts';
+import { startTwilioHarness, type TwilioHarness } from '../../support/twilio-harness.ts';
+
+const SMS_NUMBER = '+14155550100';
+const counting = new AsyncLocalStorage<string[]>();
+
+/** The statements `work` sends, BEGIN and COMMIT included (not those of the harness's own workers). */
+async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    counting.getStore()?.push(typeof first === 'string' ? first : (first.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    return { result: await counting.run(statements, work), statements };
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+}
+
+describe('customer messages ingested together', () => {
+  let t: TwilioHarness;
+  beforeAll(async () => {
+    t = await startTwilioHarness({ channels: (settings) => [{ kind: 'sms', name: 'Acme SMS', address: SMS_NUMBER, settings }] });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Stored as the edge stores it, but not queued: the test runs the worker's domain call itself. */
+  const storeSms = async (from: string, body: string, messageSid = sid('SM')) => {
+    const { db } = t.h.rt.deps;
+    const channel = await db.channel.findFirstOrThrow({ where: { kind: 'sms' } });
+    const params = { MessageSid: messageSid, AccountSid: t.fake.accountSid, From: from, To: SMS_NUMBER, Body: body, NumMedia: '0', NumSegments: '1', SmsStatus: 'received', ApiVersion: '2010-04-01' };
+    const event = await db.inboundEvent.create({
+      data: { workspaceId: channel.workspaceId, channelId: channel.id, externalId: sid('EV'), raw: new Uint8Array(Buffer.from(new URLSearchParams(params).toString())), payload: params },
+    });
+    return event.id;
+  };
+
+  it('stores 40 messages from 8 contacts exactly once, one conversation per contact, some of them sharing a transaction', async () => {
+    const senders = Array.from({ length: 8 }, (_, i) => `+1415555${String(2100 + i)}`);
+    const ids: string[] = [];
+    for (let round = 0; round < 5; round++) for (const from of senders) ids.push(await storeSms(from, `message ${round} from ${from}`));
+    const { result, statements } = await countStatements(() => Promise.all(ids.map((id) => processInboundEvent(t.h.rt.deps, id))));
+    expect(result.every((o) => o.status === 'processed')).toBe(true);
+    const { db } = t.h.rt.deps;
+    const events = await db.inboundEvent.findMany({ where: { id: { in: ids } } });
+    expect(events.every((e) => e.status === 'processed' && e.messageId !== null)).toBe(true);
+    expect(new Set(events.map((e) => e.messageId)).size).toBe(40);
+    for (const from of senders) {
+      const conversations = await db.conversation.findMany({ where: { contact: { identities: { some: { address: from } } } }, include: { _count: { select: { messages: true } } } });
+      expect(conversations).toHaveLength(1);
+      expect(conversations[0]!.messageCount).toBe(5);
+      expect(conversations[0]!._count.messages).toBe(5);
+    }
+    // A batch takes its locks in one statement of its own: some messages shared a transaction.
+    const batches = statements.filter((s) => s.includes('FROM unnest($1::text[]) AS k')).length;
+    console.log(`40 messages: ${batches} batches of several, ${statements.length} statements`);
+    expect(batches).toBeGreaterThan(0);
+  });
+
+  it('a message that cannot be stored fails alone; the others of its batch are stored once', async () => {
+    const { db } = t.h.rt.deps;
+    const senders = Array.from({ length: 6 }, (_, i) => `+1415555${String(2200 + i)}`);
+    const first = await processInboundEvent(t.h.rt.deps, await storeSms(senders[0]!, 'hello'));
+    if (first.status !== 'processed') throw new Error('the first message was not recorded');
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: first.conversationId } });
+    const ids: string[] = [];
+    for (const from of senders) ids.push(await storeSms(from, 'hello again'));
+    // A provider id too long for the message's unique index: Postgres refuses the row.
+    const poison = await storeSms(senders[1]!, 'poison', `SM${randomBytes(12_000).toString('hex')}`);
+    ids.splice(3, 0, poison);
+    // Holding the first sender's lock keeps their message's transaction waiting, so the others queue
+    // behind it and go together as the next batch, the poison among them.
+    const blocker = await poolOf(db).connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT pg_advisory_xact_lock(hashtext($1))', [conversation.contactId + conversation.channelId]);
+    const { result, statements } = await countStatements(async () => {
+      const settled = Promise.allSettled(ids.map((id) => processInboundEvent(t.h.rt.deps, id)));
+      await counting.exit(async () => {
+        await new Promise((r) => setTimeout(r, 2_000));
+        await blocker.query('ROLLBACK');
+        blocker.release();
+      });
+      return settled;
+    });
+    expect(result.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    const batched = statements.findIndex((s) => s.includes('FROM unnest($1::text[]) AS k'));
+    expect(batched).toBeGreaterThan(-1);
+    expect(statements.slice(batched)).toContain('ROLLBACK');
+    const events = await db.inboundEvent.findMany({ where: { id: { in: ids } } });
+    // Not lost: still waiting for the queue's retry (and, after the last attempt, marked failed by the worker).
+    expect(events.find((e) => e.id === poison)!.status).toBe('received');
+    const others = events.filter((e) => e.id !== poison);
+    expect(others.every((e) => e.status === 'processed' && e.messageId !== null)).toBe(true);
+    expect(await db.message.count({ where: { id: { in: others.map((e) => e.messageId!) } } })).toBe(6);
+    for (const [i, from] of senders.entries()) {
+      const conversations = await db.conversation.findMany({ where: { contact: { identities: { some: { address: from } } } } });
+      expect(conversations).toHaveLength(1);
+      expect(conversations[0]!.messageCount).toBe(i === 0 ? 2 : 1);
+    }
+  });
+});
