@@ -12,7 +12,7 @@ import { recordCustomerMessageSql, recordCustomerMessagesSql } from './record-cu
 /** Large enough to amortise a transaction, small enough that its locks are held briefly. */
 export const MAX_BATCH = 16;
 /** Batches in their transactions at once per process: while one commits, the next one gathers. */
-export const MAX_IN_FLIGHT = 1;
+export const MAX_IN_FLIGHT = 2;
 
 type Outcome = RecordOutcome | null;
 interface Pending {
