@@ -1,46 +1,17 @@
 // The agent_load migration on a database that already has assigned conversations: the counters
 // start from a count of the open assigned ones per agent and channel (pending, resolved and
 // unassigned ones are not load), and the triggers keep them from then on.
-import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsDir, ensureDatabase, migrate, readMigrations } from '../../../src/db/migrate.ts';
-import { dbUrl, testDbPrefix } from '../../support/env.ts';
+import { migrationDb } from '../../support/migration-db.ts';
 
-const MIGRATION = '20261206110000_agent_load';
-const name = `${testDbPrefix}${Math.floor(Date.now() / 1000)}_load_${randomBytes(4).toString('hex')}`;
-const url = dbUrl(name);
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const db = migrationDb('20261206110000_agent_load', 'load');
+const sql = db.sql;
 
 describe('the agent_load migration', () => {
-  afterAll(async () => {
-    const c = new pg.Client({ connectionString: dbUrl('postgres') });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  });
+  afterAll(() => db.drop());
 
   it('backfills the counters from the open assigned conversations, then the triggers keep them', async () => {
-    await ensureDatabase(url);
-    const before = await mkdtemp(path.join(tmpdir(), 'parley-mig-'));
-    try {
-      for (const m of await readMigrations()) if (m.name < MIGRATION) await cp(path.join(defaultMigrationsDir, m.name), path.join(before, m.name), { recursive: true });
-      await migrate(url, before);
-    } finally {
-      await rm(before, { recursive: true, force: true });
-    }
+    await db.migrateBefore();
     await sql(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('w1', 'W', 'w', now())`);
     await sql(`INSERT INTO "Channel" (id, "workspaceId", kind, name, address, "updatedAt") VALUES ('e', 'w1', 'email', 'E', 'e@x', now()), ('s', 'w1', 'sms', 'S', '+1', now())`);
     await sql(`INSERT INTO "Agent" (id, "workspaceId", email, name, "updatedAt") VALUES ('a1', 'w1', 'a1@x', 'A1', now()), ('a2', 'w1', 'a2@x', 'A2', now())`);
@@ -49,7 +20,7 @@ describe('the agent_load migration', () => {
       ('v1', 'w1', 1, 'e', 'k', 'open', 'a1', now()), ('v2', 'w1', 2, 'e', 'k', 'open', 'a1', now()), ('v3', 'w1', 3, 's', 'k', 'open', 'a1', now()),
       ('v4', 'w1', 4, 'e', 'k', 'pending', 'a2', now()), ('v5', 'w1', 5, 'e', 'k', 'resolved', 'a2', now()), ('v6', 'w1', 6, 'e', 'k', 'open', NULL, now())`);
 
-    await migrate(url);
+    await db.migrateRest();
 
     const counters = () => sql(`SELECT "agentId", "channelId", assigned FROM "AgentLoad" WHERE assigned <> 0 ORDER BY 1, 2`);
     expect(await counters()).toEqual([

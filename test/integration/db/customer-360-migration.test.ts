@@ -2,46 +2,17 @@
 // default stages plus any stage its contacts carry, the attribute keys they carry become typed
 // definitions (a number kept under a text one becomes its text), and lastContactAt is their newest conversation's activity; afterwards the trigger
 // keeps it, also when a conversation moves to another contact.
-import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsDir, ensureDatabase, migrate, readMigrations } from '../../../src/db/migrate.ts';
-import { dbUrl, testDbPrefix } from '../../support/env.ts';
+import { migrationDb } from '../../support/migration-db.ts';
 
-const MIGRATION = '20261204140000_customer_360';
-const name = `${testDbPrefix}${Math.floor(Date.now() / 1000)}_c360_${randomBytes(4).toString('hex')}`;
-const url = dbUrl(name);
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text, values)).rows;
-  } finally {
-    await c.end();
-  }
-}
+const db = migrationDb('20261204140000_customer_360', 'c360');
+const sql = db.sql;
 
 describe('the customer_360 migration', () => {
-  afterAll(async () => {
-    const c = new pg.Client({ connectionString: dbUrl('postgres') });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  });
+  afterAll(() => db.drop());
 
   it('seeds stages and attribute definitions from what contacts carry, and backfills the last contact', async () => {
-    await ensureDatabase(url);
-    const before = await mkdtemp(path.join(tmpdir(), 'parley-mig-'));
-    try {
-      for (const m of await readMigrations()) if (m.name < MIGRATION) await cp(path.join(defaultMigrationsDir, m.name), path.join(before, m.name), { recursive: true });
-      await migrate(url, before);
-    } finally {
-      await rm(before, { recursive: true, force: true });
-    }
+    await db.migrateBefore();
     await sql(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ('w1', 'W', 'w', now()), ('w2', 'Empty', 'e', now())`);
     await sql(`INSERT INTO "Channel" (id, "workspaceId", kind, name, address, "updatedAt") VALUES ('ch', 'w1', 'email', 'E', 'e@x', now())`);
     await sql(`INSERT INTO "Contact" (id, "workspaceId", "lifecycleStage", attributes, "createdAt", "updatedAt") VALUES
@@ -51,7 +22,7 @@ describe('the customer_360 migration', () => {
     await sql(`INSERT INTO "Conversation" (id, "workspaceId", number, "channelId", "contactId", "lastMessageAt", "updatedAt") VALUES
       ('v1', 'w1', 1, 'ch', 'c1', '2026-03-01', now()), ('v2', 'w1', 2, 'ch', 'c1', '2026-05-01', now())`);
 
-    await migrate(url);
+    await db.migrateRest();
 
     const stages = await sql<{ workspaceId: string; name: string; position: number }>(`SELECT "workspaceId", name, position FROM "LifecycleStage" ORDER BY "workspaceId", position`);
     expect(stages.filter((s) => s.workspaceId === 'w1').map((s) => s.name)).toEqual(['attraction', 'interest', 'evaluation', 'purchase', 'loyalty', 'customer']);

@@ -1,33 +1,15 @@
 // Customer messages ingested at the same moment are recorded in shared transactions
 // (src/domain/inbound/batch-customer-messages.ts): each is stored exactly once, two quick messages
 // from one contact never open two conversations, and a message that cannot be stored fails alone.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../../src/db/client.ts';
 import { processInboundEvent } from '../../../src/domain/inbound/process-inbound-event.ts';
+import { countStatements, uncounted } from '../../support/count-statements.ts';
 import { sid } from '../../support/fake-twilio.ts';
 import { startTwilioHarness, type TwilioHarness } from '../../support/twilio-harness.ts';
 
 const SMS_NUMBER = '+14155550100';
-const counting = new AsyncLocalStorage<string[]>();
-
-/** The statements `work` sends, BEGIN and COMMIT included (not those of the harness's own workers). */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const statements: string[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    counting.getStore()?.push(typeof first === 'string' ? first : (first.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    return { result: await counting.run(statements, work), statements };
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-}
 
 describe('customer messages ingested together', () => {
   let t: TwilioHarness;
@@ -89,7 +71,7 @@ describe('customer messages ingested together', () => {
     await blocker.query('SELECT pg_advisory_xact_lock(hashtext($1))', [conversation.contactId + conversation.channelId]);
     const { result, statements } = await countStatements(async () => {
       const settled = Promise.allSettled(ids.map((id) => processInboundEvent(t.h.rt.deps, id)));
-      await counting.exit(async () => {
+      await uncounted(async () => {
         await new Promise((r) => setTimeout(r, 2_000));
         await blocker.query('ROLLBACK');
         blocker.release();

@@ -2,32 +2,14 @@
 // customer SMS costs: the figure the ingest worker's throughput is bound by (docs/performance/ingest-worker.md).
 // The ceilings fail the test when a change adds statements back to the hot path (before this
 // work: 39 for a new sender, 32 for a message to an existing conversation; then 27 / 19).
-import { AsyncLocalStorage } from 'node:async_hooks';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processInboundEvent } from '../../../src/domain/inbound/process-inbound-event.ts';
+import { countStatements } from '../../support/count-statements.ts';
 import { sid } from '../../support/fake-twilio.ts';
 import { startTwilioHarness, type TwilioHarness } from '../../support/twilio-harness.ts';
 
 const SMS_NUMBER = '+14155550100';
 
-const counting = new AsyncLocalStorage<string[]>();
-
-/** Counts the statements `work` sends (not those of the harness's other workers running meanwhile). */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const statements: string[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    counting.getStore()?.push(typeof first === 'string' ? first : (first.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    return { result: await counting.run(statements, work), statements };
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-}
 
 describe('statements per ingested customer message', () => {
   let t: TwilioHarness;

@@ -1,0 +1,25 @@
+// The SQL statements (round trips to Postgres, BEGIN and COMMIT included) a piece of work sends,
+// counted by wrapping pg.Client's query inside an AsyncLocalStorage scope, so the statements of
+// the harness's own workers running meanwhile are not counted.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+const counting = new AsyncLocalStorage<string[]>();
+
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    counting.getStore()?.push(typeof first === 'string' ? first : (first.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    return { result: await counting.run(statements, work), statements };
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+}
+
+/** Runs `work` outside the counting scope (for a test's own statements inside countStatements). */
+export const uncounted = <T>(work: () => Promise<T>): Promise<T> => counting.exit(work);
