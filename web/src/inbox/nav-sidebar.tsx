@@ -116,7 +116,7 @@ export function NavSidebar({ active, onHelp }: Props) {
           <span className="nav-label">Parley</span>
         </div>
         {section('Inbox', [item({ kind: 'mine' }, 'Mine', 'mine', 'mine'), item({ kind: 'unassigned' }, 'Unassigned', 'unassigned', 'unassigned'), item({ kind: 'all' }, 'All', 'all', 'all'), item({ kind: 'tasks' }, 'My tasks', 'tasks', 'tasks')])}
-        {section('Customers', [page('/contacts', 'contacts', 'Contacts', 'team'), page('/organisations', 'organisations', 'Companies', 'page')])}
+        {section('Customers', [page('/contacts', 'contacts', 'Contacts', 'team'), page('/organisations', 'organisations', 'Companies', 'company')])}
         {myTeams.length > 0 && section(myTeams.length === 1 ? 'My team' : 'My teams', myTeams.map((t) => item({ kind: 'team', teamId: t.id }, t.name, { initials: initialsOf(t.name) }, t.id)))}
         {isSupervisor(me) && section('Supervise', [page('/supervisor', 'supervisor', 'Supervisor board', 'supervisor'), page('/reports', 'reports', 'Reports', 'page'), page('/canned-responses', 'canned', 'Canned responses', 'canned'), page('/macros', 'macros', 'Macros', 'macro'), page('/duplicates', 'duplicates', 'Duplicates', 'page'), page('/inbound-events', 'inbound', 'Failed events', 'page', <InboundBadge looking={active === 'inbound'} />), page('/deliveries', 'deliveries', 'Deliveries', 'page'), page('/exports', 'exports', 'Exports', 'page')])}
         {section('Help center', [page('/knowledge', 'knowledge', 'Knowledge', 'page')])}

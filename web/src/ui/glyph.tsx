@@ -21,6 +21,7 @@ const PATHS = {
   note: 'M5 4h14v16H5z M9 9h6 M9 13h6',
   tasks: 'M4 6l2 2 3-3 M12 7h8 M4 13l2 2 3-3 M12 14h8 M12 20h8 M4 20h4',
   macro: 'M13 3L5 13h6l-1 8 8-10h-6z',
+  company: 'M4 21V4h10v17 M14 9h6v12 M2 21h20 M7 8h4 M7 12h4 M7 16h4 M17 13h1 M17 17h1',
 } as const;
 
 export type GlyphName = keyof typeof PATHS;
