@@ -1,6 +1,7 @@
 // Whether an error means Postgres could not be reached or did not answer in time (as opposed to a
-// bad query or a constraint): then a request is answered 503 with Retry-After, so a provider or a
-// client retries later, and nothing is reported as the caller's fault.
+// bad query or a constraint), or refused a transaction because another one held what it needed in
+// the opposite order (a deadlock, a serialization failure): then a request is answered 503 with
+// Retry-After, so a provider or a client retries later, and nothing is reported as the caller's fault.
 import pg from 'pg';
 import { Prisma } from './client.ts';
 
@@ -29,4 +30,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const pgCode = (err as { code?: unknown }).code;
   if (err instanceof pg.DatabaseError && typeof pgCode === 'string' && sqlState.test(pgCode)) return true;
   return driverMessages.test(err.message) || (err.cause instanceof Error && driverMessages.test(err.cause.message));
+}
+
+// 40P01 deadlock detected, 40001 serialization failure: the transaction was rolled back whole, so trying it again is safe.
+const conflictStates = new Set(['40P01', '40001']);
+
+/** Postgres rolled the transaction back because another held what it needed (nothing of it was saved). */
+export function isTransactionConflict(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    const code = driverCode(err);
+    return err.code === 'P2034' || (code !== null && conflictStates.has(code));
+  }
+  const pgCode = (err as { code?: unknown } | null)?.code;
+  return err instanceof pg.DatabaseError && typeof pgCode === 'string' && conflictStates.has(pgCode);
 }

@@ -3,7 +3,7 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, statusByCode } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { isDatabaseUnavailable, isTransactionConflict } from '../db/unavailable.ts';
 import { requestId } from './request-log.ts';
 
 /** What a 503 asks the caller to wait: long enough for a restart, short enough for a provider's next try. */
@@ -21,6 +21,11 @@ export function errorHandler(log: Logger): ErrorHandler {
       log.warn({ err, path: c.req.path, requestId: requestId(c) }, 'database unavailable; answered 503');
       c.header('Retry-After', String(RETRY_AFTER_SECONDS));
       return c.json({ error: { code: 'unavailable', message: 'Parley cannot reach its database right now; try again shortly' } }, 503);
+    }
+    if (isTransactionConflict(err)) {
+      log.warn({ err, path: c.req.path, requestId: requestId(c) }, 'transaction conflict; answered 503');
+      c.header('Retry-After', '1');
+      return c.json({ error: { code: 'unavailable', message: 'Another change to the same records was being saved at the same moment, so nothing was changed; try again' } }, 503);
     }
     if (err instanceof HTTPException) {
       const status = err.status;
