@@ -6,8 +6,9 @@ import type { Conversation, SlaClock, Tx } from '../../db/client.ts';
 import { statusDefinition } from '../conversations/status-definitions.ts';
 import { choosePolicy, targetSeconds } from './choose-policy.ts';
 import { loadCalendar, loadPolicies, type LoadedPolicy } from './load-policy.ts';
+import { planCustomerMessageClocks } from './plan-customer-message-clocks.ts';
 import type { Priority } from './policy-schema.ts';
-import { cancelClock, completeClock, pauseClock, resumeClock, retargetClock, startClock, type ClockContext, type ClockTimer } from './sla-clocks.ts';
+import { cancelClock, completeClock, pauseClock, resumeClock, retargetClock, type ClockContext, type ClockTimer } from './sla-clocks.ts';
 
 const live = (c: SlaClock) => c.status === 'running' || c.status === 'paused';
 
@@ -35,26 +36,16 @@ async function ensurePolicy(tx: Tx, conversationId: string) {
 export async function slaOnCustomerMessage(tx: Tx, input: { conversationId: string; messageId: string; now: Date }): Promise<ClockTimer[]> {
   const { conv, policy } = await ensurePolicy(tx, input.conversationId);
   if (!policy) return [];
-  const ctx = await contextFor(tx, policy, input.now);
+  const cal = await loadCalendar(tx, policy.calendarId);
   const running = (await statusDefinition(tx, conv.workspaceId, conv.statusKey)).slaClock === 'run';
-  const timers: (ClockTimer | null)[] = [];
   const clocks = await tx.slaClock.findMany({ where: { conversationId: conv.id } });
-  const start = (metric: 'first_response' | 'next_response' | 'resolution', key: string, messageId: string | null) => {
-    const seconds = targetSeconds(policy, conv.priority as Priority, metric);
-    if (seconds === null) return Promise.resolve(null);
-    return startClock(ctx, { workspaceId: conv.workspaceId, conversationId: conv.id, policyId: policy.id, metric, key, messageId, targetMs: seconds * 1000, running });
-  };
-  const resolution = clocks.find((c) => c.metric === 'resolution');
-  if (!resolution) timers.push(await start('resolution', 'resolution', null));
-  else if (resolution.status === 'met') {
-    // Reopened: the resolution promise is measured again from where it stopped.
-    await tx.slaClock.update({ where: { id: resolution.id }, data: { status: 'paused', metAt: null } });
-    timers.push(await resumeClock(ctx, { ...resolution, status: 'paused' }));
+  // The same plan the plain-SQL ingest path writes (plan-customer-message-clocks.ts), written here through Prisma.
+  const plan = planCustomerMessageClocks({ policy, cal, running, conversation: conv, clocks, messageId: input.messageId, now: input.now, wall: new Date() });
+  if (plan.created.length > 0) await tx.slaClock.createMany({ data: plan.created });
+  for (const c of plan.resumed) {
+    await tx.slaClock.update({ where: { id: c.id }, data: { status: c.status, runningSince: c.runningSince, dueAt: c.dueAt, metAt: c.metAt, version: c.version } });
   }
-  if (!conv.firstResponseAt) timers.push(await start('first_response', 'first_response', null));
-  else timers.push(await start('next_response', `next_response:${input.messageId}`, input.messageId));
-  if (running) for (const c of clocks.filter((c) => c.status === 'paused')) timers.push(await resumeClock(ctx, c));
-  return timers.filter((t): t is ClockTimer => t !== null);
+  return plan.timers;
 }
 
 export async function slaOnAgentReply(tx: Tx, input: { conversationId: string; now: Date }): Promise<void> {

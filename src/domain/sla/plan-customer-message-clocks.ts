@@ -1,6 +1,7 @@
 // What a customer's message does to a conversation's SLA clocks, decided from facts in hand (the
-// policy, its calendar, the clocks as read) without touching the database: the steps of
-// slaOnCustomerMessage (apply-sla.ts) for the plain-SQL ingest path, which writes the result itself.
+// policy, its calendar, the clocks as read) without touching the database. The one rule for both
+// writers: the plain-SQL ingest path writes the plan itself, slaOnCustomerMessage (apply-sla.ts)
+// through Prisma for the rarer kinds (calls, edits of unseen messages, the Prisma ingest path).
 import type { SlaClock, SlaMetric } from '../../db/client.ts';
 import { newId } from '../../db/new-id.ts';
 import type { BusinessCalendar } from './calendar.ts';

@@ -1,6 +1,6 @@
 // Database operations on SLA clocks. Each returns the timers to (re)schedule once the surrounding
 // transaction commits; a breach found while completing a clock is recorded here, exactly once.
-import type { SlaClock, SlaMetric, Tx } from '../../db/client.ts';
+import type { SlaClock, Tx } from '../../db/client.ts';
 import type { BusinessCalendar } from './calendar.ts';
 import { consumedMs, dueAt, warnAt } from './clock-math.ts';
 import { recordConversationEvent } from '../conversations/record-conversation-event.ts';
@@ -26,26 +26,6 @@ export function timerFor(ctx: Pick<ClockContext, 'cal' | 'warnBeforeSeconds'>, c
     .map((s) => ({ at: warnAt(ctx.cal, c, s * 1000), beforeSeconds: s }))
     .filter((w): w is { at: Date; beforeSeconds: number } => w.at !== null);
   return { clockId: c.id, version: c.version, dueAt: due, warnings };
-}
-
-export interface StartClockInput {
-  workspaceId: string;
-  conversationId: string;
-  policyId: string;
-  metric: SlaMetric;
-  key: string;
-  messageId: string | null;
-  targetMs: number;
-  running: boolean;
-}
-
-export async function startClock(ctx: ClockContext, input: StartClockInput): Promise<ClockTimer | null> {
-  const existing = await ctx.tx.slaClock.findUnique({ where: { conversationId_key: { conversationId: input.conversationId, key: input.key } } });
-  if (existing) return null;
-  const { running, ...fields } = input;
-  const base = { ...fields, elapsedMs: 0, startedAt: ctx.now, status: running ? ('running' as const) : ('paused' as const), runningSince: running ? ctx.now : null };
-  const clock = await ctx.tx.slaClock.create({ data: { ...base, dueAt: dueAt(ctx.cal, base) } });
-  return timerFor(ctx, clock);
 }
 
 export async function pauseClock(ctx: ClockContext, c: SlaClock): Promise<void> {
