@@ -2,8 +2,10 @@
 // (src/domain/inbound/batch-customer-messages.ts): each is stored exactly once, two quick messages
 // from one contact never open two conversations, and a message that cannot be stored fails alone.
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../../src/db/client.ts';
+import { MAX_IN_FLIGHT } from '../../../src/domain/inbound/batch-customer-messages.ts';
 import { processInboundEvent } from '../../../src/domain/inbound/process-inbound-event.ts';
 import { countStatements, uncounted } from '../../support/count-statements.ts';
 import { sid } from '../../support/fake-twilio.ts';
@@ -56,25 +58,48 @@ describe('customer messages ingested together', () => {
   it('a message that cannot be stored fails alone; the others of its batch are stored once', async () => {
     const { db } = t.h.rt.deps;
     const senders = Array.from({ length: 6 }, (_, i) => `+1415555${String(2200 + i)}`);
-    const first = await processInboundEvent(t.h.rt.deps, await storeSms(senders[0]!, 'hello'));
-    if (first.status !== 'processed') throw new Error('the first message was not recorded');
-    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: first.conversationId } });
+    // The first MAX_IN_FLIGHT senders' conversations exist, and their locks are held by the test: each
+    // one's next message occupies one of the process's batch slots, waiting, so the messages that come
+    // after queue behind them and go together as the next batch, the poison among them.
+    const held = senders.slice(0, MAX_IN_FLIGHT);
+    const blockers: pg.PoolClient[] = [];
+    for (const from of held) {
+      const first = await processInboundEvent(t.h.rt.deps, await storeSms(from, 'hello'));
+      if (first.status !== 'processed') throw new Error('the first message was not recorded');
+      const conversation = await db.conversation.findUniqueOrThrow({ where: { id: first.conversationId } });
+      const blocker = await poolOf(db).connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_advisory_xact_lock(hashtext($1))', [conversation.contactId + conversation.channelId]);
+      blockers.push(blocker);
+    }
+    const waiting = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await blockers[0]!.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+        if (rows[0]!.n >= n) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`${n} messages never waited for the held locks`);
+    };
     const ids: string[] = [];
     for (const from of senders) ids.push(await storeSms(from, 'hello again'));
     // A provider id too long for the message's unique index: Postgres refuses the row.
-    const poison = await storeSms(senders[1]!, 'poison', `SM${randomBytes(12_000).toString('hex')}`);
-    ids.splice(3, 0, poison);
-    // Holding the first sender's lock keeps their message's transaction waiting, so the others queue
-    // behind it and go together as the next batch, the poison among them.
-    const blocker = await poolOf(db).connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT pg_advisory_xact_lock(hashtext($1))', [conversation.contactId + conversation.channelId]);
+    const poison = await storeSms(senders[MAX_IN_FLIGHT + 1]!, 'poison', `SM${randomBytes(12_000).toString('hex')}`);
+    ids.push(poison);
     const { result, statements } = await countStatements(async () => {
-      const settled = Promise.allSettled(ids.map((id) => processInboundEvent(t.h.rt.deps, id)));
+      const started: Promise<unknown>[] = [];
+      // One at a time, so each held sender's message is a batch of its own, filling the slots.
+      for (const [i, id] of ids.slice(0, held.length).entries()) {
+        started.push(processInboundEvent(t.h.rt.deps, id));
+        await uncounted(() => waiting(i + 1));
+      }
+      for (const id of ids.slice(held.length)) started.push(processInboundEvent(t.h.rt.deps, id));
+      const settled = Promise.allSettled(started);
       await uncounted(async () => {
-        await new Promise((r) => setTimeout(r, 2_000));
-        await blocker.query('ROLLBACK');
-        blocker.release();
+        await new Promise((r) => setTimeout(r, 500));
+        for (const blocker of blockers) {
+          await blocker.query('ROLLBACK');
+          blocker.release();
+        }
       });
       return settled;
     });
@@ -91,7 +116,7 @@ describe('customer messages ingested together', () => {
     for (const [i, from] of senders.entries()) {
       const conversations = await db.conversation.findMany({ where: { contact: { identities: { some: { address: from } } } } });
       expect(conversations).toHaveLength(1);
-      expect(conversations[0]!.messageCount).toBe(i === 0 ? 2 : 1);
+      expect(conversations[0]!.messageCount).toBe(i < held.length ? 2 : 1);
     }
   });
 });
