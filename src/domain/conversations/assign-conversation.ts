@@ -33,6 +33,10 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
   const previousAssignee = conversation.assigneeId;
   const now = deps.clock.now();
   const { timers, activity } = await db.$transaction(async (tx) => {
+    // The routers' order: the conversation, then the agent, then the load counters (AgentLoad) that
+    // the conversation's update changes by trigger. Another order deadlocks with a routing batch.
+    await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${conversation.id} FOR UPDATE`;
+    if (input.assigneeId) await tx.agent.update({ where: { id: input.assigneeId }, data: { lastAssignedAt: now } });
     await tx.conversation.update({
       where: { id: conversation.id },
       data: {
@@ -41,7 +45,6 @@ export async function assignConversation(deps: Deps, viewer: Viewer, input: Assi
         ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
       },
     });
-    if (input.assigneeId) await tx.agent.update({ where: { id: input.assigneeId }, data: { lastAssignedAt: now } });
     await recordAudit(tx, {
       workspaceId: conversation.workspaceId,
       actorAgentId: viewer.agentId,

@@ -53,8 +53,9 @@ export async function listMyOffers(deps: Pick<Deps, 'db' | 'clock'>, viewer: Vie
 export async function acceptOffer(deps: Deps, viewer: Viewer, conversationId: string) {
   const activity = await deps.db.$transaction(async (tx) => {
     const { conv, now } = await lockedOffer(deps, viewer, conversationId, tx);
-    await tx.conversation.update({ where: { id: conv.id }, data: { assigneeId: viewer.agentId, offeredAgentId: null, offerExpiresAt: null, declinedAgentIds: [] } });
+    // Conversation, agent, then the load counters the update changes (by trigger): the routers' order.
     await tx.agent.update({ where: { id: viewer.agentId }, data: { lastAssignedAt: now } });
+    await tx.conversation.update({ where: { id: conv.id }, data: { assigneeId: viewer.agentId, offeredAgentId: null, offerExpiresAt: null, declinedAgentIds: [] } });
     await recordAudit(tx, { workspaceId: conv.workspaceId, actorAgentId: viewer.agentId, action: 'offer.accept', targetType: 'conversation', targetId: conv.id });
     return [await recordOfferEnd(tx, { conv, agentId: viewer.agentId, outcome: 'accepted', actor: viewer.agentId, at: now })];
   });
