@@ -14,12 +14,20 @@ export function realtimeKey(prefix: string): string {
 
 export function createRedisPublisher(redis: Redis, prefix: string, onError: (err: Error) => void): RealtimePublisher {
   const emitter = new Emitter<ServerToClientEvents>(publishClient(redis, onError), { key: realtimeKey(prefix) });
+  // The audience whose room was just checked, within this synchronous run of publishes (a change's
+  // timeline entries, its summary, its message): the same check again would be a no-op.
+  let checked: string | null = null;
   return {
     publish(name, audience, ...payload) {
       // Visibility is checked on every emit: a socket that joined the conversation's room but may
       // no longer see it (moved to another team, reassigned, the agent left the team) leaves it
       // first. Both go out on one connection and every node applies them in order.
-      shutOutNonViewers(emitter, { id: audience.conversationId, workspaceId: audience.workspaceId, teamId: audience.teamId, assigneeId: audience.assigneeId });
+      const key = `${audience.conversationId} ${audience.workspaceId} ${audience.teamId} ${audience.assigneeId}`;
+      if (checked !== key) {
+        if (checked === null) queueMicrotask(() => (checked = null));
+        checked = key;
+        shutOutNonViewers(emitter, { id: audience.conversationId, workspaceId: audience.workspaceId, teamId: audience.teamId, assigneeId: audience.assigneeId });
+      }
       emitter.to(roomsFor(audience)).emit(name, ...payload);
     },
     publishToAgent(agentId, name, ...payload) {

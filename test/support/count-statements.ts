@@ -23,3 +23,13 @@ export async function countStatements<T>(work: () => Promise<T>): Promise<{ resu
 
 /** Runs `work` outside the counting scope (for a test's own statements inside countStatements). */
 export const uncounted = <T>(work: () => Promise<T>): Promise<T> => counting.exit(work);
+
+/** The statements by kind (their first 90 characters), most frequent first: for a test's SHOW_STATEMENTS output. */
+export function statementHistogram(statements: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of statements) {
+    const kind = s.replace(/\s+/g, ' ').trim().slice(0, 90);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n}\t${kind}`).join('\n');
+}

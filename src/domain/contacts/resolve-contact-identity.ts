@@ -33,18 +33,36 @@ export interface ResolvedIdentity {
 
 const uniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
+// The creations of this process in progress, per database client and address: the other first
+// messages of a new sender that arrive meanwhile (a burst's) wait for it and read what it made,
+// instead of each trying to create the same contact and failing on the unique index.
+const creating = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
 export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput): Promise<ResolvedIdentity> {
   const key = { workspaceId: input.workspaceId, channelKind: input.channelKind, address: input.address };
-  for (let attempt = 0; ; attempt++) {
-    // One plain-SQL statement: this read is every ingested message's first.
+  let flights = creating.get(db);
+  if (!flights) creating.set(db, (flights = new Map()));
+  const flightKey = `${key.workspaceId}\n${key.channelKind}\n${key.address}`;
+  for (let attempt = 0; ; ) {
+    // One plain-SQL statement (one per batch of concurrent messages): this read is every ingested message's first.
     const existing = await findIdentityWithContact(db, key);
     if (existing) return resolveExisting(db, input, existing);
+    const inProgress = flights.get(flightKey);
+    if (inProgress) {
+      // Whether it made the contact or failed, read again: then create it if it is still missing.
+      await inProgress.catch(() => undefined);
+      continue;
+    }
+    const created = createContactWithIdentity(db, input);
+    flights.set(flightKey, created);
     try {
-      return await createContactWithIdentity(db, input);
+      return await created;
     } catch (err) {
-      // Two first messages from the same new sender raced; the other one created it: read it.
-      if (uniqueViolation(err) && attempt === 0) continue;
+      // Two first messages from the same new sender raced (another process created it): read it.
+      if (uniqueViolation(err) && attempt++ === 0) continue;
       throw err;
+    } finally {
+      if (flights.get(flightKey) === created) flights.delete(flightKey);
     }
   }
 }

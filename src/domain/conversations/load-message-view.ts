@@ -8,7 +8,7 @@ import type { MessageWithView } from './conversation-view.ts';
 // Timestamps are UTC in "timestamp without time zone" columns (Prisma's convention): AT TIME ZONE
 // 'UTC' hands pg an instant it reads correctly whatever the session's time zone.
 const messageSql = {
-  name: 'message-view-v1',
+  name: 'message-views-v1',
   text: `
 SELECT m."id", m."workspaceId", m."conversationId", m."channelId", m."direction"::text AS "direction", m."kind"::text AS "kind",
   m."subject", m."text", m."quotedText", m."html", m."externalId", m."deliveryStatus"::text AS "deliveryStatus", m."deliveryError",
@@ -24,7 +24,7 @@ FROM "Message" m
 JOIN "Conversation" c ON c."id" = m."conversationId"
 LEFT JOIN "Agent" ag ON ag."id" = m."authorAgentId"
 LEFT JOIN "Contact" ct ON ct."id" = m."authorContactId"
-WHERE m."id" = $1`,
+WHERE m."id" = ANY($1::text[])`,
 };
 
 export interface LoadedMessage {
@@ -37,9 +37,18 @@ type MessageRow = MessageWithView & { teamId: string | null; assigneeId: string 
 
 /** The message as toMessageView takes it, and its conversation's team and assignee; null when there is no such message. */
 export async function loadMessageView(on: Db | SqlClient, messageId: string): Promise<LoadedMessage | null> {
-  const [row] = await sqlRows<MessageRow>(on, messageSql, [messageId]);
-  if (!row) return null;
-  const { teamId, assigneeId, ...message } = row;
-  // The row holds exactly the columns toMessageView reads; the enums arrive as their text.
-  return { message: message as MessageWithView, conversation: { teamId, assigneeId } };
+  return (await loadMessageViews(on, [messageId]))[0]!;
+}
+
+/** As loadMessageView, for several messages in one statement: one outcome per id, in order. */
+export async function loadMessageViews(on: Db | SqlClient, messageIds: readonly string[]): Promise<(LoadedMessage | null)[]> {
+  const rows = await sqlRows<MessageRow>(on, messageSql, [messageIds]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return messageIds.map((id) => {
+    const row = byId.get(id);
+    if (!row) return null;
+    const { teamId, assigneeId, ...message } = row;
+    // The row holds exactly the columns toMessageView reads; the enums arrive as their text.
+    return { message: message as MessageWithView, conversation: { teamId, assigneeId } };
+  });
 }

@@ -1,15 +1,26 @@
 // Loads a conversation's summary and tells everyone who may see it, after the change committed.
+// Concurrent publishes (an ingest batch's messages, answered together) load together: one
+// statement for their conversations and one for their messages, started after each change committed.
+import type { Db } from '../../db/client.ts';
+import { allOk, laneBatcher } from '../../db/lane-batcher.ts';
 import type { Deps } from '../../deps.ts';
 import type { RealtimeEventName } from '../../realtime/events.ts';
 import type { ConversationEventView } from './conversation-event-view.ts';
 import { toConversationSummary, toMessageView, type ConversationSummary } from './conversation-view.ts';
-import { loadConversationSummary } from './load-conversation-summary.ts';
-import { loadMessageView } from './load-message-view.ts';
+import { loadSummaryRows, type loadConversationSummary } from './load-conversation-summary.ts';
+import { loadMessageViews, type loadMessageView } from './load-message-view.ts';
 
 type ConversationEvent = Extract<RealtimeEventName, 'conversation.created' | 'conversation.updated' | 'conversation.assigned'>;
 type PublishOptions = { alsoAgentIds?: string[]; activity?: readonly ConversationEventView[] };
 type LoadedSummary = Awaited<ReturnType<typeof loadConversationSummary>>;
 type LoadedMessage = Awaited<ReturnType<typeof loadMessageView>>;
+
+const lane = { maxBatch: 64, maxInFlight: 2 };
+const summaryJoined = laneBatcher(async (db: Db, ids: string[]) => {
+  const byId = new Map((await loadSummaryRows(db, ids)).map((row) => [row.id, row]));
+  return allOk(ids.map((id) => byId.get(id) ?? null));
+}, lane);
+const messageJoined = laneBatcher(async (db: Db, ids: string[]) => allOk(await loadMessageViews(db, ids)), lane);
 
 export async function publishConversation(
   deps: Pick<Deps, 'db' | 'publisher'>,
@@ -17,16 +28,16 @@ export async function publishConversation(
   event: ConversationEvent,
   opts: PublishOptions = {},
 ): Promise<ConversationSummary> {
-  return sendConversation(deps, conversationId, await loadConversationSummary(deps.db, conversationId), event, opts);
+  return sendConversation(deps, conversationId, await summaryJoined(deps.db, conversationId), event, opts);
 }
 
 export async function publishMessage(deps: Pick<Deps, 'db' | 'publisher'>, messageId: string, event: 'message.created' | 'message.updated'): Promise<void> {
-  sendMessage(deps, messageId, await loadMessageView(deps.db, messageId), event);
+  sendMessage(deps, messageId, await messageJoined(deps.db, messageId), event);
 }
 
 /**
  * A conversation and one of its messages, loaded at once (two connections, one wait: the ingest
- * worker's last reads per message) and published in that order, so a view hears of the
+ * worker's last reads, shared by the messages of a batch) and published in that order, so a view hears of the
  * conversation before its message, as with publishConversation then publishMessage.
  */
 export async function publishConversationAndMessage(
@@ -34,7 +45,7 @@ export async function publishConversationAndMessage(
   conversation: { id: string; event: ConversationEvent; opts?: PublishOptions },
   message: { id: string; event: 'message.created' | 'message.updated' },
 ): Promise<ConversationSummary> {
-  const [c, m] = await Promise.all([loadConversationSummary(deps.db, conversation.id), loadMessageView(deps.db, message.id)]);
+  const [c, m] = await Promise.all([summaryJoined(deps.db, conversation.id), messageJoined(deps.db, message.id)]);
   const summary = sendConversation(deps, conversation.id, c, conversation.event, conversation.opts ?? {});
   sendMessage(deps, message.id, m, message.event);
   return summary;

@@ -33,30 +33,42 @@ export const referencedConversations: Statement = {
  * survey, the open status, the contact's tier, the active SLA policies with their calendars, and the
  * conversation the message would join by topic or contact (findThread's second query).
  */
-export const customerMessageFacts: Statement = {
-  name: 'ingest_customer_message_facts',
-  text: `SELECT
-    (SELECT json_build_object('id', m.id, 'conversationId', m."conversationId") FROM "Message" m WHERE m."channelId" = $1 AND m."externalId" = $2) AS "already",
+const factsText = (p: (n: number) => string, from: string, ordinal = '') => `SELECT${ordinal}
+    (SELECT json_build_object('id', m.id, 'conversationId', m."conversationId") FROM "Message" m WHERE m."channelId" = ${p(1)} AND m."externalId" = ${p(2)}) AS "already",
     (SELECT json_build_object('key', d.key, 'label', d.label, 'slaClock', d."slaClock") FROM "StatusDefinition" d
-      WHERE d."workspaceId" = $3 AND d.category = 'open' ORDER BY d.position LIMIT 1) AS "openStatus",
-    (SELECT k.tier FROM "Contact" k WHERE k.id = $4) AS "contactTier",
+      WHERE d."workspaceId" = ${p(3)} AND d.category = 'open' ORDER BY d.position LIMIT 1) AS "openStatus",
+    (SELECT k.tier FROM "Contact" k WHERE k.id = ${p(4)}) AS "contactTier",
     (SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'position', p.position, 'active', p.active, 'conditions', p.conditions,
               'targets', p.targets, 'calendarId', p."calendarId", 'warnBeforeSeconds', p."warnBeforeSeconds", 'escalation', p.escalation,
               'calendar', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('timeZone', b."timeZone", 'weeklyHours', b."weeklyHours", 'holidays', b.holidays) END)
               ORDER BY p.position, p.id)
        FROM "SlaPolicy" p LEFT JOIN "BusinessCalendar" b ON b.id = p."calendarId"
-      WHERE p."workspaceId" = $3 AND p.active) AS "policies",
+      WHERE p."workspaceId" = ${p(3)} AND p.active) AS "policies",
     s.status AS "surveyStatus", s."expiresAt" AT TIME ZONE 'UTC' AS "surveyExpiresAt", s.score AS "surveyScore",
     s.comment AS "surveyComment", s."answeredAt" AT TIME ZONE 'UTC' AS "surveyAnsweredAt",
     ${conversationColumns}
-  FROM (SELECT 1) one
+  ${from}
   LEFT JOIN LATERAL (SELECT s.* FROM "CsatSurvey" s
-      WHERE $5::boolean AND s."channelId" = $1 AND s."contactId" = $4 AND s.style = 'reply' AND s."sentAt" IS NOT NULL
+      WHERE ${p(5)}::boolean AND s."channelId" = ${p(1)} AND s."contactId" = ${p(4)} AND s.style = 'reply' AND s."sentAt" IS NOT NULL
       ORDER BY s."sentAt" DESC LIMIT 1) s ON true
   LEFT JOIN LATERAL (SELECT * FROM "Conversation" c
-      WHERE c."workspaceId" = $3 AND c."channelId" = $1 AND c."contactId" = $4
-        AND ($6::boolean OR (c.topic = $7 AND c."lastMessageAt" >= $8::timestamptz AT TIME ZONE 'UTC'))
-      ORDER BY c."lastMessageAt" DESC LIMIT 1) c ON true`,
+      WHERE c."workspaceId" = ${p(3)} AND c."channelId" = ${p(1)} AND c."contactId" = ${p(4)}
+        AND (${p(6)}::boolean OR (c.topic = ${p(7)} AND c."lastMessageAt" >= ${p(8)}::timestamptz AT TIME ZONE 'UTC'))
+      ORDER BY c."lastMessageAt" DESC LIMIT 1) c ON true`;
+
+export const customerMessageFacts: Statement = { name: 'ingest_customer_message_facts', text: factsText((n) => `$${n}`, 'FROM (SELECT 1) one') };
+
+/**
+ * The same facts for several messages at once (each of its own contact and channel), $1-$8 as
+ * arrays of those parameters, one row per message with its position `n` (from 1).
+ */
+export const customerMessagesFacts: Statement = {
+  name: 'ingest_customer_messages_facts',
+  text: factsText(
+    (n) => `q.p${n}`,
+    'FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[], $7::text[], $8::text[]) WITH ORDINALITY AS q(p1, p2, p3, p4, p5, p6, p7, p8, n)',
+    ' q.n AS "n",',
+  ),
 };
 
 /** $1 conversation: its clocks as slaOnCustomerMessage reads them. */

@@ -17,7 +17,7 @@ import { alwaysOpenCalendar, parseCalendar } from '../sla/calendar.ts';
 import { choosePolicy } from '../sla/choose-policy.ts';
 import { toLoadedPolicy } from '../sla/load-policy.ts';
 import { planCustomerMessageClocks, type ClockPlan } from '../sla/plan-customer-message-clocks.ts';
-import { conversationClocks, customerMessageFacts, lockContactChannel, lockContactChannels, markEventIgnored, referencedConversations, writeNewConversation, writeToConversation } from './customer-message-statements.ts';
+import { conversationClocks, customerMessageFacts, customerMessagesFacts, lockContactChannel, lockContactChannels, markEventIgnored, referencedConversations, writeNewConversation, writeToConversation } from './customer-message-statements.ts';
 import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 import { messageValues, type FactsRow, type ThreadRow } from './customer-message-rows.ts';
 
@@ -41,10 +41,19 @@ export async function recordCustomerMessageSql(db: Db, input: RecordInboundInput
 export async function recordCustomerMessagesSql(db: Db, inputs: RecordInboundInput<InboundMessage>[]): Promise<(RecordOutcome | null)[]> {
   return sqlTransaction(db, async (client) => {
     await client.query({ ...lockContactChannels, values: [inputs.map(lockKey)] });
+    // The first message of each contact and channel reads its facts with the others' in one
+    // statement: nothing else in the batch changes them. A later message of the same contact reads
+    // its own after the earlier one's write (it may join the conversation that one opened).
+    const firsts = inputs.filter((input, i) => inputs.findIndex((other) => lockKey(other) === lockKey(input)) === i);
+    const prefetched = new Map<RecordInboundInput<InboundMessage>, FactsRow>();
+    if (firsts.length > 1) {
+      const rows = await sqlRows<FactsRow & { n: string }>(client, customerMessagesFacts, transpose(firsts.map(factsParameters)));
+      for (const row of rows) prefetched.set(firsts[Number(row.n) - 1]!, row);
+    }
     const deferred = new Set<string>();
     const outcomes: (RecordOutcome | null)[] = [];
     for (const input of inputs) {
-      const outcome = deferred.has(lockKey(input)) ? null : await recordLocked(client, input);
+      const outcome = deferred.has(lockKey(input)) ? null : await recordLocked(client, input, prefetched.get(input));
       if (!outcome) deferred.add(lockKey(input));
       outcomes.push(outcome);
     }
@@ -52,19 +61,26 @@ export async function recordCustomerMessagesSql(db: Db, inputs: RecordInboundInp
   });
 }
 
+/** Columns of rows: the batched statement takes one array per parameter. */
+const transpose = (rows: unknown[][]): unknown[][] => rows[0]!.map((_, col) => rows.map((row) => row[col]));
+
 const lockKey = (input: RecordInboundInput) => input.contactId + input.channel.id;
 
-async function recordLocked(client: pg.PoolClient, input: RecordInboundInput<InboundMessage>): Promise<RecordOutcome | null> {
+/** customerMessageFacts' parameters for this message. */
+function factsParameters(input: RecordInboundInput<InboundMessage>): unknown[] {
+  const { channel, normalized: n, now } = input;
+  const since = new Date(now.getTime() - conversationSettings(channel.settings).topicWindowHours * HOUR);
+  const surveyByReply = adapterFor(channel.kind).survey === 'reply';
+  // An empty topic is no topic, as findThread reads it (it never matches an empty one).
+  return [channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic || null, since.toISOString()];
+}
+
+async function recordLocked(client: pg.PoolClient, input: RecordInboundInput<InboundMessage>, prefetched?: FactsRow): Promise<RecordOutcome | null> {
   const { channel, normalized: n, now } = input;
   const settings = conversationSettings(channel.settings);
   const q = { workspaceId: channel.workspaceId, contactId: input.contactId, refs: n.thread.refs, now, settings };
   const byReference = n.thread.refs.length > 0 ? pickReferenceMatch(await referencedHits(client, q), q) : null;
-  const since = new Date(now.getTime() - settings.topicWindowHours * HOUR);
-  const surveyByReply = adapterFor(channel.kind).survey === 'reply';
-  // An empty topic is no topic, as findThread reads it (it never matches an empty one).
-  const [facts] = await sqlRows<FactsRow>(client, customerMessageFacts, [
-    channel.id, n.externalId, channel.workspaceId, input.contactId, surveyByReply, input.threading === 'per-contact', n.thread.topic || null, since.toISOString(),
-  ]);
+  const facts = prefetched ?? (await sqlRows<FactsRow>(client, customerMessageFacts, factsParameters(input)))[0];
   if (!facts) throw new Error('the facts statement returned no row');
   if (facts.already) {
     const reason = 'already recorded as a message';

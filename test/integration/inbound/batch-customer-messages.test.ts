@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../../src/db/client.ts';
 import { MAX_IN_FLIGHT } from '../../../src/domain/inbound/batch-customer-messages.ts';
 import { processInboundEvent } from '../../../src/domain/inbound/process-inbound-event.ts';
-import { countStatements, uncounted } from '../../support/count-statements.ts';
+import { countStatements, statementHistogram, uncounted } from '../../support/count-statements.ts';
 import { sid } from '../../support/fake-twilio.ts';
 import { startTwilioHarness, type TwilioHarness } from '../../support/twilio-harness.ts';
 
@@ -52,7 +52,13 @@ describe('customer messages ingested together', () => {
     // A batch takes its locks in one statement of its own: some messages shared a transaction.
     const batches = statements.filter((s) => s.includes('FROM unnest($1::text[]) AS k')).length;
     console.log(`40 messages: ${batches} batches of several, ${statements.length} statements`);
+    if (process.env.SHOW_STATEMENTS) console.log(statementHistogram(statements));
     expect(batches).toBeGreaterThan(0);
+    // The jobs started together claim their events in one statement, and each new sender's contact
+    // is created once: the other first messages wait for it instead of failing on the unique index.
+    expect(statements.filter((s) => s.includes('UPDATE "InboundEvent" e SET "attempts"'))).toHaveLength(1);
+    expect(statements.filter((s) => s.startsWith('INSERT INTO "public"."ContactIdentity"'))).toHaveLength(senders.length);
+    expect(statements.filter((s) => s === 'ROLLBACK')).toHaveLength(0);
   });
 
   it('a message that cannot be stored fails alone; the others of its batch are stored once', async () => {
