@@ -67,7 +67,7 @@ const emailSchema = z.object({
 const workerSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().positive().default(30),
   SWEEP_STALE_SECONDS: z.coerce.number().int().positive().default(60),
-  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(32),
+  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(128),
   DELIVER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   /** A reply refused transiently (451, connection refused, timeout) is tried again after this, then after as long as it has been failing ... */
   DELIVER_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),

@@ -11,7 +11,7 @@ import type { RecordInboundInput, RecordOutcome } from './inbound-types.ts';
 import { recordCustomerMessageSql, recordCustomerMessagesSql } from './record-customer-message-sql.ts';
 
 /** Large enough to amortise a transaction, small enough that its locks are held briefly. */
-export const MAX_BATCH = 16;
+export const MAX_BATCH = 64;
 /** Batches in their transactions at once per process: while one commits, the next one gathers. */
 export const MAX_IN_FLIGHT = 2;
 

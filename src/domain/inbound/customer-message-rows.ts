@@ -1,5 +1,5 @@
-// Row shapes of customer-message-statements.ts and the message's own parameters ($11-$20), kept
-// beside the statements so a column added to one is seen in the other.
+// Row shapes of customer-message-statements.ts and the records its writes take, kept beside the
+// statements so a column added to one is seen in the other.
 import type { InboundMessage } from '../../../channels/types.ts';
 import type { Conversation } from '../../db/client.ts';
 import { newId } from '../../db/new-id.ts';
@@ -30,12 +30,42 @@ export type FactsRow = {
   surveyAnsweredAt: Date | null;
 } & { [K in keyof ThreadRow]: ThreadRow[K] | null };
 
-/** $11-$20: the message as createInboundMessage writes it, and its attachments. */
-export function messageValues(input: RecordInboundInput<InboundMessage>, wall: Date): unknown[] {
+/** One message's write as the write statements' records hold it (ISO strings for times). */
+export interface WriteRecord {
+  n: number;
+  conversationId: string;
+  workspaceId: string;
+  channelId: string;
+  contactId: string;
+  messageId: string;
+  now: string;
+  wall: string;
+  statusKey: string;
+  attributes: object;
+  policyId: string | null;
+  topic: string | null;
+  subject: string | null;
+  text: string | null;
+  quotedText: string | null;
+  html: string | null;
+  externalId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  sentAt: string | null;
+  metadata: unknown;
+  attachments: object[];
+  inboundEventId: string | null;
+  created: object[];
+  resumed: object[];
+  entries: object[];
+}
+
+/** The message's own fields as createInboundMessage writes them, and its attachments. */
+export function messageFields(input: RecordInboundInput<InboundMessage>, wall: Date) {
   const n = input.normalized;
-  const attachments = input.attachments.map((a) => ({ id: newId(wall.getTime()), ...a }));
-  return [
-    n.subject, n.text, n.quotedText, n.html, n.externalId, n.inReplyTo, n.references, n.sentAt?.toISOString() ?? null,
-    JSON.stringify(inboundMetadata(n)), JSON.stringify(attachments),
-  ];
+  return {
+    subject: n.subject, text: n.text, quotedText: n.quotedText, html: n.html, externalId: n.externalId, inReplyTo: n.inReplyTo,
+    references: n.references, sentAt: n.sentAt?.toISOString() ?? null, metadata: inboundMetadata(n),
+    attachments: input.attachments.map((a) => ({ id: newId(wall.getTime()), ...a })),
+  } satisfies Partial<WriteRecord>;
 }

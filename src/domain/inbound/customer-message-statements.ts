@@ -87,66 +87,92 @@ export const markEventIgnored: Statement = {
   text: `UPDATE "InboundEvent" SET status = 'ignored', error = $2, "processedAt" = $3::timestamptz AT TIME ZONE 'UTC', "messageId" = $4 WHERE id = $1`,
 };
 
-const utc = (n: number) => `$${n}::timestamptz AT TIME ZONE 'UTC'`;
+/** $1 conversations: their clocks as slaOnCustomerMessage reads them, for a batch's messages at once. */
+export const conversationsClocks: Statement = {
+  name: 'ingest_conversations_clocks',
+  text: conversationClocks.text.replace('"conversationId" = $1', '"conversationId" = ANY($1::text[])'),
+};
 
-// Parameters shared by both writes: $1 conversation, $2 workspace, $3 channel, $4 contact, $5 message,
-// $6 now, $7 wall time, $8 open status key, $9 attributes to merge, $10 SLA policy (null: keep),
-// $11-$19 the message's fields, $20 attachments, $21 inbound event, $22 clocks to create,
-// $23 clocks to resume, $24 timeline entries.
+// The writes take $1, a JSON array of WriteRecords (customer-message-rows.ts), one per message, each
+// to its own conversation, and give back one row per record: its position `n`, its conversation's
+// number (null when the conversation is gone), whether its message was written, and the clocks it
+// resumed with their new versions. One message alone is a batch of one.
+const records = `r AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(n int, "conversationId" text, "workspaceId" text, "channelId" text, "contactId" text,
+      "messageId" text, now timestamptz, wall timestamptz, "statusKey" text, attributes jsonb, "policyId" text, topic text, subject text,
+      text text, "quotedText" text, html text, "externalId" text, "inReplyTo" text, "references" text[], "sentAt" timestamptz, metadata jsonb,
+      attachments jsonb, "inboundEventId" text, created jsonb, resumed jsonb, entries jsonb))`;
+
 const writeRest = `
   msg AS (
     INSERT INTO "Message" (id, "workspaceId", "conversationId", "channelId", direction, kind, "authorContactId", subject, text, "quotedText",
                            html, "externalId", "inReplyTo", "references", "sentAt", metadata, "createdAt", "updatedAt")
-    SELECT $5, $2, conv.id, $3, 'in', 'message', $4, $11, $12, $13, $14, $15, $16, $17::text[], ${utc(18)}, $19::jsonb, ${utc(7)}, ${utc(7)} FROM conv
+    SELECT r."messageId", r."workspaceId", conv.id, r."channelId", 'in', 'message', r."contactId", r.subject, r.text, r."quotedText", r.html,
+           r."externalId", r."inReplyTo", r."references", r."sentAt" AT TIME ZONE 'UTC', r.metadata, r.wall AT TIME ZONE 'UTC', r.wall AT TIME ZONE 'UTC'
+      FROM r JOIN conv ON conv.id = r."conversationId"
     RETURNING id),
   att AS (
     INSERT INTO "Attachment" (id, "workspaceId", "messageId", filename, "contentType", size, sha256, "storageKey", "sourceUrl", "contentId", inline, "createdAt")
-    SELECT a.id, $2, msg.id, a.filename, a."contentType", a.size, a.sha256, a."storageKey", a."sourceUrl", a."contentId", a.inline, ${utc(7)}
-      FROM msg, jsonb_to_recordset($20::jsonb) AS a(id text, filename text, "contentType" text, size int, sha256 text, "storageKey" text, "sourceUrl" text, "contentId" text, inline boolean)),
+    SELECT a.id, r."workspaceId", msg.id, a.filename, a."contentType", a.size, a.sha256, a."storageKey", a."sourceUrl", a."contentId", a.inline, r.wall AT TIME ZONE 'UTC'
+      FROM r JOIN msg ON msg.id = r."messageId",
+           jsonb_to_recordset(r.attachments) AS a(id text, filename text, "contentType" text, size int, sha256 text, "storageKey" text, "sourceUrl" text, "contentId" text, inline boolean)),
   ev AS (
-    UPDATE "InboundEvent" SET status = 'processed', error = NULL, "processedAt" = ${utc(6)}, "messageId" = msg.id FROM msg WHERE "InboundEvent".id = $21),
+    UPDATE "InboundEvent" e SET status = 'processed', error = NULL, "processedAt" = r.now AT TIME ZONE 'UTC', "messageId" = msg.id
+      FROM r JOIN msg ON msg.id = r."messageId" WHERE e.id = r."inboundEventId"),
   created AS (
     INSERT INTO "SlaClock" (id, "workspaceId", "conversationId", "policyId", metric, key, "messageId", "targetMs", "elapsedMs", status,
                             "startedAt", "runningSince", "dueAt", version, "createdAt", "updatedAt")
-    SELECT r.id, r."workspaceId", conv.id, r."policyId", r.metric::"SlaMetric", r.key, r."messageId", r."targetMs", r."elapsedMs", r.status::"SlaClockStatus",
-           r."startedAt" AT TIME ZONE 'UTC', r."runningSince" AT TIME ZONE 'UTC', r."dueAt" AT TIME ZONE 'UTC', r.version, r."createdAt" AT TIME ZONE 'UTC', r."updatedAt" AT TIME ZONE 'UTC'
-      FROM conv, jsonb_to_recordset($22::jsonb) AS r(id text, "workspaceId" text, "policyId" text, metric text, key text, "messageId" text, "targetMs" float8,
+    SELECT k.id, k."workspaceId", conv.id, k."policyId", k.metric::"SlaMetric", k.key, k."messageId", k."targetMs", k."elapsedMs", k.status::"SlaClockStatus",
+           k."startedAt" AT TIME ZONE 'UTC', k."runningSince" AT TIME ZONE 'UTC', k."dueAt" AT TIME ZONE 'UTC', k.version, k."createdAt" AT TIME ZONE 'UTC', k."updatedAt" AT TIME ZONE 'UTC'
+      FROM r JOIN conv ON conv.id = r."conversationId",
+           jsonb_to_recordset(r.created) AS k(id text, "workspaceId" text, "policyId" text, metric text, key text, "messageId" text, "targetMs" float8,
            "elapsedMs" float8, status text, "startedAt" timestamptz, "runningSince" timestamptz, "dueAt" timestamptz, version int, "createdAt" timestamptz, "updatedAt" timestamptz)),
   resumed AS (
-    UPDATE "SlaClock" k SET status = 'running', "runningSince" = r."runningSince" AT TIME ZONE 'UTC', "dueAt" = r."dueAt" AT TIME ZONE 'UTC',
-           "metAt" = r."metAt" AT TIME ZONE 'UTC', version = k.version + 1, "updatedAt" = r."updatedAt" AT TIME ZONE 'UTC'
-      FROM jsonb_to_recordset($23::jsonb) AS r(id text, "runningSince" timestamptz, "dueAt" timestamptz, "metAt" timestamptz, "updatedAt" timestamptz)
-     WHERE k.id = r.id
-    RETURNING k.id, k.version),
+    UPDATE "SlaClock" k SET status = 'running', "runningSince" = x."runningSince" AT TIME ZONE 'UTC', "dueAt" = x."dueAt" AT TIME ZONE 'UTC',
+           "metAt" = x."metAt" AT TIME ZONE 'UTC', version = k.version + 1, "updatedAt" = x."updatedAt" AT TIME ZONE 'UTC'
+      FROM (SELECT r.n, x.* FROM r JOIN conv ON conv.id = r."conversationId",
+                   jsonb_to_recordset(r.resumed) AS x(id text, "runningSince" timestamptz, "dueAt" timestamptz, "metAt" timestamptz, "updatedAt" timestamptz)) x
+     WHERE k.id = x.id
+    RETURNING x.n, k.id, k.version),
   entries AS (
     INSERT INTO "ConversationEvent" (id, "workspaceId", "conversationId", "actorAgentId", kind, data, "createdAt")
-    SELECT r.id, $2, conv.id, NULL, r.kind, r.data, r."createdAt" AT TIME ZONE 'UTC'
-      FROM conv, jsonb_to_recordset($24::jsonb) AS r(id text, kind text, data jsonb, "createdAt" timestamptz))
-  SELECT (SELECT number FROM conv) AS number,
-         (SELECT count(*)::int FROM msg) AS "messages",
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'version', version)), '[]') FROM resumed) AS "resumed"`;
+    SELECT e.id, r."workspaceId", conv.id, NULL, e.kind, e.data, e."createdAt" AT TIME ZONE 'UTC'
+      FROM r JOIN conv ON conv.id = r."conversationId", jsonb_to_recordset(r.entries) AS e(id text, kind text, data jsonb, "createdAt" timestamptz))
+  SELECT r.n, conv.number,
+         (SELECT count(*)::int FROM msg WHERE msg.id = r."messageId") AS "messages",
+         (SELECT coalesce(json_agg(json_build_object('id', v.id, 'version', v.version)), '[]') FROM resumed v WHERE v.n = r.n) AS "resumed"
+    FROM r LEFT JOIN conv ON conv.id = r."conversationId"`;
 
-/** The message to an existing conversation: it is open again, waiting for an answer. */
-export const writeToConversation: Statement = {
-  name: 'ingest_write_to_conversation',
-  text: `WITH conv AS (
-    UPDATE "Conversation" c SET status = 'open', "statusKey" = $8,
-           "statusChangedAt" = CASE WHEN c.status <> 'open' THEN ${utc(6)} ELSE c."statusChangedAt" END,
-           "resolvedAt" = NULL, "snoozedUntil" = NULL, "lastMessageAt" = ${utc(6)}, "lastInboundAt" = ${utc(6)},
-           "waitingSince" = COALESCE(c."waitingSince", ${utc(6)}), "messageCount" = c."messageCount" + 1,
-           attributes = c.attributes || $9::jsonb, "slaPolicyId" = COALESCE($10, c."slaPolicyId"), "updatedAt" = ${utc(7)}
-     WHERE c.id = $1 AND c."workspaceId" = $2
+/** Messages to existing conversations: each is open again, waiting for an answer. */
+export const writeToConversations: Statement = {
+  name: 'ingest_write_to_conversations',
+  text: `WITH ${records},
+  conv AS (
+    UPDATE "Conversation" c SET status = 'open', "statusKey" = r."statusKey",
+           "statusChangedAt" = CASE WHEN c.status <> 'open' THEN r.now AT TIME ZONE 'UTC' ELSE c."statusChangedAt" END,
+           "resolvedAt" = NULL, "snoozedUntil" = NULL, "lastMessageAt" = r.now AT TIME ZONE 'UTC', "lastInboundAt" = r.now AT TIME ZONE 'UTC',
+           "waitingSince" = COALESCE(c."waitingSince", r.now AT TIME ZONE 'UTC'), "messageCount" = c."messageCount" + 1,
+           attributes = c.attributes || r.attributes, "slaPolicyId" = COALESCE(r."policyId", c."slaPolicyId"), "updatedAt" = r.wall AT TIME ZONE 'UTC'
+      FROM r
+     WHERE c.id = r."conversationId" AND c."workspaceId" = r."workspaceId"
     RETURNING c.id, c.number),${writeRest}`,
 };
 
-/** The first message of a new conversation, numbered from the workspace's sequence ($25 its topic). */
-export const writeNewConversation: Statement = {
-  name: 'ingest_write_new_conversation',
-  text: `WITH ws AS (
-    UPDATE "Workspace" SET "conversationSeq" = "conversationSeq" + 1, "updatedAt" = ${utc(7)} WHERE id = $2 RETURNING "conversationSeq"),
+/** The first messages of new conversations, numbered from their workspace's sequence in the records' order. */
+export const writeNewConversations: Statement = {
+  name: 'ingest_write_new_conversations',
+  text: `WITH ${records},
+  ws AS (
+    UPDATE "Workspace" w SET "conversationSeq" = w."conversationSeq" + x.k, "updatedAt" = x.wall AT TIME ZONE 'UTC'
+      FROM (SELECT "workspaceId", count(*)::int AS k, max(wall) AS wall FROM r GROUP BY 1) x
+     WHERE w.id = x."workspaceId"
+    RETURNING w.id, w."conversationSeq" - x.k AS base),
   conv AS (
     INSERT INTO "Conversation" (id, "workspaceId", number, "channelId", "contactId", subject, topic, status, "statusKey", "statusChangedAt",
                                 "lastMessageAt", "lastInboundAt", "waitingSince", "messageCount", attributes, "slaPolicyId", "createdAt", "updatedAt")
-    SELECT $1, $2, ws."conversationSeq", $3, $4, $11, $25, 'open', $8, ${utc(7)}, ${utc(6)}, ${utc(6)}, ${utc(6)}, 1, $9::jsonb, $10, ${utc(7)}, ${utc(7)} FROM ws
+    SELECT r."conversationId", r."workspaceId", ws.base + row_number() OVER (PARTITION BY r."workspaceId" ORDER BY r.n), r."channelId", r."contactId",
+           r.subject, r.topic, 'open', r."statusKey", r.wall AT TIME ZONE 'UTC', r.now AT TIME ZONE 'UTC', r.now AT TIME ZONE 'UTC', r.now AT TIME ZONE 'UTC',
+           1, r.attributes, r."policyId", r.wall AT TIME ZONE 'UTC', r.wall AT TIME ZONE 'UTC'
+      FROM r JOIN ws ON ws.id = r."workspaceId"
     RETURNING id, number),${writeRest}`,
 };

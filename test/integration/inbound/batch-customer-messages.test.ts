@@ -125,4 +125,34 @@ describe('customer messages ingested together', () => {
       expect(conversations[0]!.messageCount).toBe(i < held.length ? 2 : 1);
     }
   });
+
+  it("writes the first messages of a batch's senders together: new conversations numbered in turn, existing ones appended once each", async () => {
+    const { db } = t.h.rt.deps;
+    const known = Array.from({ length: 6 }, (_, i) => `+1415555${String(2300 + i)}`);
+    const fresh = Array.from({ length: 6 }, (_, i) => `+1415555${String(2400 + i)}`);
+    for (const from of known) await processInboundEvent(t.h.rt.deps, await storeSms(from, 'hello'));
+    const ids: string[] = [];
+    for (let i = 0; i < known.length; i++) ids.push(await storeSms(known[i]!, 'still there?'), await storeSms(fresh[i]!, 'first time'));
+    const { result, statements } = await countStatements(() => Promise.all(ids.map((id) => processInboundEvent(t.h.rt.deps, id))));
+    expect(result.every((o) => o.status === 'processed')).toBe(true);
+    // One statement writes several messages: fewer writes than messages.
+    const writes = statements.filter((s) => s.includes('jsonb_to_recordset($1::jsonb) AS r(n int'));
+    // No batch failed and fell back to one message at a time.
+    expect(statements.filter((s) => s === 'ROLLBACK')).toHaveLength(0);
+    expect(writes.length).toBeLessThan(ids.length);
+    for (const from of known) {
+      const [conversation, ...more] = await db.conversation.findMany({ where: { contact: { identities: { some: { address: from } } } }, include: { messages: { orderBy: { createdAt: 'asc' } } } });
+      expect(more).toHaveLength(0);
+      expect(conversation!.messageCount).toBe(2);
+      expect(conversation!.messages.map((m) => m.text)).toEqual(['hello', 'still there?']);
+    }
+    const created = await db.conversation.findMany({ where: { contact: { identities: { some: { address: { in: fresh } } } } }, include: { messages: true } });
+    expect(created).toHaveLength(fresh.length);
+    expect(created.every((c) => c.messageCount === 1 && c.messages.length === 1 && c.messages[0]!.text === 'first time')).toBe(true);
+    // Numbered from the workspace's sequence with no gap or repeat, the sequence left at the highest.
+    const all = await db.conversation.findMany({ where: { workspaceId: created[0]!.workspaceId }, select: { number: true }, orderBy: { number: 'asc' } });
+    expect(all.map((c) => c.number)).toEqual(all.map((_, i) => i + 1));
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: created[0]!.workspaceId } });
+    expect(workspace.conversationSeq).toBe(all.length);
+  });
 });
