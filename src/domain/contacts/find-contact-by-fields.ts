@@ -10,11 +10,15 @@ export type ContactFields = { email?: string; phone?: string };
  * new customer processed at once), so both find one contact instead of creating two.
  */
 export async function lockContactFields(tx: Tx, workspaceId: string, fields: ContactFields): Promise<void> {
-  const keys = Object.entries(fields)
+  for (const key of contactFieldLockKeys(workspaceId, fields)) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/** The advisory lock keys of these fields, in the order every taker locks them (sorted: no two takers deadlock). */
+export function contactFieldLockKeys(workspaceId: string, fields: ContactFields): string[] {
+  return Object.entries(fields)
     .filter(([, v]) => v)
     .map(([k, v]) => `${workspaceId}:${k}:${v}`)
     .sort();
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
 /** The oldest unmerged contact of the workspace with this phone number or email, if any. */

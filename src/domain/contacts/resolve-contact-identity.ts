@@ -11,6 +11,7 @@ import { claimantFor, claimFieldOf, recordClaim } from './claim-identity.ts';
 import { recordContactEvent } from '../outgoing-webhooks/record-contact-event.ts';
 import { findContactByFields, lockContactFields } from './find-contact-by-fields.ts';
 import { findIdentityWithContact } from './find-identity-with-contact.ts';
+import { createProvenContact } from './create-proven-contacts.ts';
 
 export interface ResolveIdentityInput {
   workspaceId: string;
@@ -53,7 +54,8 @@ export async function resolveContactIdentity(db: Db, input: ResolveIdentityInput
       await inProgress.catch(() => undefined);
       continue;
     }
-    const created = createContactWithIdentity(db, input);
+    // A proven sender's goes with the others of the moment in plain SQL, any other through Prisma.
+    const created = createProvenContact(db, input).then((made) => made ?? createContactWithIdentity(db, input));
     flights.set(flightKey, created);
     try {
       return await created;
