@@ -27,13 +27,7 @@ describe('agent API', () => {
     await h?.close();
   });
 
-  const newConversation = async (from: string, subject: string) => {
-    const id = await h.sendCustomerMail({ from, subject, text: `About ${subject}` });
-    return waitUntil(async () => {
-      const e = await h.testDb.db.inboundEvent.findFirst({ where: { externalId: id, status: 'processed' }, include: { message: true } });
-      return e?.message ? e.message.conversationId : null;
-    }, 'conversation');
-  };
+  const newConversation = async (from: string, subject: string) => h.conversationFor(await h.sendCustomerMail({ from, subject, text: `About ${subject}` }));
 
   it('refuses requests without a valid session with a JSON error', async () => {
     const res = await fetch(`${h.apiUrl}/api/conversations`);

@@ -23,13 +23,7 @@ describe('inbox state API', () => {
     await h?.close();
   });
 
-  const newConversation = async (from: string, subject: string) => {
-    const id = await h.sendCustomerMail({ from, subject, text: `About ${subject}` });
-    return waitUntil(async () => {
-      const e = await h.testDb.db.inboundEvent.findFirst({ where: { externalId: id, status: 'processed' }, include: { message: true } });
-      return e?.message ? e.message.conversationId : null;
-    }, 'conversation');
-  };
+  const newConversation = async (from: string, subject: string) => h.conversationFor(await h.sendCustomerMail({ from, subject, text: `About ${subject}` }));
   const listItem = async (token: string, id: string) => ((await h.api(token, 'GET', '/api/conversations?limit=100')).body.items as any[]).find((c) => c.id === id);
 
   it('marks a conversation unread per agent until they read it, and again when the customer writes', async () => {

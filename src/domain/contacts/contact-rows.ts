@@ -7,14 +7,15 @@ type Row = Record<string, unknown>;
 
 const utc = (column: string, as: string) => `${column} AT TIME ZONE 'UTC' AS "${as}"`;
 
-/** The contact's columns of table alias `t` (empty for RETURNING), named `${p}column`. */
-export function contactColumns(t: string, p: string): string {
+/** Columns of table alias `t` (empty for RETURNING), named `${p}column`; timestamps read as UTC. */
+function columnList(t: string, p: string, plain: string[], times: string[]): string {
   const c = (name: string) => (t ? `${t}."${name}"` : `"${name}"`);
-  return [
-    ...['id', 'workspaceId', 'name', 'email', 'phone', 'tier', 'lifecycleStage', 'tags', 'attributes', 'mergedIntoId', 'organisationId', 'ownerId'].map((n) => `${c(n)} AS "${p}${n}"`),
-    ...['erasedAt', 'lastContactAt', 'createdAt', 'updatedAt'].map((n) => utc(c(n), `${p}${n}`)),
-  ].join(', ');
+  return [...plain.map((n) => `${c(n)} AS "${p}${n}"`), ...times.map((n) => utc(c(n), `${p}${n}`))].join(', ');
 }
+
+/** The contact's columns (contactFrom reads them). */
+export const contactColumns = (t: string, p: string): string =>
+  columnList(t, p, ['id', 'workspaceId', 'name', 'email', 'phone', 'tier', 'lifecycleStage', 'tags', 'attributes', 'mergedIntoId', 'organisationId', 'ownerId'], ['erasedAt', 'lastContactAt', 'createdAt', 'updatedAt']);
 
 export function contactFrom(r: Row, p: string): Contact {
   return {
@@ -37,14 +38,9 @@ export function contactFrom(r: Row, p: string): Contact {
   };
 }
 
-/** The identity's columns of table alias `t` (empty for RETURNING), named `${p}column`. */
-export function identityColumns(t: string, p: string): string {
-  const c = (name: string) => (t ? `${t}."${name}"` : `"${name}"`);
-  return [
-    ...['id', 'workspaceId', 'contactId', 'channelKind', 'address', 'displayName', 'optOutReason', 'verification'].map((n) => `${c(n)} AS "${p}${n}"`),
-    ...['optedOutAt', 'verifiedAt', 'createdAt', 'updatedAt'].map((n) => utc(c(n), `${p}${n}`)),
-  ].join(', ');
-}
+/** The identity's columns (identityFrom reads them). */
+export const identityColumns = (t: string, p: string): string =>
+  columnList(t, p, ['id', 'workspaceId', 'contactId', 'channelKind', 'address', 'displayName', 'optOutReason', 'verification'], ['optedOutAt', 'verifiedAt', 'createdAt', 'updatedAt']);
 
 export function identityFrom(r: Row, p: string): ContactIdentity {
   return {

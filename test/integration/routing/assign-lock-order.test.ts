@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../../src/db/client.ts';
 import { startHarness, type Harness } from '../../support/harness.ts';
-import { waitUntil } from '../../support/wait.ts';
 
 describe('a manual assignment beside a routing batch', () => {
   let h: Harness;
@@ -18,13 +17,7 @@ describe('a manual assignment beside a routing batch', () => {
     await h?.close();
   });
 
-  const newConversation = async (from: string, subject: string) => {
-    const id = await h.sendCustomerMail({ from, subject, text: `About ${subject}` });
-    return waitUntil(async () => {
-      const e = await h.testDb.db.inboundEvent.findFirst({ where: { externalId: id, status: 'processed' }, include: { message: true } });
-      return e?.message ? e.message.conversationId : null;
-    }, 'conversation');
-  };
+  const newConversation = async (from: string, subject: string) => h.conversationFor(await h.sendCustomerMail({ from, subject, text: `About ${subject}` }));
 
   it('waits for the router holding the agent and then succeeds, with no deadlock', async () => {
     const [, ada, bob] = h.workspace.agents;
