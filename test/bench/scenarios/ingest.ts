@@ -3,7 +3,8 @@
 // the supervisors' room hears every conversation) receives it as `message.created`; plus, in the
 // same run and database, plain `pg` single-row inserts (one transaction per row, 8 connections) as
 // the machine's baseline. Ends with the peak RSS of the API and workers processes (the largest
-// worker's when several run), next to their resident size once started and idle.
+// worker's when several run), next to their resident size once started and idle. Then, once the
+// burst has drained, a paced phase: more messages at a steady rate, for the latency at that rate.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mustConnect } from '../../support/agent-socket.ts';
@@ -19,15 +20,19 @@ export interface IngestSize {
   baselineRows: number;
   /** How long to wait for the last message to reach the agent before reporting what did. */
   drainTimeoutMs: number;
+  /** After the burst has drained, this many more messages from the same contacts at a steady rate: the latency at that rate. */
+  paced: { messages: number; perSecond: number };
 }
 
 export const ingestSizes: Record<'full' | 'quick', IngestSize> = {
-  full: { messages: 10_000, contacts: 1_000, senders: 32, baselineRows: 10_000, drainTimeoutMs: 20 * 60_000 },
-  quick: { messages: 1_000, contacts: 100, senders: 32, baselineRows: 1_000, drainTimeoutMs: 5 * 60_000 },
+  full: { messages: 10_000, contacts: 1_000, senders: 32, baselineRows: 10_000, drainTimeoutMs: 20 * 60_000, paced: { messages: 5_000, perSecond: 500 } },
+  quick: { messages: 1_000, contacts: 100, senders: 32, baselineRows: 1_000, drainTimeoutMs: 5 * 60_000, paced: { messages: 500, perSecond: 500 } },
 };
 
 export interface IngestFigures {
   ingest: { acceptedPerSecond: number; endToEndPerSecond: number; ackP50Ms: number; ackP99Ms: number; agentP50Ms: number; agentP99Ms: number; baselineRowsPerSecond: number; ratio: number; endToEndRatio: number; delivered: number };
+  /** The paced phase (IngestSize.paced): the rate asked for, and the ack and agent latencies at it. */
+  ingestPaced: { perSecond: number; ackP99Ms: number; agentP50Ms: number; agentP99Ms: number; delivered: number };
   /** Peak (VmHWM) at the end of ingest, and resident (VmRSS) once started, before the burst; the max over worker processes. */
   rssMb: { api: number; workers: number; apiIdle: number; workersIdle: number };
   /** The workers' memory during the burst, sampled from their /metrics each second: the peak of each part (the largest worker's). */
@@ -88,8 +93,8 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
     const baselineRowsPerSecond = await insertBaseline(c.benchDb.url, size.baselineRows);
     const agent = await mustConnect(c.apiUrl, { token: await c.login(people.admin) });
     const runTag = randomBytes(3).toString('hex');
-    const texts = Array.from({ length: size.messages }, (_, i) => ({
-      MessageSid: `SM${runTag}${String(i).padStart(26, '0')}`,
+    const textsOf = (tag: string, count: number) => Array.from({ length: count }, (_, i) => ({
+      MessageSid: `SM${tag}${String(i).padStart(26, '0')}`,
       AccountSid: TWILIO.accountSid,
       From: `+1415${String(2_000_000 + (i % size.contacts)).padStart(7, '0')}`,
       To: SMS_NUMBER,
@@ -99,6 +104,7 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
       SmsStatus: 'received',
       ApiVersion: '2010-04-01',
     }));
+    const texts = textsOf(runTag, size.messages);
     const webhook = twilioSender({ apiUrl: c.apiUrl, publicUrl: c.apiUrl, authToken: TWILIO.authToken, path: '/webhooks/twilio/messages' });
     // Stopped however the burst ends, so a failed run does not leave the sampler polling.
     const memory = sampleMemory(c.workerMetricsUrls);
@@ -112,6 +118,10 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
     const mem = await memory.stop();
     const cpu = { api: await cpuSeconds(c.api.child.pid), workers: await maxOver(c.workerProcesses, cpuSeconds) };
     const workersMemMb = { heapUsed: mem.heapUsedMb, heapTotal: mem.heapTotalMb, oldUsed: mem.oldUsedMb, newUsed: mem.newUsedMb, external: mem.externalMb, rss: mem.rssMb };
+    // Measured after the burst's own figures, so they stay the burst's.
+    const paced = await followIngest(agent, textsOf(`${runTag}p`, size.paced.messages), {
+      idOf: (t) => t.MessageSid, send: webhook, senders: size.senders, drainTimeoutMs: size.drainTimeoutMs, perSecond: size.paced.perSecond,
+    });
     agent.close();
     return {
       ingest: {
@@ -120,6 +130,7 @@ export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<
         ratio: followed.acceptedPerSecond / baselineRowsPerSecond,
         endToEndRatio: followed.endToEndPerSecond / baselineRowsPerSecond,
       },
+      ingestPaced: { perSecond: size.paced.perSecond, ackP99Ms: paced.ackP99Ms, agentP50Ms: paced.agentP50Ms, agentP99Ms: paced.agentP99Ms, delivered: paced.delivered },
       rssMb,
       workersMemMb,
       cpuSeconds: cpu,

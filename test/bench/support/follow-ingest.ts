@@ -21,7 +21,7 @@ export type FollowedIngest = {
 export async function followIngest<T>(
   agent: AgentSocket,
   items: readonly T[],
-  opts: { idOf: (item: T) => string; send: (item: T) => Promise<Attempt>; senders: number; drainTimeoutMs: number },
+  opts: { idOf: (item: T) => string; send: (item: T) => Promise<Attempt>; senders: number; drainTimeoutMs: number; /** Sends at this steady rate instead of as fast as the edge answers. */ perSecond?: number },
 ): Promise<FollowedIngest> {
   const sentAt = new Map<string, number>();
   const heardAt = new Map<string, number>();
@@ -47,7 +47,7 @@ export async function followIngest<T>(
         }
         return outcome;
       },
-      { concurrency: opts.senders, perSecond: 1e9 },
+      { concurrency: opts.senders, perSecond: opts.perSecond ?? 1e9 },
     );
     if (stats.permanent.length > 0) throw new Error(`the edge refused: ${stats.permanent.slice(0, 3).join('; ')}`);
     const deadline = performance.now() + opts.drainTimeoutMs;
