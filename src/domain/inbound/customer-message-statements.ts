@@ -71,15 +71,6 @@ export const customerMessagesFacts: Statement = {
   ),
 };
 
-/** $1 conversation: its clocks as slaOnCustomerMessage reads them. */
-export const conversationClocks: Statement = {
-  name: 'ingest_conversation_clocks',
-  text: `SELECT id, "workspaceId", "conversationId", "policyId", metric::text AS metric, key, "messageId", "targetMs", "elapsedMs",
-         status::text AS status, "startedAt" AT TIME ZONE 'UTC' AS "startedAt", "runningSince" AT TIME ZONE 'UTC' AS "runningSince",
-         "dueAt" AT TIME ZONE 'UTC' AS "dueAt", version, "warnedAt" AT TIME ZONE 'UTC' AS "warnedAt", "metAt" AT TIME ZONE 'UTC' AS "metAt",
-         "breachedAt" AT TIME ZONE 'UTC' AS "breachedAt", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"
-    FROM "SlaClock" WHERE "conversationId" = $1`,
-};
 
 /** $1 event, $2 reason, $3 now, $4 the message already recorded. */
 export const markEventIgnored: Statement = {
@@ -90,7 +81,11 @@ export const markEventIgnored: Statement = {
 /** $1 conversations: their clocks as slaOnCustomerMessage reads them, for a batch's messages at once. */
 export const conversationsClocks: Statement = {
   name: 'ingest_conversations_clocks',
-  text: conversationClocks.text.replace('"conversationId" = $1', '"conversationId" = ANY($1::text[])'),
+  text: `SELECT id, "workspaceId", "conversationId", "policyId", metric::text AS metric, key, "messageId", "targetMs", "elapsedMs",
+         status::text AS status, "startedAt" AT TIME ZONE 'UTC' AS "startedAt", "runningSince" AT TIME ZONE 'UTC' AS "runningSince",
+         "dueAt" AT TIME ZONE 'UTC' AS "dueAt", version, "warnedAt" AT TIME ZONE 'UTC' AS "warnedAt", "metAt" AT TIME ZONE 'UTC' AS "metAt",
+         "breachedAt" AT TIME ZONE 'UTC' AS "breachedAt", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "updatedAt" AT TIME ZONE 'UTC' AS "updatedAt"
+    FROM "SlaClock" WHERE "conversationId" = ANY($1::text[])`,
 };
 
 // The writes take $1, a JSON array of WriteRecords (customer-message-rows.ts), one per message, each
