@@ -74,7 +74,7 @@ const workerSchema = z.object({
   /** ... but never more than this apart; the channel's retryForHours (default 5 days) ends the retries. */
   DELIVER_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   /** Route jobs held at once: about twice MAX_BATCH keeps one batch filling while one commits; more only waits longer (Little's law). */
-  ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(100),
+  ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(150),
   /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
   TELEGRAM_POLLING: boolish.default(false),
   /** A process running workers answers GET /healthz on this port (on HOST); unset: no health port. */

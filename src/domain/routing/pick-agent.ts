@@ -36,12 +36,19 @@ export function qualified(input: PickInput): Candidate[] {
   return input.candidates.filter((c) => c.online && !input.exclude?.has(c.agentId) && meetsRequirement(c, input.requirement, input.lastAgentId));
 }
 
+/**
+ * One pass over the candidates, no intermediate lists: a batch decides each of its conversations
+ * against every online agent (50 x 500 here), so this loop is most of a batch's own CPU.
+ */
 export function pickAgent(input: PickInput): Candidate | null {
-  const eligible = qualified(input).filter((c) => hasRoom(c, input.cost));
-  if (eligible.length === 0) return null;
-  const previous = input.lastAgentId ? eligible.find((c) => c.agentId === input.lastAgentId) : undefined;
-  if (previous) return previous;
-  return eligible.reduce((best, c) => (compare(c, best) < 0 ? c : best));
+  let best: Candidate | null = null;
+  for (const c of input.candidates) {
+    if (!c.online || input.exclude?.has(c.agentId) || !meetsRequirement(c, input.requirement, input.lastAgentId) || !hasRoom(c, input.cost)) continue;
+    // The agent who last helped the contact wins whenever they qualify and have room.
+    if (input.lastAgentId !== null && c.agentId === input.lastAgentId) return c;
+    if (best === null || compare(c, best) < 0) best = c;
+  }
+  return best;
 }
 
 function compare(a: Candidate, b: Candidate): number {

@@ -2,7 +2,7 @@
 // their loads (the AgentLoad counters) once, decide every conversation in order against that
 // snapshot (decideBatch, the same policy as one at a time), write all decisions in one statement,
 // commit, then publish. Capacity holds across processes because the agents stay locked from the
-// load read to commit. Eight round trips per batch (BEGIN to COMMIT): on a busy machine each costs
+// load read to commit. Seven round trips per batch (BEGIN to COMMIT): on a busy machine each costs
 // milliseconds whatever it does, so reads and writes are grouped into as few statements as possible.
 import type pg from 'pg';
 import type { Deps } from '../../deps.ts';
@@ -12,7 +12,7 @@ import { capacityWeights } from './capacity.ts';
 import { decideBatch, type Decision, type RoutingQueue } from './decide-batch.ts';
 import { defaultWorkflow, GENERAL_QUEUE } from './load-workflow.ts';
 import { publishAssignments } from './publish-assignments.ts';
-import { lockAgentSnapshot, lockConversations, toRoutingConversations } from './routing-snapshot.ts';
+import { lockConversations, lockRoutingSnapshot } from './routing-snapshot.ts';
 import { newId } from '../../db/new-id.ts';
 import { workflowSchema } from './workflow-schema.ts';
 import { writeDecisions } from './write-decisions.ts';
@@ -43,10 +43,11 @@ export async function commitBatch(deps: Deps, requests: readonly RouteRequest[],
     const names = new Map<string, string>();
     for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
       const { workflow, queues, weights } = await settingsOf(client, workspaceId);
-      const candidates = await lockAgentSnapshot(client, workspaceId, weights, now);
-      for (const a of candidates) names.set(a.agentId, a.name);
       const since = new Date(now.getTime() - workflow.lastAgentWindowHours * 3_600_000);
-      const convs = new Map((await toRoutingConversations(client, rows.filter((r) => r.workspaceId === workspaceId), since)).map((c) => [c.id, c]));
+      const snapshot = await lockRoutingSnapshot(client, { workspaceId, rows: rows.filter((r) => r.workspaceId === workspaceId), weights, now, since });
+      const candidates = snapshot.agents;
+      for (const a of candidates) names.set(a.agentId, a.name);
+      const convs = new Map(snapshot.conversations.map((c) => [c.id, c]));
       const seen = new Set<string>();
       const batch = requests.flatMap((r) => {
         const conv = convs.get(r.conversationId);

@@ -11,10 +11,11 @@ import { commitBatch, type RouteRequest } from './route-batch.ts';
 /**
  * Large enough to amortise a batch's fixed reads, small enough to keep each decision quick: a job
  * waits for the batch ahead, its own and its publishing, so decision time grows with the batch.
- * 50 with ROUTE_CONCURRENCY 100 halved decision p50 against 100/200 at the same rate (measured,
- * docs/performance/routing.md).
+ * A batch costs ~20 ms plus ~0.3 ms per conversation on the bench machine: 75 with
+ * ROUTE_CONCURRENCY 150 drained ~1,730/s against ~1,500/s for 50/100 (decision p50 77 against 60 ms),
+ * and 100/200 no more than 75/150 at p50 ~100 ms (measured, docs/performance/routing.md).
  */
-export const MAX_BATCH = 50;
+export const MAX_BATCH = 75;
 
 interface Pending {
   request: RouteRequest;

@@ -1,6 +1,7 @@
 // What a batch decision reads, in plain SQL inside the batch's transaction: the conversations
-// (locked), their routing facts and last agents, and the workspace's agents (locked, so no other
-// router changes their load before this batch commits) with their loads read under that lock.
+// (locked), the workspace's agents (locked, so no other router changes their load before this
+// batch commits), then in one statement their loads and the conversations' routing facts and last
+// agents, read under that lock.
 // Timestamps are read and written as UTC explicitly: the columns are `timestamp` without zone.
 import type pg from 'pg';
 import { asChannelKind } from '../../../channels/registry.ts';
@@ -28,11 +29,16 @@ const conversationColumns = `c.id, c."workspaceId", c."contactId", c.status::tex
 const lockRequested = { name: 'routing-lock-requested', text: `SELECT ${conversationColumns} FOR UPDATE OF c` };
 const lockWaiting = { name: 'routing-lock-waiting', text: `SELECT ${conversationColumns} FOR UPDATE OF c SKIP LOCKED` };
 
-// The batch's routing facts in one round trip (three reads, each as one JSON array): the first
-// inbound message of each conversation, the last replying agent of each contact, and each
-// conversation's latest other assigned conversation of the same contact (times as epoch ms).
-const routingFacts = {
-  name: 'routing-facts',
+// Everything a batch reads once its agents are locked, in one round trip (each part as one JSON
+// array): the first inbound message of each conversation, the last replying agent of each contact,
+// each conversation's latest other assigned conversation of the same contact (times as epoch ms),
+// and the locked agents' loads. Read after the lock, in a statement of its own (read committed: a
+// new snapshot), so a router that held those agents has committed its assignments and counters.
+// Loads: the assigned part from the counters the "Conversation" triggers keep (one row per agent
+// and channel, migration 20261206110000_agent_load), the live offers counted (few, through their
+// partial index; an offer stops counting when it expires, which no trigger sees).
+const afterLock = {
+  name: 'routing-after-lock',
   text: `SELECT
     (SELECT COALESCE(json_agg(f), '[]'::json) FROM (
        SELECT DISTINCT ON (m."conversationId") m."conversationId", m.text, m.subject FROM "Message" m
@@ -49,9 +55,17 @@ const routingFacts = {
        CROSS JOIN LATERAL (
          SELECT "assigneeId", "lastMessageAt" FROM "Conversation" o
          WHERE o."contactId" = x."contactId" AND o.id <> x.id AND COALESCE(o."assigneeId", '') <> '' AND o."lastMessageAt" >= $4::timestamptz AT TIME ZONE 'UTC'
-         ORDER BY o."lastMessageAt" DESC LIMIT 1) o) o) AS other`,
+         ORDER BY o."lastMessageAt" DESC LIMIT 1) o) o) AS other,
+    (SELECT COALESCE(json_agg(json_build_array(l."agentId", l.kind, l.n)), '[]'::json) FROM (
+       SELECT l."agentId", ch.kind, l.assigned AS n FROM "AgentLoad" l JOIN "Channel" ch ON ch.id = l."channelId"
+       WHERE l."agentId" = ANY($5::text[]) AND l.assigned > 0
+       UNION ALL
+       SELECT c."offeredAgentId", ch.kind, count(*)::int FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
+       WHERE c."workspaceId" = $6 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
+         AND c."offerExpiresAt" > $7::timestamptz AT TIME ZONE 'UTC'
+       GROUP BY 1, 2) l) AS loads`,
 };
-// In the third, the assignee test is written so no index can serve it: with statistics from before a burst of
+// In the third part, the assignee test is written so no index can serve it: with statistics from before a burst of
 // assignments the planner otherwise walks the ("assigneeId", status) index through every
 // assigned conversation for each row (measured: 1.3 s per batch of 100 at 10,000 assigned)
 // instead of the contact's few conversations.
@@ -61,19 +75,59 @@ export async function lockConversations(client: pg.PoolClient, ids: readonly str
   return sqlRows<ConversationRow>(client, mode === 'requested' ? lockRequested : lockWaiting, [ids]);
 }
 
-/** The routing facts and last agents of one workspace's locked conversations. */
-export async function toRoutingConversations(client: pg.PoolClient, rows: readonly ConversationRow[], since: Date): Promise<RoutingConversation[]> {
-  const ids = rows.map((r) => r.id);
-  const contacts = [...new Set(rows.map((r) => r.contactId))];
+const lockAgents = {
+  name: 'routing-lock-agents',
+  // One row holding every agent as a JSON array: parsed natively in one call instead of 500 rows of
+  // fields, dates and text arrays by pg's parsers (the largest share of the route worker's CPU
+  // after publishing). The inner SELECT sorts, then locks, in id order, as before.
+  text: `SELECT COALESCE(json_agg(json_build_array(a.id, a.name, a.capacity, a.idle, a.skills, a."teamIds") ORDER BY a.id), '[]'::json) AS agents
+         FROM (SELECT a.id, a.name, a.capacity,
+                 round(extract(epoch FROM COALESCE(a."lastAssignedAt", a."presenceChangedAt") AT TIME ZONE 'UTC') * 1000)::float8 AS idle,
+                 COALESCE((SELECT json_agg(json_build_array(s.name, x.level)) FROM "AgentSkill" x JOIN "Skill" s ON s.id = x."skillId" WHERE x."agentId" = a.id), '[]'::json) AS skills,
+                 COALESCE((SELECT json_agg(t."teamId") FROM "TeamMember" t WHERE t."agentId" = a.id), '[]'::json) AS "teamIds"
+               FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a) a`,
+};
+
+export type SnapshotAgent = Candidate & { name: string };
+
+/**
+ * The workspace's active agents who are online (nobody else can be picked), locked, with their
+ * loads read after the lock (so they are current), and the batch's conversations of that
+ * workspace with their routing facts and last agents: two round trips.
+ */
+export async function lockRoutingSnapshot(
+  client: pg.PoolClient,
+  input: { workspaceId: string; rows: readonly ConversationRow[]; weights: CapacityWeights; now: Date; since: Date },
+): Promise<{ agents: SnapshotAgent[]; conversations: RoutingConversation[] }> {
+  const [locked] = await sqlRows<{ agents: [string, string, number, number, [string, number][], string[]][] }>(client, lockAgents, [input.workspaceId]);
+  const agentRows = locked!.agents;
   type Facts = {
     first: { conversationId: string; text: string | null; subject: string | null }[];
     repliers: { contactId: string; authorAgentId: string }[];
     other: { id: string; assigneeId: string; lastMessageAt: number }[];
+    loads: [string, string, number][];
   };
-  const [facts] = await sqlRows<Facts>(client, routingFacts, [ids, rows.map((r) => r.contactId), contacts, since.toISOString()]);
-  const first = new Map(facts!.first.map((m) => [m.conversationId, m]));
-  const replier = new Map(facts!.repliers.map((m) => [m.contactId, m.authorAgentId]));
-  const other = new Map(facts!.other.map((o) => [o.id, o]));
+  const { rows } = input;
+  const contacts = [...new Set(rows.map((r) => r.contactId))];
+  const [facts] = await sqlRows<Facts>(client, afterLock, [
+    rows.map((r) => r.id), rows.map((r) => r.contactId), contacts, input.since.toISOString(),
+    agentRows.map((a) => a[0]), input.workspaceId, input.now.toISOString(),
+  ]);
+  const loads = new Map<string, number>();
+  for (const [agentId, kind, n] of facts!.loads) loads.set(agentId, (loads.get(agentId) ?? 0) + n * costOf(kind, input.weights));
+  const agents = agentRows.map(([agentId, name, capacity, idle, skills, teamIds]) => ({
+    agentId, name, online: true, capacity, load: loads.get(agentId) ?? 0, skills: new Map(skills), teamIds, lastAssignedAt: idle,
+  }));
+  return { agents, conversations: toRoutingConversations(rows, facts!) };
+}
+
+function toRoutingConversations(
+  rows: readonly ConversationRow[],
+  facts: { first: { conversationId: string; text: string | null; subject: string | null }[]; repliers: { contactId: string; authorAgentId: string }[]; other: { id: string; assigneeId: string; lastMessageAt: number }[] },
+): RoutingConversation[] {
+  const first = new Map(facts.first.map((m) => [m.conversationId, m]));
+  const replier = new Map(facts.repliers.map((m) => [m.contactId, m.authorAgentId]));
+  const other = new Map(facts.other.map((o) => [o.id, o]));
   return rows.map((r) => {
     const m = first.get(r.id);
     const o = other.get(r.id);
@@ -97,51 +151,4 @@ export async function toRoutingConversations(client: pg.PoolClient, rows: readon
       lastMessageAt: r.lastMessageAt.getTime(),
     };
   });
-}
-
-const lockAgents = {
-  name: 'routing-lock-agents',
-  text: `SELECT a.id, a.name, a.capacity, a.presence::text AS presence,
-           COALESCE(a."lastAssignedAt", a."presenceChangedAt") AT TIME ZONE 'UTC' AS "lastAssignedAt",
-           COALESCE((SELECT json_agg(json_build_array(s.name, x.level)) FROM "AgentSkill" x JOIN "Skill" s ON s.id = x."skillId" WHERE x."agentId" = a.id), '[]'::json) AS skills,
-           ARRAY(SELECT t."teamId" FROM "TeamMember" t WHERE t."agentId" = a.id) AS "teamIds"
-         FROM "Agent" a WHERE a."workspaceId" = $1 AND a.active AND a.presence = 'online' ORDER BY a.id FOR UPDATE OF a`,
-};
-
-// Loads: the assigned part from the counters the "Conversation" triggers keep (one row per agent
-// and channel, migration 20261206110000_agent_load), the live offers counted (few, through their
-// partial index; an offer stops counting when it expires, which no trigger sees).
-const readLoads = {
-  name: 'routing-read-loads',
-  text: `SELECT l."agentId", ch.kind, l.assigned AS n FROM "AgentLoad" l JOIN "Channel" ch ON ch.id = l."channelId"
-         WHERE l."agentId" = ANY($1::text[]) AND l.assigned > 0
-         UNION ALL
-         SELECT c."offeredAgentId", ch.kind, count(*)::int FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-         WHERE c."workspaceId" = $2 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
-           AND c."offerExpiresAt" > $3::timestamptz AT TIME ZONE 'UTC'
-         GROUP BY 1, 2`,
-};
-
-export type SnapshotAgent = Candidate & { name: string };
-
-/**
- * The workspace's active agents who are online (nobody else can be picked), locked, with loads
- * read after the lock (so they are current: a router that held them has committed its counters).
- */
-export async function lockAgentSnapshot(client: pg.PoolClient, workspaceId: string, weights: CapacityWeights, now: Date): Promise<SnapshotAgent[]> {
-  const agents = await sqlRows<{ id: string; name: string; capacity: number; presence: string; lastAssignedAt: Date; skills: [string, number][]; teamIds: string[] }>(client, lockAgents, [workspaceId]);
-  const loads = new Map<string, number>();
-  for (const r of await sqlRows<{ agentId: string; kind: string; n: number }>(client, readLoads, [agents.map((a) => a.id), workspaceId, now.toISOString()])) {
-    loads.set(r.agentId, (loads.get(r.agentId) ?? 0) + r.n * costOf(r.kind, weights));
-  }
-  return agents.map((a) => ({
-    agentId: a.id,
-    name: a.name,
-    online: a.presence === 'online',
-    capacity: a.capacity,
-    load: loads.get(a.id) ?? 0,
-    skills: new Map(a.skills),
-    teamIds: a.teamIds,
-    lastAssignedAt: a.lastAssignedAt.getTime(),
-  }));
 }

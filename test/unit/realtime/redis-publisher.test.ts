@@ -1,16 +1,26 @@
 // The Redis publisher checks a conversation room's visibility once per synchronous run of
 // publishes to the same audience (a change's entries, summary and message), and again for any
-// other audience or a later run: each check is one more message every gateway node decodes.
+// other audience or a later run: each check is one more message every gateway node decodes. The
+// publishes of a run reach Redis together, as one pipeline (publish-client.ts).
 import { describe, expect, it } from 'vitest';
 import type { Redis } from '../../../src/redis.ts';
 import { createRedisPublisher } from '../../../src/realtime/redis-publisher.ts';
+import { publishClient } from '../../../src/realtime/publish-client.ts';
 
+/** Records what reaches Redis: the publishes of a run arrive together, as one pipeline's exec. */
 function recordingRedis() {
   const sent: string[] = [];
   const redis = {
-    publish: async (channel: string) => {
-      sent.push(channel);
-      return 1;
+    pipeline: () => {
+      const queued: string[] = [];
+      const pipeline = {
+        publish: (channel: string) => (queued.push(channel), pipeline),
+        exec: async () => {
+          sent.push(...queued);
+          return queued.map(() => [null, 1]);
+        },
+      };
+      return pipeline;
     },
   } as unknown as Redis;
   return { redis, sent };
@@ -28,7 +38,8 @@ describe('createRedisPublisher', () => {
     const publisher = createRedisPublisher(redis, 'p', () => undefined);
     publisher.publish('conversation.updated', audience, summary);
     publisher.publish('message.created', audience, message);
-    await Promise.resolve();
+    expect(sent).toHaveLength(0);
+    await new Promise((r) => setImmediate(r));
     expect(sent).toHaveLength(3);
     expect(leaves(sent)).toBe(1);
   });
@@ -40,8 +51,60 @@ describe('createRedisPublisher', () => {
     publisher.publish('conversation.updated', { ...audience, assigneeId: 'a2' }, summary);
     await new Promise((r) => setImmediate(r));
     publisher.publish('message.created', { ...audience, assigneeId: 'a2' }, message);
-    await Promise.resolve();
+    await new Promise((r) => setImmediate(r));
     expect(leaves(sent)).toBe(3);
     expect(sent).toHaveLength(6);
+  });
+});
+
+describe('publishClient', () => {
+  it('sends a run of publishes from every emitter of a connection as one pipeline, in the order they were made', async () => {
+    const execs: string[][] = [];
+    const redis = {
+      pipeline: () => {
+        const queued: string[] = [];
+        const pipeline = { publish: (channel: string) => (queued.push(channel), pipeline), exec: async () => (execs.push(queued), queued.map(() => [null, 1])) };
+        return pipeline;
+      },
+    } as unknown as Redis;
+    const a = publishClient(redis, () => undefined);
+    const b = publishClient(redis, () => undefined);
+    await Promise.all([a.publish('1', 'x'), b.publish('2', 'y'), a.publish('3', 'z')]);
+    await new Promise((r) => setImmediate(r));
+    await b.publish('4', 'w');
+    await new Promise((r) => setImmediate(r));
+    expect(execs).toEqual([['1', '2', '3'], ['4']]);
+  });
+
+  it("reports a failed run once to each emitter's handler, and a refused exec likewise", async () => {
+    let refuse = false;
+    const redis = {
+      pipeline: () => {
+        const queued: string[] = [];
+        const pipeline = {
+          publish: (channel: string) => (queued.push(channel), pipeline),
+          exec: async () => {
+            if (refuse) throw new Error('Stream isn\'t writeable and enableOfflineQueue options is false');
+            return queued.map(() => [new Error('Connection is closed.'), null]);
+          },
+        };
+        return pipeline;
+      },
+    } as unknown as Redis;
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = publishClient(redis, (err) => seenA.push(err.message));
+    const b = publishClient(redis, (err) => seenB.push(err.message));
+    void a.publish('1', 'x');
+    void a.publish('2', 'x');
+    void b.publish('3', 'y');
+    await new Promise((r) => setImmediate(r));
+    expect(seenA).toEqual(['Connection is closed.']);
+    expect(seenB).toEqual(['Connection is closed.']);
+    refuse = true;
+    void a.publish('4', 'x');
+    await new Promise((r) => setImmediate(r));
+    expect(seenA).toEqual(['Connection is closed.', "Stream isn't writeable and enableOfflineQueue options is false"]);
+    expect(seenB).toHaveLength(1);
   });
 });
