@@ -20,6 +20,18 @@ describe('toE164', () => {
     expect(toE164('(415) 555-0142', 'US')).toBe('+14155550142');
   });
 
+  it('answers the same when asked again, per default country, also past its memo of 10,000 numbers', () => {
+    expect(toE164('030 12345678', 'DE')).toBe('+493012345678');
+    expect(toE164('030 12345678')).toBeNull();
+    expect(toE164('030 12345678', 'DE')).toBe('+493012345678');
+    expect(toE164('0412 345 678', 'AU')).toBe('+61412345678');
+    expect(toE164('0412 345 678', 'DE')).not.toBe('+61412345678');
+    for (let i = 0; i < 10_050; i++) expect(toE164(`+1 415 ${5_550_000 + i}`)).toBe(`+1415${5_550_000 + i}`);
+    expect(toE164('anonymous')).toBeNull();
+    expect(toE164('anonymous')).toBeNull();
+    expect(toE164('030 12345678', 'DE')).toBe('+493012345678');
+  });
+
   it('is null for what is not a phone number', () => {
     expect(toE164('')).toBeNull();
     expect(toE164('anonymous')).toBeNull();
