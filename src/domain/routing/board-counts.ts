@@ -31,15 +31,24 @@ export const slaRiskStatement = {
            GROUP BY "queueId"`,
 };
 
+// The assigned part from the per-agent counters routing reads (AgentLoad, kept by triggers on
+// "Conversation": a row per agent and channel, through the workspace's agents), not a count of
+// every open assigned conversation, which grew with the workspace (20,000 rows at 100k); the live
+// offers counted through their partial index, as routing counts them.
 export const workByAgentStatement = {
   name: 'board-work-by-agent',
-  text: `SELECT coalesce(c."assigneeId", c."offeredAgentId") AS "agentId", ch.kind, count(*)::int AS n,
-                  (count(*) FILTER (WHERE c."assigneeId" IS NOT NULL))::int AS assigned
+  text: `SELECT "agentId", kind, sum(n)::int AS n, sum(assigned)::int AS assigned FROM (
+           SELECT l."agentId", ch.kind, l.assigned AS n, l.assigned
+           FROM "Agent" a JOIN "AgentLoad" l ON l."agentId" = a.id JOIN "Channel" ch ON ch.id = l."channelId"
+           WHERE a."workspaceId" = $1 AND l.assigned > 0
+           UNION ALL
+           SELECT c."offeredAgentId", ch.kind, count(*), 0
            FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-           WHERE c."workspaceId" = $1 AND c.status = 'open'
-             AND (c."assigneeId" IS NOT NULL
-                  OR (c."offeredAgentId" IS NOT NULL AND c."offerExpiresAt" > ($2::timestamptz AT TIME ZONE 'UTC')))
-           GROUP BY 1, 2`,
+           WHERE c."workspaceId" = $1 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
+             AND c."offerExpiresAt" > ($2::timestamptz AT TIME ZONE 'UTC')
+           GROUP BY 1, 2
+         ) work
+         GROUP BY 1, 2`,
 };
 
 export const agentsStatement = {
@@ -67,8 +76,8 @@ export async function slaRiskCounts(db: Db, workspaceId: string): Promise<{ queu
 }
 
 /**
- * Open work per agent and channel kind, counted as routing counts load (candidates.ts agentLoads):
- * assigned conversations plus live offers; `assigned` is the assigned part alone.
+ * Open work per agent and channel kind, as routing reads load (routing-snapshot.ts): assigned
+ * conversations (the counters) plus live offers; `assigned` is the assigned part alone.
  */
 export async function workByAgent(db: Db, workspaceId: string, now: Date): Promise<{ agentId: string; kind: string; n: number; assigned: number }[]> {
   return sqlRows(db, workByAgentStatement, [workspaceId, now.toISOString()]);
