@@ -75,6 +75,8 @@ const workerSchema = z.object({
   DELIVER_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   /** Route jobs held at once: about twice MAX_BATCH keeps one batch filling while one commits; more only waits longer (Little's law). */
   ROUTE_CONCURRENCY: z.coerce.number().int().positive().default(150),
+  /** A `workers`-only process lowers its own CPU priority to this niceness (0-19; 0 leaves it), so the API it shares a host with answers first (process-priority.ts). */
+  WORKERS_NICE: z.coerce.number().int().min(0).max(19).default(0),
   /** Development: poll every Telegram bot (getUpdates) from the worker process instead of waiting for webhooks. */
   TELEGRAM_POLLING: boolish.default(false),
   /** A process running workers answers GET /healthz on this port (on HOST); unset: no health port. */

@@ -11,6 +11,7 @@ import { createLogger } from './log.ts';
 import { createRuntime } from './runtime-core.ts';
 import { boundHeapGrowth, WORKERS_HEAP_GROWING_PERCENT } from './heap-growth.ts';
 import { keepWasmBaselineTierOnly } from './wasm-tier.ts';
+import { lowerOwnPriority } from './process-priority.ts';
 
 type Mode = 'all' | 'api' | 'workers';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const migrated = await migrate(config.DATABASE_URL);
     if (migrated.applied.length) log.info({ applied: migrated.applied }, 'migrations applied');
   } else {
+    lowerOwnPriority(config.WORKERS_NICE, log);
     await waitForMigrations(config.DATABASE_URL, {
       timeoutMs: config.MIGRATION_WAIT_SECONDS * 1000,
       onWaiting: (pending) => log.info({ pending }, 'waiting for the API process to migrate the database'),

@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   clusterDefaults.mode = args.mode;
   await buildForMode(args.mode, path.resolve(import.meta.dirname, '../..'));
   const scenarios: Record<ScenarioName, (workers: number) => Promise<Figures>> = {
-    ingest: (workers) => runIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workerNodeFlags: args.workerNodeFlags, apiNodeFlags: args.apiNodeFlags, workers }),
-    smtp: (workers) => runSmtpIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workerNodeFlags: args.workerNodeFlags, apiNodeFlags: args.apiNodeFlags, workers }),
+    ingest: (workers) => runIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workerNodeFlags: args.workerNodeFlags, apiNodeFlags: args.apiNodeFlags, workersNice: args.workersNice, workers }),
+    smtp: (workers) => runSmtpIngest(ingestSizes[size], { cpuProfDir: args.cpuProfDir, cpuProfApiDir: args.cpuProfApiDir, workerNodeFlags: args.workerNodeFlags, apiNodeFlags: args.apiNodeFlags, workersNice: args.workersNice, workers }),
     inbox: () => runInbox(inboxSizes[size]),
     routing: () => runRouting(routingSizes[size], { cpuProfDir: args.cpuProfDir }),
     reports: () => runReports(reportsSizes[size]),

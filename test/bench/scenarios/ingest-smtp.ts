@@ -8,7 +8,7 @@ import { mustConnect } from '../../support/agent-socket.ts';
 import { smtpSender, type InboundMail } from '../../reliability/support/senders.ts';
 import { INBOX, maxOver, peakRssMb, people, startBenchCluster } from '../support/bench-cluster.ts';
 import { followIngest, type FollowedIngest } from '../support/follow-ingest.ts';
-import { workerFlags, apiFlags, type IngestOptions, type IngestSize } from './ingest.ts';
+import { workerFlags, apiFlags, clusterEnv, type IngestOptions, type IngestSize } from './ingest.ts';
 
 export interface SmtpIngestFigures {
   ingestSmtp: FollowedIngest & { rssApiMb: number; rssWorkersMb: number };
@@ -16,7 +16,7 @@ export interface SmtpIngestFigures {
 }
 
 export async function runSmtpIngest(size: IngestSize, opts: IngestOptions): Promise<SmtpIngestFigures> {
-  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), apiNodeFlags: apiFlags(opts), workerCount: opts.workers });
+  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), apiNodeFlags: apiFlags(opts), workerCount: opts.workers, env: clusterEnv(opts) });
   try {
     const agent = await mustConnect(c.apiUrl, { token: await c.login(people.admin) });
     const runTag = randomBytes(3).toString('hex');

@@ -78,7 +78,12 @@ export interface IngestOptions {
   /** Node flags for the worker processes and the API (`--worker-flags`, `--api-flags`), before the profiling ones. */
   workerNodeFlags?: string[];
   apiNodeFlags?: string[];
+  /** WORKERS_NICE for the worker processes (`--workers-nice`); unset, Parley's default. */
+  workersNice?: number;
 }
+
+/** The environment the scenario adds to Parley's: WORKERS_NICE when asked for. */
+export const clusterEnv = (opts: IngestOptions) => (opts.workersNice === undefined ? {} : { WORKERS_NICE: String(opts.workersNice) });
 
 /** The node flags of the worker processes: a CPU profile each when asked for. */
 export const workerFlags = (opts: IngestOptions) => [...(opts.workerNodeFlags ?? []), ...profileFlags(opts.cpuProfDir)];
@@ -87,7 +92,7 @@ export const apiFlags = (opts: IngestOptions) => [...(opts.apiNodeFlags ?? []), 
 const profileFlags = (dir: string | null | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
 
 export async function runIngest(size: IngestSize, opts: IngestOptions): Promise<IngestFigures> {
-  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), apiNodeFlags: apiFlags(opts), workerCount: opts.workers });
+  const c = await startBenchCluster({ workerNodeFlags: workerFlags(opts), apiNodeFlags: apiFlags(opts), workerCount: opts.workers, env: clusterEnv(opts) });
   try {
     const idle = { api: await currentRssMb(c.api.child.pid), workers: await maxOver(c.workerProcesses, currentRssMb) };
     const baselineRowsPerSecond = await insertBaseline(c.benchDb.url, size.baselineRows);

@@ -22,9 +22,11 @@ export interface BenchArgs {
   workerNodeFlags: string[];
   /** The same for the API process. */
   apiNodeFlags: string[];
+  /** WORKERS_NICE for the ingest scenarios' worker processes (`--workers-nice N`, 0-19); unset, Parley's default. */
+  workersNice?: number;
 }
 
-export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing,reports] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx] [--worker-flags "FLAGS"] [--api-flags "FLAGS"]`;
+export const usage = `usage: npm run bench -- [--quick] [--json] [--runs N] [--only ingest,smtp,inbox,routing,reports] [--cpu-prof DIR] [--cpu-prof-api DIR] [--workers 1,2] [--build | --tsx] [--worker-flags "FLAGS"] [--api-flags "FLAGS"] [--workers-nice N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { json: false, quick: false, runs: 3, scenarios: [...scenarioNames], cpuProfDir: null, cpuProfApiDir: null, workers: [1], mode: 'production', workerNodeFlags: [], apiNodeFlags: [] };
@@ -57,6 +59,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     // Their value starts with -- itself, so it is taken as it comes.
     else if (arg === '--worker-flags') args.workerNodeFlags = nodeFlags(arg, argv[++i]);
     else if (arg === '--api-flags') args.apiNodeFlags = nodeFlags(arg, argv[++i]);
+    else if (arg === '--workers-nice') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 19) throw new Error(`--workers-nice takes a niceness from 0 to 19\n${usage}`);
+      args.workersNice = n;
+    }
     else throw new Error(`unknown argument ${arg}\n${usage}`);
   }
   return args;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../bench/support/args.ts';
 import { describeMode, nodeArgsFor } from '../../bench/support/process-mode.ts';
 import { mergeWorkerSettings } from '../../bench/support/worker-settings.ts';
-import { apiFlags, workerFlags } from '../../bench/scenarios/ingest.ts';
+import { apiFlags, clusterEnv, workerFlags } from '../../bench/scenarios/ingest.ts';
 
 describe('--workers and --build / --tsx', () => {
   it('reads a list of worker-process counts, once each, in the order given', () => {
@@ -33,6 +33,13 @@ describe('--workers and --build / --tsx', () => {
   it('puts the given worker flags before the profiling ones', () => {
     expect(workerFlags({ cpuProfDir: '/tmp/p', workers: 1, workerNodeFlags: ['--max-semi-space-size=8'] })).toEqual(['--max-semi-space-size=8', '--cpu-prof', '--cpu-prof-dir', '/tmp/p']);
     expect(apiFlags({ cpuProfDir: null, workers: 1 })).toEqual([]);
+  });
+  it('passes --workers-nice to the worker processes as WORKERS_NICE, and nothing without it', () => {
+    expect(parseBenchArgs(['--workers-nice', '10']).workersNice).toBe(10);
+    expect(parseBenchArgs([]).workersNice).toBeUndefined();
+    for (const bad of ['-1', '20', '2.5', 'x']) expect(() => parseBenchArgs(['--workers-nice', bad]), bad).toThrow(/--workers-nice/);
+    expect(clusterEnv({ cpuProfDir: null, workers: 1, workersNice: 0 })).toEqual({ WORKERS_NICE: '0' });
+    expect(clusterEnv({ cpuProfDir: null, workers: 1 })).toEqual({});
   });
   it('knows the SMTP scenario', () => {
     expect(parseBenchArgs(['--only', 'smtp']).scenarios).toEqual(['smtp']);
