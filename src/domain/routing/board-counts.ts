@@ -5,6 +5,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Agent } from '../../db/model-types.ts';
 import { sqlRows } from '../../db/sql.ts';
+import { agentWorkSql } from './agent-work-sql.ts';
 import type { Candidate } from './pick-agent.ts';
 
 // The statements are exported for test/bench/explain.ts.
@@ -31,22 +32,12 @@ export const slaRiskStatement = {
            GROUP BY "queueId"`,
 };
 
-// The assigned part from the per-agent counters routing reads (AgentLoad, kept by triggers on
-// "Conversation": a row per agent and channel, through the workspace's agents), not a count of
-// every open assigned conversation, which grew with the workspace (20,000 rows at 100k); the live
-// offers counted through their partial index, as routing counts them.
+// From the counters routing reads (agent-work-sql.ts), through the workspace's agents: not a
+// count of every open assigned conversation, which grew with the workspace (20,000 rows at 100k).
 export const workByAgentStatement = {
   name: 'board-work-by-agent',
   text: `SELECT "agentId", kind, sum(n)::int AS n, sum(assigned)::int AS assigned FROM (
-           SELECT l."agentId", ch.kind, l.assigned AS n, l.assigned
-           FROM "Agent" a JOIN "AgentLoad" l ON l."agentId" = a.id JOIN "Channel" ch ON ch.id = l."channelId"
-           WHERE a."workspaceId" = $1 AND l.assigned > 0
-           UNION ALL
-           SELECT c."offeredAgentId", ch.kind, count(*), 0
-           FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-           WHERE c."workspaceId" = $1 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
-             AND c."offerExpiresAt" > ($2::timestamptz AT TIME ZONE 'UTC')
-           GROUP BY 1, 2
+           ${agentWorkSql({ from: `"Agent" a JOIN "AgentLoad" l ON l."agentId" = a.id`, agents: `a."workspaceId" = $1`, workspace: '$1', now: '$2' })}
          ) work
          GROUP BY 1, 2`,
 };

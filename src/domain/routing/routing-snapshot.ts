@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { asChannelKind } from '../../../channels/registry.ts';
 import { sqlRows } from '../../db/sql.ts';
+import { agentWorkSql } from './agent-work-sql.ts';
 import { costOf, type CapacityWeights } from './capacity.ts';
 import type { RoutingConversation } from './decide-batch.ts';
 import type { Candidate } from './pick-agent.ts';
@@ -32,11 +33,9 @@ const lockWaiting = { name: 'routing-lock-waiting', text: `SELECT ${conversation
 // Everything a batch reads once its agents are locked, in one round trip (each part as one JSON
 // array): the first inbound message of each conversation, the last replying agent of each contact,
 // each conversation's latest other assigned conversation of the same contact (times as epoch ms),
-// and the locked agents' loads. Read after the lock, in a statement of its own (read committed: a
-// new snapshot), so a router that held those agents has committed its assignments and counters.
-// Loads: the assigned part from the counters the "Conversation" triggers keep (one row per agent
-// and channel, migration 20261206110000_agent_load), the live offers counted (few, through their
-// partial index; an offer stops counting when it expires, which no trigger sees).
+// and the locked agents' loads (agent-work-sql.ts, as the board counts them). Read after the lock,
+// in a statement of its own (read committed: a new snapshot), so a router that held those agents
+// has committed its assignments and counters.
 const afterLock = {
   name: 'routing-after-lock',
   text: `SELECT
@@ -56,14 +55,8 @@ const afterLock = {
          SELECT "assigneeId", "lastMessageAt" FROM "Conversation" o
          WHERE o."contactId" = x."contactId" AND o.id <> x.id AND COALESCE(o."assigneeId", '') <> '' AND o."lastMessageAt" >= $4::timestamptz AT TIME ZONE 'UTC'
          ORDER BY o."lastMessageAt" DESC LIMIT 1) o) o) AS other,
-    (SELECT COALESCE(json_agg(json_build_array(l."agentId", l.kind, l.n)), '[]'::json) FROM (
-       SELECT l."agentId", ch.kind, l.assigned AS n FROM "AgentLoad" l JOIN "Channel" ch ON ch.id = l."channelId"
-       WHERE l."agentId" = ANY($5::text[]) AND l.assigned > 0
-       UNION ALL
-       SELECT c."offeredAgentId", ch.kind, count(*)::int FROM "Conversation" c JOIN "Channel" ch ON ch.id = c."channelId"
-       WHERE c."workspaceId" = $6 AND c.status = 'open' AND c."assigneeId" IS NULL AND c."offeredAgentId" IS NOT NULL
-         AND c."offerExpiresAt" > $7::timestamptz AT TIME ZONE 'UTC'
-       GROUP BY 1, 2) l) AS loads`,
+    (SELECT COALESCE(json_agg(json_build_array(w."agentId", w.kind, w.n)), '[]'::json) FROM (
+       ${agentWorkSql({ from: '"AgentLoad" l', agents: 'l."agentId" = ANY($5::text[])', workspace: '$6', now: '$7' })}) w) AS loads`,
 };
 // In the third part, the assignee test is written so no index can serve it: with statistics from before a burst of
 // assignments the planner otherwise walks the ("assigneeId", status) index through every
@@ -101,15 +94,9 @@ export async function lockRoutingSnapshot(
 ): Promise<{ agents: SnapshotAgent[]; conversations: RoutingConversation[] }> {
   const [locked] = await sqlRows<{ agents: [string, string, number, number, [string, number][], string[]][] }>(client, lockAgents, [input.workspaceId]);
   const agentRows = locked!.agents;
-  type Facts = {
-    first: { conversationId: string; text: string | null; subject: string | null }[];
-    repliers: { contactId: string; authorAgentId: string }[];
-    other: { id: string; assigneeId: string; lastMessageAt: number }[];
-    loads: [string, string, number][];
-  };
   const { rows } = input;
   const contacts = [...new Set(rows.map((r) => r.contactId))];
-  const [facts] = await sqlRows<Facts>(client, afterLock, [
+  const [facts] = await sqlRows<Facts & { loads: [string, string, number][] }>(client, afterLock, [
     rows.map((r) => r.id), rows.map((r) => r.contactId), contacts, input.since.toISOString(),
     agentRows.map((a) => a[0]), input.workspaceId, input.now.toISOString(),
   ]);
@@ -121,10 +108,14 @@ export async function lockRoutingSnapshot(
   return { agents, conversations: toRoutingConversations(rows, facts!) };
 }
 
-function toRoutingConversations(
-  rows: readonly ConversationRow[],
-  facts: { first: { conversationId: string; text: string | null; subject: string | null }[]; repliers: { contactId: string; authorAgentId: string }[]; other: { id: string; assigneeId: string; lastMessageAt: number }[] },
-): RoutingConversation[] {
+/** The routing facts of the after-lock read (its first three parts). */
+interface Facts {
+  first: { conversationId: string; text: string | null; subject: string | null }[];
+  repliers: { contactId: string; authorAgentId: string }[];
+  other: { id: string; assigneeId: string; lastMessageAt: number }[];
+}
+
+function toRoutingConversations(rows: readonly ConversationRow[], facts: Facts): RoutingConversation[] {
   const first = new Map(facts.first.map((m) => [m.conversationId, m]));
   const replier = new Map(facts.repliers.map((m) => [m.contactId, m.authorAgentId]));
   const other = new Map(facts.other.map((o) => [o.id, o]));

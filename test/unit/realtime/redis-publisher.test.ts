@@ -7,22 +7,21 @@ import type { Redis } from '../../../src/redis.ts';
 import { createRedisPublisher } from '../../../src/realtime/redis-publisher.ts';
 import { publishClient } from '../../../src/realtime/publish-client.ts';
 
-/** Records what reaches Redis: the publishes of a run arrive together, as one pipeline's exec. */
-function recordingRedis() {
-  const sent: string[] = [];
-  const redis = {
+/** A connection whose pipelines hand each exec's channels to `exec`, which answers for them. */
+function pipelinedRedis(exec: (channels: string[]) => Promise<[Error | null, unknown][]>): Redis {
+  return {
     pipeline: () => {
       const queued: string[] = [];
-      const pipeline = {
-        publish: (channel: string) => (queued.push(channel), pipeline),
-        exec: async () => {
-          sent.push(...queued);
-          return queued.map(() => [null, 1]);
-        },
-      };
+      const pipeline = { publish: (channel: string) => (queued.push(channel), pipeline), exec: () => exec(queued) };
       return pipeline;
     },
   } as unknown as Redis;
+}
+
+/** Records what reaches Redis: the publishes of a run arrive together, as one pipeline's exec. */
+function recordingRedis() {
+  const sent: string[] = [];
+  const redis = pipelinedRedis(async (channels) => (sent.push(...channels), channels.map(() => [null, 1])));
   return { redis, sent };
 }
 
@@ -60,13 +59,7 @@ describe('createRedisPublisher', () => {
 describe('publishClient', () => {
   it('sends a run of publishes from every emitter of a connection as one pipeline, in the order they were made', async () => {
     const execs: string[][] = [];
-    const redis = {
-      pipeline: () => {
-        const queued: string[] = [];
-        const pipeline = { publish: (channel: string) => (queued.push(channel), pipeline), exec: async () => (execs.push(queued), queued.map(() => [null, 1])) };
-        return pipeline;
-      },
-    } as unknown as Redis;
+    const redis = pipelinedRedis(async (channels) => (execs.push(channels), channels.map(() => [null, 1])));
     const a = publishClient(redis, () => undefined);
     const b = publishClient(redis, () => undefined);
     await Promise.all([a.publish('1', 'x'), b.publish('2', 'y'), a.publish('3', 'z')]);
@@ -78,19 +71,10 @@ describe('publishClient', () => {
 
   it("reports a failed run once to each emitter's handler, and a refused exec likewise", async () => {
     let refuse = false;
-    const redis = {
-      pipeline: () => {
-        const queued: string[] = [];
-        const pipeline = {
-          publish: (channel: string) => (queued.push(channel), pipeline),
-          exec: async () => {
-            if (refuse) throw new Error('Stream isn\'t writeable and enableOfflineQueue options is false');
-            return queued.map(() => [new Error('Connection is closed.'), null]);
-          },
-        };
-        return pipeline;
-      },
-    } as unknown as Redis;
+    const redis = pipelinedRedis(async (channels) => {
+      if (refuse) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+      return channels.map(() => [new Error('Connection is closed.'), null]);
+    });
     const seenA: string[] = [];
     const seenB: string[] = [];
     const a = publishClient(redis, (err) => seenA.push(err.message));
